@@ -1,0 +1,58 @@
+using Connectors.Internal;
+
+namespace Connectors;
+
+/// <summary>One line of a channel order.</summary>
+public sealed record ChannelOrderLine
+{
+    /// <summary>Creates a line.</summary>
+    /// <param name="lineId">The channel's id of the line, unique within the order.</param>
+    /// <param name="channelItemId">The channel's id of the item sold (variant, product or variation id, as the connector defines it).</param>
+    /// <param name="quantity">Units ordered; greater than zero.</param>
+    /// <param name="unitPrice">The price of one unit.</param>
+    /// <param name="sku">The SKU the channel shows for the item, if any.</param>
+    /// <param name="title">The item title as shown to the buyer.</param>
+    /// <param name="properties">Custom line attributes (engraving text, gift wrap and so on).</param>
+    /// <exception cref="ConnectorValidationException">A field is missing or the quantity is not positive.</exception>
+    public ChannelOrderLine(
+        string lineId,
+        string channelItemId,
+        int quantity,
+        Money unitPrice,
+        string? sku = null,
+        string? title = null,
+        IReadOnlyDictionary<string, string>? properties = null)
+    {
+        LineId = Guard.NotEmpty(lineId, nameof(LineId));
+        ChannelItemId = Guard.NotEmpty(channelItemId, nameof(ChannelItemId));
+        Quantity = Guard.Positive(quantity, nameof(Quantity));
+        UnitPrice = unitPrice;
+        Sku = sku;
+        Title = title;
+        Properties = Guard.Map(properties);
+    }
+
+    /// <summary>The channel's id of the line, unique within the order.</summary>
+    public string LineId { get; }
+
+    /// <summary>The channel's id of the item sold.</summary>
+    public string ChannelItemId { get; }
+
+    /// <summary>Units ordered.</summary>
+    public int Quantity { get; }
+
+    /// <summary>The price of one unit.</summary>
+    public Money UnitPrice { get; }
+
+    /// <summary>The SKU the channel shows for the item, if any.</summary>
+    public string? Sku { get; }
+
+    /// <summary>The item title.</summary>
+    public string? Title { get; }
+
+    /// <summary>Custom line attributes.</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; }
+
+    /// <summary>The line total (unit price times quantity).</summary>
+    public Money Total => UnitPrice * Quantity;
+}

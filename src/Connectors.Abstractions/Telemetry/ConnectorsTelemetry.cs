@@ -1,0 +1,23 @@
+namespace Connectors;
+
+/// <summary>Names of the SDK's one <c>Meter</c> and one <c>ActivitySource</c>, and of its tag keys.</summary>
+public static class ConnectorsTelemetry
+{
+    /// <summary>The name of the <c>Meter</c> and the <c>ActivitySource</c>: subscribe to it to collect everything.</summary>
+    public const string Name = "Connectors";
+
+    /// <summary>Tag: the channel instance name.</summary>
+    public const string ChannelTag = "connector.channel";
+
+    /// <summary>Tag: the platform.</summary>
+    public const string PlatformTag = "connector.platform";
+
+    /// <summary>Tag: the flow (<c>inventory</c>, <c>orders</c>, <c>fulfillment</c>, <c>returns</c>, <c>reconciliation</c>).</summary>
+    public const string FlowTag = "connector.flow";
+
+    /// <summary>Tag: the outcome (<c>applied</c>, <c>rejected</c>, <c>retry</c>, <c>duplicate</c>, …).</summary>
+    public const string OutcomeTag = "connector.outcome";
+
+    /// <summary>Tag: the error type, as OpenTelemetry's semantic conventions name it.</summary>
+    public const string ErrorTypeTag = "error.type";
+}
