@@ -11,6 +11,11 @@ while IFS=$'\t' read -r proj symbol; do
   [ -f "$file" ] || echo '#nullable enable' > "$file"
   grep -qxF -- "$symbol" "$file" || echo "$symbol" >> "$file"
 done
+# RS0017: declared but gone (renamed or removed) - drop the line.
+grep -E 'error RS0017|warning RS0017' "$log" | sed -E "s/^(.*PublicAPI\.Unshipped\.txt)\([0-9]+,[0-9]+\): .*Symbol '(.*)' is part of the declared API.*/\1\t\2/" | sort -u |
+while IFS=$'\t' read -r file symbol; do
+  [ -f "$file" ] && grep -vxF -- "$symbol" "$file" > "$file.tmp" && mv "$file.tmp" "$file" || true
+done
 for f in $(git ls-files -co --exclude-standard '*PublicAPI.Unshipped.txt'); do
   { head -1 "$f"; tail -n +2 "$f" | sort -u; } > "$f.tmp" && mv "$f.tmp" "$f"
 done

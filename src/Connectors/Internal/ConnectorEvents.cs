@@ -1,0 +1,23 @@
+namespace Connectors.Internal;
+
+/// <summary>The host's way in: routes WMS facts to the flow that makes them durable.</summary>
+internal sealed class ConnectorEvents(IStockLevelSink stock, IOutboundEventSink outbound) : IConnectorEvents
+{
+    public Task PublishStockLevelsAsync(IReadOnlyList<StockLevel> levels, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        return stock.AcceptStockLevelsAsync(levels, cancellationToken);
+    }
+
+    public Task PublishShipmentAsync(WarehouseShipment shipment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        return outbound.AcceptShipmentAsync(shipment, cancellationToken);
+    }
+
+    public Task PublishReturnReceiptAsync(ReturnReceipt receipt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return outbound.AcceptReturnReceiptAsync(receipt, cancellationToken);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Connectors.Telemetry;
+
+/// <summary>
+/// The engine's instruments on the one <c>Connectors</c> meter. Names follow <c>connectors.&lt;flow&gt;.&lt;what&gt;</c>;
+/// tags use the keys in <see cref="ConnectorsTelemetry"/>.
+/// </summary>
+internal sealed class ConnectorsMetrics
+{
+    /// <summary>The one activity source of the engine.</summary>
+    public static readonly ActivitySource ActivitySource = new(ConnectorsTelemetry.Name);
+
+    public ConnectorsMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(ConnectorsTelemetry.Name);
+        InventoryPushedItems = meter.CreateCounter<long>(
+            "connectors.inventory.pushed_items", "{item}", "Inventory targets pushed to channels, by outcome.");
+        InventoryPushes = meter.CreateCounter<long>(
+            "connectors.inventory.pushes", "{batch}", "Inventory batches sent to channels, by outcome.");
+        InventoryLatency = meter.CreateHistogram<double>(
+            "connectors.inventory.latency", "s", "Time from a recorded desired quantity to the channel's acknowledgement.");
+        OrdersReceived = meter.CreateCounter<long>(
+            "connectors.orders.received", "{order}", "Order deliveries written to the inbox, by outcome (new, duplicate, stale).");
+        OrdersProcessed = meter.CreateCounter<long>(
+            "connectors.orders.processed", "{order}", "Orders processed, by outcome (submitted, held, rejected, updated, cancelled, refused).");
+        FulfillmentsSent = meter.CreateCounter<long>(
+            "connectors.fulfillment.sent", "{shipment}", "Shipments sent to channels, by outcome.");
+        ReturnsProcessed = meter.CreateCounter<long>(
+            "connectors.returns.processed", "{return}", "Returns announced to the WMS or confirmed on channels, by outcome.");
+        DeadLetters = meter.CreateCounter<long>(
+            "connectors.dead_letters.added", "{item}", "Items dead-lettered, by flow and error type.");
+        Drift = meter.CreateCounter<long>(
+            "connectors.reconciliation.drift", "{item}", "Differences reconciliation found, by flow and kind.");
+        OperationDuration = meter.CreateHistogram<double>(
+            "connectors.operation.duration", "s", "Duration of channel and WMS calls made by the engine, by flow and outcome.");
+    }
+
+    public Counter<long> InventoryPushedItems { get; }
+
+    public Counter<long> InventoryPushes { get; }
+
+    public Histogram<double> InventoryLatency { get; }
+
+    public Counter<long> OrdersReceived { get; }
+
+    public Counter<long> OrdersProcessed { get; }
+
+    public Counter<long> FulfillmentsSent { get; }
+
+    public Counter<long> ReturnsProcessed { get; }
+
+    public Counter<long> DeadLetters { get; }
+
+    public Counter<long> Drift { get; }
+
+    public Histogram<double> OperationDuration { get; }
+
+    public static KeyValuePair<string, object?> Channel(string channel) => new(ConnectorsTelemetry.ChannelTag, channel);
+
+    public static KeyValuePair<string, object?> Outcome(string outcome) => new(ConnectorsTelemetry.OutcomeTag, outcome);
+
+    public static KeyValuePair<string, object?> Flow(string flow) => new(ConnectorsTelemetry.FlowTag, flow);
+
+    public static KeyValuePair<string, object?> ErrorType(string? errorType) => new(ConnectorsTelemetry.ErrorTypeTag, errorType ?? "unknown");
+}
