@@ -1,0 +1,95 @@
+using System.Globalization;
+using Npgsql;
+
+namespace Connectors.Storage.PostgreSql.Internal;
+
+/// <summary>
+/// Creates and migrates the store's tables. Several hosts starting together take one advisory lock, so the schema
+/// is migrated once; a database written by a newer version of the store is refused, never changed.
+/// </summary>
+internal static class PostgreSqlSchema
+{
+    /// <summary>The schema version this code writes.</summary>
+    public const int CurrentVersion = 1;
+
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var lockKey = LockKey(schema);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({lockKey})", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {schema}; CREATE TABLE IF NOT EXISTS {schema}.schema_version (version integer NOT NULL)", cancellationToken).ConfigureAwait(false);
+            using var read = new NpgsqlCommand($"SELECT max(version) FROM {schema}.schema_version", connection);
+            var value = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            var version = value is int v ? v : 0;
+            if (version > CurrentVersion)
+            {
+                throw new ConnectorException(
+                    $"The PostgreSQL schema '{schema}' is at version {version}, written by a newer Connectors.Storage.PostgreSql; this version knows up to {CurrentVersion}. Upgrade the package; the database was not changed.");
+            }
+
+            if (version < 1)
+            {
+                await ExecuteAsync(connection, Version1(schema), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({lockKey})", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static long LockKey(string schema)
+    {
+        // A stable 63-bit key per schema (string.GetHashCode is randomised per process).
+        long hash = 1469598103934665603;
+        foreach (var c in "connectors:" + schema)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211);
+        }
+
+        return hash & long.MaxValue;
+    }
+
+    // Times are UTC ticks (bigint): exact round trips, DateTimeOffset.MaxValue included.
+    private static string Version1(string s) => string.Format(
+        CultureInfo.InvariantCulture,
+        """
+        CREATE TABLE {0}.inventory (
+            channel text NOT NULL, item text NOT NULL, location text NOT NULL,
+            desired integer NOT NULL, acknowledged integer NULL, version bigint NOT NULL, sku text NULL,
+            attempts integer NOT NULL DEFAULT 0, next_attempt_at bigint NOT NULL, updated_at bigint NOT NULL,
+            lease_until bigint NOT NULL DEFAULT 0, last_error text NULL,
+            PRIMARY KEY (channel, item, location));
+        CREATE INDEX inventory_pending ON {0}.inventory (channel, next_attempt_at) WHERE acknowledged IS DISTINCT FROM desired;
+        CREATE TABLE {0}.work_items (
+            queue smallint NOT NULL, id text NOT NULL, channel text NOT NULL, kind text NOT NULL, payload text NOT NULL,
+            enqueued_at bigint NOT NULL, seq bigserial NOT NULL, attempts integer NOT NULL DEFAULT 0,
+            next_attempt_at bigint NOT NULL, status smallint NOT NULL DEFAULT 0, last_error text NULL,
+            lease_until bigint NOT NULL DEFAULT 0, completed_at bigint NULL,
+            PRIMARY KEY (queue, id));
+        CREATE INDEX work_items_due ON {0}.work_items (queue, enqueued_at, seq) WHERE status = 0;
+        CREATE TABLE {0}.dead_letters (
+            id text PRIMARY KEY, channel text NOT NULL, flow text NOT NULL, kind text NOT NULL, reason text NOT NULL,
+            error_type text NULL, payload text NOT NULL, attempts integer NOT NULL, first_attempt_at bigint NOT NULL,
+            dead_lettered_at bigint NOT NULL, source_queue smallint NULL);
+        CREATE TABLE {0}.cursors (channel text NOT NULL, name text NOT NULL, value text NOT NULL, version bigint NOT NULL, PRIMARY KEY (channel, name));
+        CREATE TABLE {0}.idempotency_keys (key text PRIMARY KEY, created_at bigint NOT NULL);
+        CREATE TABLE {0}.order_records (
+            channel text NOT NULL, order_id text NOT NULL, version bigint NOT NULL, status smallint NOT NULL,
+            warehouse_reference text NULL, payload text NULL, updated_at bigint NOT NULL, PRIMARY KEY (channel, order_id));
+        CREATE TABLE {0}.reservations (
+            channel text NOT NULL, order_id text NOT NULL, skus text[] NOT NULL, quantities numeric[] NOT NULL,
+            created_at bigint NOT NULL, PRIMARY KEY (channel, order_id));
+        INSERT INTO {0}.schema_version (version) VALUES (1);
+        """,
+        s);
+}

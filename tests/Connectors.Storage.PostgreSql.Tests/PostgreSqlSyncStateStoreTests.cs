@@ -1,0 +1,168 @@
+using Connectors.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Connectors.Storage.PostgreSql.Tests;
+
+public class PostgreSqlSyncStateStoreTests : SyncStateStoreConformanceTests
+{
+    private readonly Dictionary<ISyncStateStore, string> _schemas = [];
+
+    protected override ValueTask<ISyncStateStore> CreateStoreAsync()
+    {
+        PostgreSqlTestServer.RequireServer();
+        var schema = PostgreSqlTestServer.NewSchema();
+        var store = PostgreSqlTestServer.CreateStore(schema);
+        _schemas[store] = schema;
+        return ValueTask.FromResult<ISyncStateStore>(store);
+    }
+
+    protected override ValueTask<ISyncStateStore?> ReopenAsync(ISyncStateStore store) =>
+        ValueTask.FromResult<ISyncStateStore?>(PostgreSqlTestServer.CreateStore(_schemas[store]));
+
+    [Fact]
+    public async Task Claim_TwoHostsOnOneSchema_NeverShareAnItem()
+    {
+        PostgreSqlTestServer.RequireServer();
+        var schema = PostgreSqlTestServer.NewSchema();
+        await using var hostA = PostgreSqlTestServer.CreateStore(schema);
+        await using var hostB = PostgreSqlTestServer.CreateStore(schema);
+        for (var i = 0; i < 300; i++)
+        {
+            await hostA.EnqueueAsync(WorkQueue.Outbox, new WorkItem($"s{i:D3}", "a", "shipment", "{}", T0.AddMilliseconds(i)), Ct);
+        }
+
+        async Task<List<string>> DrainAsync(ISyncStateStore store)
+        {
+            var mine = new List<string>();
+            while (true)
+            {
+                var batch = await store.ClaimAsync(WorkQueue.Outbox, 5, T0.AddSeconds(1), TimeSpan.FromMinutes(1), cancellationToken: Ct);
+                if (batch.Count == 0)
+                {
+                    return mine;
+                }
+
+                mine.AddRange(batch.Select(b => b.Id));
+                foreach (var item in batch)
+                {
+                    await store.CompleteAsync(WorkQueue.Outbox, item.Id, T0.AddSeconds(1), Ct);
+                }
+            }
+        }
+
+        var results = await Task.WhenAll(DrainAsync(hostA), DrainAsync(hostB), DrainAsync(hostA), DrainAsync(hostB));
+
+        var all = results.SelectMany(r => r).ToList();
+        Assert.Equal(300, all.Count);
+        Assert.Equal(300, all.Distinct().Count());
+        Assert.True(results[1].Count + results[3].Count > 0, "the second host claimed nothing; the test did not exercise sharing");
+    }
+
+    [Fact]
+    public async Task ClaimPendingInventory_TwoHosts_EachRowLeasedOnce()
+    {
+        PostgreSqlTestServer.RequireServer();
+        var schema = PostgreSqlTestServer.NewSchema();
+        await using var hostA = PostgreSqlTestServer.CreateStore(schema);
+        await using var hostB = PostgreSqlTestServer.CreateStore(schema);
+        await hostA.SetDesiredInventoryAsync([.. Enumerable.Range(0, 500).Select(i => new DesiredInventory(new InventoryKey("a", $"i{i}", "L1"), i))], T0, Ct);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(n => Task.Run(
+            async () =>
+            {
+                var store = n % 2 == 0 ? hostA : hostB;
+                var mine = new List<InventoryKey>();
+                while ((await store.ClaimPendingInventoryAsync("a", 25, T0, TimeSpan.FromMinutes(1), Ct)) is { Count: > 0 } batch)
+                {
+                    mine.AddRange(batch.Select(r => r.Key));
+                }
+
+                return mine;
+            },
+            Ct)));
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(500, all.Count);
+        Assert.Equal(500, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Migrate_SchemaFromNewerVersion_IsRefusedAndLeftUntouched()
+    {
+        PostgreSqlTestServer.RequireServer();
+        var schema = PostgreSqlTestServer.NewSchema();
+        await using (var first = PostgreSqlTestServer.CreateStore(schema))
+        {
+            await first.TryAddIdempotencyKeyAsync("kept", T0, Ct);
+        }
+
+        await using (var connection = new NpgsqlConnection(PostgreSqlTestServer.ConnectionString))
+        {
+            await connection.OpenAsync(Ct);
+            await using var bump = new NpgsqlCommand($"INSERT INTO {schema}.schema_version (version) VALUES (99)", connection);
+            await bump.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var newer = PostgreSqlTestServer.CreateStore(schema);
+        var error = await Assert.ThrowsAsync<ConnectorException>(async () => await newer.TryAddIdempotencyKeyAsync("x", T0, Ct));
+
+        Assert.Contains("version 99", error.Message, StringComparison.Ordinal);
+        await using var check = new NpgsqlConnection(PostgreSqlTestServer.ConnectionString);
+        await check.OpenAsync(Ct);
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM {schema}.idempotency_keys", check);
+        Assert.Equal(1L, await count.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Migrate_HostsStartingTogether_MigrateOnce()
+    {
+        PostgreSqlTestServer.RequireServer();
+        var schema = PostgreSqlTestServer.NewSchema();
+        var stores = Enumerable.Range(0, 4).Select(_ => PostgreSqlTestServer.CreateStore(schema)).ToList();
+
+        await Task.WhenAll(stores.Select(s => s.MigrateAsync(Ct)));
+
+        await using var connection = new NpgsqlConnection(PostgreSqlTestServer.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM {schema}.schema_version", connection);
+        Assert.Equal(1L, await count.ExecuteScalarAsync(Ct));
+        foreach (var store in stores)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public void UsePostgreSql_ReplacesInMemoryStore()
+    {
+        var services = new ServiceCollection();
+        services.AddConnectors().UsePostgreSql(PostgreSqlTestServer.ConnectionString);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<PostgreSqlSyncStateStore>(provider.GetRequiredService<ISyncStateStore>());
+    }
+
+    [Theory]
+    [InlineData("", "connectors", "ConnectionString is empty")]
+    [InlineData("Host=127.0.0.1", "connectors", "names no Database")]
+    [InlineData("Host=127.0.0.1;Database=x;Password=s3cr3t-value", "bad-name;drop", "Schema is 'bad-name;drop'")]
+    [InlineData("Host=127.0.0.1;Password=s3cr3t-value;Bogus Keyword=1", "connectors", "does not parse")]
+    public async Task HostStart_InvalidOptions_FailsNamingSetting(string connectionString, string schema, string expected)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddConnectors().UsePostgreSql(o =>
+        {
+            o.ConnectionString = connectionString;
+            o.Schema = schema;
+        });
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(error.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+        Assert.DoesNotContain(error.Failures, f => f.Contains("s3cr3t", StringComparison.Ordinal));
+    }
+}
