@@ -1,4 +1,5 @@
 using Connectors.Internal;
+using Connectors.Mapping;
 using Connectors.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,6 +23,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     private readonly ConnectorsMetrics _metrics;
     private readonly IWarehouseInventory? _warehouse;
     private readonly ILogger _logger;
+    private readonly bool _defaultCalculator;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Lock _planGate = new();
     private readonly Dictionary<(string Channel, string OrderId), PendingReservation> _reservations = [];
@@ -52,6 +54,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         _registry = registry;
         _resolver = resolver;
         _calculator = calculator;
+        _defaultCalculator = calculator is ComponentAvailabilityCalculator;
         _options = options.Value;
         _time = time;
         _metrics = metrics;
@@ -315,7 +318,8 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     private void AddRows(ChannelPlan plan, StockBook book, ChannelItemDefinition item, IEnumerable<string>? existingLocations, List<DesiredInventory> into)
     {
         var sku = item.Components.Count == 1 ? item.Components[0].Sku : null;
-        foreach (var location in LocationsOf(plan, book, item, existingLocations))
+        var locations = LocationsOf(plan, book, item, existingLocations);
+        foreach (var location in locations)
         {
             var quantity = ComputeItem(plan, book, item, location);
             into.Add(new DesiredInventory(new InventoryKey(plan.Name, item.ChannelItemId, location), quantity, sku));
@@ -332,11 +336,12 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
             return locations;
         }
 
-        foreach (var component in item.Components)
+        var components = item.Components;
+        for (var i = 0; i < components.Count; i++)
         {
-            foreach (var location in book.Locations(component.Sku).Keys)
+            foreach (var location in book.Locations(components[i].Sku).Keys)
             {
-                if (item.Components.Count == 1 || !locations.Contains(location))
+                if (components.Count == 1 || !locations.Contains(location))
                 {
                     locations.Add(location);
                 }
@@ -365,11 +370,19 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
             return 0;
         }
 
+        var components = item.Components;
+        if (_defaultCalculator && item.IsSimple)
+        {
+            // What ComponentAvailabilityCalculator computes for one unit of one SKU, without a dictionary per row.
+            var units = decimal.Floor(SkuAvailable(plan, book, components[0].Sku, location));
+            return units >= int.MaxValue ? int.MaxValue : (int)units;
+        }
+
         var available = _componentScratch;
         available.Clear();
-        foreach (var component in item.Components)
+        for (var i = 0; i < components.Count; i++)
         {
-            available[component.Sku] = SkuAvailable(plan, book, component.Sku, location);
+            available[components[i].Sku] = SkuAvailable(plan, book, components[i].Sku, location);
         }
 
         return Math.Max(0, _calculator.Calculate(item, available));
