@@ -1,4 +1,8 @@
+using Connectors.Internal;
+using Connectors.Inventory.Internal;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Connectors.Inventory;
 
@@ -8,5 +12,11 @@ internal static class InventoryRegistration
     public static void AddInventoryEngine(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<InventoryEngine>();
+        services.TryAddSingleton<IInventorySync>(static sp => sp.GetRequiredService<InventoryEngine>());
+        services.TryAddSingleton<IStockLevelSink>(static sp => sp.GetRequiredService<InventoryEngine>());
+        services.TryAddSingleton<IOversellWindow>(static sp => sp.GetRequiredService<InventoryEngine>());
+        services.TryAddSingleton<IConnectorEvents, ConnectorEvents>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorsOptions>, InventorySyncOptionsValidator>());
     }
 }

@@ -1,0 +1,536 @@
+using Connectors.Internal;
+using Connectors.Mapping;
+using Connectors.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Connectors.Inventory.Internal;
+
+/// <summary>
+/// The inventory engine: keeps the WMS stock it was told about and the open oversell windows in memory, turns every
+/// change into desired quantities per (channel, item, location) in the state store, and dispatches pending rows.
+/// One writer at a time recomputes (so the store never sees an older value after a newer one); dispatch runs beside it.
+/// </summary>
+internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink, IOversellWindow, IDisposable
+{
+    private readonly ISyncStateStore _store;
+    private readonly IChannelRegistry _registry;
+    private readonly IItemResolver _resolver;
+    private readonly IAvailabilityCalculator _calculator;
+    private readonly ConnectorsOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ConnectorsMetrics _metrics;
+    private readonly IWarehouseInventory? _warehouse;
+    private readonly ILogger _logger;
+    private readonly bool _defaultCalculator;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly Lock _planGate = new();
+    private readonly Dictionary<(string Channel, string OrderId), PendingReservation> _reservations = [];
+    private readonly Dictionary<string, decimal> _window = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private readonly List<DesiredInventory> _desired = [];
+    private readonly Dictionary<string, decimal> _componentScratch = new(StringComparer.Ordinal);
+    private readonly List<string> _locationScratch = [];
+    private readonly HashSet<string> _itemScratch = new(StringComparer.Ordinal);
+    private readonly List<string> _missingScratch = [];
+    private StockBook _stock = new();
+    private ChannelPlan[]? _plans;
+    private bool _initialized;
+
+    public InventoryEngine(
+        ISyncStateStore store,
+        IChannelRegistry registry,
+        IItemResolver resolver,
+        IAvailabilityCalculator calculator,
+        IOptions<ConnectorsOptions> options,
+        TimeProvider time,
+        ConnectorsMetrics metrics,
+        IWarehouseInventory? warehouse = null,
+        ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _registry = registry;
+        _resolver = resolver;
+        _calculator = calculator;
+        _defaultCalculator = calculator is ComponentAvailabilityCalculator;
+        _options = options.Value;
+        _time = time;
+        _metrics = metrics;
+        _warehouse = warehouse;
+        _logger = (ILogger?)loggerFactory?.CreateLogger<InventoryEngine>() ?? NullLogger.Instance;
+    }
+
+    private InventorySyncOptions Settings => _options.Inventory;
+
+    public void Dispose() => _writer.Dispose();
+
+    public Task AcceptStockLevelsAsync(IReadOnlyList<StockLevel> levels, CancellationToken cancellationToken) =>
+        RecordStockLevelsAsync(levels, cancellationToken);
+
+    public async Task RecordStockLevelsAsync(IReadOnlyList<StockLevel> levels, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        if (levels.Count == 0)
+        {
+            return;
+        }
+
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < levels.Count; i++)
+            {
+                var level = levels[i] ?? throw new ConnectorValidationException($"levels[{i}]", "must not be null.");
+                _stock.Set(level.Sku, level.LocationId, level.Free);
+                _dirty.Add(level.Sku);
+            }
+
+            var rows = await RecomputeAndStoreAsync(cancellationToken).ConfigureAwait(false);
+            Log.StockRecorded(_logger, levels.Count, rows);
+        }
+        finally
+        {
+            _dirty.Clear();
+            _desired.Clear();
+            _writer.Release();
+        }
+    }
+
+    public async ValueTask OpenAsync(PendingReservation reservation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+            await _store.SetReservationAsync(reservation, cancellationToken).ConfigureAwait(false);
+            var key = (reservation.Channel, reservation.OrderId);
+            if (_reservations.Remove(key, out var previous))
+            {
+                ApplyWindow(previous, -1m);
+            }
+
+            _reservations.Add(key, reservation);
+            ApplyWindow(reservation, 1m);
+            await RecomputeAndStoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _dirty.Clear();
+            _desired.Clear();
+            _writer.Release();
+        }
+    }
+
+    public async ValueTask CloseAsync(string channel, string orderId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(orderId);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+            await _store.RemoveReservationAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+            if (_reservations.Remove((channel, orderId), out var previous))
+            {
+                ApplyWindow(previous, -1m);
+                await RecomputeAndStoreAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _dirty.Clear();
+            _desired.Clear();
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Loads the open oversell windows once, so a restarted engine keeps subtracting them.</summary>
+    private async ValueTask EnsureInitializedAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await foreach (var reservation in _store.ListReservationsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (_reservations.TryAdd((reservation.Channel, reservation.OrderId), reservation))
+            {
+                ApplyWindow(reservation, 1m);
+            }
+        }
+
+        _dirty.Clear();
+        _initialized = true;
+    }
+
+    private void ApplyWindow(PendingReservation reservation, decimal sign)
+    {
+        foreach (var quantity in reservation.Quantities)
+        {
+            var total = _window.GetValueOrDefault(quantity.Sku) + (sign * quantity.Quantity);
+            if (total <= 0m)
+            {
+                _window.Remove(quantity.Sku);
+            }
+            else
+            {
+                _window[quantity.Sku] = total;
+            }
+
+            _dirty.Add(quantity.Sku);
+        }
+    }
+
+    /// <summary>Recomputes every row the dirty SKUs feed, on every inventory channel, and stores them in one batch.</summary>
+    private async ValueTask<int> RecomputeAndStoreAsync(CancellationToken cancellationToken)
+    {
+        if (_dirty.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = _time.GetUtcNow();
+        await EnsureKnownAsync(_stock, _dirty, cancellationToken).ConfigureAwait(false);
+        foreach (var plan in GetPlans())
+        {
+            _itemScratch.Clear();
+            foreach (var sku in _dirty)
+            {
+                if (!plan.TryGetItems(sku, now, out var items))
+                {
+                    items = await ResolveAsync(plan, sku, now, cancellationToken).ConfigureAwait(false);
+                }
+
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var item = items[i];
+                    if (item.Components.Count > 1)
+                    {
+                        if (!_itemScratch.Add(item.ChannelItemId))
+                        {
+                            continue; // a bundle fed by two dirty SKUs is computed once
+                        }
+
+                        if (!await KnowsAllAsync(_stock, item, cancellationToken).ConfigureAwait(false))
+                        {
+                            continue;
+                        }
+                    }
+                    else if (!_stock.Knows(item.Components[0].Sku))
+                    {
+                        if (!await KnowsAllAsync(_stock, item, cancellationToken).ConfigureAwait(false))
+                        {
+                            continue;
+                        }
+                    }
+
+                    AddRows(plan, _stock, item, existingLocations: null, _desired);
+                }
+            }
+        }
+
+        if (_desired.Count == 0)
+        {
+            return 0;
+        }
+
+        await _store.SetDesiredInventoryAsync(_desired, now, cancellationToken).ConfigureAwait(false);
+        return _desired.Count;
+    }
+
+    private async ValueTask<IReadOnlyList<ChannelItemDefinition>> ResolveAsync(ChannelPlan plan, string sku, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var items = await _resolver.FindBySkuAsync(plan.Name, sku, cancellationToken).ConfigureAwait(false);
+        if (Settings.ItemCacheDuration > TimeSpan.Zero)
+        {
+            plan.CacheItems(sku, items, now + Settings.ItemCacheDuration);
+        }
+
+        return items;
+    }
+
+    /// <summary>Asks the WMS (when registered) for SKUs the engine has not heard of since it started.</summary>
+    private async ValueTask EnsureKnownAsync(StockBook book, IEnumerable<string> skus, CancellationToken cancellationToken)
+    {
+        if (book.Complete || _warehouse is null)
+        {
+            return;
+        }
+
+        _missingScratch.Clear();
+        foreach (var sku in skus)
+        {
+            if (!book.Knows(sku))
+            {
+                _missingScratch.Add(sku);
+            }
+        }
+
+        if (_missingScratch.Count == 0)
+        {
+            return;
+        }
+
+        string[] missing = [.. _missingScratch];
+        await foreach (var level in _warehouse.GetStockLevelsAsync(missing, cancellationToken).ConfigureAwait(false))
+        {
+            book.Set(level.Sku, level.LocationId, level.Free);
+        }
+
+        foreach (var sku in missing)
+        {
+            book.MarkKnown(sku);
+        }
+    }
+
+    private async ValueTask<bool> KnowsAllAsync(StockBook book, ChannelItemDefinition item, CancellationToken cancellationToken)
+    {
+        var all = true;
+        foreach (var component in item.Components)
+        {
+            all &= book.Knows(component.Sku);
+        }
+
+        if (all)
+        {
+            return true;
+        }
+
+        await EnsureKnownAsync(book, item.Components.Select(c => c.Sku), cancellationToken).ConfigureAwait(false);
+        foreach (var component in item.Components)
+        {
+            if (!book.Knows(component.Sku))
+            {
+                Log.StockUnknown(_logger, component.Sku, item.ChannelItemId, item.Channel);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds the rows of one item on one channel: one per channel location it shows.</summary>
+    private void AddRows(ChannelPlan plan, StockBook book, ChannelItemDefinition item, IEnumerable<string>? existingLocations, List<DesiredInventory> into)
+    {
+        var sku = item.Components.Count == 1 ? item.Components[0].Sku : null;
+        var locations = LocationsOf(plan, book, item, existingLocations);
+        foreach (var location in locations)
+        {
+            var quantity = ComputeItem(plan, book, item, location);
+            into.Add(new DesiredInventory(new InventoryKey(plan.Name, item.ChannelItemId, location), quantity, sku));
+        }
+    }
+
+    private List<string> LocationsOf(ChannelPlan plan, StockBook book, ChannelItemDefinition item, IEnumerable<string>? existingLocations)
+    {
+        var locations = _locationScratch;
+        locations.Clear();
+        if (plan.Mode != LocationMode.Identity)
+        {
+            locations.AddRange(plan.ChannelLocations);
+            return locations;
+        }
+
+        var components = item.Components;
+        for (var i = 0; i < components.Count; i++)
+        {
+            foreach (var location in book.Locations(components[i].Sku).Keys)
+            {
+                if (components.Count == 1 || !locations.Contains(location))
+                {
+                    locations.Add(location);
+                }
+            }
+        }
+
+        if (existingLocations is not null)
+        {
+            foreach (var location in existingLocations)
+            {
+                if (!locations.Contains(location))
+                {
+                    locations.Add(location);
+                }
+            }
+        }
+
+        return locations;
+    }
+
+    /// <summary>Selling units of an item at a channel location: per-component availability, then the calculator.</summary>
+    private int ComputeItem(ChannelPlan plan, StockBook book, ChannelItemDefinition item, string location)
+    {
+        if (!item.OnSale || (plan.Options.OutOfSaleItems.Count > 0 && plan.Options.OutOfSaleItems.Contains(item.ChannelItemId)))
+        {
+            return 0;
+        }
+
+        var components = item.Components;
+        if (_defaultCalculator && item.IsSimple)
+        {
+            // What ComponentAvailabilityCalculator computes for one unit of one SKU, without a dictionary per row.
+            var units = decimal.Floor(SkuAvailable(plan, book, components[0].Sku, location));
+            return units >= int.MaxValue ? int.MaxValue : (int)units;
+        }
+
+        var available = _componentScratch;
+        available.Clear();
+        for (var i = 0; i < components.Count; i++)
+        {
+            available[components[i].Sku] = SkuAvailable(plan, book, components[i].Sku, location);
+        }
+
+        return Math.Max(0, _calculator.Calculate(item, available));
+    }
+
+    /// <summary>
+    /// WMS units of a SKU a channel may show at one of its locations: the pool of the WMS locations feeding it, less
+    /// the oversell window, the safety stocks and the percentage held back, then the channel's share or what higher
+    /// priority channels left, capped; never below zero.
+    /// </summary>
+    private decimal SkuAvailable(ChannelPlan plan, StockBook book, string sku, string location)
+    {
+        var settings = Settings;
+        if (settings.OutOfSaleSkus.Count > 0 && settings.OutOfSaleSkus.Contains(sku))
+        {
+            return 0m;
+        }
+
+        var pool = plan.Mode switch
+        {
+            LocationMode.Identity => book.Free(sku, location),
+            LocationMode.Single => book.Total(sku),
+            _ => MappedPool(plan, book, sku, location),
+        };
+
+        var safety = settings.SafetyStockBySku.Count > 0 && settings.SafetyStockBySku.TryGetValue(sku, out var bySku) ? bySku : settings.SafetyStock;
+        var available = pool - safety - plan.SafetyStock;
+        if (_window.Count > 0 && _window.TryGetValue(sku, out var windowed))
+        {
+            available -= windowed;
+        }
+
+        if (available <= 0m)
+        {
+            return 0m;
+        }
+
+        if (plan.SafetyPercent > 0m)
+        {
+            available = decimal.Floor(available * (100m - plan.SafetyPercent) / 100m);
+        }
+
+        if (plan.IsPriority)
+        {
+            foreach (var higher in plan.Higher)
+            {
+                available -= Taken(higher, book, sku);
+            }
+        }
+        else if (plan.Options.SharePercent < 100m)
+        {
+            available = decimal.Floor(available * plan.Options.SharePercent / 100m);
+        }
+
+        if (plan.Options.MaxQuantity is { } cap && available > cap)
+        {
+            available = cap;
+        }
+
+        return available <= 0m ? 0m : available;
+    }
+
+    /// <summary>What a higher-priority channel takes of a SKU: the sum over its locations, in whole units.</summary>
+    private decimal Taken(ChannelPlan plan, StockBook book, string sku)
+    {
+        var taken = 0m;
+        if (plan.Mode == LocationMode.Identity)
+        {
+            foreach (var location in book.Locations(sku).Keys)
+            {
+                taken += decimal.Floor(SkuAvailable(plan, book, sku, location));
+            }
+        }
+        else
+        {
+            foreach (var location in plan.ChannelLocations)
+            {
+                taken += decimal.Floor(SkuAvailable(plan, book, sku, location));
+            }
+        }
+
+        return taken;
+    }
+
+    private static decimal MappedPool(ChannelPlan plan, StockBook book, string sku, string location)
+    {
+        if (!plan.Sources.TryGetValue(location, out var sources))
+        {
+            return 0m;
+        }
+
+        var pool = 0m;
+        foreach (var (warehouseLocation, fraction) in sources)
+        {
+            pool += book.Free(sku, warehouseLocation) * fraction;
+        }
+
+        return pool;
+    }
+
+    /// <summary>The inventory channels, built once: settings resolved and priority ranks linked.</summary>
+    private ChannelPlan[] GetPlans()
+    {
+        if (Volatile.Read(ref _plans) is { } plans)
+        {
+            return plans;
+        }
+
+        lock (_planGate)
+        {
+            if (_plans is not null)
+            {
+                return _plans;
+            }
+
+            var list = new List<ChannelPlan>();
+            foreach (var name in _registry.Names)
+            {
+                if (_registry.TryGetPort<IInventoryChannel>(name, out var port))
+                {
+                    var options = Settings.Channels.TryGetValue(name, out var configured) ? configured : new ChannelInventoryOptions();
+                    list.Add(new ChannelPlan(port, options, Settings));
+                }
+            }
+
+            var ranked = list.Where(p => p.IsPriority).OrderBy(p => p.Options.Priority).ToArray(); // stable: ties by registration
+            for (var i = 0; i < ranked.Length; i++)
+            {
+                ranked[i].Higher = ranked[..i];
+            }
+
+            Volatile.Write(ref _plans, [.. list]);
+            return _plans!;
+        }
+    }
+
+    private ChannelPlan GetPlan(string channel)
+    {
+        foreach (var plan in GetPlans())
+        {
+            if (string.Equals(plan.Name, channel, StringComparison.OrdinalIgnoreCase))
+            {
+                return plan;
+            }
+        }
+
+        var known = string.Join(", ", GetPlans().Select(p => p.Name));
+        throw new ConnectorException(
+            $"No inventory channel is named '{channel}' ({(known.Length == 0 ? "none are registered" : "inventory channels: " + known)}).");
+    }
+}

@@ -1,0 +1,104 @@
+using Connectors.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Connectors.Inventory.Internal;
+
+/// <summary>The rules of <see cref="InventorySyncOptions"/> DataAnnotations cannot express: decimal and TimeSpan ranges, mappings, channel names.</summary>
+internal sealed class InventorySyncOptionsValidator(IEnumerable<ChannelRegistration> registrations) : IValidateOptions<ConnectorsOptions>
+{
+    private const string Prefix = "Connectors:Inventory";
+
+    public ValidateOptionsResult Validate(string? name, ConnectorsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var inventory = options.Inventory;
+        if (inventory is null)
+        {
+            return ValidateOptionsResult.Fail($"{Prefix} must not be null.");
+        }
+
+        var failures = new List<string>();
+        NotNegative(failures, $"{Prefix}:SafetyStock", inventory.SafetyStock);
+        Percent(failures, $"{Prefix}:SafetyStockPercent", inventory.SafetyStockPercent);
+        foreach (var (sku, units) in inventory.SafetyStockBySku)
+        {
+            NotNegative(failures, $"{Prefix}:SafetyStockBySku:{sku}", units);
+        }
+
+        ConnectorsOptionsValidator.CheckRange(failures, $"{Prefix}:ItemCacheDuration", inventory.ItemCacheDuration, TimeSpan.Zero, TimeSpan.FromDays(1));
+        var names = registrations.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (channel, settings) in inventory.Channels)
+        {
+            var path = $"{Prefix}:Channels:{channel}";
+            if (settings is null)
+            {
+                failures.Add($"{path} must not be null.");
+                continue;
+            }
+
+            if (!names.Contains(channel))
+            {
+                var known = names.Count == 0 ? "none are registered" : "registered: " + string.Join(", ", names);
+                failures.Add($"{path} names no registered channel ({known}).");
+            }
+
+            if (!Enum.IsDefined(settings.AllocationMode))
+            {
+                failures.Add($"{path}:AllocationMode is {settings.AllocationMode} but must be Share or Priority.");
+            }
+
+            Percent(failures, $"{path}:SharePercent", settings.SharePercent);
+            NotNegative(failures, $"{path}:SafetyStock", settings.SafetyStock);
+            if (settings.SafetyStockPercent is { } percent)
+            {
+                Percent(failures, $"{path}:SafetyStockPercent", percent);
+            }
+
+            if (settings.MaxQuantity is { } cap)
+            {
+                NotNegative(failures, $"{path}:MaxQuantity", cap);
+            }
+
+            for (var i = 0; i < settings.Locations.Count; i++)
+            {
+                var mapping = settings.Locations[i];
+                var at = $"{path}:Locations:{i}";
+                if (mapping is null)
+                {
+                    failures.Add($"{at} must not be null.");
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(mapping.WarehouseLocation))
+                {
+                    failures.Add($"{at}:WarehouseLocation is required (the WMS location id).");
+                }
+
+                if (string.IsNullOrWhiteSpace(mapping.ChannelLocation))
+                {
+                    failures.Add($"{at}:ChannelLocation is required (the channel location id).");
+                }
+
+                Percent(failures, $"{at}:Percent", mapping.Percent);
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void NotNegative(List<string> failures, string setting, decimal value)
+    {
+        if (value < 0m)
+        {
+            failures.Add($"{setting} is {value} but must not be negative.");
+        }
+    }
+
+    private static void Percent(List<string> failures, string setting, decimal value)
+    {
+        if (value is < 0m or > 100m)
+        {
+            failures.Add($"{setting} is {value} but must be between 0 and 100.");
+        }
+    }
+}

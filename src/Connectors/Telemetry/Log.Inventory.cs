@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Connectors.Telemetry;
+
+/// <summary>The inventory flow's log messages (event ids 1000-1999).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Recorded {LevelCount} stock levels; {RowCount} inventory rows recomputed")]
+    public static partial void StockRecorded(ILogger logger, int levelCount, int rowCount);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Inventory push of {ItemCount} items to channel {Channel} failed (transient: {Transient}): {Reason}")]
+    public static partial void InventoryBatchFailed(ILogger logger, string channel, int itemCount, bool transient, string reason);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Channel {Channel} rejected item {ChannelItemId} at {LocationId}: {Reason}")]
+    public static partial void InventoryItemRejected(ILogger logger, string channel, string channelItemId, string locationId, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Inventory sync of channel {Channel} (dry run: {DryRun}): {RowCount} rows computed, {ChangeCount} differ from the channel")]
+    public static partial void InventorySyncComputed(ILogger logger, string channel, bool dryRun, int rowCount, int changeCount);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Stock of SKU {Sku} is unknown (no level received and no IWarehouseInventory to ask), so item {ChannelItemId} of channel {Channel} was not recomputed")]
+    public static partial void StockUnknown(ILogger logger, string sku, string channelItemId, string channel);
+}

@@ -1,0 +1,41 @@
+using Connectors.Inventory;
+using Connectors.Inventory.Internal;
+
+namespace Connectors.Tests.Inventory;
+
+public class InventorySyncOptionsValidatorTests
+{
+    [Fact]
+    public void Validate_Defaults_Succeeds()
+    {
+        var validator = new InventorySyncOptionsValidator([]);
+
+        Assert.True(validator.Validate(null, new ConnectorsOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_BadValues_NamesEverySetting()
+    {
+        var options = new ConnectorsOptions();
+        options.Inventory.SafetyStockPercent = 120m;
+        options.Inventory.SafetyStockBySku["A"] = -1m;
+        options.Inventory.ItemCacheDuration = TimeSpan.FromDays(2);
+        options.Inventory.Channels["store-z"] = new ChannelInventoryOptions
+        {
+            SharePercent = -5m,
+            Locations = { new InventoryLocationMapping { WarehouseLocation = "wh1" } },
+        };
+        var validator = new InventorySyncOptionsValidator([new ChannelRegistration("store-a", "fake", _ => null!)]);
+
+        var result = validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        var failures = string.Join("\n", result.Failures!);
+        Assert.Contains("Connectors:Inventory:SafetyStockPercent is 120", failures, StringComparison.Ordinal);
+        Assert.Contains("Connectors:Inventory:SafetyStockBySku:A", failures, StringComparison.Ordinal);
+        Assert.Contains("Connectors:Inventory:ItemCacheDuration", failures, StringComparison.Ordinal);
+        Assert.Contains("Connectors:Inventory:Channels:store-z names no registered channel (registered: store-a)", failures, StringComparison.Ordinal);
+        Assert.Contains("Connectors:Inventory:Channels:store-z:SharePercent", failures, StringComparison.Ordinal);
+        Assert.Contains("Connectors:Inventory:Channels:store-z:Locations:0:ChannelLocation is required", failures, StringComparison.Ordinal);
+    }
+}
