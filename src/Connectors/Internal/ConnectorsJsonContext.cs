@@ -12,7 +12,8 @@ namespace Connectors.Internal;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(MoneyJsonConverter)])]
 [JsonSerializable(typeof(OrderInboxPayload))]
 [JsonSerializable(typeof(OrderState))]
 [JsonSerializable(typeof(ChannelOrder))]
@@ -21,6 +22,7 @@ namespace Connectors.Internal;
 [JsonSerializable(typeof(ReturnRequest))]
 [JsonSerializable(typeof(ReturnReceipt))]
 [JsonSerializable(typeof(TrackingUpdatePayload))]
+[JsonSerializable(typeof(ReturnReceiptLine))]
 internal sealed partial class ConnectorsJsonContext : JsonSerializerContext
 {
 }
