@@ -36,6 +36,10 @@ internal sealed class ConnectorsMetrics
             "connectors.reconciliation.drift", "{item}", "Differences reconciliation found, by flow and kind.");
         OperationDuration = meter.CreateHistogram<double>(
             "connectors.operation.duration", "s", "Duration of channel and WMS calls made by the engine, by flow and outcome.");
+        OrderExceptions = meter.CreateCounter<long>(
+            "connectors.orders.exceptions", "{event}", "WMS refusals of order submissions, updates, cancellations and returns (exception events), by flow.");
+        OrdersPolled = meter.CreateCounter<long>(
+            "connectors.orders.polled", "{order}", "Orders seen by polling, by outcome (new, duplicate, stale).");
     }
 
     public Counter<long> InventoryPushedItems { get; }
@@ -57,6 +61,10 @@ internal sealed class ConnectorsMetrics
     public Counter<long> Drift { get; }
 
     public Histogram<double> OperationDuration { get; }
+
+    public Counter<long> OrderExceptions { get; }
+
+    public Counter<long> OrdersPolled { get; }
 
     public static KeyValuePair<string, object?> Channel(string channel) => new(ConnectorsTelemetry.ChannelTag, channel);
 

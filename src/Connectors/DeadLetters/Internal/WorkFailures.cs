@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Connectors.Internal;
+using Connectors.Orders.Internal;
+using Connectors.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Connectors.DeadLetters.Internal;
+
+/// <summary>
+/// The one place the order, fulfilment and returns flows decide between retry and dead letter: transient errors are
+/// rescheduled with backoff (honouring Retry-After) until <see cref="ConnectorsOptions.MaxAttempts"/>; permanent
+/// ones (validation, mapping, 404, WMS refusal, unreadable payload) are dead-lettered at once with the reason.
+/// </summary>
+internal sealed class WorkFailures
+{
+    private readonly ISyncStateStore _store;
+    private readonly IOptions<ConnectorsOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ConnectorsMetrics _metrics;
+    private readonly ILogger _logger;
+
+    public WorkFailures(ISyncStateStore store, IOptions<ConnectorsOptions> options, TimeProvider time, ConnectorsMetrics metrics, ILogger<WorkFailures>? logger = null)
+    {
+        _store = store;
+        _options = options;
+        _time = time;
+        _metrics = metrics;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    public async ValueTask<WorkOutcome> HandleAsync(WorkQueue queue, WorkItem item, string flow, Exception error, CancellationToken cancellationToken)
+    {
+        var (transient, retryAfter, errorType) = Classify(error);
+        var options = _options.Value;
+        var now = _time.GetUtcNow();
+        if (transient && item.Attempts < options.MaxAttempts)
+        {
+            var delay = Backoff.Delay(item.Attempts, options.RetryBaseDelay, options.RetryMaxDelay, retryAfter);
+            await _store.RescheduleAsync(queue, item.Id, now + delay, error.Message, cancellationToken).ConfigureAwait(false);
+            Log.WorkRetried(_logger, flow, item.Id, item.Channel, item.Attempts, delay, error.Message);
+            return WorkOutcome.Retried;
+        }
+
+        var reason = transient ? $"gave up after {item.Attempts} attempts: {error.Message}" : error.Message;
+        await _store.MoveToDeadLetterAsync(queue, item.Id, flow, reason, errorType, now, cancellationToken).ConfigureAwait(false);
+        _metrics.DeadLetters.Add(1, ConnectorsMetrics.Flow(flow), ConnectorsMetrics.Channel(item.Channel), ConnectorsMetrics.ErrorType(errorType));
+        if (error is WarehouseRefusedException)
+        {
+            _metrics.OrderExceptions.Add(1, ConnectorsMetrics.Flow(flow), ConnectorsMetrics.Channel(item.Channel));
+        }
+
+        Log.DeadLettered(_logger, flow, item.Id, item.Channel, reason);
+        return WorkOutcome.DeadLettered;
+    }
+
+    internal static (bool Transient, TimeSpan? RetryAfter, string ErrorType) Classify(Exception error) => error switch
+    {
+        WarehouseRefusedException => (false, null, WorkKinds.WarehouseRefused),
+        MappingException => (false, null, "mapping"),
+        ConnectorValidationException => (false, null, "validation"),
+        ConnectorRequestFailedException failed => (failed.IsTransient, failed.RetryAfter, failed.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? failed.GetType().Name),
+        ConnectorException connector => (connector.IsTransient, null, connector.GetType().Name),
+        JsonException => (false, null, "payload"),
+        NotSupportedException => (false, null, error.GetType().Name),
+
+        // Anything else (a timeout, a socket error, a bug in a host port) is retried, then dead-lettered.
+        _ => (true, null, error.GetType().Name),
+    };
+}

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Connectors.DeadLetters.Internal;
+using Connectors.Internal;
+using Connectors.Orders;
+using Connectors.Orders.Internal;
+using Connectors.Returns.Internal;
+using Connectors.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Connectors.Fulfillment.Internal;
+
+/// <summary>The fulfilment outbox: intake of shipments, tracking changes and return receipts, and their dispatch. See <see cref="IFulfillmentSync"/>.</summary>
+internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
+{
+    private readonly ISyncStateStore _store;
+    private readonly IChannelRegistry _channels;
+    private readonly IOrderMapper _mapper;
+    private readonly IItemResolver _resolver;
+    private readonly TimeProvider _time;
+    private readonly IOptions<ConnectorsOptions> _options;
+    private readonly ConnectorsMetrics _metrics;
+    private readonly WorkFailures _failures;
+    private readonly ChannelOrderLookup _lookup;
+    private readonly ILogger _logger;
+
+    public FulfillmentSync(
+        ISyncStateStore store,
+        IChannelRegistry channels,
+        IOrderMapper mapper,
+        IItemResolver resolver,
+        TimeProvider time,
+        IOptions<ConnectorsOptions> options,
+        ConnectorsMetrics metrics,
+        WorkFailures failures,
+        ChannelOrderLookup lookup,
+        ILogger<FulfillmentSync>? logger = null)
+    {
+        _store = store;
+        _channels = channels;
+        _mapper = mapper;
+        _resolver = resolver;
+        _time = time;
+        _options = options;
+        _metrics = metrics;
+        _failures = failures;
+        _lookup = lookup;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    public Task<bool> PublishShipmentAsync(WarehouseShipment shipment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        return EnqueueShipmentAsync(shipment, WorkKinds.ShipmentId(shipment.Channel, shipment.ShipmentId), cancellationToken);
+    }
+
+    public async Task<bool> PublishTrackingUpdateAsync(string channel, string channelOrderId, string shipmentId, IReadOnlyList<TrackingInfo> tracking, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        ArgumentException.ThrowIfNullOrEmpty(channelOrderId);
+        ArgumentException.ThrowIfNullOrEmpty(shipmentId);
+        ArgumentNullException.ThrowIfNull(tracking);
+        var payload = new TrackingUpdatePayload(channel, channelOrderId, shipmentId, tracking);
+        var json = JsonSerializer.Serialize(payload, ConnectorsJsonContext.Default.TrackingUpdatePayload);
+
+        // The same tracking published twice is one item; a different list is a new one.
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)), 0, 8);
+        var item = new WorkItem($"tracking|{channel}|{shipmentId}|{hash}", channel, WorkKinds.Tracking, json, _time.GetUtcNow());
+        return await _store.EnqueueAsync(WorkQueue.Outbox, item, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> PublishReturnReceiptAsync(ReturnReceipt receipt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        var json = JsonSerializer.Serialize(receipt, ConnectorsJsonContext.Default.ReturnReceipt);
+        var item = new WorkItem(WorkKinds.ReturnReceiptId(receipt.Channel, receipt.ReceiptId), receipt.Channel, WorkKinds.ReturnReceipt, json, _time.GetUtcNow());
+        return await _store.EnqueueAsync(WorkQueue.Outbox, item, cancellationToken).ConfigureAwait(false);
+    }
+
+    Task IOutboundEventSink.AcceptShipmentAsync(WarehouseShipment shipment, CancellationToken cancellationToken) => PublishShipmentAsync(shipment, cancellationToken);
+
+    Task IOutboundEventSink.AcceptReturnReceiptAsync(ReturnReceipt receipt, CancellationToken cancellationToken) => PublishReturnReceiptAsync(receipt, cancellationToken);
+
+    public async Task<WorkPassResult> ProcessOutboxAsync(CancellationToken cancellationToken = default)
+    {
+        var options = _options.Value;
+        var items = await _store.ClaimAsync(WorkQueue.Outbox, options.Orders.OutboxBatchSize, _time.GetUtcNow(), options.LeaseDuration, null, cancellationToken).ConfigureAwait(false);
+        int completed = 0, retried = 0, dead = 0;
+        foreach (var item in items)
+        {
+            var flow = item.Kind == WorkKinds.ReturnReceipt ? ConnectorFlows.Returns : ConnectorFlows.Fulfillment;
+            try
+            {
+                switch (item.Kind)
+                {
+                    case WorkKinds.Shipment:
+                        await SendShipmentAsync(item, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case WorkKinds.Tracking:
+                        await SendTrackingAsync(item, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case WorkKinds.ReturnReceipt:
+                        await ConfirmReturnAsync(item, cancellationToken).ConfigureAwait(false);
+                        break;
+                    default:
+                        throw new ConnectorException($"Outbox item {item.Id} has kind '{item.Kind}', which the fulfilment flow does not know.");
+                }
+
+                await _store.CompleteAsync(WorkQueue.Outbox, item.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                completed++;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // Any failure of one item is classified (retry or dead letter); it must not stop the pass.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                if (await _failures.HandleAsync(WorkQueue.Outbox, item, flow, error, cancellationToken).ConfigureAwait(false) == WorkOutcome.Retried)
+                {
+                    retried++;
+                }
+                else
+                {
+                    dead++;
+                }
+            }
+        }
+
+        return new WorkPassResult(items.Count, completed, retried, dead);
+    }
+
+    /// <summary>Writes a shipment to the outbox under the given item id (reconciliation uses a fresh id to send one again).</summary>
+    internal async Task<bool> EnqueueShipmentAsync(WarehouseShipment shipment, string itemId, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(shipment, ConnectorsJsonContext.Default.WarehouseShipment);
+        var item = new WorkItem(itemId, shipment.Channel, WorkKinds.Shipment, json, _time.GetUtcNow());
+        return await _store.EnqueueAsync(WorkQueue.Outbox, item, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the channel shows a fulfilment created for this shipment (the mapper's idempotency key, the shipment id by default).</summary>
+    internal static ChannelFulfillment? FindSent(IReadOnlyList<ChannelFulfillment> sent, string key) =>
+        sent.FirstOrDefault(f => string.Equals(f.IdempotencyKey, key, StringComparison.Ordinal));
+
+    private async Task SendShipmentAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var shipment = JsonSerializer.Deserialize(item.Payload, ConnectorsJsonContext.Default.WarehouseShipment)
+            ?? throw new JsonException("The shipment payload is empty.");
+        var port = ChannelPorts.Get<IFulfillmentChannel>(_channels, shipment.Channel);
+        var order = await _lookup.GetAsync(shipment.Channel, shipment.ChannelOrderId, cancellationToken).ConfigureAwait(false);
+        var request = await _mapper.MapShipmentAsync(shipment, order, cancellationToken).ConfigureAwait(false);
+
+        // A retry may follow a call whose answer was lost (timeout, crash after sending): look before sending again,
+        // so a channel that is not idempotent on the key still gets the shipment once.
+        if (item.Attempts > 1)
+        {
+            var sent = await port.ListFulfillmentsAsync(shipment.ChannelOrderId, cancellationToken).ConfigureAwait(false);
+            if (FindSent(sent, request.IdempotencyKey) is not null)
+            {
+                Sent(shipment, "already-present");
+                return;
+            }
+        }
+
+        await port.CreateFulfillmentAsync(request, cancellationToken).ConfigureAwait(false);
+        Sent(shipment, "created");
+    }
+
+    private void Sent(WarehouseShipment shipment, string outcome)
+    {
+        _metrics.FulfillmentsSent.Add(1, ConnectorsMetrics.Channel(shipment.Channel), ConnectorsMetrics.Outcome(outcome));
+        Log.ShipmentSent(_logger, shipment.ShipmentId, shipment.ChannelOrderId, shipment.Channel, outcome);
+    }
+
+    private async Task SendTrackingAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var update = JsonSerializer.Deserialize(item.Payload, ConnectorsJsonContext.Default.TrackingUpdatePayload)
+            ?? throw new JsonException("The tracking payload is empty.");
+        var port = ChannelPorts.Get<IFulfillmentChannel>(_channels, update.Channel);
+        var sent = await port.ListFulfillmentsAsync(update.ChannelOrderId, cancellationToken).ConfigureAwait(false);
+        var fulfillment = FindSent(sent, update.ShipmentId)
+            ?? throw new ConnectorException(
+                $"Shipment {update.ShipmentId} of order {update.ChannelOrderId} is not on channel {update.Channel} yet; the tracking update waits for it.",
+                isTransient: true);
+        await port.UpdateTrackingAsync(fulfillment.FulfillmentId, update.Tracking, cancellationToken).ConfigureAwait(false);
+        _metrics.FulfillmentsSent.Add(1, ConnectorsMetrics.Channel(update.Channel), ConnectorsMetrics.Outcome("tracking-updated"));
+        Log.ShipmentSent(_logger, update.ShipmentId, update.ChannelOrderId, update.Channel, "tracking updated");
+    }
+
+    private async Task ConfirmReturnAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var receipt = JsonSerializer.Deserialize(item.Payload, ConnectorsJsonContext.Default.ReturnReceipt)
+            ?? throw new JsonException("The return receipt payload is empty.");
+        var port = ChannelPorts.Get<IReturnChannel>(_channels, receipt.Channel);
+        var order = await _lookup.GetAsync(receipt.Channel, receipt.ChannelOrderId, cancellationToken).ConfigureAwait(false);
+        var lines = await ReturnLineMapper.MapAsync(receipt, order, _resolver, cancellationToken).ConfigureAwait(false);
+        var flow = _options.Value.Orders;
+        var restock = flow.RestockOnReturn && receipt.Lines.Any(l => l.Restock);
+        var refund = flow.RefundOnReturn == ReturnRefundPolicy.WhenReceived;
+        await port.ConfirmReturnAsync(new ReturnConfirmation(receipt.ReturnId, lines, restock, refund, receipt.ReceiptId), cancellationToken).ConfigureAwait(false);
+        var outcome = string.Create(CultureInfo.InvariantCulture, $"confirmed (restock {restock}, refund {refund})");
+        _metrics.ReturnsProcessed.Add(1, ConnectorsMetrics.Channel(receipt.Channel), ConnectorsMetrics.Outcome("confirmed"));
+        Log.ReturnProcessed(_logger, receipt.ReturnId, receipt.Channel, outcome);
+    }
+}

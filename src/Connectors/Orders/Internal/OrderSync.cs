@@ -1,0 +1,475 @@
+using System.Runtime.CompilerServices;
+using Connectors.DeadLetters.Internal;
+using Connectors.Internal;
+using Connectors.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Connectors.Orders.Internal;
+
+/// <summary>The order flow: inbox intake (webhook, poll, reconciliation) and processing. See <see cref="IOrderSync"/>.</summary>
+internal sealed class OrderSync : IOrderSync
+{
+    private readonly ISyncStateStore _store;
+    private readonly IChannelRegistry _channels;
+    private readonly IOrderMapper _mapper;
+    private readonly TimeProvider _time;
+    private readonly IOptions<ConnectorsOptions> _options;
+    private readonly ConnectorsMetrics _metrics;
+    private readonly WorkFailures _failures;
+    private readonly ChannelOrderLookup _lookup;
+    private readonly IWarehouseOrders? _warehouse;
+    private readonly IWarehouseReturns? _returns;
+    private readonly IOversellWindow? _oversell;
+    private readonly ILogger _logger;
+
+    public OrderSync(
+        ISyncStateStore store,
+        IChannelRegistry channels,
+        IOrderMapper mapper,
+        TimeProvider time,
+        IOptions<ConnectorsOptions> options,
+        ConnectorsMetrics metrics,
+        WorkFailures failures,
+        ChannelOrderLookup lookup,
+        IWarehouseOrders? warehouse = null,
+        IWarehouseReturns? returns = null,
+        IOversellWindow? oversell = null,
+        ILogger<OrderSync>? logger = null)
+    {
+        _store = store;
+        _channels = channels;
+        _mapper = mapper;
+        _time = time;
+        _options = options;
+        _metrics = metrics;
+        _failures = failures;
+        _lookup = lookup;
+        _warehouse = warehouse;
+        _returns = returns;
+        _oversell = oversell;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    private OrderFlowOptions Flow => _options.Value.Orders;
+
+    public async Task<InboxAcceptOutcome> AcceptAsync(ChannelEvent channelEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channelEvent);
+        switch (channelEvent)
+        {
+            case OrderChannelEvent order:
+                if (order.Order is { } carried
+                    && (!string.Equals(carried.OrderId, order.OrderId, StringComparison.Ordinal) || !string.Equals(carried.Channel, order.Channel, StringComparison.Ordinal)))
+                {
+                    throw new ConnectorValidationException(
+                        "Order.OrderId",
+                        $"the event names order {order.OrderId} of channel {order.Channel} but carries order {carried.OrderId} of channel {carried.Channel}.");
+                }
+
+                if (!await TryClaimDeliveryAsync(order.Channel, order.DeliveryId, cancellationToken).ConfigureAwait(false))
+                {
+                    return Received(order.Channel, order.OrderId, "webhook", InboxAcceptOutcome.Duplicate);
+                }
+
+                var payload = new OrderInboxPayload(order.Channel, order.OrderId, order.Kind, order.DeliveryId, order.OccurredAt, order.Order, "webhook");
+                return await EnqueueOrderAsync(payload, cancellationToken).ConfigureAwait(false);
+
+            case ReturnRequestedEvent returned:
+                if (!await TryClaimDeliveryAsync(returned.Channel, returned.DeliveryId, cancellationToken).ConfigureAwait(false))
+                {
+                    return InboxAcceptOutcome.Duplicate;
+                }
+
+                return await EnqueueReturnAsync(returned.Request, cancellationToken).ConfigureAwait(false)
+                    ? InboxAcceptOutcome.Accepted
+                    : InboxAcceptOutcome.Duplicate;
+
+            default:
+                return InboxAcceptOutcome.Ignored;
+        }
+    }
+
+    public async Task<PollResult> PollAsync(string channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        var port = ChannelPorts.Get<IOrderChannel>(_channels, channel);
+        var (since, high, version) = await StartPollAsync(channel, WorkKinds.PollCursor, cancellationToken).ConfigureAwait(false);
+        int seen = 0, enqueued = 0;
+        await foreach (var order in port.ListOrdersAsync(since, cancellationToken).ConfigureAwait(false))
+        {
+            seen++;
+            if (order.UpdatedAt > high)
+            {
+                high = order.UpdatedAt;
+            }
+
+            var payload = new OrderInboxPayload(channel, order.OrderId, OrderEventKind.Updated, null, order.UpdatedAt, order, "poll");
+            var outcome = await EnqueueOrderAsync(payload, cancellationToken).ConfigureAwait(false);
+            _metrics.OrdersPolled.Add(1, ConnectorsMetrics.Channel(channel), ConnectorsMetrics.Outcome(Name(outcome)));
+            if (outcome == InboxAcceptOutcome.Accepted)
+            {
+                enqueued++;
+            }
+        }
+
+        await AdvanceCursorAsync(channel, WorkKinds.PollCursor, high, version, cancellationToken).ConfigureAwait(false);
+        Log.OrdersPolled(_logger, channel, since, seen, enqueued);
+        return new PollResult(channel, since, seen, enqueued, high);
+    }
+
+    public async Task<PollResult> PollReturnsAsync(string channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        var port = ChannelPorts.Get<IReturnChannel>(_channels, channel);
+        var (since, high, version) = await StartPollAsync(channel, WorkKinds.ReturnsPollCursor, cancellationToken).ConfigureAwait(false);
+        int seen = 0, enqueued = 0;
+        await foreach (var request in port.ListReturnRequestsAsync(since, cancellationToken).ConfigureAwait(false))
+        {
+            seen++;
+            if (request.RequestedAt > high)
+            {
+                high = request.RequestedAt;
+            }
+
+            if (await EnqueueReturnAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                enqueued++;
+            }
+        }
+
+        await AdvanceCursorAsync(channel, WorkKinds.ReturnsPollCursor, high, version, cancellationToken).ConfigureAwait(false);
+        return new PollResult(channel, since, seen, enqueued, high);
+    }
+
+    public async Task<WorkPassResult> ProcessInboxAsync(CancellationToken cancellationToken = default)
+    {
+        var options = _options.Value;
+        var items = await _store.ClaimAsync(WorkQueue.Inbox, Flow.InboxBatchSize, _time.GetUtcNow(), options.LeaseDuration, null, cancellationToken).ConfigureAwait(false);
+        int completed = 0, retried = 0, dead = 0;
+        foreach (var item in items)
+        {
+            var flow = item.Kind == WorkKinds.ReturnRequest ? ConnectorFlows.Returns : ConnectorFlows.Orders;
+            try
+            {
+                switch (item.Kind)
+                {
+                    case WorkKinds.Order:
+                        await ProcessOrderAsync(item, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case WorkKinds.ReturnRequest:
+                        await ProcessReturnRequestAsync(item, cancellationToken).ConfigureAwait(false);
+                        break;
+                    default:
+                        throw new ConnectorException($"Inbox item {item.Id} has kind '{item.Kind}', which the order flow does not know.");
+                }
+
+                await _store.CompleteAsync(WorkQueue.Inbox, item.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                completed++;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // Any failure of one item is classified (retry or dead letter); it must not stop the pass.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                if (await _failures.HandleAsync(WorkQueue.Inbox, item, flow, error, cancellationToken).ConfigureAwait(false) == WorkOutcome.Retried)
+                {
+                    retried++;
+                }
+                else
+                {
+                    dead++;
+                }
+            }
+        }
+
+        return new WorkPassResult(items.Count, completed, retried, dead);
+    }
+
+    public async IAsyncEnumerable<OrderException> ListExceptionsAsync(string? channel = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var letter in _store.ListDeadLettersAsync(channel, cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(letter.ErrorType, WorkKinds.WarehouseRefused, StringComparison.Ordinal))
+            {
+                yield return new OrderException(letter.Id, letter.Channel, letter.Flow, letter.Reason, letter.Attempts, letter.DeadLetteredAt);
+            }
+        }
+    }
+
+    /// <summary>Writes an order version to the inbox unless it is there already or older than what was processed.</summary>
+    internal async ValueTask<InboxAcceptOutcome> EnqueueOrderAsync(OrderInboxPayload payload, CancellationToken cancellationToken)
+    {
+        string id;
+        if (payload.Order is { } order)
+        {
+            var record = await _store.GetOrderRecordAsync(payload.Channel, payload.OrderId, cancellationToken).ConfigureAwait(false);
+            if (record is not null && order.UpdatedAt < record.Version)
+            {
+                return Received(payload.Channel, payload.OrderId, payload.Source, InboxAcceptOutcome.Stale);
+            }
+
+            id = WorkKinds.OrderVersionId(payload.Channel, payload.OrderId, order.UpdatedAt);
+        }
+        else
+        {
+            var delivery = payload.DeliveryId ?? payload.OccurredAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            id = WorkKinds.OrderEventId(payload.Channel, payload.OrderId, payload.EventKind, delivery);
+        }
+
+        var item = new WorkItem(id, payload.Channel, WorkKinds.Order, OrderPayloads.Write(payload), _time.GetUtcNow());
+        var added = await _store.EnqueueAsync(WorkQueue.Inbox, item, cancellationToken).ConfigureAwait(false);
+        return Received(payload.Channel, payload.OrderId, payload.Source, added ? InboxAcceptOutcome.Accepted : InboxAcceptOutcome.Duplicate);
+    }
+
+    private async ValueTask<bool> EnqueueReturnAsync(ReturnRequest request, CancellationToken cancellationToken)
+    {
+        var item = new WorkItem(WorkKinds.ReturnRequestId(request.Channel, request.ReturnId), request.Channel, WorkKinds.ReturnRequest, OrderPayloads.Write(request), _time.GetUtcNow());
+        return await _store.EnqueueAsync(WorkQueue.Inbox, item, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<bool> TryClaimDeliveryAsync(string channel, string deliveryId, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(deliveryId)
+        || await _store.TryAddIdempotencyKeyAsync(WorkKinds.DeliveryKey(channel, deliveryId), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+
+    private InboxAcceptOutcome Received(string channel, string orderId, string source, InboxAcceptOutcome outcome)
+    {
+        var name = Name(outcome);
+        _metrics.OrdersReceived.Add(1, ConnectorsMetrics.Channel(channel), ConnectorsMetrics.Outcome(name));
+        Log.OrderReceived(_logger, orderId, channel, source, name);
+        return outcome;
+    }
+
+    private static string Name(InboxAcceptOutcome outcome) => outcome switch
+    {
+        InboxAcceptOutcome.Accepted => "new",
+        InboxAcceptOutcome.Duplicate => "duplicate",
+        InboxAcceptOutcome.Stale => "stale",
+        _ => "ignored",
+    };
+
+    private async ValueTask<(DateTimeOffset Since, DateTimeOffset High, long Version)> StartPollAsync(string channel, string name, CancellationToken cancellationToken)
+    {
+        var cursor = await _store.GetCursorAsync(channel, name, cancellationToken).ConfigureAwait(false);
+        if (cursor is null)
+        {
+            var since = _time.GetUtcNow() - Flow.InitialPollWindow;
+            return (since, since, 0);
+        }
+
+        var stored = WorkKinds.ParseCursor(cursor.Value);
+        return (stored - Flow.PollOverlap, stored, cursor.Version);
+    }
+
+    private async ValueTask AdvanceCursorAsync(string channel, string name, DateTimeOffset high, long expectedVersion, CancellationToken cancellationToken)
+    {
+        // Optimistic: when another poller moved the cursor meanwhile, keep whichever is further on.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await _store.TrySetCursorAsync(channel, name, WorkKinds.FormatCursor(high), expectedVersion, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var current = await _store.GetCursorAsync(channel, name, cancellationToken).ConfigureAwait(false);
+            if (current is null || WorkKinds.ParseCursor(current.Value) >= high)
+            {
+                return;
+            }
+
+            expectedVersion = current.Version;
+        }
+    }
+
+    private async Task ProcessOrderAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var payload = OrderPayloads.ReadOrder(item.Payload);
+        var channel = payload.Channel;
+        var order = payload.Order;
+        if (order is null)
+        {
+            // Paid before created, or a thin webhook: fetch the order; if the channel does not show it yet, wait (retry).
+            var port = ChannelPorts.Get<IOrderChannel>(_channels, channel);
+            order = await port.GetOrderAsync(payload.OrderId, cancellationToken).ConfigureAwait(false)
+                ?? throw new ConnectorException($"Order {payload.OrderId} of channel {channel} ({payload.EventKind} event) is not visible on the channel yet; waiting for it.", isTransient: true);
+        }
+
+        var outcome = await DecideAsync(payload, order, cancellationToken).ConfigureAwait(false);
+        _metrics.OrdersProcessed.Add(1, ConnectorsMetrics.Channel(channel), ConnectorsMetrics.Outcome(outcome));
+        Log.OrderProcessed(_logger, order.OrderId, channel, outcome);
+    }
+
+    private async Task<string> DecideAsync(OrderInboxPayload payload, ChannelOrder order, CancellationToken cancellationToken)
+    {
+        var channel = payload.Channel;
+        var orderId = order.OrderId;
+        var record = await _store.GetOrderRecordAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+        var state = OrderPayloads.ReadState(record?.Payload);
+        var cancel = order.Status == ChannelOrderStatus.Cancelled || payload.EventKind == OrderEventKind.Cancelled;
+        if (record is not null)
+        {
+            if (record.Status == OrderRecordStatus.Cancelled)
+            {
+                return "ignored-cancelled";
+            }
+
+            if (order.UpdatedAt < record.Version)
+            {
+                return "stale";
+            }
+
+            if (order.UpdatedAt == record.Version && !cancel)
+            {
+                if (record.Status == OrderRecordStatus.Submitted && state is { Acknowledged: false })
+                {
+                    await AcknowledgeAsync(order, ReleaseDecision.Release, record.WarehouseReference, null, cancellationToken).ConfigureAwait(false);
+                    await SaveAsync(record with { Payload = OrderPayloads.Write(state with { Acknowledged = true }) }, cancellationToken).ConfigureAwait(false);
+                    return "acknowledged";
+                }
+
+                return "duplicate";
+            }
+        }
+
+        var mapped = await _mapper.MapOrderAsync(order, cancellationToken).ConfigureAwait(false);
+        var warehouse = _warehouse ?? throw new ConnectorException("No IWarehouseOrders is registered; the host must register its WMS order port to process orders.");
+
+        if (record is { Status: OrderRecordStatus.Submitted } && state?.Submitted is { } submitted)
+        {
+            if (cancel)
+            {
+                var cancelled = await warehouse.CancelOrderAsync(channel, orderId, "cancelled on the channel", cancellationToken).ConfigureAwait(false);
+                if (cancelled.Outcome == WarehouseOrderOutcome.Refused)
+                {
+                    throw new WarehouseRefusedException(channel, orderId, "cancel", cancelled.Reason);
+                }
+
+                await SaveAsync(Record(order, OrderRecordStatus.Cancelled, record.WarehouseReference, state with { Order = order }), cancellationToken).ConfigureAwait(false);
+                return "cancelled";
+            }
+
+            if (!OrderDiff.HasChanges(submitted, mapped.Order))
+            {
+                await SaveAsync(Record(order, OrderRecordStatus.Submitted, record.WarehouseReference, state with { Order = order }), cancellationToken).ConfigureAwait(false);
+                return "unchanged";
+            }
+
+            var updated = await warehouse.UpdateOrderAsync(mapped.Order, WorkKinds.UpdateKey(channel, orderId, order.UpdatedAt), cancellationToken).ConfigureAwait(false);
+            if (updated.Outcome == WarehouseOrderOutcome.Refused)
+            {
+                throw new WarehouseRefusedException(channel, orderId, "update", updated.Reason);
+            }
+
+            var reference = updated.WarehouseReference ?? record.WarehouseReference;
+            await SaveAsync(Record(order, OrderRecordStatus.Submitted, reference, new OrderState(order, mapped.Order, state.Acknowledged, null)), cancellationToken).ConfigureAwait(false);
+            return "updated";
+        }
+
+        // Not in the WMS yet: new, held or rejected before.
+        if (cancel)
+        {
+            await CloseWindowAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(Record(order, OrderRecordStatus.Cancelled, null, new OrderState(order, null, true, "cancelled before release")), cancellationToken).ConfigureAwait(false);
+            return "cancelled";
+        }
+
+        switch (mapped.Release)
+        {
+            case ReleaseDecision.Reject:
+                await CloseWindowAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+                if (record?.Status != OrderRecordStatus.Rejected)
+                {
+                    await AcknowledgeAsync(order, ReleaseDecision.Reject, null, mapped.Reason, cancellationToken).ConfigureAwait(false);
+                }
+
+                await SaveAsync(Record(order, OrderRecordStatus.Rejected, null, new OrderState(order, null, true, mapped.Reason)), cancellationToken).ConfigureAwait(false);
+                return "rejected";
+
+            case ReleaseDecision.Hold:
+                await OpenWindowAsync(mapped.Order, cancellationToken).ConfigureAwait(false);
+                if (record?.Status != OrderRecordStatus.Held)
+                {
+                    await AcknowledgeAsync(order, ReleaseDecision.Hold, null, mapped.Reason, cancellationToken).ConfigureAwait(false);
+                }
+
+                await SaveAsync(Record(order, OrderRecordStatus.Held, null, new OrderState(order, null, true, mapped.Reason)), cancellationToken).ConfigureAwait(false);
+                return "held";
+
+            default:
+                await OpenWindowAsync(mapped.Order, cancellationToken).ConfigureAwait(false);
+                var result = await warehouse.SubmitOrderAsync(mapped.Order, WorkKinds.SubmitKey(channel, orderId), cancellationToken).ConfigureAwait(false);
+                if (result.Outcome == WarehouseOrderOutcome.Refused)
+                {
+                    await CloseWindowAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+                    throw new WarehouseRefusedException(channel, orderId, "accept", result.Reason);
+                }
+
+                await CloseWindowAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+                var submittedState = new OrderState(order, mapped.Order, false, null);
+                var saved = Record(order, OrderRecordStatus.Submitted, result.WarehouseReference, submittedState);
+                await SaveAsync(saved, cancellationToken).ConfigureAwait(false);
+
+                // The order is in the WMS now; a failing acknowledgement retries this item, which then only acknowledges.
+                await AcknowledgeAsync(order, ReleaseDecision.Release, result.WarehouseReference, null, cancellationToken).ConfigureAwait(false);
+                await SaveAsync(saved with { Payload = OrderPayloads.Write(submittedState with { Acknowledged = true }) }, cancellationToken).ConfigureAwait(false);
+                return "submitted";
+        }
+    }
+
+    private async Task ProcessReturnRequestAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var request = OrderPayloads.ReadReturn(item.Payload);
+        var order = await _lookup.GetAsync(request.Channel, request.ChannelOrderId, cancellationToken).ConfigureAwait(false);
+        var expected = await _mapper.MapReturnAsync(request, order, cancellationToken).ConfigureAwait(false);
+        var returns = _returns ?? throw new ConnectorException("No IWarehouseReturns is registered; the host must register its WMS returns port to process returns.");
+        var result = await returns.ExpectReturnAsync(expected, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == WarehouseOrderOutcome.Refused)
+        {
+            throw new WarehouseRefusedException(request.Channel, request.ChannelOrderId, $"expect return {request.ReturnId} of", result.Reason);
+        }
+
+        _metrics.ReturnsProcessed.Add(1, ConnectorsMetrics.Channel(request.Channel), ConnectorsMetrics.Outcome("expected"));
+        Log.ReturnProcessed(_logger, request.ReturnId, request.Channel, "expected by the WMS");
+    }
+
+    private async Task AcknowledgeAsync(ChannelOrder order, ReleaseDecision decision, string? reference, string? note, CancellationToken cancellationToken)
+    {
+        if (!Flow.AcknowledgeOrders
+            || !_channels.TryGetPort<IOrderChannel>(order.Channel, out var port)
+            || !port.Capabilities.SupportsOrderAcknowledgement)
+        {
+            return;
+        }
+
+        await port.AcknowledgeOrderAsync(new OrderAcknowledgement(order.OrderId, decision, reference, note), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask OpenWindowAsync(WarehouseOrder order, CancellationToken cancellationToken)
+    {
+        if (_oversell is null)
+        {
+            return;
+        }
+
+        var quantities = order.QuantitiesBySku().Select(q => new ReservedQuantity(q.Key, q.Value)).ToArray();
+        await _oversell.OpenAsync(new PendingReservation(order.Channel, order.ChannelOrderId, quantities, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask CloseWindowAsync(string channel, string orderId, CancellationToken cancellationToken)
+    {
+        if (_oversell is not null)
+        {
+            await _oversell.CloseAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private OrderRecord Record(ChannelOrder order, OrderRecordStatus status, string? reference, OrderState state) =>
+        new(order.Channel, order.OrderId, order.UpdatedAt, status, reference, OrderPayloads.Write(state), _time.GetUtcNow());
+
+    private ValueTask SaveAsync(OrderRecord record, CancellationToken cancellationToken) =>
+        _store.UpsertOrderRecordAsync(record with { UpdatedAt = _time.GetUtcNow() }, cancellationToken);
+}

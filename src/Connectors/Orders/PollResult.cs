@@ -1,0 +1,9 @@
+namespace Connectors;
+
+/// <summary>The result of one poll of a channel.</summary>
+/// <param name="Channel">The channel instance.</param>
+/// <param name="Since">The instant the poll asked from (the stored cursor minus the overlap).</param>
+/// <param name="Seen">Orders or returns the channel listed.</param>
+/// <param name="Enqueued">Those new to the inbox.</param>
+/// <param name="Cursor">The cursor stored for the next poll.</param>
+public sealed record PollResult(string Channel, DateTimeOffset Since, int Seen, int Enqueued, DateTimeOffset Cursor);

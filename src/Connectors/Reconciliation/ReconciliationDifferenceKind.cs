@@ -1,0 +1,23 @@
+namespace Connectors;
+
+/// <summary>The classes of difference reconciliation reports.</summary>
+public enum ReconciliationDifferenceKind
+{
+    /// <summary>The channel shows a different quantity than the engine last had acknowledged.</summary>
+    InventoryDrift = 0,
+
+    /// <summary>The channel shows no level for an item and location the engine believes it pushed (a positive quantity).</summary>
+    InventoryMissingOnChannel,
+
+    /// <summary>An order the channel has in the window that the inbox never saw.</summary>
+    MissedOrder,
+
+    /// <summary>A newer version of a known order that the inbox never saw.</summary>
+    MissedOrderUpdate,
+
+    /// <summary>A shipment the WMS confirmed that the channel does not show and the outbox does not hold pending.</summary>
+    ShipmentMissingOnChannel,
+
+    /// <summary>A shipment the channel does not show because its outbox item is a dead letter (see <see cref="IDeadLetters"/>).</summary>
+    ShipmentDeadLettered,
+}
