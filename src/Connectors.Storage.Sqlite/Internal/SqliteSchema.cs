@@ -1,0 +1,110 @@
+namespace Connectors.Storage.Sqlite.Internal;
+
+/// <summary>
+/// The schema, as an ordered list of migrations: entry <c>i</c> takes a database from version <c>i</c> to
+/// <c>i + 1</c>. Migrations are append-only: a shipped entry is never edited, a change is a new entry.
+/// Times are UTC ticks (INTEGER), so every <see cref="DateTimeOffset"/> including <see cref="DateTimeOffset.MaxValue"/>
+/// round-trips exactly.
+/// </summary>
+internal static class SqliteSchema
+{
+    private const string V1 = """
+        CREATE TABLE inventory (
+            channel TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            location_id TEXT NOT NULL,
+            desired INTEGER NOT NULL,
+            acknowledged INTEGER,
+            version INTEGER NOT NULL,
+            sku TEXT,
+            attempts INTEGER NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            lease_until INTEGER NOT NULL,
+            last_error TEXT,
+            PRIMARY KEY (channel, item_id, location_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_inventory_pending ON inventory (channel, next_attempt_at) WHERE acknowledged IS NOT desired;
+
+        CREATE TABLE work_items (
+            seq INTEGER PRIMARY KEY,
+            queue INTEGER NOT NULL,
+            id TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            enqueued_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            status INTEGER NOT NULL,
+            last_error TEXT,
+            lease_until INTEGER NOT NULL,
+            completed_at INTEGER,
+            UNIQUE (queue, id)
+        );
+        CREATE INDEX ix_work_items_pending ON work_items (queue, enqueued_at, seq) WHERE status = 0;
+        CREATE INDEX ix_work_items_completed ON work_items (completed_at) WHERE status = 1;
+
+        CREATE TABLE dead_letters (
+            id TEXT NOT NULL PRIMARY KEY,
+            channel TEXT NOT NULL,
+            flow TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            error_type TEXT,
+            payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            first_attempt_at INTEGER NOT NULL,
+            dead_lettered_at INTEGER NOT NULL,
+            source_queue INTEGER
+        );
+        CREATE INDEX ix_dead_letters_time ON dead_letters (dead_lettered_at, id);
+
+        CREATE TABLE cursors (
+            channel TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (channel, name)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE idempotency_keys (
+            key TEXT NOT NULL PRIMARY KEY,
+            recorded_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_idempotency_keys_recorded ON idempotency_keys (recorded_at);
+
+        CREATE TABLE order_records (
+            channel TEXT NOT NULL,
+            order_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            status INTEGER NOT NULL,
+            warehouse_reference TEXT,
+            payload TEXT,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (channel, order_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE reservations (
+            channel TEXT NOT NULL,
+            order_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (channel, order_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE reservation_lines (
+            channel TEXT NOT NULL,
+            order_id TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            sku TEXT NOT NULL,
+            quantity TEXT NOT NULL,
+            PRIMARY KEY (channel, order_id, ordinal)
+        ) WITHOUT ROWID;
+        """;
+
+    /// <summary>The migrations, oldest first.</summary>
+    public static IReadOnlyList<string> Migrations { get; } = [V1];
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int CurrentVersion => Migrations.Count;
+}
