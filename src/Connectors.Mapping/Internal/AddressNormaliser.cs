@@ -106,10 +106,10 @@ internal static class AddressNormaliser
             email = Limit(email, "Email", rules, order, ref warnings);
         }
 
-        if (ReferenceEquals(countryCode, address.CountryCode) && ReferenceEquals(provinceCode, address.ProvinceCode)
-            && ReferenceEquals(phone, address.Phone) && ReferenceEquals(name, address.Name) && ReferenceEquals(company, address.Company)
-            && ReferenceEquals(line1, address.Line1) && ReferenceEquals(line2, address.Line2) && ReferenceEquals(city, address.City)
-            && ReferenceEquals(province, address.Province) && ReferenceEquals(postalCode, address.PostalCode) && ReferenceEquals(email, address.Email))
+        if (Same(countryCode, address.CountryCode) && Same(provinceCode, address.ProvinceCode)
+            && Same(phone, address.Phone) && Same(name, address.Name) && Same(company, address.Company)
+            && Same(line1, address.Line1) && Same(line2, address.Line2) && Same(city, address.City)
+            && Same(province, address.Province) && Same(postalCode, address.PostalCode) && Same(email, address.Email))
         {
             return address;
         }
@@ -152,6 +152,8 @@ internal static class AddressNormaliser
         Warn(ref warnings, message + "; cut to fit.");
         return value[..max].TrimEnd();
     }
+
+    private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.Ordinal);
 
     private static string Upper(string code) => char.IsAsciiLetterUpper(code[0]) && char.IsAsciiLetterUpper(code[1]) ? code : code.ToUpperInvariant();
 

@@ -6,7 +6,7 @@ namespace Connectors.Mapping.Internal;
 /// <summary>
 /// Phone numbers to E.164 (<c>+</c>, country code, national number; 8 to 15 digits) where that can be done without
 /// guessing: the number is already international (<c>+</c> or <c>00</c>), or the country's calling code is known.
-/// Extensions (<c>x123</c>, <c>ext. 123</c>) are dropped.
+/// Extensions (<c>x123</c>, <c>ext. 123</c>) and a bracketed trunk <c>(0)</c> are dropped.
 /// </summary>
 internal static class PhoneNormaliser
 {
@@ -24,9 +24,15 @@ internal static class PhoneNormaliser
         var count = 0;
         var plus = false;
         var seenDigit = false;
-        foreach (var ch in phone)
+        for (var i = 0; i < phone.Length; i++)
         {
-            if (char.IsAsciiDigit(ch))
+            var ch = phone[i];
+            if (ch == '(' && seenDigit && i + 2 < phone.Length && phone[i + 1] == '0' && phone[i + 2] == ')')
+            {
+                // "+44 (0)20 …": the bracketed trunk 0 is not dialled from abroad.
+                i += 2;
+            }
+            else if (char.IsAsciiDigit(ch))
             {
                 if (count == digits.Length)
                 {
