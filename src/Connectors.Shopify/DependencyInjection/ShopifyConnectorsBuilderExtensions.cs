@@ -1,0 +1,86 @@
+using Connectors;
+using Connectors.Shopify;
+using Connectors.Shopify.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds Shopify store channels to the Connectors builder.</summary>
+public static class ShopifyConnectorsBuilderExtensions
+{
+    /// <summary>
+    /// Adds a Shopify channel named <paramref name="name"/>: inventory, catalog, orders, fulfilment and returns ports
+    /// through the channel registry, and an <see cref="IWebhookHandler"/> for its webhooks. Options are validated at start.
+    /// Calling it again with the same name only adds configuration.
+    /// </summary>
+    /// <param name="builder">The Connectors builder.</param>
+    /// <param name="name">The channel instance name, unique in the host.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The builder.</returns>
+    public static IConnectorsBuilder AddShopify(this IConnectorsBuilder builder, string name, Action<ShopifyOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptions<ShopifyOptions>(name).Configure(configure);
+        return AddCore(builder, name);
+    }
+
+    /// <summary>Adds a Shopify channel named <paramref name="name"/> bound to a configuration section.</summary>
+    /// <param name="builder">The Connectors builder.</param>
+    /// <param name="name">The channel instance name, unique in the host.</param>
+    /// <param name="section">The section holding <see cref="ShopifyOptions"/> values.</param>
+    /// <returns>The builder.</returns>
+    public static IConnectorsBuilder AddShopify(this IConnectorsBuilder builder, string name, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(section);
+        builder.Services.AddOptions<ShopifyOptions>(name).Bind(section);
+        return AddCore(builder, name);
+    }
+
+    private static IConnectorsBuilder AddCore(IConnectorsBuilder builder, string name)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<CostBucketRegistry>();
+        services.TryAddSingleton<ShopifyMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyOptions>, ShopifyOptionsDataAnnotationsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyOptions>, ShopifyOptionsValidator>());
+
+        var marker = new ShopifyChannelMarker(name);
+        if (services.Any(d => d.ServiceType == typeof(ShopifyChannelMarker) && Equals(d.ImplementationInstance, marker)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton(marker);
+        services.AddOptions<ShopifyOptions>(name).ValidateOnStart();
+        services.AddHttpClient(ShopifyGraphClient.HttpClientName(name)).AddStandardResilienceHandler();
+        services.AddKeyedSingleton(name, (sp, _) => new ShopifyChannel(
+            name,
+            new ShopifyGraphClient(
+                name,
+                sp.GetRequiredService<IOptionsMonitor<ShopifyOptions>>(),
+                sp.GetRequiredService<IHttpClientFactory>(),
+                sp.GetRequiredService<CostBucketRegistry>(),
+                sp.GetRequiredService<ShopifyMetrics>(),
+                sp.GetRequiredService<TimeProvider>(),
+                Logger(sp)),
+            Logger(sp)));
+        services.AddSingleton<IWebhookHandler>(sp => new ShopifyWebhookHandler(name, sp.GetRequiredService<IOptionsMonitor<ShopifyOptions>>()));
+        builder.AddChannel(name, ShopifyChannelDefaults.Platform, sp => sp.GetRequiredKeyedService<ShopifyChannel>(name));
+        return builder;
+    }
+
+    private static ILogger Logger(IServiceProvider sp) =>
+        sp.GetService<ILoggerFactory>()?.CreateLogger("Connectors.Shopify") ?? NullLogger.Instance;
+
+    private sealed record ShopifyChannelMarker(string Name);
+}

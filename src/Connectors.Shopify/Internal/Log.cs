@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Connectors.Shopify.Internal;
+
+/// <summary>Log messages of the Shopify package (event ids 7000-7099).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 7000, Level = LogLevel.Warning, Message = "Shopify channel {Channel}: operation {Operation} uses a deprecated API: {Reason}")]
+    public static partial void DeprecatedApi(ILogger logger, string channel, string operation, string reason);
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Debug, Message = "Shopify channel {Channel}: {Operation} throttled, waiting {WaitMs} ms for the cost bucket")]
+    public static partial void Throttled(ILogger logger, string channel, string operation, double waitMs);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Shopify channel {Channel}: fulfilment for shipment {ShipmentKey} already exists as {FulfillmentId}; not creating another")]
+    public static partial void FulfillmentExists(ILogger logger, string channel, string shipmentKey, string fulfillmentId);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Shopify channel {Channel}: obtained an access token with the client-credentials grant")]
+    public static partial void TokenObtained(ILogger logger, string channel);
+}

@@ -1,0 +1,173 @@
+using System.Runtime.CompilerServices;
+using Connectors.Shopify.Internal.Json;
+
+namespace Connectors.Shopify.Internal;
+
+internal sealed partial class ShopifyChannel
+{
+    /// <summary>
+    /// Creates a fulfilment from the order's open fulfilment orders. Idempotent on the request's key (the WMS shipment
+    /// id): the fulfilment id is kept in an order metafield <c>connectors.shipment_&lt;hash&gt;</c>, and a fulfilment with
+    /// the same tracking numbers also counts as already created (covers a crash between create and marker).
+    /// </summary>
+    public async Task<ChannelFulfillment> CreateFulfillmentAsync(FulfillmentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var orderId = ShopifyIds.Normalise(request.ChannelOrderId, ShopifyIds.Order)
+            ?? throw new ConnectorValidationException(nameof(request.ChannelOrderId), $"'{request.ChannelOrderId}' is not an Order GID or numeric id.");
+        var options = _client.Options;
+        var markerKey = MarkerKey(request.IdempotencyKey);
+        var order = await LoadFulfillmentOrdersAsync(orderId, markerKey, cancellationToken).ConfigureAwait(false);
+        var existing = order.Fulfillments ?? [];
+
+        if (order.ShipmentMarker?.Value is { } markedId && existing.FirstOrDefault(f => f.Id == markedId) is { } marked)
+        {
+            Log.FulfillmentExists(_logger, Name, request.IdempotencyKey, marked.Id);
+            return ToChannelFulfillment(orderId, marked, request.IdempotencyKey);
+        }
+
+        var numbers = request.Tracking.Select(t => t.Number).ToArray();
+        if (numbers.Length > 0)
+        {
+            var same = existing.FirstOrDefault(f => f.Status != "CANCELLED" && f.TrackingInfo is { Count: > 0 } info
+                && numbers.All(n => info.Any(t => string.Equals(t.Number, n, StringComparison.OrdinalIgnoreCase))));
+            if (same is not null)
+            {
+                Log.FulfillmentExists(_logger, Name, request.IdempotencyKey, same.Id);
+                await WriteMarkerAsync(orderId, options, markerKey, same.Id, cancellationToken).ConfigureAwait(false);
+                return ToChannelFulfillment(orderId, same, request.IdempotencyKey);
+            }
+        }
+
+        var byFulfillmentOrder = Allocate(request, order);
+        var tracking = Tracking(request.Tracking, request.Carrier);
+        var data = await _client.SendAsync(
+            GraphDocuments.FulfillmentCreate,
+            new FulfillmentCreateVariables(new FulfillmentInput(byFulfillmentOrder, request.NotifyCustomer, tracking), null),
+            ShopifyJsonContext.Default.FulfillmentCreateVariables,
+            ShopifyJsonContext.Default.GraphResponseFulfillmentCreateData,
+            cancellationToken).ConfigureAwait(false);
+        ThrowOnUserErrors(data.FulfillmentCreate?.UserErrors, "fulfillment");
+        var created = data.FulfillmentCreate?.Fulfillment
+            ?? throw new ShopifyGraphQLException(GraphDocuments.FulfillmentCreate, "no fulfillment returned.", null, null, null, isTransient: true);
+        await WriteMarkerAsync(orderId, options, markerKey, created.Id, cancellationToken).ConfigureAwait(false);
+        return new ChannelFulfillment(created.Id, orderId, request.Lines, request.Tracking, request.IdempotencyKey);
+    }
+
+    private static List<FulfillmentOrderLineItemsInput> Allocate(FulfillmentRequest request, FulfillmentOrdersOrder order)
+    {
+        var open = (order.FulfillmentOrders?.Nodes ?? [])
+            .Where(f => f.Status is "OPEN" or "IN_PROGRESS" or "SCHEDULED")
+            .ToList();
+        var remaining = open.SelectMany(f => (f.LineItems?.Nodes ?? []).Select(l => (Fo: f.Id, Line: l)))
+            .ToDictionary(x => x.Line.Id, x => x.Line.RemainingQuantity, StringComparer.Ordinal);
+        var byFo = new Dictionary<string, List<FulfillmentOrderLineItemInput>>(StringComparer.Ordinal);
+        var errors = new List<ValidationError>();
+        for (var i = 0; i < request.Lines.Count; i++)
+        {
+            var wanted = request.Lines[i].Quantity;
+            foreach (var fo in open)
+            {
+                foreach (var line in fo.LineItems?.Nodes ?? [])
+                {
+                    if (wanted == 0 || line.LineItem?.Id != request.Lines[i].LineId || remaining[line.Id] <= 0)
+                    {
+                        continue;
+                    }
+
+                    var take = Math.Min(wanted, remaining[line.Id]);
+                    remaining[line.Id] -= take;
+                    wanted -= take;
+                    if (!byFo.TryGetValue(fo.Id, out var list))
+                    {
+                        byFo[fo.Id] = list = [];
+                    }
+
+                    list.Add(new FulfillmentOrderLineItemInput(line.Id, take));
+                }
+            }
+
+            if (wanted > 0)
+            {
+                errors.Add(new ValidationError($"Lines[{i}].Quantity", $"ships {request.Lines[i].Quantity} of line {request.Lines[i].LineId} but only {request.Lines[i].Quantity - wanted} remain unfulfilled on open fulfilment orders."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ConnectorValidationException(errors);
+        }
+
+        return byFo.Select(p => new FulfillmentOrderLineItemsInput(p.Key, p.Value)).ToList();
+    }
+
+    private static FulfillmentTrackingInput? Tracking(IReadOnlyList<TrackingInfo> tracking, string? carrier)
+    {
+        if (tracking.Count == 0 && carrier is null)
+        {
+            return null;
+        }
+
+        var urls = tracking.All(t => t.Url is not null) && tracking.Count > 0 ? tracking.Select(t => t.Url!.AbsoluteUri).ToArray() : null;
+        return new FulfillmentTrackingInput(carrier ?? tracking.FirstOrDefault(t => t.Carrier is not null)?.Carrier, tracking.Select(t => t.Number).ToArray(), urls);
+    }
+
+    private async Task WriteMarkerAsync(string orderId, ShopifyOptions options, string markerKey, string fulfillmentId, CancellationToken cancellationToken)
+    {
+        var data = await _client.SendAsync(
+            GraphDocuments.MetafieldsSet,
+            new MetafieldsSetVariables([new MetafieldsSetInput(orderId, options.AcknowledgementMetafieldNamespace, markerKey, "single_line_text_field", fulfillmentId)]),
+            ShopifyJsonContext.Default.MetafieldsSetVariables,
+            ShopifyJsonContext.Default.GraphResponseMetafieldsSetData,
+            cancellationToken).ConfigureAwait(false);
+        ThrowOnUserErrors(data.MetafieldsSet?.UserErrors, "metafields");
+    }
+
+    private async Task<FulfillmentOrdersOrder> LoadFulfillmentOrdersAsync(string orderId, string markerKey, CancellationToken cancellationToken)
+    {
+        var data = await _client.SendAsync(
+            GraphDocuments.FulfillmentOrders,
+            new FulfillmentOrdersVariables(orderId, FulfillmentOrdersFirst, _client.Options.OrderLinesPageSize, FulfillmentsFirst, _client.Options.AcknowledgementMetafieldNamespace, markerKey),
+            ShopifyJsonContext.Default.FulfillmentOrdersVariables,
+            ShopifyJsonContext.Default.GraphResponseFulfillmentOrdersData,
+            cancellationToken).ConfigureAwait(false);
+        return data.Order ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Order {orderId} was not found on channel '{Name}'.");
+    }
+
+    public async Task<IReadOnlyList<ChannelFulfillment>> ListFulfillmentsAsync(string channelOrderId, CancellationToken cancellationToken = default)
+    {
+        var orderId = ShopifyIds.Normalise(channelOrderId, ShopifyIds.Order)
+            ?? throw new ConnectorValidationException(nameof(channelOrderId), $"'{channelOrderId}' is not an Order GID or numeric id.");
+        var order = await LoadFulfillmentOrdersAsync(orderId, "shipment_none", cancellationToken).ConfigureAwait(false);
+        return (order.Fulfillments ?? []).Select(f => ToChannelFulfillment(orderId, f, null)).ToArray();
+    }
+
+    public async Task UpdateTrackingAsync(string fulfillmentId, IReadOnlyList<TrackingInfo> tracking, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tracking);
+        var id = ShopifyIds.Normalise(fulfillmentId, ShopifyIds.Fulfillment)
+            ?? throw new ConnectorValidationException(nameof(fulfillmentId), $"'{fulfillmentId}' is not a Fulfillment GID or numeric id.");
+        var input = Tracking(tracking, null) ?? new FulfillmentTrackingInput(null, [], null);
+        var data = await _client.SendAsync(
+            GraphDocuments.FulfillmentTrackingInfoUpdate,
+            new FulfillmentTrackingInfoUpdateVariables(id, input, false),
+            ShopifyJsonContext.Default.FulfillmentTrackingInfoUpdateVariables,
+            ShopifyJsonContext.Default.GraphResponseFulfillmentTrackingInfoUpdateData,
+            cancellationToken).ConfigureAwait(false);
+        ThrowOnUserErrors(data.FulfillmentTrackingInfoUpdate?.UserErrors, "trackingInfoInput");
+    }
+
+    private static ChannelFulfillment ToChannelFulfillment(string orderId, FulfillmentNode fulfillment, string? key)
+    {
+        var lines = (fulfillment.FulfillmentLineItems?.Nodes ?? [])
+            .Where(l => l.LineItem is not null && l.Quantity > 0)
+            .GroupBy(l => l.LineItem!.Id, StringComparer.Ordinal)
+            .Select(g => new FulfillmentLine(g.Key, g.Sum(l => l.Quantity)))
+            .ToArray();
+        var tracking = (fulfillment.TrackingInfo ?? [])
+            .Where(t => !string.IsNullOrEmpty(t.Number))
+            .Select(t => new TrackingInfo(t.Number!, Uri.TryCreate(t.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null, t.Company))
+            .ToArray();
+        return new ChannelFulfillment(fulfillment.Id, orderId, lines, tracking, key);
+    }
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Connectors.Shopify.Internal.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Connectors.Shopify.Internal;
+
+/// <summary>
+/// The Shopify channel of one store. Channel item id = the InventoryItem GID (inventory targets, catalog items, order
+/// lines and inventory webhooks all use it); order line id = the LineItem GID; location id = the Location GID.
+/// </summary>
+internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChannel, IOrderChannel, IFulfillmentChannel, IReturnChannel
+{
+    private const int FulfillmentOrdersFirst = 10;
+    private const int FulfillmentsFirst = 50;
+    private const int LevelsFirst = 50;
+    private const string ShipmentMarkerPrefix = "shipment_";
+
+    private readonly ShopifyGraphClient _client;
+    private readonly ILogger _logger;
+
+    public ShopifyChannel(string name, ShopifyGraphClient client, ILogger logger)
+    {
+        Name = name;
+        _client = client;
+        _logger = logger;
+    }
+
+    public string Name { get; }
+
+    public string Platform => ShopifyChannelDefaults.Platform;
+
+    public ChannelCapabilities Capabilities => new(
+        maxInventoryBatchSize: _client.Options.InventoryBatchSize,
+        supportsMultipleLocations: true,
+        supportsPartialFulfillment: true,
+        supportsWebhooks: true,
+        supportsReturns: true,
+        supportsOrderAcknowledgement: true);
+
+    internal ShopifyGraphClient Client => _client;
+
+    // ---------------- inventory ----------------
+
+    public async Task<IReadOnlyList<InventoryPushItemResult>> PushInventoryAsync(IReadOnlyList<InventoryTarget> targets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var options = _client.Options;
+        var results = new List<InventoryPushItemResult>(targets.Count);
+        var valid = new List<(InventoryTarget Target, InventoryQuantityInput Input)>(targets.Count);
+        foreach (var target in targets)
+        {
+            var item = ShopifyIds.Normalise(target.ChannelItemId, ShopifyIds.InventoryItem);
+            var locationValue = target.LocationId == InventoryTarget.DefaultLocation ? options.DefaultLocationId : target.LocationId;
+            var location = locationValue is null ? null : ShopifyIds.Normalise(locationValue, ShopifyIds.Location);
+            if (item is null)
+            {
+                results.Add(InventoryPushItemResult.Rejected(target, $"ChannelItemId '{target.ChannelItemId}' is not an InventoryItem GID or numeric id.", "INVALID_ITEM_ID"));
+            }
+            else if (location is null)
+            {
+                results.Add(InventoryPushItemResult.Rejected(target, $"LocationId '{target.LocationId}' is not a Location GID (and no DefaultLocationId is configured for 'default').", "INVALID_LOCATION_ID"));
+            }
+            else
+            {
+                valid.Add((target, new InventoryQuantityInput(item, location, target.Quantity, null)));
+            }
+        }
+
+        foreach (var chunk in valid.Chunk(options.InventoryBatchSize))
+        {
+            var input = new InventorySetQuantitiesInput(
+                "available",
+                "correction",
+                "gid://connectors/InventorySync/" + Name,
+                chunk.Select(c => c.Input).ToArray());
+            var idempotencyKey = Guid.NewGuid().ToString("N");
+            var data = await _client.SendAsync(
+                GraphDocuments.InventorySetQuantities,
+                new InventorySetQuantitiesVariables(input, idempotencyKey),
+                ShopifyJsonContext.Default.InventorySetQuantitiesVariables,
+                ShopifyJsonContext.Default.GraphResponseInventorySetQuantitiesData,
+                cancellationToken).ConfigureAwait(false);
+            var errors = data.InventorySetQuantities?.UserErrors ?? [];
+            if (errors.Count == 0)
+            {
+                results.AddRange(chunk.Select(c => InventoryPushItemResult.Applied(c.Target)));
+                continue;
+            }
+
+            // The mutation is all-or-nothing: items named by an error are rejected, the others are retried.
+            var byIndex = new Dictionary<int, UserError>();
+            UserError? general = null;
+            foreach (var error in errors)
+            {
+                var index = QuantityIndex(error.Field);
+                if (index is { } i && i >= 0 && i < chunk.Length)
+                {
+                    byIndex.TryAdd(i, error);
+                }
+                else
+                {
+                    general ??= error;
+                }
+            }
+
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (byIndex.TryGetValue(i, out var error))
+                {
+                    results.Add(InventoryPushItemResult.Rejected(chunk[i].Target, error.Message ?? "rejected", error.Code));
+                }
+                else if (general is not null && byIndex.Count == 0)
+                {
+                    results.Add(InventoryPushItemResult.Rejected(chunk[i].Target, general.Message ?? "rejected", general.Code));
+                }
+                else
+                {
+                    results.Add(InventoryPushItemResult.Retry(chunk[i].Target, "Not applied: another item of the same call was rejected."));
+                }
+            }
+        }
+
+        return results;
+    }
+
+    private static int? QuantityIndex(IReadOnlyList<string>? field)
+    {
+        if (field is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i + 1 < field.Count; i++)
+        {
+            if (field[i] == "quantities" && int.TryParse(field[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                return index;
+            }
+        }
+
+        return null;
+    }
+
+    public async IAsyncEnumerable<ChannelInventoryLevel> ReadInventoryAsync(IReadOnlyCollection<string>? channelItemIds = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (channelItemIds is null)
+        {
+            string? after = null;
+            do
+            {
+                var data = await _client.SendAsync(
+                    GraphDocuments.InventoryLevels,
+                    new InventoryLevelsVariables(50, after, LevelsFirst),
+                    ShopifyJsonContext.Default.InventoryLevelsVariables,
+                    ShopifyJsonContext.Default.GraphResponseInventoryLevelsData,
+                    cancellationToken).ConfigureAwait(false);
+                foreach (var item in data.InventoryItems?.Nodes ?? [])
+                {
+                    foreach (var level in Levels(item))
+                    {
+                        yield return level;
+                    }
+                }
+
+                after = data.InventoryItems?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
+            }
+            while (after is not null);
+            yield break;
+        }
+
+        var ids = channelItemIds.Select(id => ShopifyIds.Normalise(id, ShopifyIds.InventoryItem)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var chunk in ids.Chunk(20))
+        {
+            var data = await _client.SendAsync(
+                GraphDocuments.InventoryItemLevels,
+                new InventoryItemLevelsVariables(chunk, LevelsFirst),
+                ShopifyJsonContext.Default.InventoryItemLevelsVariables,
+                ShopifyJsonContext.Default.GraphResponseInventoryItemLevelsData,
+                cancellationToken).ConfigureAwait(false);
+            foreach (var item in data.Nodes ?? [])
+            {
+                if (item is not null)
+                {
+                    foreach (var level in Levels(item))
+                    {
+                        yield return level;
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<ChannelInventoryLevel> Levels(InventoryItemNode item)
+    {
+        if (item.Id is null)
+        {
+            yield break;
+        }
+
+        foreach (var level in item.InventoryLevels?.Nodes ?? [])
+        {
+            var available = level.Quantities?.FirstOrDefault(q => q.Name == "available")?.Quantity ?? 0;
+            if (level.Location?.Id is { } location)
+            {
+                yield return new ChannelInventoryLevel(item.Id, location, available);
+            }
+        }
+    }
+
+    // ---------------- catalog ----------------
+
+    public async IAsyncEnumerable<ChannelItem> ListItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? after = null;
+        do
+        {
+            var data = await _client.SendAsync(
+                GraphDocuments.ProductVariants,
+                new ProductVariantsVariables(_client.Options.CatalogPageSize, after),
+                ShopifyJsonContext.Default.ProductVariantsVariables,
+                ShopifyJsonContext.Default.GraphResponseProductVariantsData,
+                cancellationToken).ConfigureAwait(false);
+            foreach (var variant in data.ProductVariants?.Nodes ?? [])
+            {
+                if (variant.InventoryItem?.Id is not { } itemId)
+                {
+                    continue;
+                }
+
+                var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["shopify.variantId"] = variant.Id };
+                if (variant.Product?.Id is { } productId)
+                {
+                    attributes["shopify.productId"] = productId;
+                }
+
+                yield return new ChannelItem(itemId, variant.Sku, variant.DisplayName ?? variant.Title, variant.Id, attributes, variant.InventoryItem.Tracked ?? true);
+            }
+
+            after = data.ProductVariants?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
+        }
+        while (after is not null);
+    }
+
+    /// <summary>Lists the shop's locations (GID and name) for the location mapping.</summary>
+    public async IAsyncEnumerable<(string Id, string Name, bool IsActive)> ListLocationsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? after = null;
+        do
+        {
+            var data = await _client.SendAsync(
+                GraphDocuments.Locations,
+                new LocationsVariables(100, after),
+                ShopifyJsonContext.Default.LocationsVariables,
+                ShopifyJsonContext.Default.GraphResponseLocationsData,
+                cancellationToken).ConfigureAwait(false);
+            foreach (var location in data.Locations?.Nodes ?? [])
+            {
+                yield return (location.Id, location.Name ?? location.Id, location.IsActive ?? true);
+            }
+
+            after = data.Locations?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
+        }
+        while (after is not null);
+    }
+
+    private static string MarkerKey(string idempotencyKey)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey));
+        return ShipmentMarkerPrefix + Convert.ToHexStringLower(hash.AsSpan(0, 16));
+    }
+}

@@ -1,0 +1,288 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Connectors.Shopify.Internal.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Connectors.Shopify.Internal;
+
+/// <summary>
+/// Sends the package's named GraphQL operations to one shop: estimates each request's cost from the document, waits
+/// for the shared per-shop bucket before sending, corrects the bucket from <c>extensions.cost</c>, waits and resends on
+/// <c>THROTTLED</c> within the configured wait budget, and maps HTTP and GraphQL errors to typed exceptions.
+/// Transport retries (5xx, timeouts, 429 with Retry-After) belong to the standard resilience pipeline of the HttpClient.
+/// </summary>
+internal sealed class ShopifyGraphClient : IDisposable
+{
+    private readonly string _channel;
+    private readonly IOptionsMonitor<ShopifyOptions> _options;
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly AccessTokenProvider _tokens;
+    private readonly CostBucketRegistry _buckets;
+    private readonly ShopifyMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, byte> _deprecationLogged = new(StringComparer.Ordinal);
+    public ShopifyGraphClient(
+        string channel,
+        IOptionsMonitor<ShopifyOptions> options,
+        IHttpClientFactory httpClientFactory,
+        CostBucketRegistry buckets,
+        ShopifyMetrics metrics,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _channel = channel;
+        _options = options;
+        _httpClientFactory = httpClientFactory;
+        _buckets = buckets;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+        _tokens = new AccessTokenProvider(channel, options, httpClientFactory, time, logger);
+    }
+
+    public string Channel => _channel;
+
+    public void Dispose() => _tokens.Dispose();
+
+    public ShopifyOptions Options => _options.Get(_channel);
+
+    /// <summary>Calls made and THROTTLED responses seen by this client (for reports and tests).</summary>
+    public long Calls => Interlocked.Read(ref _calls);
+
+    public long ThrottledCount => Interlocked.Read(ref _throttled);
+
+    private long _calls;
+    private long _throttled;
+
+    public static string HttpClientName(string channel) => "Connectors.Shopify." + channel;
+
+    public static Uri BaseUri(ShopifyOptions options) =>
+        options.BaseAddress is { } address
+            ? (address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/"))
+            : new Uri("https://" + options.ShopDomain + "/");
+
+    public CostBucket Bucket
+    {
+        get
+        {
+            var options = Options;
+            return _buckets.Get(BaseUri(options).Authority, options.AssumedBucketSize, options.AssumedRestoreRate);
+        }
+    }
+
+    public async Task<TData> SendAsync<TVariables, TData>(
+        string operation,
+        TVariables variables,
+        JsonTypeInfo<TVariables> variablesType,
+        JsonTypeInfo<GraphResponse<TData>> responseType,
+        CancellationToken cancellationToken)
+        where TData : class
+    {
+        var options = Options;
+        var document = GraphDocuments.Get(operation);
+        var variablesElement = JsonSerializer.SerializeToElement(variables, variablesType);
+        var shop = BaseUri(options).Authority;
+        var bucket = _buckets.Get(shop, options.AssumedBucketSize, options.AssumedRestoreRate);
+        var estimate = QueryCostEstimator.Estimate(document, variablesElement);
+        var cost = Math.Max(1, estimate * _buckets.Correction(shop, operation));
+        var budget = options.ThrottleWaitBudget;
+        var waited = TimeSpan.Zero;
+        var uri = new Uri(BaseUri(options), $"admin/api/{options.ApiVersion}/graphql.json");
+        var body = JsonSerializer.SerializeToUtf8Bytes(new GraphRequest(document, operation, variablesElement), ShopifyJsonContext.Default.GraphRequest);
+
+        while (true)
+        {
+            // 1. Wait until the bucket can afford the estimate.
+            while (true)
+            {
+                var delay = bucket.TryReserve(cost);
+                if (delay <= TimeSpan.Zero)
+                {
+                    break;
+                }
+
+                waited = await WaitAsync(operation, delay, waited, budget, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            AddInFlight(cost);
+            var reserved = true;
+            try
+            {
+                var (status, text, requestId, retryAfter) = await PostAsync(operation, uri, body, cancellationToken).ConfigureAwait(false);
+                AddInFlight(-cost);
+                reserved = false;
+                GraphResponse<TData>? response = null;
+                if (status == HttpStatusCode.OK || status == HttpStatusCode.TooManyRequests)
+                {
+                    response = TryParse(text, responseType);
+                }
+
+                if (status != HttpStatusCode.OK && !(status == HttpStatusCode.TooManyRequests && IsThrottled(response)))
+                {
+                    throw MapHttpError(operation, status, text, requestId, retryAfter);
+                }
+
+                if (response is null)
+                {
+                    throw new ConnectorRequestFailedException(
+                        ShopifyChannelDefaults.Platform, $"{operation}: the response is not valid GraphQL JSON.", 200, "MALFORMED_RESPONSE", requestId, null, text, isTransient: true);
+                }
+
+                var costInfo = response.Extensions?.Cost ?? FirstErrorCost(response);
+                if (costInfo?.ThrottleStatus is { } throttle)
+                {
+                    bucket.Observe(throttle.MaximumAvailable, throttle.CurrentlyAvailable, throttle.RestoreRate, Volatile.Read(ref _inFlightValue));
+                }
+
+                if (costInfo is not null)
+                {
+                    _buckets.Correct(shop, operation, estimate, costInfo.RequestedQueryCost);
+                }
+
+                if (IsThrottled(response))
+                {
+                    Interlocked.Increment(ref _throttled);
+                    _metrics.ThrottledResponses.Add(1, ShopifyMetrics.Tags(_channel));
+                    var requested = costInfo?.RequestedQueryCost > 0 ? costInfo.RequestedQueryCost : cost;
+                    cost = Math.Max(cost, requested);
+                    var throttleWait = costInfo?.ThrottleStatus is { } t && t.RestoreRate > 0
+                        ? TimeSpan.FromSeconds(Math.Max(0.05, (Math.Min(requested, t.MaximumAvailable) - t.CurrentlyAvailable) / t.RestoreRate))
+                        : TimeSpan.FromSeconds(1);
+                    waited = await WaitAsync(operation, throttleWait, waited, budget, requestId, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (response.Errors is { Count: > 0 } errors)
+                {
+                    var code = errors[0].Extensions?.Code;
+                    var transient = code is "INTERNAL_SERVER_ERROR" or "SERVICE_UNAVAILABLE" or "TIMEOUT";
+                    if (code is "ACCESS_DENIED" or "UNAUTHORIZED")
+                    {
+                        throw new ConnectorAuthenticationException(ShopifyChannelDefaults.Platform, $"{operation}: {errors[0].Message}", 403, code, requestId, text);
+                    }
+
+                    throw new ShopifyGraphQLException(operation, errors[0].Message ?? "GraphQL error", code, requestId, text, transient);
+                }
+
+                return response.Data ?? throw new ShopifyGraphQLException(operation, "the response has no data.", null, requestId, text, isTransient: true);
+            }
+            finally
+            {
+                if (reserved)
+                {
+                    AddInFlight(-cost);
+                    bucket.Refund(cost);
+                }
+            }
+        }
+    }
+
+    private double _inFlightValue;
+
+    private void AddInFlight(double delta)
+    {
+        double current, next;
+        do
+        {
+            current = Volatile.Read(ref _inFlightValue);
+            next = Math.Max(0, current + delta);
+        }
+        while (Interlocked.CompareExchange(ref _inFlightValue, next, current) != current);
+    }
+
+    private async Task<TimeSpan> WaitAsync(string operation, TimeSpan delay, TimeSpan waited, TimeSpan budget, string? requestId, CancellationToken cancellationToken)
+    {
+        if (waited + delay > budget)
+        {
+            throw new ConnectorRateLimitedException(
+                ShopifyChannelDefaults.Platform,
+                $"{operation}: the query-cost bucket of channel '{_channel}' needs {delay.TotalSeconds:F1} s more, beyond the wait budget of {budget.TotalSeconds:F0} s.",
+                delay,
+                isTransient: true,
+                statusCode: null,
+                requestId: requestId);
+        }
+
+        Log.Throttled(_logger, _channel, operation, delay.TotalMilliseconds);
+        _metrics.WaitDuration.Record(delay.TotalSeconds, ShopifyMetrics.Tags(_channel));
+        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        return waited + delay;
+    }
+
+    private async Task<(HttpStatusCode Status, string Body, string? RequestId, TimeSpan? RetryAfter)> PostAsync(string operation, Uri uri, byte[] body, CancellationToken cancellationToken)
+    {
+        var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var client = _httpClientFactory.CreateClient(HttpClientName(_channel));
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+        request.Headers.Add("X-Shopify-Access-Token", token);
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        Interlocked.Increment(ref _calls);
+        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var requestId = response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
+        if (response.Headers.TryGetValues("X-Shopify-API-Deprecated-Reason", out var reasons))
+        {
+            _metrics.DeprecatedCalls.Add(1, new TagList
+            {
+                { ConnectorsTelemetry.ChannelTag, _channel },
+                { ConnectorsTelemetry.PlatformTag, ShopifyChannelDefaults.Platform },
+                { "connector.operation", operation },
+            });
+            if (_deprecationLogged.TryAdd(operation, 0))
+            {
+                Log.DeprecatedApi(_logger, _channel, operation, string.Join("; ", reasons));
+            }
+        }
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            _tokens.Invalidate();
+        }
+
+        var retryAfter = response.Headers.RetryAfter?.Delta
+            ?? (response.Headers.RetryAfter?.Date is { } date ? date - _time.GetUtcNow() : null);
+        return (response.StatusCode, text, requestId, retryAfter);
+    }
+
+    private static GraphResponse<TData>? TryParse<TData>(string text, JsonTypeInfo<GraphResponse<TData>> type)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(text, type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsThrottled<TData>(GraphResponse<TData>? response) =>
+        response?.Errors is { } errors && errors.Any(e => string.Equals(e.Extensions?.Code, "THROTTLED", StringComparison.Ordinal));
+
+    private static GraphCost? FirstErrorCost<TData>(GraphResponse<TData> response) =>
+        response.Errors?.Select(e => e.Extensions?.Cost).FirstOrDefault(c => c is not null);
+
+    private ConnectorRequestFailedException MapHttpError(string operation, HttpStatusCode status, string body, string? requestId, TimeSpan? retryAfter)
+    {
+        var code = (int)status;
+        return status switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new ConnectorAuthenticationException(
+                ShopifyChannelDefaults.Platform, $"{operation}: the shop refused the credentials of channel '{_channel}'.", code, null, requestId, body),
+            HttpStatusCode.NotFound => new ConnectorNotFoundException(
+                ShopifyChannelDefaults.Platform, $"{operation}: the shop or API version was not found (check ShopDomain and ApiVersion).", null, requestId, body),
+            HttpStatusCode.TooManyRequests => new ShopifyLimitExceededException(
+                $"{operation}: the shop refused the request with 429 and it is not the query-cost bucket.", retryAfter, requestId, body),
+            _ => new ConnectorRequestFailedException(
+                ShopifyChannelDefaults.Platform, $"{operation}: HTTP {code.ToString(CultureInfo.InvariantCulture)}.", code, null, requestId, retryAfter, body),
+        };
+    }
+}

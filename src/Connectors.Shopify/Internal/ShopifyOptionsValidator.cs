@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+
+namespace Connectors.Shopify.Internal;
+
+/// <summary>Cross-field rules of <see cref="ShopifyOptions"/> (for named channels only).</summary>
+internal sealed class ShopifyOptionsValidator : IValidateOptions<ShopifyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ShopifyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var prefix = $"Shopify channel '{name}': ";
+        var failures = new List<string>();
+        if (!ShopifyApiVersions.Supported.Contains(options.ApiVersion))
+        {
+            failures.Add($"{prefix}ApiVersion is '{options.ApiVersion}'; supported versions are {string.Join(", ", ShopifyApiVersions.Supported)}.");
+        }
+
+        if (options.BaseAddress is null)
+        {
+            if (string.IsNullOrWhiteSpace(options.ShopDomain))
+            {
+                failures.Add($"{prefix}ShopDomain is required (for example 'store-a.myshopify.com') unless BaseAddress is set.");
+            }
+            else if (!Uri.CheckHostName(options.ShopDomain).Equals(UriHostNameType.Dns) || options.ShopDomain.Contains('/', StringComparison.Ordinal))
+            {
+                failures.Add($"{prefix}ShopDomain '{options.ShopDomain}' must be a host name such as 'store-a.myshopify.com', without scheme or path.");
+            }
+        }
+        else if (!options.BaseAddress.IsAbsoluteUri || options.BaseAddress.Scheme is not ("http" or "https"))
+        {
+            failures.Add($"{prefix}BaseAddress must be an absolute http or https URL.");
+        }
+
+        if (string.IsNullOrEmpty(options.AccessToken) && (string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret)))
+        {
+            failures.Add($"{prefix}set AccessToken, or ClientId and ClientSecret for the client-credentials grant.");
+        }
+
+        if (options.ThrottleWaitBudget < TimeSpan.Zero || options.ThrottleWaitBudget > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{prefix}ThrottleWaitBudget is {options.ThrottleWaitBudget}; it must be from 00:00:00 to 01:00:00.");
+        }
+
+        if (options.DefaultLocationId is { } location && !location.StartsWith("gid://shopify/Location/", StringComparison.Ordinal) && !location.All(char.IsAsciiDigit))
+        {
+            failures.Add($"{prefix}DefaultLocationId '{location}' must be a Location GID (gid://shopify/Location/123) or a numeric id.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

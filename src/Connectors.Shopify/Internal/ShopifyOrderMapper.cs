@@ -1,0 +1,107 @@
+using System.Globalization;
+using Connectors.Shopify.Internal.Json;
+
+namespace Connectors.Shopify.Internal;
+
+/// <summary>Maps a GraphQL <c>Order</c> to the canonical <see cref="ChannelOrder"/>; money from <c>shopMoney</c> as decimal.</summary>
+internal static class ShopifyOrderMapper
+{
+    public static ChannelOrder Map(string channel, OrderNode order)
+    {
+        var currency = order.CurrencyCode ?? order.TotalPriceSet?.ShopMoney?.CurrencyCode
+            ?? throw new MappingException(channel, order.Id, null, "currencyCode", "is missing.");
+        if (order.LineItems?.PageInfo is { HasNextPage: true })
+        {
+            throw new MappingException(channel, order.Id, null, "lineItems", "has more lines than OrderLinesPageSize; raise the setting (up to 250).");
+        }
+
+        var lines = new List<ChannelOrderLine>();
+        foreach (var line in order.LineItems?.Nodes ?? [])
+        {
+            if (line.Quantity <= 0)
+            {
+                continue;
+            }
+
+            var price = line.OriginalUnitPriceSet?.ShopMoney is { } money ? ToMoney(money, channel, order.Id, line.Id) : new Money(0m, currency);
+            var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (line.Variant?.Id is { } variantId)
+            {
+                properties["shopify.variantId"] = variantId;
+            }
+
+            var itemId = line.Variant?.InventoryItem?.Id ?? line.Variant?.Id ?? line.Id;
+            lines.Add(new ChannelOrderLine(line.Id, itemId, line.Quantity, price, line.Sku, line.Title, properties));
+        }
+
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (order.FulfillmentOrders?.Nodes is { Count: > 0 } fulfillmentOrders)
+        {
+            attributes["shopify.fulfillmentOrderIds"] = string.Join(',', fulfillmentOrders.Select(f => f.Id));
+        }
+
+        if (order.Acknowledgement?.Value is { } ack)
+        {
+            attributes["shopify.acknowledgement"] = ack;
+        }
+
+        var status = order.CancelledAt is not null ? ChannelOrderStatus.Cancelled
+            : order.DisplayFulfillmentStatus == "ON_HOLD" ? ChannelOrderStatus.OnHold
+            : order.Closed == true ? ChannelOrderStatus.Completed
+            : ChannelOrderStatus.Open;
+        return new ChannelOrder(
+            channel,
+            order.Id,
+            currency,
+            lines,
+            order.CreatedAt,
+            order.UpdatedAt,
+            order.Name,
+            status,
+            Payment(order.DisplayFinancialStatus),
+            Fulfillment(order.DisplayFulfillmentStatus),
+            Address(order.ShippingAddress, order.Email),
+            Address(order.BillingAddress, order.Email),
+            order.Email,
+            order.ShippingLine?.Title,
+            order.TotalShippingPriceSet?.ShopMoney is { } shipping ? ToMoney(shipping, channel, order.Id, null) : null,
+            order.TotalPriceSet?.ShopMoney is { } total ? ToMoney(total, channel, order.Id, null) : null,
+            order.Note,
+            order.Tags,
+            attributes);
+    }
+
+    internal static PaymentStatus Payment(string? status) => status switch
+    {
+        "PENDING" => PaymentStatus.Pending,
+        "AUTHORIZED" => PaymentStatus.Authorized,
+        "PARTIALLY_PAID" => PaymentStatus.PartiallyPaid,
+        "PAID" => PaymentStatus.Paid,
+        "PARTIALLY_REFUNDED" => PaymentStatus.PartiallyRefunded,
+        "REFUNDED" => PaymentStatus.Refunded,
+        "VOIDED" => PaymentStatus.Voided,
+        "EXPIRED" => PaymentStatus.Failed,
+        _ => PaymentStatus.Unknown,
+    };
+
+    private static FulfillmentStatus Fulfillment(string? status) => status switch
+    {
+        "FULFILLED" => FulfillmentStatus.Fulfilled,
+        "PARTIALLY_FULFILLED" => FulfillmentStatus.PartiallyFulfilled,
+        _ => FulfillmentStatus.Unfulfilled,
+    };
+
+    private static Address? Address(AddressNode? address, string? email) => address is null
+        ? null
+        : new Address(address.Name, address.Company, address.Address1, address.Address2, address.City, address.Province, address.ProvinceCode, address.Zip, address.Country, address.CountryCodeV2, address.Phone, email);
+
+    private static Money ToMoney(MoneyV2 money, string channel, string orderId, string? lineId)
+    {
+        if (!decimal.TryParse(money.Amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+        {
+            throw new MappingException(channel, orderId, lineId, "shopMoney.amount", $"'{money.Amount}' is not a decimal amount.");
+        }
+
+        return new Money(amount, money.CurrencyCode);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Connectors.Shopify;
+
+/// <summary>
+/// An HTTP 429 from Shopify that is not the query-cost bucket (for example a daily variant-creation cap or a development
+/// store's order limit). Waiting a few seconds does not help, so it is not retried as a throttle.
+/// </summary>
+public sealed class ShopifyLimitExceededException : ConnectorRequestFailedException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What was refused, without secrets.</param>
+    /// <param name="retryAfter">The platform's <c>Retry-After</c>, when given.</param>
+    /// <param name="requestId">The <c>X-Request-Id</c> of the response.</param>
+    /// <param name="responseBody">The response body (truncated).</param>
+    public ShopifyLimitExceededException(string message, TimeSpan? retryAfter, string? requestId = null, string? responseBody = null)
+        : base(ShopifyChannelDefaults.Platform, message, 429, "LIMIT_EXCEEDED", requestId, retryAfter, responseBody, isTransient: false)
+    {
+    }
+}

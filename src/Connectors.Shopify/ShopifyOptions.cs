@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Connectors.Shopify;
+
+/// <summary>Settings of one Shopify store connection (one named channel). Validated when the host starts.</summary>
+public sealed class ShopifyOptions
+{
+    /// <summary>The API version every request is pinned to.</summary>
+    /// <value>Default <see cref="ShopifyApiVersions.Default"/> (<c>2026-01</c>); <see cref="ShopifyApiVersions.Supported"/> lists the accepted values.</value>
+    [Required]
+    public string ApiVersion { get; set; } = ShopifyApiVersions.Default;
+
+    /// <summary>The shop's permanent domain, for example <c>store-a.myshopify.com</c>.</summary>
+    /// <value>Required unless <see cref="BaseAddress"/> is set.</value>
+    public string? ShopDomain { get; set; }
+
+    /// <summary>Overrides the address the client calls (an emulator or a proxy); when null, <c>https://{ShopDomain}/</c>.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>The Admin API access token (<c>X-Shopify-Access-Token</c>). Read per request, so a rotated value takes effect without restart.</summary>
+    /// <value>Required unless <see cref="ClientId"/> and <see cref="ClientSecret"/> are set for the client-credentials grant.</value>
+    public string? AccessToken { get; set; }
+
+    /// <summary>The app's client id, for the OAuth client-credentials grant.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The app's client secret, for the OAuth client-credentials grant. Also the default webhook secret.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Secrets accepted for webhook signatures (during a rotation, the old and the new one). When empty, <see cref="ClientSecret"/> is used.</summary>
+    public IList<string> WebhookSecrets { get; } = [];
+
+    /// <summary>The location GID used when an inventory target names <see cref="InventoryTarget.DefaultLocation"/>.</summary>
+    /// <value>Default null: such targets are rejected.</value>
+    public string? DefaultLocationId { get; set; }
+
+    /// <summary>Quantities per <c>inventorySetQuantities</c> call.</summary>
+    /// <value>Default 250 (Shopify's limit); from 1 to 250.</value>
+    [Range(1, 250)]
+    public int InventoryBatchSize { get; set; } = 250;
+
+    /// <summary>Orders per page when listing orders.</summary>
+    /// <value>Default 25; from 1 to 250. The client shrinks it when the bucket is low.</value>
+    [Range(1, 250)]
+    public int OrderPageSize { get; set; } = 25;
+
+    /// <summary>Line items read per order (orders with more lines are read with a follow-up query).</summary>
+    /// <value>Default 50; from 1 to 250.</value>
+    [Range(1, 250)]
+    public int OrderLinesPageSize { get; set; } = 50;
+
+    /// <summary>Variants per page when listing the catalog.</summary>
+    /// <value>Default 250; from 1 to 250.</value>
+    [Range(1, 250)]
+    public int CatalogPageSize { get; set; } = 250;
+
+    /// <summary>The tag added to an order when it is acknowledged; null or empty to add none.</summary>
+    /// <value>Default <c>wms-received</c>.</value>
+    public string? AcknowledgementTag { get; set; } = "wms-received";
+
+    /// <summary>The metafield namespace holding the WMS reference of an acknowledged order.</summary>
+    /// <value>Default <c>connectors</c>.</value>
+    [Required]
+    public string AcknowledgementMetafieldNamespace { get; set; } = "connectors";
+
+    /// <summary>The metafield key holding the WMS reference; null or empty to write no metafield.</summary>
+    /// <value>Default <c>wms_reference</c>.</value>
+    public string? AcknowledgementMetafieldKey { get; set; } = "wms_reference";
+
+    /// <summary>The longest time one operation may wait for the cost bucket (before sending and after <c>THROTTLED</c>).</summary>
+    /// <value>Default 60 seconds; from zero to 1 hour. When exhausted, <see cref="ConnectorRateLimitedException"/> is thrown.</value>
+    public TimeSpan ThrottleWaitBudget { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The bucket size assumed before the first response tells the real one.</summary>
+    /// <value>Default 1000 points; from 1 to 100000.</value>
+    [Range(1, 100_000)]
+    public int AssumedBucketSize { get; set; } = 1000;
+
+    /// <summary>The restore rate assumed before the first response tells the real one, in points per second.</summary>
+    /// <value>Default 50 points per second (the conservative historical figure); from 1 to 100000.</value>
+    [Range(1, 100_000)]
+    public int AssumedRestoreRate { get; set; } = 50;
+}

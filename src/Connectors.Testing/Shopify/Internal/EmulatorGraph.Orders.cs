@@ -1,0 +1,410 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Connectors.Testing.Shopify.Internal;
+
+internal sealed partial class EmulatorGraph
+{
+    private JsonObject Orders(JsonObject args, string query, JsonObject variables)
+    {
+        IEnumerable<EmuOrder> orders = _orders;
+        var search = args["query"]?.GetValue<string>() ?? string.Empty;
+        var match = UpdatedAtFilter().Match(search);
+        if (match.Success)
+        {
+            var since = DateTimeOffset.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            orders = orders.Where(o => o.UpdatedAt >= since);
+        }
+
+        var sortKey = args["sortKey"]?.GetValue<string>();
+        var sorted = sortKey == "UPDATED_AT" ? orders.OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id).ToList() : orders.OrderBy(o => o.Id).ToList();
+        return Connection(sorted, args, o => OrderJson(o, query, variables));
+    }
+
+    [GeneratedRegex("updated_at:>=\\s*'?([0-9T:\\-.Z+]+)'?")]
+    private static partial Regex UpdatedAtFilter();
+
+    private static int NestedFirst(string query, string field, JsonObject variables, int fallback)
+    {
+        var match = Regex.Match(query, field + @"\s*\(\s*first\s*:\s*(\$\w+|\d+)");
+        if (!match.Success)
+        {
+            return fallback;
+        }
+
+        var token = match.Groups[1].Value;
+        return token.StartsWith('$')
+            ? (variables[token[1..]] is JsonValue v && v.TryGetValue<int>(out var n) ? n : fallback)
+            : int.Parse(token, CultureInfo.InvariantCulture);
+    }
+
+    private static JsonObject Money(decimal amount, string currency) => new()
+    {
+        ["shopMoney"] = new JsonObject { ["amount"] = amount.ToString("0.00", CultureInfo.InvariantCulture), ["currencyCode"] = currency },
+        ["presentmentMoney"] = new JsonObject { ["amount"] = amount.ToString("0.00", CultureInfo.InvariantCulture), ["currencyCode"] = currency },
+    };
+
+    private static JsonObject Nodes(IEnumerable<JsonNode> nodes, bool hasNext = false) => new()
+    {
+        ["pageInfo"] = new JsonObject { ["hasNextPage"] = hasNext, ["endCursor"] = null },
+        ["nodes"] = new JsonArray([.. nodes]),
+    };
+
+    private JsonObject OrderJson(EmuOrder o, string query, JsonObject variables)
+    {
+        var linesFirst = NestedFirst(query, "lineItems", variables, 250);
+        var total = o.Lines.Sum(l => l.Price * l.Quantity);
+        var fulfilled = o.FulfillmentOrders.SelectMany(f => f.Lines).Sum(l => l.Total - l.Remaining);
+        var ordered = o.Lines.Sum(l => l.Quantity);
+        var address = new JsonObject
+        {
+            ["name"] = "Erika Mustermann",
+            ["firstName"] = "Erika",
+            ["lastName"] = "Mustermann",
+            ["company"] = null,
+            ["address1"] = "Hauptstrasse 1",
+            ["address2"] = null,
+            ["city"] = "Berlin",
+            ["province"] = null,
+            ["provinceCode"] = null,
+            ["zip"] = "10115",
+            ["country"] = "Germany",
+            ["countryCodeV2"] = "DE",
+            ["phone"] = null,
+        };
+        var json = new JsonObject
+        {
+            ["id"] = Gid("Order", o.Id),
+            ["legacyResourceId"] = o.Id.ToString(CultureInfo.InvariantCulture),
+            ["name"] = o.Name,
+            ["createdAt"] = o.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["updatedAt"] = o.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ["cancelledAt"] = o.CancelledAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["closed"] = false,
+            ["email"] = o.Email,
+            ["note"] = null,
+            ["tags"] = new JsonArray([.. o.Tags.Select(t => (JsonNode?)JsonValue.Create(t))]),
+            ["currencyCode"] = o.Currency,
+            ["displayFinancialStatus"] = o.FinancialStatus,
+            ["displayFulfillmentStatus"] = fulfilled == 0 ? "UNFULFILLED" : fulfilled < ordered ? "PARTIALLY_FULFILLED" : "FULFILLED",
+            ["totalPriceSet"] = Money(total + 4.95m, o.Currency),
+            ["totalShippingPriceSet"] = Money(4.95m, o.Currency),
+            ["shippingLine"] = new JsonObject { ["title"] = "Standard", ["code"] = "standard" },
+            ["shippingAddress"] = address,
+            ["billingAddress"] = address.DeepClone(),
+            ["lineItems"] = Nodes(
+                o.Lines.Take(linesFirst).Select(l => (JsonNode)new JsonObject
+                {
+                    ["id"] = Gid("LineItem", l.Id),
+                    ["sku"] = l.Sku,
+                    ["title"] = l.Variant?.Title ?? l.Sku,
+                    ["name"] = l.Variant?.Title ?? l.Sku,
+                    ["quantity"] = l.Quantity,
+                    ["currentQuantity"] = l.Quantity,
+                    ["variant"] = l.Variant is null ? null : new JsonObject
+                    {
+                        ["id"] = Gid("ProductVariant", l.Variant.Id),
+                        ["inventoryItem"] = new JsonObject { ["id"] = Gid("InventoryItem", l.Variant.InventoryItemId) },
+                    },
+                    ["originalUnitPriceSet"] = Money(l.Price, o.Currency),
+                }),
+                o.Lines.Count > linesFirst),
+            ["fulfillmentOrders"] = Nodes(o.FulfillmentOrders.Select(f => (JsonNode)FulfillmentOrderJson(f))),
+            ["fulfillments"] = new JsonArray([.. o.Fulfillments.Select(f => (JsonNode)FulfillmentJson(f))]),
+            ["returns"] = Nodes(o.Returns.Select(r => (JsonNode)ReturnJson(r))),
+        };
+
+        // Aliased metafield(namespace:, key:) selections.
+        foreach (Match m in MetafieldAlias().Matches(query))
+        {
+            var ns = Token(m.Groups[2].Value, variables);
+            var key = Token(m.Groups[3].Value, variables);
+            json[m.Groups[1].Value] = ns is not null && key is not null && o.Metafields.TryGetValue(ns + "." + key, out var value)
+                ? new JsonObject { ["value"] = value, ["namespace"] = ns, ["key"] = key }
+                : null;
+        }
+
+        return json;
+    }
+
+    private static string? Token(string token, JsonObject variables) =>
+        token.StartsWith('$') ? variables[token[1..]]?.GetValue<string>() : token.Trim('"');
+
+    [GeneratedRegex("""(\w+)\s*:\s*metafield\s*\(\s*namespace\s*:\s*(\$\w+|"[^"]*")\s*,\s*key\s*:\s*(\$\w+|"[^"]*")\s*\)""")]
+    private static partial Regex MetafieldAlias();
+
+    private static JsonObject FulfillmentOrderJson(EmuFulfillmentOrder f) => new()
+    {
+        ["id"] = Gid("FulfillmentOrder", f.Id),
+        ["status"] = f.Status,
+        ["assignedLocation"] = new JsonObject { ["location"] = new JsonObject { ["id"] = Gid("Location", f.LocationId) } },
+        ["lineItems"] = Nodes(f.Lines.Select(l => (JsonNode)new JsonObject
+        {
+            ["id"] = Gid("FulfillmentOrderLineItem", l.Id),
+            ["remainingQuantity"] = l.Remaining,
+            ["totalQuantity"] = l.Total,
+            ["lineItem"] = new JsonObject { ["id"] = Gid("LineItem", l.Line.Id) },
+        })),
+    };
+
+    private JsonObject FulfillmentJson(EmuFulfillment f) => new()
+    {
+        ["id"] = Gid("Fulfillment", f.Id),
+        ["status"] = f.Status,
+        ["createdAt"] = f.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ["trackingInfo"] = new JsonArray([.. f.Tracking.Select(t => (JsonNode)new JsonObject { ["number"] = t.Number, ["url"] = t.Url, ["company"] = t.Company })]),
+        ["fulfillmentLineItems"] = Nodes(f.Lines.Select(l => (JsonNode)new JsonObject
+        {
+            ["id"] = Gid("FulfillmentLineItem", NextId()),
+            ["quantity"] = l.Quantity,
+            ["lineItem"] = new JsonObject { ["id"] = Gid("LineItem", l.Line.Id) },
+        })),
+    };
+
+    private static JsonObject ReturnJson(EmuReturn r) => new()
+    {
+        ["id"] = Gid("Return", r.Id),
+        ["status"] = r.Status,
+        ["createdAt"] = r.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ["returnLineItems"] = Nodes(r.Lines.Select(l => (JsonNode)new JsonObject
+        {
+            ["__typename"] = "ReturnLineItem",
+            ["id"] = Gid("ReturnLineItem", l.Id),
+            ["quantity"] = l.Quantity,
+            ["processableQuantity"] = l.Quantity - l.Processed,
+            ["returnReasonNote"] = string.Empty,
+            ["fulfillmentLineItem"] = new JsonObject
+            {
+                ["lineItem"] = new JsonObject
+                {
+                    ["id"] = Gid("LineItem", l.Line.Id),
+                    ["variant"] = l.Line.Variant is null ? null : new JsonObject { ["inventoryItem"] = new JsonObject { ["id"] = Gid("InventoryItem", l.Line.Variant.InventoryItemId) } },
+                },
+            },
+        })),
+    };
+
+    private EmuOrder? OrderById(JsonNode? id) => ParseGid(id, "Order") is { } oid ? _orders.FirstOrDefault(o => o.Id == oid) : null;
+
+    private JsonObject TagsAdd(JsonObject args)
+    {
+        var order = OrderById(args["id"]);
+        if (order is null)
+        {
+            return UserErrors(new JsonObject { ["node"] = null }, [UserError(["id"], "Order does not exist")]);
+        }
+
+        foreach (var tag in args["tags"]?.AsArray() ?? [])
+        {
+            var value = tag!.GetValue<string>().Trim();
+            if (!order.Tags.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                order.Tags.Add(value);
+                order.UpdatedAt = _time.GetUtcNow();
+            }
+        }
+
+        return UserErrors(new JsonObject { ["node"] = new JsonObject { ["id"] = Gid("Order", order.Id) } }, []);
+    }
+
+    private JsonObject MetafieldsSet(JsonObject args)
+    {
+        var input = args["metafields"]?.AsArray() ?? [];
+        var errors = new JsonArray();
+        var result = new JsonArray();
+        if (input.Count > 25)
+        {
+            errors.Add(UserError(["metafields"], "Exceeded the maximum metafields input limit of 25.", "LESS_THAN_OR_EQUAL_TO"));
+        }
+
+        for (var i = 0; i < input.Count; i++)
+        {
+            var m = input[i]!.AsObject();
+            var order = OrderById(m["ownerId"]);
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            var key = m["key"]?.GetValue<string>() ?? string.Empty;
+            if (order is null)
+            {
+                errors.Add(UserError(["metafields", index, "ownerId"], "Owner does not exist.", "INVALID"));
+                continue;
+            }
+
+            if (key.Length is < 2 or > 64 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+            {
+                errors.Add(UserError(["metafields", index, "key"], "Key must be 2-64 characters of letters, digits, '_' or '-'.", "INVALID"));
+                continue;
+            }
+
+            var ns = m["namespace"]?.GetValue<string>() ?? "$app";
+            order.Metafields[ns + "." + key] = m["value"]?.GetValue<string>() ?? string.Empty;
+            result.Add(new JsonObject { ["id"] = Gid("Metafield", NextId()), ["key"] = key, ["namespace"] = ns, ["value"] = m["value"]?.DeepClone() });
+        }
+
+        return UserErrors(new JsonObject { ["metafields"] = errors.Count > 0 ? null : result }, errors);
+    }
+
+    private JsonObject FulfillmentCreate(JsonObject args)
+    {
+        var input = args["fulfillment"]?.AsObject() ?? throw new EmulatorException("fulfillment is required.", "BAD_REQUEST");
+        var groups = input["lineItemsByFulfillmentOrder"]?.AsArray() ?? [];
+        var plan = new List<(EmuFulfillmentOrder Fo, EmuFulfillmentOrderLine Line, int Quantity)>();
+        EmuOrder? order = null;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g]!.AsObject();
+            var foId = ParseGid(group["fulfillmentOrderId"], "FulfillmentOrder");
+            var owner = _orders.FirstOrDefault(o => o.FulfillmentOrders.Any(f => f.Id == foId));
+            var fo = owner?.FulfillmentOrders.First(f => f.Id == foId);
+            if (owner is null || fo is null)
+            {
+                return Failed("Fulfillment order does not exist.", "fulfillment", "lineItemsByFulfillmentOrder", g.ToString(CultureInfo.InvariantCulture), "fulfillmentOrderId");
+            }
+
+            if (order is not null && order != owner)
+            {
+                return Failed("All fulfillment orders must belong to the same order.", "fulfillment", "lineItemsByFulfillmentOrder");
+            }
+
+            order = owner;
+            if (fo.Status is "CLOSED" or "CANCELLED")
+            {
+                return Failed("Fulfillment order is not in a fulfillable state.", "fulfillment", "lineItemsByFulfillmentOrder", g.ToString(CultureInfo.InvariantCulture), "fulfillmentOrderId");
+            }
+
+            var lines = group["fulfillmentOrderLineItems"]?.AsArray();
+            if (lines is null || lines.Count == 0)
+            {
+                plan.AddRange(fo.Lines.Where(l => l.Remaining > 0).Select(l => (fo, l, l.Remaining)));
+                continue;
+            }
+
+            foreach (var lineNode in lines)
+            {
+                var lineId = ParseGid(lineNode!["id"], "FulfillmentOrderLineItem");
+                var line = fo.Lines.FirstOrDefault(l => l.Id == lineId);
+                var quantity = lineNode["quantity"]?.GetValue<int>() ?? 0;
+                if (line is null)
+                {
+                    return Failed("Invalid fulfillment order line item id.", "fulfillment");
+                }
+
+                if (quantity <= 0 || quantity > line.Remaining)
+                {
+                    return Failed($"Invalid fulfillment order line item quantity requested: {quantity} of {line.Remaining} remaining.", "fulfillment");
+                }
+
+                plan.Add((fo, line, quantity));
+            }
+        }
+
+        if (order is null || plan.Count == 0)
+        {
+            return Failed("No line items to fulfill.", "fulfillment");
+        }
+
+        var fulfillment = new EmuFulfillment { Id = NextId(), CreatedAt = _time.GetUtcNow() };
+        foreach (var (fo, line, quantity) in plan)
+        {
+            line.Remaining -= quantity;
+            fulfillment.Lines.Add((line.Line, quantity));
+            fo.Status = fo.Lines.All(l => l.Remaining == 0) ? "CLOSED" : "IN_PROGRESS";
+        }
+
+        SetTracking(fulfillment, input["trackingInfo"] as JsonObject);
+        order.Fulfillments.Add(fulfillment);
+        order.UpdatedAt = _time.GetUtcNow();
+        return UserErrors(new JsonObject { ["fulfillment"] = FulfillmentJson(fulfillment) }, []);
+
+        static JsonObject Failed(string message, params string[] field) =>
+            UserErrors(new JsonObject { ["fulfillment"] = null }, [UserError(field, message)]);
+    }
+
+    private static void SetTracking(EmuFulfillment fulfillment, JsonObject? tracking)
+    {
+        fulfillment.Tracking.Clear();
+        if (tracking is null)
+        {
+            return;
+        }
+
+        var company = tracking["company"]?.GetValue<string>();
+        var numbers = tracking["numbers"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [];
+        if (tracking["number"]?.GetValue<string>() is { } single)
+        {
+            numbers.Insert(0, single);
+        }
+
+        var urls = tracking["urls"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [];
+        if (tracking["url"]?.GetValue<string>() is { } url)
+        {
+            urls.Insert(0, url);
+        }
+
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            fulfillment.Tracking.Add((numbers[i], i < urls.Count ? urls[i] : null, company));
+        }
+    }
+
+    private JsonObject TrackingUpdate(JsonObject args)
+    {
+        var id = ParseGid(args["fulfillmentId"], "Fulfillment");
+        var owner = _orders.FirstOrDefault(o => o.Fulfillments.Any(f => f.Id == id));
+        var fulfillment = owner?.Fulfillments.First(f => f.Id == id);
+        if (owner is null || fulfillment is null)
+        {
+            return UserErrors(new JsonObject { ["fulfillment"] = null }, [UserError(["fulfillmentId"], "Fulfillment does not exist.")]);
+        }
+
+        SetTracking(fulfillment, args["trackingInfoInput"] as JsonObject);
+        owner.UpdatedAt = _time.GetUtcNow();
+        return UserErrors(new JsonObject { ["fulfillment"] = FulfillmentJson(fulfillment) }, []);
+    }
+
+    private JsonObject ReturnProcess(JsonObject args)
+    {
+        var input = args["input"]?.AsObject() ?? throw new EmulatorException("input is required.", "BAD_REQUEST");
+        var id = ParseGid(input["returnId"], "Return");
+        var owner = _orders.FirstOrDefault(o => o.Returns.Any(r => r.Id == id));
+        var ret = owner?.Returns.First(r => r.Id == id);
+        if (owner is null || ret is null)
+        {
+            return UserErrors(new JsonObject { ["return"] = null }, [UserError(["input", "returnId"], "Return does not exist.", "NOT_FOUND")]);
+        }
+
+        var lines = input["returnLineItems"]?.AsArray() ?? [];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var lineId = ParseGid(lines[i]!["id"], "ReturnLineItem");
+            var line = ret.Lines.FirstOrDefault(l => l.Id == lineId);
+            var quantity = lines[i]!["quantity"]?.GetValue<int>() ?? 0;
+            if (line is null || quantity <= 0 || quantity > line.Quantity - line.Processed)
+            {
+                return UserErrors(new JsonObject { ["return"] = null }, [UserError(["input", "returnLineItems", i.ToString(CultureInfo.InvariantCulture), "quantity"], "Quantity exceeds the processable quantity.", "INVALID")]);
+            }
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var lineId = ParseGid(lines[i]!["id"], "ReturnLineItem");
+            ret.Lines.First(l => l.Id == lineId).Processed += lines[i]!["quantity"]!.GetValue<int>();
+        }
+
+        if (ret.Lines.All(l => l.Processed == l.Quantity))
+        {
+            ret.Status = "CLOSED";
+        }
+
+        owner.UpdatedAt = _time.GetUtcNow();
+        return UserErrors(new JsonObject { ["return"] = new JsonObject { ["id"] = Gid("Return", ret.Id), ["status"] = ret.Status } }, []);
+    }
+
+    private JsonObject WebhookSubscriptionCreate(JsonObject args)
+    {
+        var topic = args["topic"]?.GetValue<string>() ?? string.Empty;
+        var uri = args["webhookSubscription"]?["uri"]?.GetValue<string>() ?? string.Empty;
+        _subscriptions.Add((topic, uri));
+        return UserErrors(new JsonObject { ["webhookSubscription"] = new JsonObject { ["id"] = Gid("WebhookSubscription", NextId()), ["topic"] = topic } }, []);
+    }
+}

@@ -1,0 +1,435 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Connectors.Testing.Shopify.Internal;
+
+/// <summary>
+/// The emulator's state and its answers to the Admin GraphQL operations the Shopify connector uses. Responses are
+/// built from the documented schema shapes (a superset of what a selection asks for), never from the client's types.
+/// </summary>
+internal sealed partial class EmulatorGraph
+{
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly List<EmuVariant> _variants = [];
+    private readonly Dictionary<long, string> _locations = [];
+    private readonly Dictionary<(long Item, long Location), int> _levels = [];
+    private readonly List<EmuOrder> _orders = [];
+    private readonly Dictionary<string, JsonObject> _idempotentResults = new(StringComparer.Ordinal);
+    private readonly List<(string Topic, string Uri)> _subscriptions = [];
+    // Ids start above 2^53 so a client that reads them as double loses digits and fails.
+    private long _nextId = 9_007_199_254_740_993;
+
+    public EmulatorGraph(TimeProvider time)
+    {
+        _time = time;
+    }
+
+    public long NextId() => Interlocked.Increment(ref _nextId);
+
+    public IReadOnlyList<(string Topic, string Uri)> Subscriptions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _subscriptions];
+            }
+        }
+    }
+
+    public static string Gid(string type, long id) => "gid://shopify/" + type + "/" + id.ToString(CultureInfo.InvariantCulture);
+
+    private static long? ParseGid(JsonNode? node, string type)
+    {
+        var value = node?.GetValue<string>();
+        var prefix = "gid://shopify/" + type + "/";
+        return value is not null && value.StartsWith(prefix, StringComparison.Ordinal)
+            && long.TryParse(value.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
+    // ---------------- state API ----------------
+
+    public long AddLocation(string name)
+    {
+        lock (_gate)
+        {
+            var id = NextId();
+            _locations[id] = name;
+            return id;
+        }
+    }
+
+    public EmuVariant AddVariant(string sku, string title, long? locationId, int available)
+    {
+        lock (_gate)
+        {
+            var variant = new EmuVariant { Id = NextId(), ProductId = NextId(), InventoryItemId = NextId(), Sku = sku, Title = title };
+            _variants.Add(variant);
+            foreach (var location in _locations.Keys)
+            {
+                _levels[(variant.InventoryItemId, location)] = location == locationId ? available : 0;
+            }
+
+            return variant;
+        }
+    }
+
+    public int? GetAvailable(long item, long location)
+    {
+        lock (_gate)
+        {
+            return _levels.TryGetValue((item, location), out var q) ? q : null;
+        }
+    }
+
+    public EmuOrder CreateOrder(IReadOnlyList<ShopifyEmulatorLine> lines, string currency, string? email)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var order = new EmuOrder
+            {
+                Id = NextId(),
+                Name = "#" + (1000 + _orders.Count + 1).ToString(CultureInfo.InvariantCulture),
+                CreatedAt = now,
+                UpdatedAt = now,
+                Currency = currency,
+                Email = email,
+            };
+            var location = _locations.Keys.FirstOrDefault();
+            var fo = new EmuFulfillmentOrder { Id = NextId(), LocationId = location };
+            foreach (var line in lines)
+            {
+                var variant = _variants.FirstOrDefault(v => v.Sku == line.Sku)
+                    ?? throw new ArgumentException($"No variant has SKU '{line.Sku}'.", nameof(lines));
+                var emuLine = new EmuLine { Id = NextId(), Variant = variant, Sku = variant.Sku, Quantity = line.Quantity, Price = line.UnitPrice };
+                order.Lines.Add(emuLine);
+                fo.Lines.Add(new EmuFulfillmentOrderLine { Id = NextId(), Line = emuLine, Total = line.Quantity, Remaining = line.Quantity });
+            }
+
+            order.FulfillmentOrders.Add(fo);
+            _orders.Add(order);
+            return order;
+        }
+    }
+
+    public EmuOrder? FindOrder(long id)
+    {
+        lock (_gate)
+        {
+            return _orders.FirstOrDefault(o => o.Id == id);
+        }
+    }
+
+    public EmuOrder? FindOrderWithReturn(long returnId)
+    {
+        lock (_gate)
+        {
+            return _orders.FirstOrDefault(o => o.Returns.Any(r => r.Id == returnId));
+        }
+    }
+
+    public void Touch(EmuOrder order, Action<EmuOrder> change)
+    {
+        lock (_gate)
+        {
+            change(order);
+            order.UpdatedAt = _time.GetUtcNow();
+        }
+    }
+
+    public EmuReturn RequestReturn(EmuOrder order, IReadOnlyList<(long LineId, int Quantity)> lines)
+    {
+        lock (_gate)
+        {
+            var ret = new EmuReturn { Id = NextId(), CreatedAt = _time.GetUtcNow(), Status = "OPEN" };
+            foreach (var (lineId, quantity) in lines)
+            {
+                var line = order.Lines.First(l => l.Id == lineId);
+                ret.Lines.Add(new EmuReturnLine { Id = NextId(), Line = line, Quantity = quantity });
+            }
+
+            order.Returns.Add(ret);
+            order.UpdatedAt = _time.GetUtcNow();
+            return ret;
+        }
+    }
+
+    // ---------------- dispatch ----------------
+
+    /// <summary>Answers one operation; returns the <c>data</c> object or top-level errors.</summary>
+    public (JsonObject? Data, JsonArray? Errors) Execute(string version, string query, JsonObject variables)
+    {
+        var (root, args) = RootField(query, variables);
+        lock (_gate)
+        {
+            return root switch
+            {
+                "productVariants" => (Wrap(root, ProductVariants(args)), null),
+                "locations" => (Wrap(root, Locations(args)), null),
+                "inventoryItems" => (Wrap(root, InventoryItems(args)), null),
+                "nodes" => (Wrap(root, Nodes(args)), null),
+                "inventorySetQuantities" => InventorySetQuantities(version, query, args, variables),
+                "orders" => (Wrap(root, Orders(args, query, variables)), null),
+                "order" => (Wrap(root, ParseGid(args["id"], "Order") is { } oid && _orders.FirstOrDefault(o => o.Id == oid) is { } order ? OrderJson(order, query, variables) : null), null),
+                "tagsAdd" => (Wrap(root, TagsAdd(args)), null),
+                "metafieldsSet" => (Wrap(root, MetafieldsSet(args)), null),
+                "fulfillmentCreate" => (Wrap(root, FulfillmentCreate(args)), null),
+                "fulfillmentTrackingInfoUpdate" => (Wrap(root, TrackingUpdate(args)), null),
+                "returnProcess" => (Wrap(root, ReturnProcess(args)), null),
+                "webhookSubscriptionCreate" => (Wrap(root, WebhookSubscriptionCreate(args)), null),
+                _ => (null, Error($"Field '{root}' doesn't exist on type 'QueryRoot' in this emulator.", "undefinedField")),
+            };
+        }
+    }
+
+    private static JsonObject Wrap(string name, JsonNode? value) => new() { [name] = value };
+
+    public static JsonArray Error(string message, string code) =>
+        [new JsonObject { ["message"] = message, ["extensions"] = new JsonObject { ["code"] = code } }];
+
+    private static JsonObject UserErrors(JsonObject payload, JsonArray errors)
+    {
+        payload["userErrors"] = errors;
+        return payload;
+    }
+
+    private static JsonObject UserError(IEnumerable<string> field, string message, string? code = null)
+    {
+        var error = new JsonObject { ["field"] = new JsonArray([.. field.Select(f => (JsonNode?)JsonValue.Create(f))]), ["message"] = message };
+        if (code is not null)
+        {
+            error["code"] = code;
+        }
+
+        return error;
+    }
+
+    // ---------------- catalog and inventory ----------------
+
+    private static (int First, int Offset) Page(JsonObject args)
+    {
+        var first = args["first"] is JsonValue f && f.TryGetValue<int>(out var n) ? n : 0;
+        if (first is < 1 or > 250)
+        {
+            throw new EmulatorException("first must be between 1 and 250.", "BAD_REQUEST");
+        }
+
+        var after = args["after"]?.GetValue<string>();
+        var offset = after is null ? 0 : int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(after)), CultureInfo.InvariantCulture);
+        return (first, offset);
+    }
+
+    private static JsonObject Connection<T>(IReadOnlyList<T> all, JsonObject args, Func<T, JsonNode> map)
+    {
+        var (first, offset) = Page(args);
+        var page = all.Skip(offset).Take(first).ToList();
+        var end = offset + page.Count;
+        return new JsonObject
+        {
+            ["pageInfo"] = new JsonObject
+            {
+                ["hasNextPage"] = end < all.Count,
+                ["hasPreviousPage"] = offset > 0,
+                ["endCursor"] = page.Count == 0 ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(end.ToString(CultureInfo.InvariantCulture))),
+            },
+            ["nodes"] = new JsonArray([.. page.Select(map)]),
+        };
+    }
+
+    private JsonObject ProductVariants(JsonObject args) => Connection(_variants, args, v => new JsonObject
+    {
+        ["id"] = Gid("ProductVariant", v.Id),
+        ["legacyResourceId"] = v.Id.ToString(CultureInfo.InvariantCulture),
+        ["sku"] = v.Sku,
+        ["title"] = v.Title,
+        ["displayName"] = "Product " + v.Sku + " - " + v.Title,
+        ["product"] = new JsonObject { ["id"] = Gid("Product", v.ProductId) },
+        ["inventoryItem"] = new JsonObject { ["id"] = Gid("InventoryItem", v.InventoryItemId), ["tracked"] = v.Tracked },
+    });
+
+    private JsonObject Locations(JsonObject args) => Connection(_locations.ToList(), args, l => new JsonObject
+    {
+        ["id"] = Gid("Location", l.Key),
+        ["name"] = l.Value,
+        ["isActive"] = true,
+    });
+
+    private JsonObject InventoryItems(JsonObject args) => Connection(_variants, args, v => InventoryItemJson(v.InventoryItemId));
+
+    private JsonArray Nodes(JsonObject args)
+    {
+        var result = new JsonArray();
+        foreach (var id in args["ids"]?.AsArray() ?? [])
+        {
+            var item = ParseGid(id, "InventoryItem");
+            result.Add(item is { } i && _variants.Any(v => v.InventoryItemId == i) ? InventoryItemJson(i) : null);
+        }
+
+        return result;
+    }
+
+    private JsonObject InventoryItemJson(long item)
+    {
+        var levels = new JsonArray();
+        foreach (var ((levelItem, location), quantity) in _levels)
+        {
+            if (levelItem != item)
+            {
+                continue;
+            }
+
+            levels.Add(new JsonObject
+            {
+                ["id"] = $"gid://shopify/InventoryLevel/{location}?inventory_item_id={item}",
+                ["location"] = new JsonObject { ["id"] = Gid("Location", location) },
+                ["quantities"] = new JsonArray(
+                    new JsonObject { ["name"] = "available", ["quantity"] = quantity },
+                    new JsonObject { ["name"] = "on_hand", ["quantity"] = quantity }),
+            });
+        }
+
+        return new JsonObject
+        {
+            ["id"] = Gid("InventoryItem", item),
+            ["tracked"] = true,
+            ["inventoryLevels"] = new JsonObject { ["pageInfo"] = new JsonObject { ["hasNextPage"] = false, ["endCursor"] = null }, ["nodes"] = levels },
+        };
+    }
+
+    private static readonly HashSet<string> Reasons = new(StringComparer.Ordinal)
+    {
+        "correction", "cycle_count_available", "damaged", "movement_created", "movement_updated", "movement_received",
+        "movement_canceled", "other", "promotion", "quality_control", "received", "reservation_created",
+        "reservation_deleted", "reservation_updated", "restock", "safety_stock", "shrinkage",
+    };
+
+    private (JsonObject? Data, JsonArray? Errors) InventorySetQuantities(string version, string query, JsonObject args, JsonObject variables)
+    {
+        var key = IdempotencyKey(query, variables);
+        if (key is null && string.CompareOrdinal(version, "2026-04") >= 0)
+        {
+            return (null, Error("The @idempotent directive is required for this mutation.", "BAD_REQUEST"));
+        }
+
+        if (key is not null && _idempotentResults.TryGetValue(key, out var previous))
+        {
+            return (Wrap("inventorySetQuantities", previous.DeepClone()), null);
+        }
+
+        var input = args["input"] as JsonObject ?? throw new EmulatorException("input is required.", "BAD_REQUEST");
+        var errors = new JsonArray();
+        var name = input["name"]?.GetValue<string>();
+        if (name is not ("available" or "on_hand"))
+        {
+            errors.Add(UserError(["input", "name"], "The quantity name must be either 'available' or 'on_hand'.", "INVALID_NAME"));
+        }
+
+        if (input["reason"]?.GetValue<string>() is not { } reason || !Reasons.Contains(reason))
+        {
+            errors.Add(UserError(["input", "reason"], "The specified reason is invalid.", "INVALID_REASON"));
+        }
+
+        var quantities = input["quantities"]?.AsArray() ?? [];
+        if (quantities.Count > 250)
+        {
+            errors.Add(UserError(["input", "quantities"], "The quantities input can't exceed 250 items.", "INVALID_QUANTITY_INPUT"));
+        }
+
+        var changes = new List<(long Item, long Location, int Quantity)>();
+        for (var i = 0; i < quantities.Count; i++)
+        {
+            var q = quantities[i]!.AsObject();
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            var item = ParseGid(q["inventoryItemId"], "InventoryItem");
+            var location = ParseGid(q["locationId"], "Location");
+            var quantity = q["quantity"]?.GetValue<int>() ?? 0;
+            if (item is null || !_variants.Any(v => v.InventoryItemId == item))
+            {
+                errors.Add(UserError(["input", "quantities", index, "inventoryItemId"], "The specified inventory item could not be found.", "INVALID_INVENTORY_ITEM"));
+                continue;
+            }
+
+            if (location is null || !_locations.ContainsKey(location.Value))
+            {
+                errors.Add(UserError(["input", "quantities", index, "locationId"], "The specified location could not be found.", "INVALID_LOCATION"));
+                continue;
+            }
+
+            if (string.CompareOrdinal(version, "2026-04") >= 0 && !q.ContainsKey("changeFromQuantity"))
+            {
+                errors.Add(UserError(["input", "quantities", index, "changeFromQuantity"], "changeFromQuantity is required (null to skip the check).", "CHANGE_FROM_QUANTITY_REQUIRED"));
+                continue;
+            }
+
+            if (q["changeFromQuantity"] is JsonValue from && from.TryGetValue<int>(out var expected)
+                && (_levels.TryGetValue((item.Value, location.Value), out var current) ? current : 0) != expected)
+            {
+                errors.Add(UserError(["input", "quantities", index, "changeFromQuantity"], "The specified compare quantity does not match the current quantity.", "CHANGE_FROM_QUANTITY_STALE"));
+                continue;
+            }
+
+            if (quantity is < -1_000_000_000 or > 1_000_000_000)
+            {
+                errors.Add(UserError(["input", "quantities", index, "quantity"], "The quantity is out of range.", "INVALID_QUANTITY_TOO_HIGH"));
+                continue;
+            }
+
+            changes.Add((item.Value, location.Value, quantity));
+        }
+
+        JsonObject payload;
+        if (errors.Count > 0)
+        {
+            payload = UserErrors(new JsonObject { ["inventoryAdjustmentGroup"] = null }, errors);
+        }
+        else
+        {
+            var changeNodes = new JsonArray();
+            foreach (var (item, location, quantity) in changes)
+            {
+                var before = _levels.TryGetValue((item, location), out var b) ? b : 0;
+                _levels[(item, location)] = quantity;
+                changeNodes.Add(new JsonObject { ["name"] = "available", ["delta"] = quantity - before, ["quantityAfterChange"] = quantity });
+            }
+
+            payload = UserErrors(
+                new JsonObject
+                {
+                    ["inventoryAdjustmentGroup"] = new JsonObject
+                    {
+                        ["id"] = Gid("InventoryAdjustmentGroup", NextId()),
+                        ["createdAt"] = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+                        ["reason"] = input["reason"]?.GetValue<string>(),
+                        ["changes"] = changeNodes,
+                    },
+                },
+                []);
+        }
+
+        if (key is not null)
+        {
+            _idempotentResults[key] = (JsonObject)payload.DeepClone();
+        }
+
+        return (Wrap("inventorySetQuantities", payload), null);
+    }
+
+    private static string? IdempotencyKey(string query, JsonObject variables)
+    {
+        var match = IdempotentDirective().Match(query);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var token = match.Groups[1].Value;
+        return token.StartsWith('$') ? variables[token[1..]]?.GetValue<string>() : token.Trim('"');
+    }
+
+    [GeneratedRegex("""@idempotent\s*\(\s*key\s*:\s*(\$\w+|"[^"]*")\s*\)""")]
+    private static partial Regex IdempotentDirective();
+}

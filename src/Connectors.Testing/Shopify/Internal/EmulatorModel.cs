@@ -1,0 +1,79 @@
+namespace Connectors.Testing.Shopify.Internal;
+
+internal sealed class EmuVariant
+{
+    public required long Id { get; init; }
+    public required long ProductId { get; init; }
+    public required long InventoryItemId { get; init; }
+    public required string Sku { get; init; }
+    public required string Title { get; init; }
+    public bool Tracked { get; init; } = true;
+}
+
+internal sealed class EmuOrder
+{
+    public required long Id { get; init; }
+    public required string Name { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    public string Currency { get; init; } = "EUR";
+    public string FinancialStatus { get; set; } = "PAID";
+    public string? Email { get; init; }
+    public List<EmuLine> Lines { get; } = [];
+    public List<string> Tags { get; } = [];
+    public Dictionary<string, string> Metafields { get; } = new(StringComparer.Ordinal);
+    public List<EmuFulfillmentOrder> FulfillmentOrders { get; } = [];
+    public List<EmuFulfillment> Fulfillments { get; } = [];
+    public List<EmuReturn> Returns { get; } = [];
+}
+
+internal sealed class EmuLine
+{
+    public required long Id { get; init; }
+    public EmuVariant? Variant { get; init; }
+    public required string Sku { get; init; }
+    public required int Quantity { get; init; }
+    public required decimal Price { get; init; }
+}
+
+internal sealed class EmuFulfillmentOrder
+{
+    public required long Id { get; init; }
+    public required long LocationId { get; init; }
+    public string Status { get; set; } = "OPEN";
+    public List<EmuFulfillmentOrderLine> Lines { get; } = [];
+}
+
+internal sealed class EmuFulfillmentOrderLine
+{
+    public required long Id { get; init; }
+    public required EmuLine Line { get; init; }
+    public required int Total { get; init; }
+    public int Remaining { get; set; }
+}
+
+internal sealed class EmuFulfillment
+{
+    public required long Id { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public string Status { get; set; } = "SUCCESS";
+    public List<(string? Number, string? Url, string? Company)> Tracking { get; } = [];
+    public List<(EmuLine Line, int Quantity)> Lines { get; } = [];
+}
+
+internal sealed class EmuReturn
+{
+    public required long Id { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public string Status { get; set; } = "OPEN";
+    public List<EmuReturnLine> Lines { get; } = [];
+}
+
+internal sealed class EmuReturnLine
+{
+    public required long Id { get; init; }
+    public required EmuLine Line { get; init; }
+    public required int Quantity { get; init; }
+    public int Processed { get; set; }
+}

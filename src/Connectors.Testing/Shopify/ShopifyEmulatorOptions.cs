@@ -1,0 +1,54 @@
+namespace Connectors.Testing.Shopify;
+
+/// <summary>Settings of a <see cref="ShopifyEmulator"/>.</summary>
+public sealed class ShopifyEmulatorOptions
+{
+    /// <summary>The shop domain the emulator pretends to be (sent as <c>X-Shopify-Shop-Domain</c> on webhooks).</summary>
+    /// <value>Default <c>emulated-shop.myshopify.com</c>.</value>
+    public string ShopDomain { get; set; } = "emulated-shop.myshopify.com";
+
+    /// <summary>The access token the emulator accepts in <c>X-Shopify-Access-Token</c>.</summary>
+    /// <value>Default <c>shpat_emulator</c>.</value>
+    public string AccessToken { get; set; } = "shpat_emulator";
+
+    /// <summary>Client id and secret accepted by the client-credentials grant at <c>/admin/oauth/access_token</c>; the secret also signs webhooks.</summary>
+    /// <value>Default <c>emulator-client</c>.</value>
+    public string ClientId { get; set; } = "emulator-client";
+
+    /// <summary>The app secret: signs webhooks and authenticates the client-credentials grant.</summary>
+    /// <value>Default <c>emulator-secret</c>.</value>
+    public string ClientSecret { get; set; } = "emulator-secret";
+
+    /// <summary>The bucket size of the query-cost leaky bucket, in points.</summary>
+    /// <value>Default 1000.</value>
+    public int BucketSize { get; set; } = 1000;
+
+    /// <summary>Points restored per second.</summary>
+    /// <value>Default 50.</value>
+    public int RestoreRate { get; set; } = 50;
+
+    /// <summary>The clock of the leaky bucket and of timestamps.</summary>
+    /// <value>Default <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where webhooks are delivered; null for no delivery.</summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>Delivery attempts per webhook (at-least-once: a non-2xx answer is retried with the same webhook id).</summary>
+    /// <value>Default 3.</value>
+    public int WebhookAttempts { get; set; } = 3;
+
+    /// <summary>Sets the bucket to a Shopify plan's GraphQL limits.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>These options.</returns>
+    public ShopifyEmulatorOptions UsePlan(ShopifyEmulatorPlan plan)
+    {
+        (BucketSize, RestoreRate) = plan switch
+        {
+            ShopifyEmulatorPlan.Advanced => (4000, 200),
+            ShopifyEmulatorPlan.Plus => (20000, 1000),
+            _ => (2000, 100),
+        };
+        return this;
+    }
+}

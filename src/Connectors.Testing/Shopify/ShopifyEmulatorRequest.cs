@@ -1,0 +1,9 @@
+namespace Connectors.Testing.Shopify;
+
+/// <summary>A GraphQL request the emulator received.</summary>
+/// <param name="ApiVersion">The version in the URL.</param>
+/// <param name="OperationName">The <c>operationName</c> of the body, if any.</param>
+/// <param name="Query">The document.</param>
+/// <param name="VariablesJson">The variables as JSON (<c>{}</c> when none).</param>
+/// <param name="Throttled">Whether it was answered with <c>THROTTLED</c>.</param>
+public sealed record ShopifyEmulatorRequest(string ApiVersion, string? OperationName, string Query, string VariablesJson, bool Throttled);
