@@ -1,0 +1,13 @@
+namespace Connectors.Testing.WooCommerce.Internal;
+
+internal sealed class EmuLine
+{
+    public long Id { get; init; }
+    public long ProductId { get; init; }
+    public long VariationId { get; init; }
+    public required string Name { get; init; }
+    public required string Sku { get; init; }
+    public int Quantity { get; init; }
+    public decimal Price { get; init; }
+    public long RefundedItemId { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace Connectors.Testing.WooCommerce.Internal;
+
+internal sealed record EmuNote(long Id, string Text, bool CustomerNote, DateTime Created, string Author);

@@ -1,0 +1,19 @@
+namespace Connectors.Testing.WooCommerce.Internal;
+
+/// <summary>A product or variation held by the emulator (its own model; it shares nothing with the client).</summary>
+internal sealed class EmuProduct
+{
+    public long Id { get; init; }
+    public long ParentId { get; init; }
+    public required string Type { get; init; }
+    public required string Name { get; set; }
+    public string Sku { get; set; } = string.Empty;
+    public decimal Price { get; set; }
+    public bool ManageStock { get; set; }
+    public int? Stock { get; set; }
+    public string? AttributeName { get; init; }
+    public string? Option { get; init; }
+    public List<long> Variations { get; } = [];
+    public DateTime Modified { get; set; }
+    public DateTime Created { get; init; }
+}

@@ -1,0 +1,491 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connectors.Testing.WooCommerce.Internal;
+using Microsoft.AspNetCore.Http;
+
+namespace Connectors.Testing;
+
+/// <summary>The REST routes of the emulator.</summary>
+public sealed partial class WooCommerceEmulator
+{
+    private static readonly string[] OrderStatuses = ["auto-draft", "pending", "processing", "on-hold", "completed", "cancelled", "refunded", "failed", "checkout-draft"];
+
+    private string ApiBase => BaseUrl.ToString();
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _requests);
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        int seen;
+        while (inFlight > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, inFlight, seen) != seen)
+        {
+        }
+
+        try
+        {
+            if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            (WooCommerceEmulatorFault Fault, TimeSpan RetryAfter)? fault = null;
+            lock (_gate)
+            {
+                if (_faults.Count > 0)
+                {
+                    fault = _faults.Dequeue();
+                }
+            }
+
+            if (fault is { } f && f.Fault is not (WooCommerceEmulatorFault.TypeDrift or WooCommerceEmulatorFault.PhpNotice))
+            {
+                await WriteFaultAsync(context, f.Fault, f.RetryAfter).ConfigureAwait(false);
+                return;
+            }
+
+            var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+            var (status, json) = Authenticate(context) ?? Route(context, body);
+            var text = fault?.Fault == WooCommerceEmulatorFault.TypeDrift ? EmuJson.Drift(json)!.ToJsonString() : json.ToJsonString();
+            if (fault?.Fault == WooCommerceEmulatorFault.PhpNotice)
+            {
+                text = "<br />\n<b>Notice</b>:  Function wpdb::prepare was called <strong>incorrectly</strong>. in <b>/var/www/html/wp-includes/functions.php</b> on line <b>6121</b><br />\n" + text;
+            }
+
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json; charset=UTF-8";
+            await context.Response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private static Task WriteFaultAsync(HttpContext context, WooCommerceEmulatorFault fault, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(0, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        switch (fault)
+        {
+            case WooCommerceEmulatorFault.TooManyRequests:
+                context.Response.StatusCode = 429;
+                context.Response.Headers.RetryAfter = seconds;
+                context.Response.ContentType = "text/html";
+                return context.Response.WriteAsync("<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center><hr><center>nginx</center></body></html>");
+            case WooCommerceEmulatorFault.ServiceUnavailable:
+                context.Response.StatusCode = 503;
+                context.Response.Headers.RetryAfter = seconds;
+                context.Response.ContentType = "text/html; charset=utf-8";
+                return context.Response.WriteAsync("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Maintenance</title></head><body><h1>Briefly unavailable for scheduled maintenance. Check back in a minute.</h1></body></html>");
+            case WooCommerceEmulatorFault.InternalServerError:
+                context.Response.StatusCode = 500;
+                context.Response.ContentType = "text/html; charset=UTF-8";
+                return context.Response.WriteAsync("<br />\n<b>Fatal error</b>:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in <b>/var/www/html/wp-includes/class-wpdb.php</b> on line <b>2316</b><br />\n");
+            case WooCommerceEmulatorFault.HtmlErrorPage:
+                context.Response.StatusCode = 403;
+                context.Response.ContentType = "text/html; charset=UTF-8";
+                return context.Response.WriteAsync("<!DOCTYPE html><html><head><title>Access denied | shop.example used Cloudflare to restrict access</title></head><body><h1>Sorry, you have been blocked</h1></body></html>");
+            default:
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/json; charset=UTF-8";
+                return context.Response.WriteAsync("[{\"id\":117,\"name\":\"T-Shirt Red M\",\"stock_quan");
+        }
+    }
+
+    /// <summary>WooCommerce over plain HTTP: OAuth 1.0a only; Basic and query keys are refused as unauthenticated.</summary>
+    private (int Status, JsonNode Json)? Authenticate(HttpContext context)
+    {
+        var parameters = context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? string.Empty))).ToList();
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("OAuth ", StringComparison.Ordinal))
+        {
+            parameters.AddRange(EmuOAuth.ParseHeader(header));
+        }
+
+        string? Get(string key) => parameters.LastOrDefault(p => p.Key == key).Value;
+        var key = Get("oauth_consumer_key");
+        if (key is null)
+        {
+            return (401, EmuJson.Error("woocommerce_rest_cannot_view", "Sorry, you cannot list resources.", 401));
+        }
+
+        if (key != ConsumerKey)
+        {
+            return (401, EmuJson.Error("woocommerce_rest_authentication_error", "Consumer key is invalid.", 401));
+        }
+
+        var method = Get("oauth_signature_method");
+        if (method is not ("HMAC-SHA1" or "HMAC-SHA256"))
+        {
+            return (401, EmuJson.Error("woocommerce_rest_authentication_error", "Invalid signature - signature method is invalid.", 401));
+        }
+
+        if (!long.TryParse(Get("oauth_timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp)
+            || Math.Abs(_time.GetUtcNow().ToUnixTimeSeconds() - timestamp) > 15 * 60)
+        {
+            return (401, EmuJson.Error("woocommerce_rest_authentication_error", "Invalid timestamp.", 401));
+        }
+
+        var url = Home + context.Request.Path.Value;
+        var expected = EmuOAuth.Signature(context.Request.Method, url, parameters, ConsumerSecret, method);
+        var given = Get("oauth_signature") ?? string.Empty;
+        if (!string.Equals(expected, given.Replace(' ', '+'), StringComparison.Ordinal))
+        {
+            return (401, EmuJson.Error("woocommerce_rest_authentication_error", "Invalid signature - provided signature does not match.", 401));
+        }
+
+        lock (_gate)
+        {
+            if (!_nonces.Add(key + ":" + timestamp.ToString(CultureInfo.InvariantCulture) + ":" + Get("oauth_nonce")))
+            {
+                return (401, EmuJson.Error("woocommerce_rest_authentication_error", "Invalid nonce - nonce has already been used.", 401));
+            }
+        }
+
+        return null;
+    }
+
+    private (int Status, JsonNode Json) Route(HttpContext context, string body)
+    {
+        var segments = (context.Request.RouteValues["path"] as string ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var method = context.Request.Method;
+        var query = context.Request.Query;
+        JsonNode? input;
+        try
+        {
+            input = body.Length == 0 ? null : JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return (400, EmuJson.Error("rest_invalid_json", "Invalid JSON body passed.", 400));
+        }
+
+        lock (_gate)
+        {
+            return (segments, method) switch
+            {
+                (["products"], "GET") => ListProducts(context, query, p => p.Type != "variation", "products"),
+                (["products", "batch"], "POST" or "PUT") => Batch(input, parent: null),
+                (["products", var id], "GET") when TryId(id, out var pid) && _products.TryGetValue(pid, out var p) && p.Type != "variation" => (200, EmuJson.Product(p, ApiBase)),
+                (["products", var id, "variations"], "GET") when TryId(id, out var pid) && _products.TryGetValue(pid, out var p) && p.Type == "variable" =>
+                    ListProducts(context, query, v => v.ParentId == pid, $"products/{pid}/variations"),
+                (["products", var id, "variations", "batch"], "POST" or "PUT") when TryId(id, out var pid) && _products.TryGetValue(pid, out var p) && p.Type == "variable" => Batch(input, p),
+                (["products", ..], _) => (404, EmuJson.Error("woocommerce_rest_product_invalid_id", "Invalid ID.", 404)),
+                (["orders"], "GET") => ListOrders(context, query),
+                (["orders", var id], "GET") when Order(id) is { } o => (200, EmuJson.Order(o, ApiBase)),
+                (["orders", var id], "PUT" or "POST" or "PATCH") when Order(id) is { } o => UpdateOrder(o, input),
+                (["orders", var id, "notes"], "GET") when Order(id) is { } o => (200, new JsonArray(o.Notes.AsEnumerable().Reverse().Where(n => NoteType(query, n)).Select(n => (JsonNode)EmuJson.Note(n, o.Id, ApiBase)).ToArray())),
+                (["orders", var id, "notes"], "POST") when Order(id) is { } o => AddNote(o, input),
+                (["orders", var id, "refunds"], "GET") when Order(id) is { } o => (200, new JsonArray(o.Refunds.AsEnumerable().Reverse().Select(r => (JsonNode)EmuJson.Refund(r, o.Id, ApiBase)).ToArray())),
+                (["orders", var id, "refunds"], "POST") when Order(id) is { } o => CreateRefund(o, input),
+                (["orders", ..], _) => (404, EmuJson.Error("woocommerce_rest_shop_order_invalid_id", "Invalid ID.", 404)),
+                _ => (404, EmuJson.Error("rest_no_route", "No route was found matching the URL and request method.", 404)),
+            };
+        }
+    }
+
+    private static bool NoteType(IQueryCollection query, EmuNote note) => query["type"].ToString() switch
+    {
+        "customer" => note.CustomerNote,
+        "internal" => !note.CustomerNote,
+        _ => true,
+    };
+
+    private static bool TryId(string text, out long id) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id);
+
+    private EmuOrder? Order(string id) => TryId(id, out var oid) && _orders.TryGetValue(oid, out var order) ? order : null;
+
+    private (int, JsonNode) Paged<T>(HttpContext context, IQueryCollection query, List<T> all, Func<T, JsonNode> render, string route)
+    {
+        var perPage = query.TryGetValue("per_page", out var pp) ? int.Parse(pp.ToString(), CultureInfo.InvariantCulture) : 10;
+        if (perPage is < 1 or > 100)
+        {
+            var error = EmuJson.Error("rest_invalid_param", "Invalid parameter(s): per_page", 400);
+            error["data"]!["params"] = new JsonObject { ["per_page"] = "per_page must be between 1 (inclusive) and 100 (inclusive)" };
+            return (400, error);
+        }
+
+        var page = query.TryGetValue("page", out var pg) ? int.Parse(pg.ToString(), CultureInfo.InvariantCulture) : 1;
+        var totalPages = (all.Count + perPage - 1) / perPage;
+        context.Response.Headers["X-WP-Total"] = all.Count.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["X-WP-TotalPages"] = totalPages.ToString(CultureInfo.InvariantCulture);
+        var links = new List<string>();
+        if (page > 1)
+        {
+            links.Add($"<{ApiBase}{route}?per_page={perPage}&page={page - 1}>; rel=\"prev\"");
+        }
+
+        if (page < totalPages)
+        {
+            links.Add($"<{ApiBase}{route}?per_page={perPage}&page={page + 1}>; rel=\"next\"");
+        }
+
+        if (links.Count > 0)
+        {
+            context.Response.Headers.Link = string.Join(", ", links);
+        }
+
+        if (page > Math.Max(1, totalPages))
+        {
+            var error = EmuJson.Error("rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.", 400);
+            return (400, error);
+        }
+
+        return (200, new JsonArray(all.Skip((page - 1) * perPage).Take(perPage).Select(render).ToArray()));
+    }
+
+    private static List<T> Order<T>(IQueryCollection query, IEnumerable<T> items, Func<T, long> id, Func<T, DateTime> date)
+    {
+        var orderBy = query["orderby"].ToString();
+        var ascending = query["order"].ToString() == "asc";
+        var sorted = orderBy == "id" ? items.OrderBy(id) : items.OrderBy(date).ThenBy(id);
+        var list = sorted.ToList();
+        if (!ascending)
+        {
+            list.Reverse();
+        }
+
+        return list;
+    }
+
+    private (int, JsonNode) ListProducts(HttpContext context, IQueryCollection query, Func<EmuProduct, bool> filter, string route)
+    {
+        var include = Include(query);
+        var items = _products.Values.Where(filter).Where(p => include is null || include.Contains(p.Id));
+        return Paged(context, query, Order(query, items, p => p.Id, p => p.Created), p => EmuJson.Product(p, ApiBase), route);
+    }
+
+    private (int, JsonNode) ListOrders(HttpContext context, IQueryCollection query)
+    {
+        IEnumerable<EmuOrder> items = _orders.Values;
+        if (query.TryGetValue("modified_after", out var after))
+        {
+            var since = DateTime.Parse(after.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            items = items.Where(o => o.Modified > since);
+        }
+
+        if (query.TryGetValue("status", out var status) && status.ToString() is { Length: > 0 } s && s != "any")
+        {
+            var wanted = s.Split(',');
+            items = items.Where(o => wanted.Contains(o.Status));
+        }
+
+        var include = Include(query);
+        if (include is not null)
+        {
+            items = items.Where(o => include.Contains(o.Id));
+        }
+
+        return Paged(context, query, Order(query, items, o => o.Id, o => o.Created), o => EmuJson.Order(o, ApiBase), "orders");
+    }
+
+    private static HashSet<long>? Include(IQueryCollection query) =>
+        query.TryGetValue("include", out var include)
+            ? include.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToHashSet()
+            : null;
+
+    private (int, JsonNode) Batch(JsonNode? input, EmuProduct? parent)
+    {
+        var update = input?["update"] as JsonArray ?? [];
+        var count = update.Count + ((input?["create"] as JsonArray)?.Count ?? 0) + ((input?["delete"] as JsonArray)?.Count ?? 0);
+        if (count > BatchLimit)
+        {
+            return (413, EmuJson.Error("woocommerce_rest_request_entity_too_large", $"Unable to accept more than {BatchLimit} items for this request.", 413));
+        }
+
+        var results = new JsonArray();
+        var changed = new List<long>();
+        foreach (var item in update)
+        {
+            var id = ReadLong(item?["id"]);
+            var found = id is { } i && _products.TryGetValue(i, out var p) && (parent is null ? p.Type != "variation" : p.ParentId == parent.Id) ? _products[i] : null;
+            if (found is null)
+            {
+                results.Add(new JsonObject
+                {
+                    ["id"] = id ?? 0,
+                    ["error"] = EmuJson.Error(parent is null ? "woocommerce_rest_product_invalid_id" : "woocommerce_rest_product_variation_invalid_id", "Invalid ID.", 400),
+                });
+                continue;
+            }
+
+            if (item?["manage_stock"] is JsonValue manage && manage.TryGetValue<bool>(out var m))
+            {
+                found.ManageStock = m;
+            }
+
+            if (item?["stock_quantity"] is { } stockNode)
+            {
+                var stock = ReadLong(stockNode);
+                if (stock is null)
+                {
+                    var error = EmuJson.Error("rest_invalid_param", "Invalid parameter(s): stock_quantity", 400);
+                    results.Add(new JsonObject { ["id"] = found.Id, ["error"] = error });
+                    continue;
+                }
+
+                found.Stock = (int)stock.Value;
+            }
+
+            found.Modified = Now;
+            changed.Add(found.Id);
+            results.Add(EmuJson.Product(found, ApiBase));
+        }
+
+        foreach (var id in changed)
+        {
+            Trigger("product.updated", id);
+        }
+
+        return (200, new JsonObject { ["update"] = results });
+    }
+
+    private static long? ReadLong(JsonNode? node)
+    {
+        if (node is not JsonValue value)
+        {
+            return null;
+        }
+
+        if (value.TryGetValue<long>(out var l))
+        {
+            return l;
+        }
+
+        if (value.TryGetValue<double>(out var d) && d == Math.Floor(d))
+        {
+            return (long)d;
+        }
+
+        return value.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+    }
+
+    private (int, JsonNode) UpdateOrder(EmuOrder order, JsonNode? input)
+    {
+        if (input?["status"] is JsonValue statusNode && statusNode.TryGetValue<string>(out var status))
+        {
+            if (!OrderStatuses.Contains(status))
+            {
+                var message = "status is not one of auto-draft, pending, processing, on-hold, completed, cancelled, refunded, failed, and checkout-draft.";
+                var error = EmuJson.Error("rest_invalid_param", "Invalid parameter(s): status", 400);
+                error["data"]!["params"] = new JsonObject { ["status"] = message };
+                error["data"]!["details"] = new JsonObject { ["status"] = new JsonObject { ["code"] = "rest_not_in_enum", ["message"] = message, ["data"] = null } };
+                return (400, error);
+            }
+
+            if (status != order.Status)
+            {
+                order.Notes.Add(new EmuNote(_nextId++, $"Order status changed from {order.Status} to {status}.", false, Now, "WooCommerce"));
+                order.Status = status;
+                if (status == "completed")
+                {
+                    order.Completed = Now;
+                }
+            }
+        }
+
+        if (input?["customer_note"] is JsonValue noteNode && noteNode.TryGetValue<string>(out var customerNote))
+        {
+            order.CustomerNote = customerNote;
+        }
+
+        foreach (var meta in input?["meta_data"] as JsonArray ?? [])
+        {
+            var key = meta?["key"]?.GetValue<string>();
+            if (key is null)
+            {
+                continue;
+            }
+
+            // update_meta_data(): replaces the value of an existing key, else adds it.
+            var index = order.Meta.FindIndex(m => m.Key == key);
+            var value = meta!["value"]?.DeepClone();
+            if (index >= 0)
+            {
+                order.Meta[index] = (order.Meta[index].Id, key, value);
+            }
+            else
+            {
+                order.Meta.Add((_nextMetaId++, key, value));
+            }
+        }
+
+        order.Modified = Now;
+        var id = order.Id;
+        Trigger("order.updated", id);
+        return (200, EmuJson.Order(order, ApiBase));
+    }
+
+    private (int, JsonNode) AddNote(EmuOrder order, JsonNode? input)
+    {
+        var text = input?["note"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        if (string.IsNullOrEmpty(text))
+        {
+            var error = EmuJson.Error("rest_missing_callback_param", "Missing parameter(s): note", 400);
+            return (400, error);
+        }
+
+        var customer = input?["customer_note"] is JsonValue c && c.TryGetValue<bool>(out var b) && b;
+        var note = new EmuNote(_nextId++, text, customer, Now, "WooCommerce");
+        order.Notes.Add(note);
+        return (201, EmuJson.Note(note, order.Id, ApiBase));
+    }
+
+    private (int, JsonNode) CreateRefund(EmuOrder order, JsonNode? input)
+    {
+        var lines = new List<(EmuLine Line, int Quantity, decimal Total)>();
+        foreach (var item in input?["line_items"] as JsonArray ?? [])
+        {
+            var lineId = ReadLong(item?["id"]);
+            var line = order.Lines.Find(l => l.Id == lineId);
+            if (line is null)
+            {
+                return (400, EmuJson.Error("woocommerce_rest_invalid_order_item", "Invalid order item.", 400));
+            }
+
+            var quantity = (int)(ReadLong(item?["quantity"]) ?? 0);
+            var total = decimal.TryParse(item?["refund_total"]?.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var t) ? t : line.Price * quantity;
+            lines.Add((line, quantity, total));
+        }
+
+        var amount = decimal.TryParse(input?["amount"]?.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var a) ? a : lines.Sum(l => l.Total);
+        if (amount <= 0)
+        {
+            return (400, EmuJson.Error("woocommerce_rest_cannot_create_order_refund", "Refund amount must be greater than zero.", 400));
+        }
+
+        var restock = input?["api_restock"] is JsonValue r && r.TryGetValue<bool>(out var rb) && rb;
+        var reason = input?["reason"]?.ToString() ?? string.Empty;
+        var refund = CreateRefundLocked(order, lines, reason, restock, amount);
+        return (201, EmuJson.Refund(refund, order.Id, ApiBase));
+    }
+
+    private EmuRefund CreateRefundLocked(EmuOrder order, List<(EmuLine Line, int Quantity, decimal Total)> lines, string reason, bool restock, decimal? amount = null)
+    {
+        var refund = new EmuRefund { Id = _nextId++, Amount = amount ?? lines.Sum(l => l.Total), Reason = reason, Created = Now };
+        foreach (var (line, quantity, _) in lines)
+        {
+            refund.Lines.Add(new EmuLine
+            {
+                Id = _nextLineId++, ProductId = line.ProductId, VariationId = line.VariationId, Name = line.Name, Sku = line.Sku,
+                Quantity = -quantity, Price = line.Price, RefundedItemId = line.Id,
+            });
+            if (restock && _products.TryGetValue(line.VariationId == 0 ? line.ProductId : line.VariationId, out var product) && product.ManageStock)
+            {
+                var before = product.Stock ?? 0;
+                product.Stock = before + quantity;
+                order.Notes.Add(new EmuNote(_nextId++, $"Item #{line.ProductId} stock increased from {before} to {product.Stock}.", false, Now, "WooCommerce"));
+            }
+        }
+
+        order.Refunds.Add(refund);
+        order.Modified = Now;
+        if (order.Refunds.Sum(r => r.Amount) >= order.Lines.Sum(l => l.Price * l.Quantity) + order.ShippingTotal)
+        {
+            order.Status = "refunded";
+        }
+
+        return refund;
+    }
+}

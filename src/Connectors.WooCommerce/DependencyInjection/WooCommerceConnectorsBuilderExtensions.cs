@@ -1,0 +1,102 @@
+using Connectors;
+using Connectors.WooCommerce;
+using Connectors.WooCommerce.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers WooCommerce shops as channels: <c>services.AddConnectors().AddWooCommerce("shop-b", o => ...)</c>.</summary>
+public static class WooCommerceConnectorsBuilderExtensions
+{
+    /// <summary>
+    /// Adds one WooCommerce shop as channel <paramref name="name"/>: options (validated at start), a named
+    /// <see cref="HttpClient"/> with the standard resilience pipeline, the shop's throttle and authentication, and the
+    /// <see cref="WooCommerceChannel"/>. Several shops are several calls with different names.
+    /// </summary>
+    /// <param name="builder">The Connectors builder.</param>
+    /// <param name="name">The channel name (also the options name).</param>
+    /// <param name="configure">Sets the shop's options.</param>
+    /// <returns>The builder.</returns>
+    public static IConnectorsBuilder AddWooCommerce(this IConnectorsBuilder builder, string name, Action<WooCommerceOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptions<WooCommerceOptions>(name).Configure(configure);
+        return Register(builder, name);
+    }
+
+    /// <summary>Adds one WooCommerce shop as channel <paramref name="name"/> with options bound from a configuration section.</summary>
+    /// <param name="builder">The Connectors builder.</param>
+    /// <param name="name">The channel name (also the options name).</param>
+    /// <param name="configuration">The section holding <see cref="WooCommerceOptions"/>.</param>
+    /// <returns>The builder.</returns>
+    public static IConnectorsBuilder AddWooCommerce(this IConnectorsBuilder builder, string name, IConfigurationSection configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configuration);
+        builder.Services.AddOptions<WooCommerceOptions>(name).Bind(configuration);
+        return Register(builder, name);
+    }
+
+    private static IConnectorsBuilder Register(IConnectorsBuilder builder, string name)
+    {
+        var services = builder.Services;
+        var marker = new ChannelMarker(name);
+        if (services.Any(d => d.ServiceType == typeof(ChannelMarker) && Equals(d.ImplementationInstance, marker)))
+        {
+            return builder; // the second call with the same name only adds its Configure
+        }
+
+        services.AddSingleton(marker);
+        services.AddOptions<WooCommerceOptions>(name).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WooCommerceOptions>, WooCommerceOptionsDataAnnotationsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WooCommerceOptions>, WooCommerceOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ThrottleRegistry>();
+
+        var http = services.AddHttpClient(WooCommerceClient.HttpClientName(name));
+        http.AddResilienceHandler("woocommerce", (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>().Get(name);
+            var standard = new HttpStandardResilienceOptions();
+            standard.AttemptTimeout.Timeout = options.AttemptTimeout;
+            standard.TotalRequestTimeout.Timeout = (options.AttemptTimeout * (options.MaxRetries + 1)) + TimeSpan.FromMinutes(1);
+            standard.CircuitBreaker.SamplingDuration = options.AttemptTimeout * 2;
+            standard.Retry.MaxRetryAttempts = Math.Max(1, options.MaxRetries);
+            standard.Retry.ShouldRetryAfterHeader = true;
+            var defaultShouldHandle = standard.Retry.ShouldHandle;
+            // A refund POST is never retried: a lost answer must not refund twice.
+            standard.Retry.ShouldHandle = args =>
+                args.Outcome.Result?.RequestMessage is { } sent && sent.Method == HttpMethod.Post
+                    && sent.RequestUri?.AbsolutePath.EndsWith("/refunds", StringComparison.Ordinal) == true
+                    ? ValueTask.FromResult(false)
+                    : options.MaxRetries == 0 ? ValueTask.FromResult(false) : defaultShouldHandle(args);
+            pipeline
+                .AddTimeout(standard.TotalRequestTimeout)
+                .AddRetry(standard.Retry)
+                .AddCircuitBreaker(standard.CircuitBreaker)
+                .AddTimeout(standard.AttemptTimeout);
+        });
+        http.AddHttpMessageHandler(sp => new ThrottleHandler(sp.GetRequiredService<ThrottleRegistry>().Get(name), sp.GetRequiredService<TimeProvider>()));
+        http.AddHttpMessageHandler(sp => new WooCommerceAuthHandler(sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>(), name, sp.GetRequiredService<TimeProvider>()));
+
+        builder.AddChannel(name, WooCommerceChannel.PlatformName, sp =>
+        {
+            var monitor = sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>();
+            var logger = (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger("Connectors.WooCommerce") ?? NullLogger.Instance;
+            var client = new WooCommerceClient(sp.GetRequiredService<IHttpClientFactory>(), monitor, name, logger);
+            return new WooCommerceChannel(name, client, new WooCommerceWebhookHandler(name, monitor), sp.GetRequiredService<TimeProvider>(), logger);
+        });
+        return builder;
+    }
+
+    private sealed record ChannelMarker(string Name);
+}

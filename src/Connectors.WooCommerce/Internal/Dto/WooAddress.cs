@@ -1,0 +1,16 @@
+namespace Connectors.WooCommerce.Internal.Dto;
+
+internal sealed class WooAddress
+{
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Company { get; init; }
+    public string? Address1 { get; init; }
+    public string? Address2 { get; init; }
+    public string? City { get; init; }
+    public string? State { get; init; }
+    public string? Postcode { get; init; }
+    public string? Country { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+}

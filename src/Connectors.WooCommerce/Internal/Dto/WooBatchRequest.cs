@@ -1,0 +1,6 @@
+namespace Connectors.WooCommerce.Internal.Dto;
+
+internal sealed class WooBatchRequest
+{
+    public List<WooStockUpdate> Update { get; init; } = [];
+}

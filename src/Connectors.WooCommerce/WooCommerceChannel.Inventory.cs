@@ -1,0 +1,182 @@
+using System.Runtime.CompilerServices;
+using Connectors.WooCommerce.Internal;
+using Connectors.WooCommerce.Internal.Dto;
+using Connectors.WooCommerce.Internal.Json;
+
+namespace Connectors.WooCommerce;
+
+/// <summary>Inventory: <c>products/batch</c> for simple products, <c>products/{parent}/variations/batch</c> for variations.</summary>
+public sealed partial class WooCommerceChannel
+{
+    /// <inheritdoc />
+    /// <remarks>
+    /// Targets are grouped by endpoint (simple products; each variable product's variations) and sent in batches of
+    /// <see cref="WooCommerceOptions.BatchSize"/> with <c>manage_stock: true</c> and <c>stock_quantity</c>. A 413 halves
+    /// the batch and retries; a per-item <c>error</c> becomes a <see cref="PushOutcome.Rejected"/> result; a transient
+    /// failure after the resilience pipeline's retries becomes <see cref="PushOutcome.Retry"/>. Authentication failures throw.
+    /// </remarks>
+    public async Task<IReadOnlyList<InventoryPushItemResult>> PushInventoryAsync(IReadOnlyList<InventoryTarget> targets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var options = _client.Options;
+        var results = new InventoryPushItemResult[targets.Count];
+        var groups = new Dictionary<long, List<(int Index, long Id)>>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var target = targets[i];
+            if (!string.Equals(target.LocationId, options.LocationId, StringComparison.Ordinal))
+            {
+                results[i] = InventoryPushItemResult.Rejected(target, $"WooCommerce has one stock location, '{options.LocationId}'; '{target.LocationId}' is unknown.", "unknown_location");
+                continue;
+            }
+
+            if (!WooCommerceChannelItemId.TryParse(target.ChannelItemId, out var id))
+            {
+                results[i] = InventoryPushItemResult.Rejected(target, $"'{target.ChannelItemId}' is not a WooCommerce item id ('123' or '123/456').", "invalid_item_id");
+                continue;
+            }
+
+            var key = id.IsVariation ? id.ProductId : 0;
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add((i, id.IsVariation ? id.VariationId : id.ProductId));
+        }
+
+        var chunks = new List<(string Path, List<(int Index, long Id)> Items)>();
+        foreach (var (parent, items) in groups)
+        {
+            var path = parent == 0 ? "products/batch" : $"products/{Id(parent)}/variations/batch";
+            chunks.AddRange(items.Chunk(options.BatchSize).Select(c => (path, c.ToList())));
+        }
+
+        await Parallel.ForEachAsync(
+            chunks,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (chunk, ct) => await PushChunkAsync(chunk.Path, chunk.Items, targets, results, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return results;
+    }
+
+    private async Task PushChunkAsync(string path, List<(int Index, long Id)> items, IReadOnlyList<InventoryTarget> targets, InventoryPushItemResult[] results, CancellationToken cancellationToken)
+    {
+        var request = new WooBatchRequest { Update = items.Select(i => new WooStockUpdate { Id = i.Id, ManageStock = true, StockQuantity = targets[i.Index].Quantity }).ToList() };
+        WooBatchResponse response;
+        try
+        {
+            response = await _client.SendAsync(HttpMethod.Post, path, request, WooJsonContext.Default.WooBatchRequest, WooJsonContext.Default.WooBatchResponse, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorAuthenticationException)
+        {
+            throw;
+        }
+        catch (ConnectorRequestFailedException ex) when (items.Count > 1 && (ex.StatusCode == 413 || (!ex.IsTransient && ex is not ConnectorNotFoundException)))
+        {
+            // 413: the shop's limit is lower than ours. Another whole-batch refusal: split to isolate the item it is about.
+            if (ex.StatusCode == 413)
+            {
+                Log.BatchTooLarge(_logger, Name, items.Count);
+            }
+
+            var half = items.Count / 2;
+            await PushChunkAsync(path, items[..half], targets, results, cancellationToken).ConfigureAwait(false);
+            await PushChunkAsync(path, items[half..], targets, results, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (ConnectorRequestFailedException ex)
+        {
+            foreach (var (index, _) in items)
+            {
+                results[index] = ex.IsTransient
+                    ? InventoryPushItemResult.Retry(targets[index], ex.Message, ex.RetryAfter)
+                    : InventoryPushItemResult.Rejected(targets[index], ex.Message, ex.ErrorCode ?? ex.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return;
+        }
+
+        var answered = new Dictionary<long, Queue<WooBatchItem>>();
+        foreach (var item in response.Update)
+        {
+            if (!answered.TryGetValue(item.Id, out var queue))
+            {
+                answered[item.Id] = queue = new Queue<WooBatchItem>();
+            }
+
+            queue.Enqueue(item);
+        }
+
+        foreach (var (index, id) in items)
+        {
+            var target = targets[index];
+            if (!answered.TryGetValue(id, out var queue) || !queue.TryDequeue(out var item))
+            {
+                results[index] = InventoryPushItemResult.Retry(target, $"{path}: the answer holds no result for id {id}.");
+            }
+            else if (item.Error is { } error)
+            {
+                var reason = $"{error.Message ?? "refused"} (id {id})";
+                results[index] = error.Data?.Status is >= 500 or 429
+                    ? InventoryPushItemResult.Retry(target, reason)
+                    : InventoryPushItemResult.Rejected(target, reason, error.Code);
+            }
+            else
+            {
+                results[index] = InventoryPushItemResult.Applied(target);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Only items with <c>manage_stock</c> on have a level; the location is <see cref="WooCommerceOptions.LocationId"/>.</remarks>
+    public async IAsyncEnumerable<ChannelInventoryLevel> ReadInventoryAsync(IReadOnlyCollection<string>? channelItemIds = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var location = _client.Options.LocationId;
+        if (channelItemIds is null)
+        {
+            await foreach (var (itemId, product) in EnumerateSellableAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (product.ManageStock != false && product.StockQuantity is { } stock)
+                {
+                    yield return new ChannelInventoryLevel(itemId, location, stock);
+                }
+            }
+
+            yield break;
+        }
+
+        var byParent = new Dictionary<long, List<long>>();
+        foreach (var raw in channelItemIds)
+        {
+            if (!WooCommerceChannelItemId.TryParse(raw, out var id))
+            {
+                throw new ConnectorValidationException("channelItemIds", $"'{raw}' is not a WooCommerce item id ('123' or '123/456').");
+            }
+
+            var key = id.IsVariation ? id.ProductId : 0;
+            if (!byParent.TryGetValue(key, out var list))
+            {
+                byParent[key] = list = [];
+            }
+
+            list.Add(id.IsVariation ? id.VariationId : id.ProductId);
+        }
+
+        foreach (var (parent, ids) in byParent)
+        {
+            foreach (var chunk in ids.Distinct().Chunk(_client.Options.PageSize))
+            {
+                var include = string.Join(',', chunk.Select(Id));
+                var path = parent == 0 ? $"products?include={include}" : $"products/{Id(parent)}/variations?include={include}";
+                await foreach (var product in _client.PageAsync(path, WooJsonContext.Default.ListWooProduct, cancellationToken).ConfigureAwait(false))
+                {
+                    if (product.ManageStock != false && product.StockQuantity is { } stock)
+                    {
+                        yield return new ChannelInventoryLevel(parent == 0 ? Id(product.Id) : WooMapper.ItemId(parent, product.Id), location, stock);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using Connectors.WooCommerce.Internal;
+using Connectors.WooCommerce.Internal.Dto;
+using Connectors.WooCommerce.Internal.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Connectors.WooCommerce;
+
+/// <summary>
+/// One WooCommerce shop as a Connectors channel, on REST API v3: inventory (batch), catalog, orders, fulfilment (order
+/// notes and meta), returns (refunds) and webhooks. Created by <c>AddWooCommerce</c>; channel item ids follow
+/// <see cref="WooCommerceChannelItemId"/>.
+/// </summary>
+public sealed partial class WooCommerceChannel : IInventoryChannel, ICatalogChannel, IOrderChannel, IFulfillmentChannel, IReturnChannel, IWebhookHandler
+{
+    /// <summary>The platform name, <c>woocommerce</c>.</summary>
+    public const string PlatformName = "woocommerce";
+
+    private readonly WooCommerceClient _client;
+    private readonly WooCommerceWebhookHandler _webhooks;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    internal WooCommerceChannel(string name, WooCommerceClient client, WooCommerceWebhookHandler webhooks, TimeProvider time, ILogger logger)
+    {
+        Name = name;
+        _client = client;
+        _webhooks = webhooks;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <inheritdoc />
+    public string Platform => PlatformName;
+
+    /// <inheritdoc />
+    string IWebhookHandler.Channel => Name;
+
+    /// <inheritdoc />
+    public ChannelCapabilities Capabilities => new(
+        maxInventoryBatchSize: _client.Options.BatchSize,
+        supportsMultipleLocations: false,
+        supportsPartialFulfillment: true,
+        supportsWebhooks: true,
+        supportsReturns: true,
+        supportsOrderAcknowledgement: true);
+
+    /// <inheritdoc />
+    public WebhookVerificationResult Verify(WebhookRequest request) => _webhooks.Verify(request);
+
+    /// <inheritdoc />
+    public IReadOnlyList<ChannelEvent> Parse(WebhookRequest request) => _webhooks.Parse(request);
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Marker(string kind, string key) => $"[connectors:{kind}:{key}]";
+
+    private async Task<bool> HasNoteAsync(string orderId, string marker, CancellationToken cancellationToken)
+    {
+        var notes = await _client.GetAsync($"orders/{orderId}/notes", WooJsonContext.Default.ListWooNote, cancellationToken).ConfigureAwait(false);
+        return notes.Any(n => n.Note?.Contains(marker, StringComparison.Ordinal) == true);
+    }
+
+    private Task<WooNote> AddNoteAsync(string orderId, string text, bool customerNote, CancellationToken cancellationToken) =>
+        _client.SendAsync(
+            HttpMethod.Post,
+            $"orders/{orderId}/notes",
+            new WooNoteCreate { Note = text, CustomerNote = customerNote },
+            WooJsonContext.Default.WooNoteCreate,
+            WooJsonContext.Default.WooNote,
+            cancellationToken);
+
+    private Task<WooOrder> UpdateOrderAsync(string orderId, WooOrderUpdate update, CancellationToken cancellationToken) =>
+        _client.SendAsync(HttpMethod.Put, $"orders/{orderId}", update, WooJsonContext.Default.WooOrderUpdate, WooJsonContext.Default.WooOrder, cancellationToken);
+
+    private static JsonElement ToElement<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        JsonSerializer.SerializeToElement(value, type);
+
+    private static string OrderIdArgument(string orderId, string field)
+    {
+        if (!long.TryParse(orderId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
+        {
+            throw new ConnectorValidationException(field, $"'{orderId}' is not a WooCommerce order id (a positive number).");
+        }
+
+        return Id(id);
+    }
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+}
