@@ -1,0 +1,37 @@
+namespace Connectors.Hosting;
+
+/// <summary>How often the background workers run and how the webhook endpoints behave. Validated at start.</summary>
+public sealed class ConnectorsHostingOptions
+{
+    /// <summary>How long a worker waits after a pass that found nothing to do.</summary>
+    /// <value>Default 1 second; from 10 milliseconds to 10 minutes.</value>
+    public TimeSpan IdleDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often each order channel is polled (the safety net behind webhooks).</summary>
+    /// <value>Default 1 minute; from 100 milliseconds to 1 day.</value>
+    public TimeSpan OrderPollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often reconciliation runs; <see langword="null"/> turns the schedule off.</summary>
+    /// <value>Default 1 hour; from 1 minute to 7 days.</value>
+    public TimeSpan? ReconciliationInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Whether scheduled reconciliation repairs what it finds, or only reports it.</summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool RepairDrift { get; set; } = true;
+
+    /// <summary>How often retention prunes completed work and old idempotency keys (older than <see cref="ConnectorsOptions.Retention"/>).</summary>
+    /// <value>Default 1 hour; from 1 minute to 7 days.</value>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Whether a full inventory sync runs when the host starts, so the channels match the WMS after downtime.</summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool FullSyncOnStart { get; set; } = true;
+
+    /// <summary>The largest webhook body accepted; larger requests get 413 and never reach the inbox.</summary>
+    /// <value>Default 1 MiB; from 1 KiB to 64 MiB.</value>
+    public int MaxWebhookBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Dead letters waiting on a channel at or above which its health check reports degraded.</summary>
+    /// <value>Default 1; from 1 to 1,000,000.</value>
+    public int DeadLetterDegradedThreshold { get; set; } = 1;
+}

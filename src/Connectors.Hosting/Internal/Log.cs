@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Connectors.Hosting.Internal;
+
+/// <summary>The hosting package's log messages (event ids 5000-5999).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Error, Message = "Worker {Worker} pass failed; it will run again after {Delay}")]
+    public static partial void PassFailed(ILogger logger, string worker, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Channel {Channel} failed in {Worker}: {Reason}")]
+    public static partial void ChannelFailed(ILogger logger, string channel, string worker, string reason);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Rejected webhook for channel {Channel}: {Reason}")]
+    public static partial void WebhookRejected(ILogger logger, string channel, string reason);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Dead-lettered malformed webhook {DeadLetterId} for channel {Channel}: {Reason}")]
+    public static partial void WebhookDeadLettered(ILogger logger, string deadLetterId, string channel, string reason);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Start-up full inventory sync pushed {Changes} changes over {Channels} channels")]
+    public static partial void FullSyncDone(ILogger logger, int changes, int channels);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Reconciliation found {Differences} differences")]
+    public static partial void Reconciled(ILogger logger, int differences);
+}

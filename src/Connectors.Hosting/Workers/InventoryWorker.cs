@@ -1,0 +1,62 @@
+using Connectors.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Connectors.Hosting.Workers;
+
+/// <summary>Runs a full inventory sync at start (if configured), then pushes pending rows of every inventory channel.</summary>
+internal sealed class InventoryWorker(
+    IInventorySync inventory,
+    IChannelRegistry channels,
+    ChannelActivity activity,
+    IOptions<ConnectorsHostingOptions> options,
+    TimeProvider time,
+    HostingMetrics metrics,
+    ILogger<InventoryWorker> logger) : ConnectorWorker(time, metrics, logger)
+{
+    private bool _started;
+
+    protected override string Name => "inventory";
+
+    protected override async Task<TimeSpan> RunPassAsync(CancellationToken cancellationToken)
+    {
+        if (!_started)
+        {
+            _started = true;
+            if (options.Value.FullSyncOnStart)
+            {
+                var report = await inventory.FullSyncAsync(cancellationToken).ConfigureAwait(false);
+                var changes = 0;
+                foreach (var plan in report.Channels)
+                {
+                    changes += plan.Changes.Count;
+                }
+
+                Log.FullSyncDone(logger, changes, report.Channels.Count);
+            }
+        }
+
+        var busy = false;
+        foreach (var name in channels.Names)
+        {
+            if (!channels.TryGetPort<IInventoryChannel>(name, out _))
+            {
+                continue;
+            }
+
+            try
+            {
+                var result = await inventory.DispatchAsync(name, cancellationToken).ConfigureAwait(false);
+                busy |= result.Batches > 0;
+                activity.RecordSuccess(name, Time.GetUtcNow());
+            }
+            catch (ConnectorException e)
+            {
+                activity.RecordFailure(name, Time.GetUtcNow(), e.Message);
+                Log.ChannelFailed(logger, name, Name, e.Message);
+            }
+        }
+
+        return busy ? TimeSpan.Zero : options.Value.IdleDelay;
+    }
+}

@@ -1,0 +1,58 @@
+using Connectors.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Connectors.Hosting.Workers;
+
+/// <summary>Runs reconciliation and retention on their schedules.</summary>
+internal sealed class MaintenanceWorker(
+    IReconciler reconciler,
+    ISyncStateStore store,
+    IChannelRegistry channels,
+    IOptions<ConnectorsHostingOptions> options,
+    IOptions<ConnectorsOptions> engineOptions,
+    TimeProvider time,
+    HostingMetrics metrics,
+    ILogger<MaintenanceWorker> logger) : ConnectorWorker(time, metrics, logger)
+{
+    private DateTimeOffset _nextReconciliation = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
+
+    protected override string Name => "maintenance";
+
+    protected override async Task<TimeSpan> RunPassAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = Time.GetUtcNow();
+        if (settings.ReconciliationInterval is { } interval)
+        {
+            if (_nextReconciliation == DateTimeOffset.MinValue)
+            {
+                // The first run waits one interval: the start-up full sync has just aligned inventory.
+                _nextReconciliation = now + interval;
+            }
+            else if (now >= _nextReconciliation)
+            {
+                _nextReconciliation = now + interval;
+                var differences = 0;
+                foreach (var name in channels.Names)
+                {
+                    var report = await reconciler.ReconcileAsync(new ReconciliationRequest(name) { DryRun = !settings.RepairDrift }, cancellationToken).ConfigureAwait(false);
+                    differences += report.Differences.Count;
+                }
+
+                Log.Reconciled(logger, differences);
+            }
+        }
+
+        if (now >= _nextPrune)
+        {
+            _nextPrune = now + settings.PruneInterval;
+            await store.PruneAsync(now - engineOptions.Value.Retention, cancellationToken).ConfigureAwait(false);
+        }
+
+        var next = settings.ReconciliationInterval is null ? _nextPrune : (_nextReconciliation < _nextPrune ? _nextReconciliation : _nextPrune);
+        var wait = next - Time.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(10);
+    }
+}

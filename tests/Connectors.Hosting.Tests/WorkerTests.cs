@@ -1,0 +1,105 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Connectors.Hosting.Tests;
+
+public class WorkerTests
+{
+    [Fact]
+    public async Task InventoryWorker_StockPublished_ReachesChannel()
+    {
+        await using var host = await TestHost.StartAsync();
+        var events = host.App.Services.GetRequiredService<IConnectorEvents>();
+
+        await events.PublishStockLevelsAsync([new StockLevel("S1", "WH1", 12m, 2m)], TestContext.Current.CancellationToken);
+
+        await TestHost.EventuallyAsync(() => Task.FromResult(host.Channel.Inner.GetLevel("S1", "WH1") == 10), "S1 = 10 at WH1 on the channel");
+    }
+
+    [Fact]
+    public async Task InventoryWorker_FullSyncOnStart_PushesWarehouseSnapshot()
+    {
+        var channel = new FakeChannel("store-b");
+        var warehouse = new FakeWarehouse();
+        warehouse.SetStock(new StockLevel("S7", "WH1", 5m));
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton<IWarehouseInventory>(warehouse);
+        builder.Services.AddSingleton<IWarehouseOrders>(warehouse);
+        builder.Services.AddSingleton<IWarehouseReturns>(warehouse);
+        builder.Services.AddConnectors().AddChannel("store-b", "fake", _ => channel).AddHosting(o => o.IdleDelay = TimeSpan.FromMilliseconds(20));
+        using var host = builder.Build();
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await TestHost.EventuallyAsync(() => Task.FromResult(channel.GetLevel("S7", "WH1") == 5), "S7 = 5 after the start-up full sync");
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task PollingWorker_OrderOnChannel_IsSubmittedAndAcknowledged()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        host.Channel.Inner.PutOrder(ModelFactory.Order("store-a", "2001", [("S2", 3)], updatedAt: DateTimeOffset.UtcNow));
+
+        await TestHost.EventuallyAsync(() => Task.FromResult(host.Warehouse.Orders.ContainsKey(("store-a", "2001"))), "order 2001 polled into the WMS");
+        await TestHost.EventuallyAsync(() => Task.FromResult(host.Channel.Inner.Acknowledgements.Any(a => a.ChannelOrderId == "2001")), "order 2001 acknowledged");
+    }
+
+    [Fact]
+    public async Task OutboxWorker_ShipmentPublishedTwice_FulfilledOnce()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.Channel.Inner.PutOrder(ModelFactory.Order("store-a", "3001", [("S3", 2)], updatedAt: DateTimeOffset.UtcNow));
+        await TestHost.EventuallyAsync(() => Task.FromResult(host.Warehouse.Orders.ContainsKey(("store-a", "3001"))), "order 3001 in the WMS");
+        var events = host.App.Services.GetRequiredService<IConnectorEvents>();
+        var shipment = ModelFactory.Shipment("SH-1", "store-a", "3001", [("S3", 2m)]);
+
+        await events.PublishShipmentAsync(shipment, TestContext.Current.CancellationToken);
+        await events.PublishShipmentAsync(shipment, TestContext.Current.CancellationToken);
+
+        await TestHost.EventuallyAsync(() => Task.FromResult(host.Channel.Inner.Fulfillments.Count == 1), "one fulfilment on the channel");
+        await TestHost.EventuallyAsync(async () => await host.Store.CountPendingAsync(WorkQueue.Outbox) == 0, "outbox drained");
+        Assert.Single(host.Channel.Inner.Fulfillments);
+    }
+
+    [Fact]
+    public async Task HealthCheck_DeadLetterWaiting_ReportsDegradedNamingChannel()
+    {
+        await using var host = await TestHost.StartAsync();
+        var health = host.App.Services.GetRequiredService<HealthCheckService>();
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync(TestContext.Current.CancellationToken)).Status);
+
+        await host.PostWebhookAsync("{\"updated_at\":\"2026-01-01T00:00:00Z\"}");
+
+        var report = await health.CheckHealthAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HealthStatus.Degraded, report.Status);
+        var entry = report.Entries["connectors"];
+        Assert.Contains("store-a", entry.Description, StringComparison.Ordinal);
+        Assert.Equal(1, entry.Data["store-a.dead_letters"]);
+    }
+
+    [Fact]
+    public async Task HostStart_InvalidHostingOptions_FailsNamingSetting()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddConnectors().AddHosting(o => o.IdleDelay = TimeSpan.Zero);
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(error.Failures, f => f.Contains("IdleDelay", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddHosting_CalledTwice_RegistersWorkersOnce()
+    {
+        var services = new ServiceCollection();
+        services.AddConnectors().AddHosting().AddHosting(o => o.IdleDelay = TimeSpan.FromSeconds(2));
+
+        var workers = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Namespace == "Connectors.Hosting.Workers").ToList();
+        Assert.Equal(5, workers.Count);
+        Assert.Equal(5, workers.Select(d => d.ImplementationType).Distinct().Count());
+    }
+}
