@@ -17,14 +17,17 @@ internal sealed class OrderFlowHarness : IDisposable
 
     private readonly Action<ConnectorsOptions>? _configure;
 
-    public OrderFlowHarness(Action<ConnectorsOptions>? configure = null, IChannel? channel = null)
-        : this(configure, channel ?? new FakeChannel(Name), new FakeWarehouse(), new InMemorySyncStateStore(), new FakeTimeProvider(ModelFactory.Epoch.AddDays(1)), new TestCatalogue(), new RecordingOversellWindow())
+    private readonly IWarehouseOrders? _warehouseOrders;
+
+    public OrderFlowHarness(Action<ConnectorsOptions>? configure = null, IChannel? channel = null, IWarehouseOrders? warehouseOrders = null)
+        : this(configure, channel ?? new FakeChannel(Name), new FakeWarehouse(), new InMemorySyncStateStore(), new FakeTimeProvider(ModelFactory.Epoch.AddDays(1)), new TestCatalogue(), new RecordingOversellWindow(), warehouseOrders)
     {
     }
 
-    private OrderFlowHarness(Action<ConnectorsOptions>? configure, IChannel channel, FakeWarehouse warehouse, InMemorySyncStateStore store, FakeTimeProvider time, TestCatalogue catalogue, RecordingOversellWindow oversell)
+    private OrderFlowHarness(Action<ConnectorsOptions>? configure, IChannel channel, FakeWarehouse warehouse, InMemorySyncStateStore store, FakeTimeProvider time, TestCatalogue catalogue, RecordingOversellWindow oversell, IWarehouseOrders? warehouseOrders)
     {
         _configure = configure;
+        _warehouseOrders = warehouseOrders;
         ChannelPort = channel;
         Warehouse = warehouse;
         Store = store;
@@ -35,7 +38,7 @@ internal sealed class OrderFlowHarness : IDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<ISyncStateStore>(store);
         services.AddSingleton<IItemResolver>(catalogue);
-        services.AddSingleton<IWarehouseOrders>(warehouse);
+        services.AddSingleton(warehouseOrders ?? warehouse);
         services.AddSingleton<IWarehouseReturns>(warehouse);
         services.AddSingleton<IOversellWindow>(oversell);
         services.AddConnectors(o =>
@@ -79,7 +82,7 @@ internal sealed class OrderFlowHarness : IDisposable
     public OrderFlowHarness Restart()
     {
         Services.Dispose();
-        return new OrderFlowHarness(_configure, ChannelPort, Warehouse, Store, Time, Catalogue, Oversell);
+        return new OrderFlowHarness(_configure, ChannelPort, Warehouse, Store, Time, Catalogue, Oversell, _warehouseOrders);
     }
 
     /// <summary>Moves the clock past any retry delay the harness options allow.</summary>

@@ -414,4 +414,19 @@ public class OrderSyncTests
         Assert.Equal(InboxAcceptOutcome.Ignored, outcome);
         Assert.Equal(0, await h.Store.CountPendingAsync(WorkQueue.Inbox, cancellationToken: Ct));
     }
+
+    [Fact]
+    public async Task AcceptAsync_CancellationWithoutNewUpdatedAt_StillForwarded()
+    {
+        using var h = new OrderFlowHarness();
+        var order = Order("1022", ModelFactory.Epoch.AddMinutes(1));
+        await h.Orders.AcceptAsync(OrderFlowHarness.Webhook(order, "d-1"), Ct);
+        await h.Orders.ProcessInboxAsync(Ct);
+
+        var outcome = await h.Orders.AcceptAsync(OrderFlowHarness.Webhook(order, "d-2", OrderEventKind.Cancelled), Ct);
+        await h.Orders.ProcessInboxAsync(Ct);
+
+        Assert.Equal(InboxAcceptOutcome.Accepted, outcome);
+        Assert.Contains(("a", "1022"), h.Warehouse.Cancelled);
+    }
 }

@@ -214,6 +214,12 @@ internal sealed class OrderSync : IOrderSync
             }
 
             id = WorkKinds.OrderVersionId(payload.Channel, payload.OrderId, order.UpdatedAt);
+
+            // A cancellation that did not move updated-at must not be mistaken for the version already seen.
+            if (payload.EventKind == OrderEventKind.Cancelled || order.Status == ChannelOrderStatus.Cancelled)
+            {
+                id += "|cancelled";
+            }
         }
         else
         {
