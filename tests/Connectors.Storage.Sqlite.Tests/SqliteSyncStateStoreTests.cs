@@ -79,12 +79,38 @@ public sealed partial class SqliteSyncStateStoreTests : SyncStateStoreConformanc
     {
         var store = await OpenAsync(_directory.NewDatabase());
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var rows = new CancellingList(Enumerable.Range(0, 1000).Select(i => new DesiredInventory(Key($"i{i:D4}"), 1)).ToArray(), cancelAt: 500, cancellation);
+        var rows = new CancellingList(Enumerable.Range(0, 2500).Select(i => new DesiredInventory(Key($"i{i:D4}"), 1)).ToArray(), cancelAt: 1500, cancellation);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.SetDesiredInventoryAsync(rows, T0, cancellation.Token));
 
         Assert.Empty(await ToListAsync(store.ListInventoryAsync("a", cancellationToken: Ct)));
         Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory(Key("after"), 1)], T0, Ct));
+    }
+
+    [Fact]
+    public async Task SetDesiredInventory_LargeBatchWithAwkwardStrings_StoresEveryRowExactly()
+    {
+        var store = await OpenAsync(_directory.NewDatabase());
+        string[] awkward = ["quote\"d", "back\\slash", "new\nline", "ünïcødé-€", "emoji-\U0001F4E6", "nul\0byte", "  spaced  ", "[\"json\",1]"];
+        var rows = Enumerable.Range(0, 2500)
+            .Select(i => new DesiredInventory(new InventoryKey("a", $"{awkward[i % awkward.Length]}-{i:D4}", awkward[(i + 3) % awkward.Length]), i, i % 2 == 0 ? awkward[i % awkward.Length] : null))
+            .Append(new DesiredInventory(new InventoryKey("a", $"{awkward[0]}-0000", awkward[3]), 77))
+            .ToArray();
+
+        Assert.Equal(2501, await store.SetDesiredInventoryAsync(rows, T0, Ct));
+
+        var stored = (await ToListAsync(store.ListInventoryAsync("a", cancellationToken: Ct))).ToDictionary(r => r.Key);
+        Assert.Equal(2500, stored.Count);
+        foreach (var row in rows.Take(2500).Skip(1))
+        {
+            Assert.Equal(row.Quantity, stored[row.Key].Desired);
+            Assert.Equal(row.Sku, stored[row.Key].Sku);
+        }
+
+        var repeated = stored[rows[0].Key];
+        Assert.Equal(77, repeated.Desired);
+        Assert.Equal(2, repeated.Version);
+        Assert.Equal(awkward[0], repeated.Sku);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Connectors;
 using Connectors.Storage.Sqlite;
 using Connectors.Storage.Sqlite.Internal;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,22 @@ public static class SqliteConnectorsBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(connectionString);
         return builder.UseSqlite(o => o.ConnectionString = connectionString);
+    }
+
+    /// <summary>
+    /// Replaces the engine's state store with <see cref="SqliteSyncStateStore"/>, binding <see cref="SqliteStoreOptions"/>
+    /// from a configuration section (for example <c>Connectors:Sqlite</c> holding <c>ConnectionString</c>, <c>FullSync</c>,
+    /// <c>BusyTimeout</c>); see <see cref="UseSqlite(IConnectorsBuilder, string)"/>.
+    /// </summary>
+    /// <param name="builder">The Connectors builder.</param>
+    /// <param name="configuration">The section holding <see cref="SqliteStoreOptions"/>.</param>
+    /// <returns>The builder.</returns>
+    public static IConnectorsBuilder UseSqlite(this IConnectorsBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        builder.Services.AddOptions<SqliteStoreOptions>().Bind(configuration);
+        return builder.UseSqlite(static _ => { });
     }
 
     /// <summary>Replaces the engine's state store with <see cref="SqliteSyncStateStore"/> configured by <paramref name="configure"/> (see <see cref="UseSqlite(IConnectorsBuilder, string)"/>).</summary>

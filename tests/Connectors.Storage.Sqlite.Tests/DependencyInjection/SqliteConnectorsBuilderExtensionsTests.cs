@@ -1,5 +1,6 @@
 using Connectors.State;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -127,6 +128,29 @@ public sealed class SqliteConnectorsBuilderExtensionsTests : IDisposable
         var error = await Assert.ThrowsAsync<SqliteSchemaVersionException>(() => host.StartAsync(Ct));
 
         Assert.Equal(SqliteSyncStateStore.SchemaVersion + 5, error.DatabaseVersion);
+    }
+
+    [Fact]
+    public async Task UseSqlite_ConfigurationSection_BindsOptions()
+    {
+        var file = _directory.NewDatabase();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Connectors:Sqlite:ConnectionString"] = $"Data Source={file}",
+                ["Connectors:Sqlite:FullSync"] = "true",
+                ["Connectors:Sqlite:BusyTimeout"] = "00:00:05",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddConnectors().UseSqlite(configuration.GetSection("Connectors:Sqlite"));
+
+        await using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
+        Assert.True(options.FullSync);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.BusyTimeout);
+        Assert.Equal(file, Assert.IsType<SqliteSyncStateStore>(provider.GetRequiredService<ISyncStateStore>()).DataSource);
     }
 
     [Fact]

@@ -1,0 +1,85 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Connectors.State;
+using Connectors.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Connectors.Benchmarks.Storage;
+
+/// <summary>
+/// The SQLite state store against the in-memory store (the baseline of each category), same run, same work:
+/// <list type="bullet">
+/// <item><c>StockEvents</c>: batched stock events, one <see cref="ISyncStateStore.SetDesiredInventoryAsync"/> call of
+/// 500 changed rows per invocation (one SQLite transaction); reported per event.</item>
+/// <item><c>InboxWrites</c>: one <see cref="ISyncStateStore.EnqueueAsync"/> of a new item per operation (one SQLite
+/// transaction each).</item>
+/// </list>
+/// Run: <c>dotnet run -c Release --project tests/Connectors.Benchmarks -- --filter '*SqliteStateStore*' --job short</c>
+/// </summary>
+[MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+public class SqliteStateStoreBenchmarks
+{
+    private const int BatchSize = 500;
+    private const int Chunks = 10;
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly DesiredInventory[][] _chunks = new DesiredInventory[Chunks][];
+    private InMemorySyncStateStore _memory = null!;
+    private SqliteSyncStateStore _sqlite = null!;
+    private string _directory = null!;
+    private int _memoryRound;
+    private int _sqliteRound;
+    private long _memoryItems;
+    private long _sqliteItems;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "connectors-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        _sqlite = await SqliteSyncStateStore.OpenAsync(new SqliteStoreOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "bench.db")}" });
+        _memory = new InMemorySyncStateStore();
+        for (var c = 0; c < Chunks; c++)
+        {
+            _chunks[c] = [.. Enumerable.Range(0, BatchSize).Select(i => new DesiredInventory(new InventoryKey("store-a", $"item-{c:D2}-{i:D4}", "L1"), 0, $"SKU-{c}-{i}"))];
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _sqlite.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [BenchmarkCategory("StockEvents"), Benchmark(Baseline = true, OperationsPerInvoke = BatchSize)]
+    public async Task<int> InMemory_SetDesiredBatch500() => await _memory.SetDesiredInventoryAsync(NextChunk(ref _memoryRound), T0);
+
+    [BenchmarkCategory("StockEvents"), Benchmark(OperationsPerInvoke = BatchSize)]
+    public async Task<int> Sqlite_SetDesiredBatch500() => await _sqlite.SetDesiredInventoryAsync(NextChunk(ref _sqliteRound), T0);
+
+    [BenchmarkCategory("InboxWrites"), Benchmark(Baseline = true)]
+    public async Task<bool> InMemory_Enqueue() =>
+        await _memory.EnqueueAsync(WorkQueue.Inbox, new WorkItem($"store-a/order/{++_memoryItems}", "store-a", "order", "{\"id\":1}", T0));
+
+    [BenchmarkCategory("InboxWrites"), Benchmark]
+    public async Task<bool> Sqlite_Enqueue() =>
+        await _sqlite.EnqueueAsync(WorkQueue.Inbox, new WorkItem($"store-a/order/{++_sqliteItems}", "store-a", "order", "{\"id\":1}", T0));
+
+    /// <summary>The next chunk of 500 rows, each with a quantity it did not have before, so every row changes.</summary>
+    private DesiredInventory[] NextChunk(ref int round)
+    {
+        var chunk = _chunks[round % Chunks];
+        var quantity = (round / Chunks) + 1;
+        round++;
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            chunk[i] = chunk[i] with { Quantity = quantity };
+        }
+
+        return chunk;
+    }
+}
