@@ -33,7 +33,7 @@ internal sealed class TestHost : IAsyncDisposable
 
     public ISyncStateStore Store => App.Services.GetRequiredService<ISyncStateStore>();
 
-    public static async Task<TestHost> StartAsync(Action<ConnectorsHostingOptions>? configure = null)
+    public static async Task<TestHost> StartAsync(Action<ConnectorsHostingOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var channel = new SignedWebhookChannel(new FakeChannel("store-a"), Secret);
         var warehouse = new FakeWarehouse();
@@ -56,6 +56,7 @@ internal sealed class TestHost : IAsyncDisposable
                 o.MaxWebhookBodyBytes = 4096;
                 configure?.Invoke(o);
             });
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapConnectorWebhooks("/webhooks");
         await app.StartAsync(TestContext.Current.CancellationToken);

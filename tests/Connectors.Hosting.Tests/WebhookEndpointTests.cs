@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Connectors.Hosting.Tests;
 
@@ -112,5 +113,19 @@ public class WebhookEndpointTests
         Assert.Equal(body, only.Payload);
         Assert.Contains("$.id", only.Reason, StringComparison.Ordinal);
         Assert.Equal(nameof(WebhookPayloadException), only.ErrorType);
+    }
+
+    [Fact]
+    public async Task Post_HandlerRegisteredInDi_IsUsedForItsChannel()
+    {
+        var handler = new SignedWebhookChannel(new FakeChannel("store-c"), "other-secret");
+        await using var host = await TestHost.StartAsync(services: s => s.AddSingleton<IWebhookHandler>(handler));
+        const string body = "{\"id\":\"9\",\"updated_at\":\"2026-01-01T00:00:00Z\"}";
+
+        var forged = await host.PostWebhookAsync(body, channel: "store-c");
+        var signed = await host.PostWebhookAsync(body, WebhookSignature.ComputeHmacSha256Base64(System.Text.Encoding.UTF8.GetBytes(body), "other-secret"), channel: "store-c");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
     }
 }

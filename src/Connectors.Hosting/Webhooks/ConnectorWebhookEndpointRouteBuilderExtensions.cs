@@ -9,7 +9,8 @@ namespace Microsoft.AspNetCore.Builder;
 public static class ConnectorWebhookEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>POST {prefix}/{channel}</c>: the channel's <see cref="Connectors.IWebhookHandler"/> verifies the
+    /// Maps <c>POST {prefix}/{channel}</c>: the channel's <see cref="Connectors.IWebhookHandler"/> (the channel object
+    /// itself, or a handler registered in DI whose <c>Channel</c> is that name) verifies the
     /// signature, the delivery is written to the durable inbox, and the platform gets 200 at once. Forged requests
     /// get 401, oversized ones 413, unknown channels 404; authentic but malformed ones are dead-lettered (202).
     /// Requires <c>AddHosting()</c> on the connectors builder.

@@ -14,6 +14,7 @@ namespace Connectors.Hosting.Webhooks;
 /// </summary>
 internal sealed class WebhookReceiver(
     IChannelRegistry channels,
+    IEnumerable<IWebhookHandler> registeredHandlers,
     IOrderSync orders,
     ISyncStateStore store,
     IOptions<ConnectorsHostingOptions> options,
@@ -24,7 +25,7 @@ internal sealed class WebhookReceiver(
     public async Task<IResult> ReceiveAsync(string channel, HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        if (!channels.TryGetPort<IWebhookHandler>(channel, out var handler))
+        if (FindHandler(channel) is not { } handler)
         {
             return Answer(channel, "unknown_channel", Results.NotFound());
         }
@@ -78,6 +79,25 @@ internal sealed class WebhookReceiver(
         }
 
         return Answer(channel, accepted ? "accepted" : "duplicate", Results.Ok());
+    }
+
+    /// <summary>The channel object itself when it handles webhooks, else a handler registered in DI for that channel name.</summary>
+    private IWebhookHandler? FindHandler(string channel)
+    {
+        if (channels.TryGetPort<IWebhookHandler>(channel, out var port))
+        {
+            return port;
+        }
+
+        foreach (var handler in registeredHandlers)
+        {
+            if (string.Equals(handler.Channel, channel, StringComparison.OrdinalIgnoreCase))
+            {
+                return handler;
+            }
+        }
+
+        return null;
     }
 
     private static async Task<byte[]?> ReadBodyAsync(Stream body, int max, CancellationToken cancellationToken)
