@@ -35,14 +35,14 @@ internal static class AddressNormaliser
         }
 
         var provinceCode = address.ProvinceCode;
-        if (rules.NormaliseProvince && countryCode is { Length: 2 } && ProvinceTable.Covers(countryCode))
+        if (rules.NormaliseProvince && countryCode is { Length: 2 })
         {
             var written = string.IsNullOrWhiteSpace(provinceCode) ? address.Province : provinceCode;
-            if (ProvinceTable.TryGetCode(countryCode, written, out var code))
+            if (ProvinceTable.TryGetCode(countryCode, written, out var code, out var covered))
             {
                 provinceCode = code;
             }
-            else if (!string.IsNullOrWhiteSpace(written))
+            else if (covered && !string.IsNullOrWhiteSpace(written))
             {
                 Warn(ref warnings, $"province '{written}' is not a known subdivision of {countryCode}; sent as written.");
             }
@@ -73,7 +73,7 @@ internal static class AddressNormaliser
                 name = company;
                 break;
             case CompanyMode.SplitLongName when name is not null && string.IsNullOrWhiteSpace(company):
-                var max = rules.LimitOf("Name");
+                var max = rules.Name;
                 if (name.Length > max)
                 {
                     var cut = name.LastIndexOf(' ', max);
@@ -95,15 +95,15 @@ internal static class AddressNormaliser
         var email = address.Email;
         if (rules.Limits.Length > 0)
         {
-            name = Limit(name, "Name", rules, order, ref warnings);
-            company = Limit(company, "Company", rules, order, ref warnings);
-            line1 = Limit(line1, "Line1", rules, order, ref warnings);
-            line2 = Limit(line2, "Line2", rules, order, ref warnings);
-            city = Limit(city, "City", rules, order, ref warnings);
-            province = Limit(province, "Province", rules, order, ref warnings);
-            postalCode = Limit(postalCode, "PostalCode", rules, order, ref warnings);
-            phone = Limit(phone, "Phone", rules, order, ref warnings);
-            email = Limit(email, "Email", rules, order, ref warnings);
+            name = Limit(name, "Name", rules.Name, rules.LengthAction, order, ref warnings);
+            company = Limit(company, "Company", rules.CompanyLimit, rules.LengthAction, order, ref warnings);
+            line1 = Limit(line1, "Line1", rules.Line1, rules.LengthAction, order, ref warnings);
+            line2 = Limit(line2, "Line2", rules.Line2, rules.LengthAction, order, ref warnings);
+            city = Limit(city, "City", rules.City, rules.LengthAction, order, ref warnings);
+            province = Limit(province, "Province", rules.Province, rules.LengthAction, order, ref warnings);
+            postalCode = Limit(postalCode, "PostalCode", rules.PostalCode, rules.LengthAction, order, ref warnings);
+            phone = Limit(phone, "Phone", rules.Phone, rules.LengthAction, order, ref warnings);
+            email = Limit(email, "Email", rules.Email, rules.LengthAction, order, ref warnings);
         }
 
         if (Same(countryCode, address.CountryCode) && Same(provinceCode, address.ProvinceCode)
@@ -130,21 +130,15 @@ internal static class AddressNormaliser
         };
     }
 
-    private static string? Limit(string? value, string field, AddressRulesCompiled rules, ChannelOrder order, ref List<string>? warnings)
+    private static string? Limit(string? value, string field, int max, LengthLimitAction action, ChannelOrder order, ref List<string>? warnings)
     {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var max = rules.LimitOf(field);
-        if (value.Length <= max)
+        if (value is null || value.Length <= max)
         {
             return value;
         }
 
         var message = string.Create(CultureInfo.InvariantCulture, $"ship-to {field} has {value.Length} characters; the WMS takes {max}");
-        if (rules.LengthAction == LengthLimitAction.Error)
+        if (action == LengthLimitAction.Error)
         {
             throw new MappingException(order.Channel, order.OrderId, null, "ShippingAddress." + field, message + ".", "Address");
         }

@@ -44,6 +44,12 @@ internal sealed class CustomFieldCompiled
                 result = key is not null && Table!.TryGetValue(key, out var mapped) ? mapped : null;
                 break;
             default:
+                if (Template.Length <= 4)
+                {
+                    result = string.Concat(Part(0, order, shipTo), Part(1, order, shipTo), Part(2, order, shipTo), Part(3, order, shipTo));
+                    break;
+                }
+
                 var builder = s_builder ??= new StringBuilder(64);
                 builder.Clear();
                 foreach (var part in Template)
@@ -57,6 +63,9 @@ internal sealed class CustomFieldCompiled
 
         return string.IsNullOrEmpty(result) ? Default : result;
     }
+
+    private string? Part(int index, ChannelOrder order, Address? shipTo) =>
+        index >= Template.Length ? null : Template[index].Literal ?? Template[index].Source.Read(order, shipTo);
 
     public static bool TryParseTemplate(string template, out TemplatePart[] parts, out string? error)
     {

@@ -47,7 +47,7 @@ internal sealed class MappingProfileStore
     {
         if (_channels.TryGetValue(channel, out var state))
         {
-            return state.Index.ById.GetValueOrDefault(channelItemId);
+            return state.Index.ById.TryGetValue(channelItemId, out var item) ? item.Definition : null;
         }
 
         return IdentityForUnprofiledChannels ? Identity(channel, channelItemId) : null;

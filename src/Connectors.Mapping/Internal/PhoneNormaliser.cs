@@ -61,7 +61,7 @@ internal static class PhoneNormaliser
 
         if (plus)
         {
-            return Accept(number, out e164);
+            return Accept(default, number, out e164);
         }
 
         if (countryCode is null || !CallingCodes.TryGetValue(countryCode, out var calling))
@@ -76,13 +76,13 @@ internal static class PhoneNormaliser
                 number = number[1..];
             }
 
-            return number.Length == 10 && Accept(string.Concat("1", number), out e164);
+            return number.Length == 10 && Accept("1", number, out e164);
         }
 
         if (number.StartsWith(calling.Code) && number.Length > calling.Code.Length + 7 && number[calling.Code.Length] != '0')
         {
             // Written with the country code but without + or 00.
-            return Accept(number, out e164);
+            return Accept(default, number, out e164);
         }
 
         if (!calling.KeepTrunkZero && number.Length > 0 && number[0] == '0')
@@ -90,18 +90,19 @@ internal static class PhoneNormaliser
             number = number[1..];
         }
 
-        return Accept(string.Concat(calling.Code, number), out e164);
+        return Accept(calling.Code, number, out e164);
     }
 
-    private static bool Accept(ReadOnlySpan<char> number, out string e164)
+    private static bool Accept(ReadOnlySpan<char> countryCode, ReadOnlySpan<char> number, out string e164)
     {
-        if (number.Length is < 8 or > 15 || number[0] == '0')
+        var length = countryCode.Length + number.Length;
+        if (length is < 8 or > 15 || (countryCode.IsEmpty ? number.IsEmpty || number[0] == '0' : countryCode[0] == '0'))
         {
             e164 = string.Empty;
             return false;
         }
 
-        e164 = string.Concat("+", number);
+        e164 = string.Concat("+", countryCode, number);
         return true;
     }
 }

@@ -237,9 +237,18 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
         for (var i = 0; i < orderLines.Count; i++)
         {
             var line = orderLines[i];
-            var definition = index is not null
-                ? index.ById.GetValueOrDefault(line.ChannelItemId)
-                : store.FindItem(order.Channel, line.ChannelItemId);
+            ChannelItemDefinition? definition;
+            bool wholeUnits;
+            if (index is not null && index.ById.TryGetValue(line.ChannelItemId, out var indexed))
+            {
+                (definition, wholeUnits) = (indexed.Definition, indexed.WholeUnits);
+            }
+            else
+            {
+                definition = index is null ? store.FindItem(order.Channel, line.ChannelItemId) : null;
+                wholeUnits = true;
+            }
+
             if (definition is null)
             {
                 throw Unmapped(order, line, i);
@@ -250,7 +259,12 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
             {
                 var component = components[0];
                 var perUnit = component.QuantityPerUnit;
-                var quantity = CheckWhole(order, line, i, component, line.Quantity * perUnit, profile);
+                var quantity = line.Quantity * perUnit;
+                if (!wholeUnits)
+                {
+                    CheckWhole(order, line, i, component, quantity, profile);
+                }
+
                 var price = perUnit == 1m ? line.UnitPrice : new Money(line.UnitPrice.Amount / perUnit, line.UnitPrice.Currency);
                 lines.Add(new WarehouseOrderLine(line.LineId, component.Sku, quantity, line.LineId, price));
                 continue;
@@ -259,7 +273,12 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
             for (var c = 0; c < components.Count; c++)
             {
                 var component = components[c];
-                var quantity = CheckWhole(order, line, i, component, line.Quantity * component.QuantityPerUnit, profile);
+                var quantity = line.Quantity * component.QuantityPerUnit;
+                if (!wholeUnits)
+                {
+                    CheckWhole(order, line, i, component, quantity, profile);
+                }
+
                 lines.Add(new WarehouseOrderLine(line.LineId + Suffix(c), component.Sku, quantity, line.LineId));
             }
         }
@@ -267,7 +286,7 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
         return lines;
     }
 
-    private static decimal CheckWhole(ChannelOrder order, ChannelOrderLine line, int index, ItemComponent component, decimal quantity, CompiledProfile profile)
+    private static void CheckWhole(ChannelOrder order, ChannelOrderLine line, int index, ItemComponent component, decimal quantity, CompiledProfile profile)
     {
         if (quantity != decimal.Truncate(quantity) && !profile.IsFractional(component.Sku))
         {
@@ -279,8 +298,6 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
                 string.Create(CultureInfo.InvariantCulture, $"{line.Quantity} x {component.QuantityPerUnit} of '{component.Sku}' is {quantity}, but the WMS counts that SKU in whole units (list it in FractionalSkus if it is sold by weight or length)."),
                 "Units");
         }
-
-        return quantity;
     }
 
     private static string? MapCarrier(ChannelOrder order, CompiledProfile profile, ref List<string>? warnings)

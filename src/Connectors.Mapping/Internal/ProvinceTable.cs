@@ -8,19 +8,17 @@ internal static class ProvinceTable
 {
     private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> ByCountry = Build();
 
-    /// <summary>Whether the table knows the country's subdivisions.</summary>
-    public static bool Covers(string countryCode) => ByCountry.ContainsKey(countryCode);
-
-    /// <summary>The code of a province name, variant or code in a country (any case).</summary>
-    public static bool TryGetCode(string countryCode, string? nameOrCode, out string code)
+    /// <summary>The code of a province name, variant or code in a country (any case); <paramref name="covered"/> tells whether the table knows the country.</summary>
+    public static bool TryGetCode(string countryCode, string? nameOrCode, out string code, out bool covered)
     {
         code = string.Empty;
-        if (string.IsNullOrWhiteSpace(nameOrCode) || !ByCountry.TryGetValue(countryCode, out var names))
+        covered = ByCountry.TryGetValue(countryCode, out var names);
+        if (!covered || string.IsNullOrWhiteSpace(nameOrCode))
         {
             return false;
         }
 
-        if (names.TryGetValue(nameOrCode.Trim(), out var found) || names.TryGetValue(NameKey.Fold(nameOrCode), out found))
+        if (names!.TryGetValue(nameOrCode.Trim(), out var found) || names.TryGetValue(NameKey.Fold(nameOrCode), out found))
         {
             code = found;
             return true;

@@ -47,4 +47,15 @@ public class ProfileItemResolverTests
 
         Assert.Equal(6, items.Count);
     }
+
+    [Fact]
+    public async Task FindBySku_UnprofiledChannelWithIdentity_IsTheSkuOneForOne()
+    {
+        var resolver = new ProfileItemResolver(Store(Catalogue, identityForOthers: true));
+
+        var items = await resolver.FindBySkuAsync("store-b", "X1", Ct);
+        var item = await resolver.FindByChannelItemAsync("store-b", "X1", Ct);
+
+        Assert.Equal(("X1", "X1", 1m), (Assert.Single(items).ChannelItemId, item!.Components[0].Sku, item.Components[0].QuantityPerUnit));
+    }
 }
