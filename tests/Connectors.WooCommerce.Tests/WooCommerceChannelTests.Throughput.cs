@@ -8,14 +8,15 @@ namespace Connectors.WooCommerce.Tests;
 /// <summary>The throughput harness of the issue: 20,000 stock levels against the emulator with 50 ms per request. Figures are printed, never asserted.</summary>
 public sealed partial class WooCommerceChannelTests
 {
-    [Fact]
-    public async Task PushInventoryAsync_20000LevelsWith50msLatency_UsesOneCallPer100Items()
+    [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
+    public async Task PushInventoryAsync_20000LevelsWith50msLatency_UsesOneCallPer100Items(int concurrency)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
         var ids = Enumerable.Range(0, 20_000).Select(i => shop.AddSimpleProduct($"SKU-{i}", 0)).ToList();
         shop.Latency = TimeSpan.FromMilliseconds(50);
-        const int concurrency = 8;
         await using var sp = Connect(shop, o => o.MaxConcurrency = concurrency);
         var targets = ids.Select((id, i) => new InventoryTarget(id.ToString(CultureInfo.InvariantCulture), "default", i % 97)).ToList();
 
@@ -31,7 +32,7 @@ public sealed partial class WooCommerceChannelTests
         Assert.Equal(19_999 % 97, shop.GetStock(ids[^1]));
         var ceiling = TimeSpan.FromMilliseconds(Math.Ceiling(200.0 / concurrency) * 50);
         TestContext.Current.SendDiagnosticMessage(
-            $"WooCommerce throughput: 20,000 levels, {shop.RequestCount - warmCalls} calls, max in flight {shop.MaxInFlight}, adaptive limit now {sp.GetRequiredService<Connectors.WooCommerce.Internal.ThrottleRegistry>().Get(TestHost.Channel).CurrentLimit}, wall {watch.Elapsed.TotalMilliseconds:F0} ms, " +
+            $"WooCommerce throughput: 20,000 levels, concurrency {concurrency}, {shop.RequestCount - warmCalls} calls, max in flight {shop.MaxInFlight}, adaptive limit now {sp.GetRequiredService<Connectors.WooCommerce.Internal.ThrottleRegistry>().Get(TestHost.Channel).CurrentLimit}, wall {watch.Elapsed.TotalMilliseconds:F0} ms, " +
             $"latency ceiling {ceiling.TotalMilliseconds:F0} ms => {100 * ceiling.TotalMilliseconds / watch.Elapsed.TotalMilliseconds:F0}% of ceiling");
         TestContext.Current.TestOutputHelper?.WriteLine($"calls={shop.RequestCount - warmCalls} wall_ms={watch.Elapsed.TotalMilliseconds:F0} ceiling_ms={ceiling.TotalMilliseconds:F0} max_in_flight={shop.MaxInFlight}");
     }
