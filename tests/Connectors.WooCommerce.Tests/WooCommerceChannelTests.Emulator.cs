@@ -398,4 +398,29 @@ public sealed partial class WooCommerceChannelTests
 
         Assert.NotNull(await sp.Channel_().GetOrderAsync($"{order}", ct));
     }
+
+    [Fact]
+    public async Task PushInventoryAsync_HostThrottlesConcurrency_AdaptsAndLosesNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
+        var ids = Enumerable.Range(0, 1_000).Select(i => shop.AddSimpleProduct($"SKU-{i}", 0)).ToList();
+        shop.Latency = TimeSpan.FromMilliseconds(20);
+        shop.MaxConcurrentRequests = 2;
+        shop.ThrottleRetryAfter = TimeSpan.FromMilliseconds(200);
+        await using var sp = Connect(shop, o =>
+        {
+            o.MaxConcurrency = 8;
+            o.BatchSize = 50;
+            o.MaxRetries = 6;
+        });
+
+        var results = await sp.Channel_().PushInventoryAsync(ids.Select((id, i) => new InventoryTarget($"{id}", "default", i % 50)).ToList(), ct);
+
+        Assert.All(results, r => Assert.Equal(PushOutcome.Applied, r.Outcome));
+        Assert.Equal(999 % 50, shop.GetStock(ids[^1]));
+        Assert.True(shop.ThrottledCount > 0, "the host never throttled, so the test proves nothing");
+        var limit = sp.GetRequiredService<Connectors.WooCommerce.Internal.ThrottleRegistry>().Get(TestHost.Channel).CurrentLimit;
+        Assert.True(limit < 8, $"the adaptive limit stayed at {limit}");
+    }
 }

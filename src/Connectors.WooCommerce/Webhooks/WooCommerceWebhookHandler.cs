@@ -115,10 +115,6 @@ public sealed class WooCommerceWebhookHandler : IWebhookHandler
         {
             kind = OrderEventKind.Cancelled;
         }
-        else if (topic == "order.updated" && wire.Status == "processing")
-        {
-            kind = OrderEventKind.Paid;
-        }
 
         var stamp = (wire.DateModifiedGmt ?? wire.DateModified ?? "-").Trim();
         return new OrderChannelEvent(Channel, DeliveryId(delivery, topic, order.OrderId, stamp), order.UpdatedAt, kind, order.OrderId, order);
