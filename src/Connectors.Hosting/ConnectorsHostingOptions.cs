@@ -11,6 +11,10 @@ public sealed class ConnectorsHostingOptions
     /// <value>Default 1 minute; from 100 milliseconds to 1 day.</value>
     public TimeSpan OrderPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Whether order and return channels are polled at all; with reliable webhooks a host may rely on them and reconciliation.</summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool PollOrders { get; set; } = true;
+
     /// <summary>How often reconciliation runs; <see langword="null"/> turns the schedule off.</summary>
     /// <value>Default 1 hour; from 1 minute to 7 days.</value>
     public TimeSpan? ReconciliationInterval { get; set; } = TimeSpan.FromHours(1);

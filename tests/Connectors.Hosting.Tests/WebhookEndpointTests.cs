@@ -10,7 +10,7 @@ public class WebhookEndpointTests
     [Fact]
     public async Task Post_ValidSignature_OrderReachesWarehouse()
     {
-        await using var host = await TestHost.StartAsync(o => o.OrderPollInterval = TimeSpan.FromDays(1));
+        await using var host = await TestHost.StartAsync(o => o.PollOrders = false);
         host.Channel.Inner.PutOrder(ModelFactory.Order("store-a", "1001", [("S1", 2)], updatedAt: DateTimeOffset.UtcNow));
 
         var response = await host.PostWebhookAsync(Body("1001"), delivery: "d-1");
@@ -23,7 +23,7 @@ public class WebhookEndpointTests
     [Fact]
     public async Task Post_SameDeliveryTwice_OneWarehouseSubmission()
     {
-        await using var host = await TestHost.StartAsync(o => o.OrderPollInterval = TimeSpan.FromDays(1));
+        await using var host = await TestHost.StartAsync(o => o.PollOrders = false);
         host.Channel.Inner.PutOrder(ModelFactory.Order("store-a", "1002", [("S1", 1)], updatedAt: DateTimeOffset.UtcNow));
 
         await host.PostWebhookAsync(Body("1002"), delivery: "d-2");
@@ -40,8 +40,7 @@ public class WebhookEndpointTests
     [InlineData("bm90LXRoZS1yaWdodC1zaWduYXR1cmUtYXQtYWxsLXJlYWxseQ==")]
     public async Task Post_ForgedSignature_Returns401AndQueuesNothing(string signature)
     {
-        await using var host = await TestHost.StartAsync(o => o.OrderPollInterval = TimeSpan.FromDays(1));
-        host.Channel.Inner.PutOrder(ModelFactory.Order("store-a", "1003", [("S1", 1)], updatedAt: DateTimeOffset.UtcNow));
+        await using var host = await TestHost.StartAsync(o => o.PollOrders = false);
 
         var response = await host.PostWebhookAsync(Body("1003"), signature);
 
@@ -54,7 +53,7 @@ public class WebhookEndpointTests
     [Fact]
     public async Task Post_TamperedBody_Returns401()
     {
-        await using var host = await TestHost.StartAsync(o => o.OrderPollInterval = TimeSpan.FromDays(1));
+        await using var host = await TestHost.StartAsync(o => o.PollOrders = false);
         var signed = WebhookSignature.ComputeHmacSha256Base64(System.Text.Encoding.UTF8.GetBytes(Body("1004")), TestHost.Secret);
 
         var response = await host.PostWebhookAsync(Body("1005"), signed);

@@ -18,6 +18,11 @@ internal sealed class OrderPollingWorker(
 
     protected override async Task<TimeSpan> RunPassAsync(CancellationToken cancellationToken)
     {
+        if (!options.Value.PollOrders)
+        {
+            return options.Value.OrderPollInterval;
+        }
+
         foreach (var name in channels.Names)
         {
             try
