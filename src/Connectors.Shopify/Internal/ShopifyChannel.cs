@@ -11,7 +11,7 @@ namespace Connectors.Shopify.Internal;
 /// The Shopify channel of one store. Channel item id = the InventoryItem GID (inventory targets, catalog items, order
 /// lines and inventory webhooks all use it); order line id = the LineItem GID; location id = the Location GID.
 /// </summary>
-internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChannel, IOrderChannel, IFulfillmentChannel, IReturnChannel
+internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChannel, IOrderChannel, IFulfillmentChannel, IReturnChannel, IShopifyAdministration
 {
     private const int FulfillmentOrdersFirst = 5;
     private const int FulfillmentsFirst = 10;
@@ -271,7 +271,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
     }
 
     /// <summary>Lists the shop's locations (GID and name) for the location mapping.</summary>
-    public async IAsyncEnumerable<(string Id, string Name, bool IsActive)> ListLocationsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<ShopifyLocation> ListLocationsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? after = null;
         do
@@ -284,7 +284,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                 cancellationToken).ConfigureAwait(false);
             foreach (var location in data.Locations?.Nodes ?? [])
             {
-                yield return (location.Id, location.Name ?? location.Id, location.IsActive ?? true);
+                yield return new ShopifyLocation(location.Id, location.Name ?? location.Id, location.IsActive ?? true);
             }
 
             after = data.Locations?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
