@@ -19,6 +19,7 @@ internal sealed class OrderSync : IOrderSync
     private readonly ConnectorsMetrics _metrics;
     private readonly WorkFailures _failures;
     private readonly ChannelOrderLookup _lookup;
+    private readonly OrderProcessingLock _orderLock;
     private readonly IWarehouseOrders? _warehouse;
     private readonly IWarehouseReturns? _returns;
     private readonly IOversellWindow? _oversell;
@@ -46,6 +47,7 @@ internal sealed class OrderSync : IOrderSync
         _metrics = metrics;
         _failures = failures;
         _lookup = lookup;
+        _orderLock = new OrderProcessingLock(store);
         _warehouse = warehouse;
         _returns = returns;
         _oversell = oversell;
@@ -156,7 +158,14 @@ internal sealed class OrderSync : IOrderSync
                 switch (item.Kind)
                 {
                     case WorkKinds.Order:
-                        await ProcessOrderAsync(item, cancellationToken).ConfigureAwait(false);
+                        if (!await ProcessOrderExclusiveAsync(item, cancellationToken).ConfigureAwait(false))
+                        {
+                            // Another version of this order is being processed elsewhere: try again shortly, in order.
+                            await _store.RescheduleAsync(WorkQueue.Inbox, item.Id, _time.GetUtcNow() + options.RetryBaseDelay, "another worker is processing this order", cancellationToken).ConfigureAwait(false);
+                            retried++;
+                            continue;
+                        }
+
                         break;
                     case WorkKinds.ReturnRequest:
                         await ProcessReturnRequestAsync(item, cancellationToken).ConfigureAwait(false);
@@ -289,6 +298,34 @@ internal sealed class OrderSync : IOrderSync
 
             expectedVersion = current.Version;
         }
+    }
+
+    /// <summary>
+    /// Processes an order item under the order's lease (<see cref="OrderProcessingLock"/>), so versions of one order
+    /// are applied one at a time even when several hosts process the inbox; the record is read under the lease, so an
+    /// older version that comes second is recognised as stale.
+    /// </summary>
+    /// <returns><see langword="false"/> when another worker holds the order; nothing was done.</returns>
+    private async Task<bool> ProcessOrderExclusiveAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var payload = OrderPayloads.ReadOrder(item.Payload);
+        var held = await _orderLock.TryAcquireAsync(payload.Channel, payload.OrderId, _time.GetUtcNow(), _options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await ProcessOrderAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Not cancellable: a lease left behind would only delay this order until it expires.
+            await _orderLock.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     private async Task ProcessOrderAsync(WorkItem item, CancellationToken cancellationToken)
