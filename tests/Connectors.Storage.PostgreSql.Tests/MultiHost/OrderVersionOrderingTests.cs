@@ -59,6 +59,41 @@ public class OrderVersionOrderingTests
         }
     }
 
+    [Fact]
+    public async Task ProcessInbox_HostDiesHoldingTheOrder_OtherHostTakesOverAfterTheLease()
+    {
+        PostgreSqlTestServer.RequireServer();
+        var schema = PostgreSqlTestServer.NewSchema();
+        var time = new FakeTimeProvider(ModelFactory.Epoch.AddDays(1));
+        var channel = new FakeChannel(ConnectorHost.Shop);
+        var warehouse = new FakeWarehouse();
+        await using var hostA = new ConnectorHost("A", schema, time, channel, warehouse, TimeSpan.FromSeconds(1), batchSize: 1);
+        await using var hostB = new ConnectorHost("B", schema, time, channel, warehouse, TimeSpan.FromSeconds(1), batchSize: 1);
+        var order = ModelFactory.Order(ConnectorHost.Shop, "1002", [("P1", 1)], updatedAt: ModelFactory.Epoch.AddHours(1));
+        await hostA.Orders.AcceptAsync(Webhook(order, "d1"), Ct);
+
+        // Host A submits, the WMS accepts, and A hangs before recording it, holding the item and the order's lease.
+        hostA.Warehouse.HoldSubmitNumber = 1;
+        hostA.Warehouse.ForwardBeforeHold = true;
+        using var stopA = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var passA = Task.Run(() => hostA.Orders.ProcessInboxAsync(stopA.Token), Ct);
+        await hostA.Warehouse.Entered.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        var before = await hostB.Orders.ProcessInboxAsync(Ct);
+
+        // A stays hung (a dead process runs no clean-up), so B must wait out both the item's and the order's lease.
+        time.Advance(TimeSpan.FromSeconds(2));
+        var after = await hostB.Orders.ProcessInboxAsync(Ct);
+        await stopA.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => passA);
+
+        Assert.Equal(0, before.Claimed);
+        Assert.Equal(1, after.Completed);
+        Assert.Single(warehouse.Orders);
+        Assert.Equal(2, warehouse.SubmitCalls);
+        Assert.Equal(OrderRecordStatus.Submitted, (await hostB.Store.GetOrderRecordAsync(ConnectorHost.Shop, "1002", Ct))?.Status);
+        Assert.Single(channel.Acknowledgements, a => a.ChannelOrderId == "1002");
+    }
+
     internal static OrderChannelEvent Webhook(ChannelOrder order, string deliveryId) =>
         new(order.Channel, deliveryId, order.UpdatedAt, OrderEventKind.Updated, order.OrderId, order);
 
