@@ -19,6 +19,7 @@ internal sealed class OrderSync : IOrderSync
     private readonly ConnectorsMetrics _metrics;
     private readonly WorkFailures _failures;
     private readonly ChannelOrderLookup _lookup;
+    private readonly OrderProcessingLock _orderLock;
     private readonly IWarehouseOrders? _warehouse;
     private readonly IWarehouseReturns? _returns;
     private readonly IOversellWindow? _oversell;
@@ -46,6 +47,7 @@ internal sealed class OrderSync : IOrderSync
         _metrics = metrics;
         _failures = failures;
         _lookup = lookup;
+        _orderLock = new OrderProcessingLock(store);
         _warehouse = warehouse;
         _returns = returns;
         _oversell = oversell;
@@ -68,23 +70,22 @@ internal sealed class OrderSync : IOrderSync
                         $"the event names order {order.OrderId} of channel {order.Channel} but carries order {carried.OrderId} of channel {carried.Channel}.");
                 }
 
-                if (!await TryClaimDeliveryAsync(order.Channel, order.DeliveryId, cancellationToken).ConfigureAwait(false))
+                // The inbox item is written before the delivery id is recorded, so a crash between the two cannot lose
+                // the delivery: its redelivery finds no item and is accepted. A known delivery id only turns a stale
+                // outcome into a duplicate.
+                var payload = new OrderInboxPayload(order.Channel, order.OrderId, order.Kind, order.DeliveryId, order.OccurredAt, order.Order, "webhook");
+                var outcome = await EnqueueOrderCoreAsync(payload, cancellationToken).ConfigureAwait(false);
+                if (!await TryRecordDeliveryAsync(order.Channel, order.DeliveryId, cancellationToken).ConfigureAwait(false) && outcome != InboxAcceptOutcome.Accepted)
                 {
-                    return Received(order.Channel, order.OrderId, "webhook", InboxAcceptOutcome.Duplicate);
+                    outcome = InboxAcceptOutcome.Duplicate;
                 }
 
-                var payload = new OrderInboxPayload(order.Channel, order.OrderId, order.Kind, order.DeliveryId, order.OccurredAt, order.Order, "webhook");
-                return await EnqueueOrderAsync(payload, cancellationToken).ConfigureAwait(false);
+                return Received(order.Channel, order.OrderId, "webhook", outcome);
 
             case ReturnRequestedEvent returned:
-                if (!await TryClaimDeliveryAsync(returned.Channel, returned.DeliveryId, cancellationToken).ConfigureAwait(false))
-                {
-                    return InboxAcceptOutcome.Duplicate;
-                }
-
-                return await EnqueueReturnAsync(returned.Request, cancellationToken).ConfigureAwait(false)
-                    ? InboxAcceptOutcome.Accepted
-                    : InboxAcceptOutcome.Duplicate;
+                var added = await EnqueueReturnAsync(returned.Request, cancellationToken).ConfigureAwait(false);
+                await TryRecordDeliveryAsync(returned.Channel, returned.DeliveryId, cancellationToken).ConfigureAwait(false);
+                return added ? InboxAcceptOutcome.Accepted : InboxAcceptOutcome.Duplicate;
 
             default:
                 return InboxAcceptOutcome.Ignored;
@@ -156,7 +157,14 @@ internal sealed class OrderSync : IOrderSync
                 switch (item.Kind)
                 {
                     case WorkKinds.Order:
-                        await ProcessOrderAsync(item, cancellationToken).ConfigureAwait(false);
+                        if (!await ProcessOrderExclusiveAsync(item, cancellationToken).ConfigureAwait(false))
+                        {
+                            // Another version of this order is being processed elsewhere: try again shortly, in order.
+                            await _store.RescheduleAsync(WorkQueue.Inbox, item.Id, _time.GetUtcNow() + options.RetryBaseDelay, "another worker is processing this order", cancellationToken).ConfigureAwait(false);
+                            retried++;
+                            continue;
+                        }
+
                         break;
                     case WorkKinds.ReturnRequest:
                         await ProcessReturnRequestAsync(item, cancellationToken).ConfigureAwait(false);
@@ -202,7 +210,10 @@ internal sealed class OrderSync : IOrderSync
     }
 
     /// <summary>Writes an order version to the inbox unless it is there already or older than what was processed.</summary>
-    internal async ValueTask<InboxAcceptOutcome> EnqueueOrderAsync(OrderInboxPayload payload, CancellationToken cancellationToken)
+    internal async ValueTask<InboxAcceptOutcome> EnqueueOrderAsync(OrderInboxPayload payload, CancellationToken cancellationToken) =>
+        Received(payload.Channel, payload.OrderId, payload.Source, await EnqueueOrderCoreAsync(payload, cancellationToken).ConfigureAwait(false));
+
+    private async ValueTask<InboxAcceptOutcome> EnqueueOrderCoreAsync(OrderInboxPayload payload, CancellationToken cancellationToken)
     {
         string id;
         if (payload.Order is { } order)
@@ -210,7 +221,7 @@ internal sealed class OrderSync : IOrderSync
             var record = await _store.GetOrderRecordAsync(payload.Channel, payload.OrderId, cancellationToken).ConfigureAwait(false);
             if (record is not null && order.UpdatedAt < record.Version)
             {
-                return Received(payload.Channel, payload.OrderId, payload.Source, InboxAcceptOutcome.Stale);
+                return InboxAcceptOutcome.Stale;
             }
 
             id = WorkKinds.OrderVersionId(payload.Channel, payload.OrderId, order.UpdatedAt);
@@ -229,7 +240,7 @@ internal sealed class OrderSync : IOrderSync
 
         var item = new WorkItem(id, payload.Channel, WorkKinds.Order, OrderPayloads.Write(payload), _time.GetUtcNow());
         var added = await _store.EnqueueAsync(WorkQueue.Inbox, item, cancellationToken).ConfigureAwait(false);
-        return Received(payload.Channel, payload.OrderId, payload.Source, added ? InboxAcceptOutcome.Accepted : InboxAcceptOutcome.Duplicate);
+        return added ? InboxAcceptOutcome.Accepted : InboxAcceptOutcome.Duplicate;
     }
 
     private async ValueTask<bool> EnqueueReturnAsync(ReturnRequest request, CancellationToken cancellationToken)
@@ -238,7 +249,7 @@ internal sealed class OrderSync : IOrderSync
         return await _store.EnqueueAsync(WorkQueue.Inbox, item, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<bool> TryClaimDeliveryAsync(string channel, string deliveryId, CancellationToken cancellationToken) =>
+    private async ValueTask<bool> TryRecordDeliveryAsync(string channel, string deliveryId, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(deliveryId)
         || await _store.TryAddIdempotencyKeyAsync(WorkKinds.DeliveryKey(channel, deliveryId), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
 
@@ -289,6 +300,34 @@ internal sealed class OrderSync : IOrderSync
 
             expectedVersion = current.Version;
         }
+    }
+
+    /// <summary>
+    /// Processes an order item under the order's lease (<see cref="OrderProcessingLock"/>), so versions of one order
+    /// are applied one at a time even when several hosts process the inbox; the record is read under the lease, so an
+    /// older version that comes second is recognised as stale.
+    /// </summary>
+    /// <returns><see langword="false"/> when another worker holds the order; nothing was done.</returns>
+    private async Task<bool> ProcessOrderExclusiveAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var payload = OrderPayloads.ReadOrder(item.Payload);
+        var held = await _orderLock.TryAcquireAsync(payload.Channel, payload.OrderId, _time.GetUtcNow(), _options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await ProcessOrderAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Not cancellable: a lease left behind would only delay this order until it expires.
+            await _orderLock.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     private async Task ProcessOrderAsync(WorkItem item, CancellationToken cancellationToken)

@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace Connectors.Orders.Internal;
+
+/// <summary>
+/// A per-order lease kept in the state store's cursors (compare-and-set on the cursor version), so that when several
+/// workers or hosts process the inbox, two versions of one order are never processed at once: the inbox leases items,
+/// not orders. The cursor <c>order-lock|{orderId}</c> of the channel holds <c>{token}|{expiry ticks}</c> while held and
+/// an empty value when free; a holder that dies loses it when the expiry passes. One small cursor row per order.
+/// </summary>
+internal sealed class OrderProcessingLock(ISyncStateStore store)
+{
+    public const string CursorPrefix = "order-lock|";
+
+    /// <summary>Takes the order's lease until <paramref name="now"/> + <paramref name="duration"/>, unless another holder has it.</summary>
+    /// <returns>The held lease, or <see langword="null"/> when the order is busy elsewhere.</returns>
+    public async ValueTask<Held?> TryAcquireAsync(string channel, string orderId, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var name = CursorPrefix + orderId;
+        var current = await store.GetCursorAsync(channel, name, cancellationToken).ConfigureAwait(false);
+        if (current is not null && HeldUntil(current.Value) > now)
+        {
+            return null;
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        var value = string.Create(CultureInfo.InvariantCulture, $"{token}|{(now + duration).UtcTicks}");
+        var expected = current?.Version ?? 0;
+        return await store.TrySetCursorAsync(channel, name, value, expected, cancellationToken).ConfigureAwait(false)
+            ? new Held(channel, name, value, expected + 1)
+            : null;
+    }
+
+    /// <summary>Frees the lease if it is still this holder's (after it expired, another may have taken it).</summary>
+    public async ValueTask ReleaseAsync(Held held, CancellationToken cancellationToken)
+    {
+        if (await store.TrySetCursorAsync(held.Channel, held.Name, string.Empty, held.Version, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // A store may number versions differently; free it only if the value is still ours.
+        var current = await store.GetCursorAsync(held.Channel, held.Name, cancellationToken).ConfigureAwait(false);
+        if (current is not null && string.Equals(current.Value, held.Value, StringComparison.Ordinal))
+        {
+            await store.TrySetCursorAsync(held.Channel, held.Name, string.Empty, current.Version, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static DateTimeOffset HeldUntil(string value)
+    {
+        var bar = value.LastIndexOf('|');
+        return bar > 0 && long.TryParse(value.AsSpan(bar + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks is >= 0 and <= 3155378975999999999
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : DateTimeOffset.MinValue;
+    }
+
+    /// <summary>A held order lease.</summary>
+    internal sealed record Held(string Channel, string Name, string Value, long Version);
+}

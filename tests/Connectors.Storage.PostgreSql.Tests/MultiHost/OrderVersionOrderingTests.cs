@@ -1,0 +1,108 @@
+using Connectors.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Connectors.Storage.PostgreSql.Tests.MultiHost;
+
+/// <summary>
+/// Two hosts processing the inbox at once, each holding a different version of the same order (leases are per inbox
+/// item, not per order): the WMS and the order record must end at the newest version.
+/// </summary>
+public class OrderVersionOrderingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ProcessInbox_TwoHostsHoldTwoVersionsOfOneOrder_NewestVersionWins()
+    {
+        PostgreSqlTestServer.RequireServer();
+        var schema = PostgreSqlTestServer.NewSchema();
+        var time = new FakeTimeProvider(ModelFactory.Epoch.AddDays(1));
+        var channel = new FakeChannel(ConnectorHost.Shop);
+        var warehouse = new FakeWarehouse();
+        await using var hostA = new ConnectorHost("A", schema, time, channel, warehouse, TimeSpan.FromMinutes(1), batchSize: 1);
+        await using var hostB = new ConnectorHost("B", schema, time, channel, warehouse, TimeSpan.FromMinutes(1), batchSize: 1);
+        var v1 = ModelFactory.Order(ConnectorHost.Shop, "1001", [("P1", 1)], updatedAt: ModelFactory.Epoch.AddHours(1));
+        var v2 = ModelFactory.Order(ConnectorHost.Shop, "1001", [("P1", 2)], updatedAt: ModelFactory.Epoch.AddHours(2));
+        var v3 = ModelFactory.Order(ConnectorHost.Shop, "1001", [("P1", 3)], updatedAt: ModelFactory.Epoch.AddHours(3));
+        Assert.Equal(InboxAcceptOutcome.Accepted, await hostA.Orders.AcceptAsync(Webhook(v1, "d1"), Ct));
+        await DrainAsync(hostA);
+        Assert.Equal(1m, warehouse.Orders[(ConnectorHost.Shop, "1001")].Lines.Single().Quantity);
+
+        // v2 then v3 arrive; host A takes v2 (oldest first) and stalls in the WMS update, host B takes v3 meanwhile.
+        await hostA.Orders.AcceptAsync(Webhook(v2, "d2"), Ct);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await hostB.Orders.AcceptAsync(Webhook(v3, "d3"), Ct);
+        hostA.Warehouse.HoldUpdateOf = "1001";
+        var passA = Task.Run(() => OnePassAsync(hostA), Ct);
+        await hostA.Warehouse.Entered.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        await OnePassAsync(hostB);
+        hostA.Warehouse.Release();
+        await passA;
+
+        // Both hosts keep working until the inbox is empty (retries need the clock to move).
+        hostA.Warehouse.HoldUpdateOf = null;
+        for (var round = 0; round < 20 && await hostA.Store.CountPendingAsync(WorkQueue.Inbox, cancellationToken: Ct) > 0; round++)
+        {
+            time.Advance(TimeSpan.FromSeconds(3));
+            await Task.WhenAll(OnePassAsync(hostA), OnePassAsync(hostB));
+        }
+
+        Assert.Equal(0, await hostA.Store.CountPendingAsync(WorkQueue.Inbox, cancellationToken: Ct));
+        Assert.Equal(3m, warehouse.Orders[(ConnectorHost.Shop, "1001")].Lines.Single().Quantity);
+        var record = await hostB.Store.GetOrderRecordAsync(ConnectorHost.Shop, "1001", Ct);
+        Assert.NotNull(record);
+        Assert.Equal(v3.UpdatedAt, record.Version);
+        Assert.Equal(1, warehouse.SubmitCalls);
+        await foreach (var letter in hostA.Store.ListDeadLettersAsync(cancellationToken: Ct))
+        {
+            Assert.Fail($"unexpected dead letter {letter.Id}: {letter.Reason}");
+        }
+    }
+
+    [Fact]
+    public async Task ProcessInbox_HostDiesHoldingTheOrder_OtherHostTakesOverAfterTheLease()
+    {
+        PostgreSqlTestServer.RequireServer();
+        var schema = PostgreSqlTestServer.NewSchema();
+        var time = new FakeTimeProvider(ModelFactory.Epoch.AddDays(1));
+        var channel = new FakeChannel(ConnectorHost.Shop);
+        var warehouse = new FakeWarehouse();
+        await using var hostA = new ConnectorHost("A", schema, time, channel, warehouse, TimeSpan.FromSeconds(1), batchSize: 1);
+        await using var hostB = new ConnectorHost("B", schema, time, channel, warehouse, TimeSpan.FromSeconds(1), batchSize: 1);
+        var order = ModelFactory.Order(ConnectorHost.Shop, "1002", [("P1", 1)], updatedAt: ModelFactory.Epoch.AddHours(1));
+        await hostA.Orders.AcceptAsync(Webhook(order, "d1"), Ct);
+
+        // Host A submits, the WMS accepts, and A hangs before recording it, holding the item and the order's lease.
+        hostA.Warehouse.HoldSubmitNumber = 1;
+        hostA.Warehouse.ForwardBeforeHold = true;
+        using var stopA = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var passA = Task.Run(() => hostA.Orders.ProcessInboxAsync(stopA.Token), Ct);
+        await hostA.Warehouse.Entered.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        var before = await hostB.Orders.ProcessInboxAsync(Ct);
+
+        // A stays hung (a dead process runs no clean-up), so B must wait out both the item's and the order's lease.
+        time.Advance(TimeSpan.FromSeconds(2));
+        var after = await hostB.Orders.ProcessInboxAsync(Ct);
+        await stopA.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => passA);
+
+        Assert.Equal(0, before.Claimed);
+        Assert.Equal(1, after.Completed);
+        Assert.Single(warehouse.Orders);
+        Assert.Equal(2, warehouse.SubmitCalls);
+        Assert.Equal(OrderRecordStatus.Submitted, (await hostB.Store.GetOrderRecordAsync(ConnectorHost.Shop, "1002", Ct))?.Status);
+        Assert.Single(channel.Acknowledgements, a => a.ChannelOrderId == "1002");
+    }
+
+    internal static OrderChannelEvent Webhook(ChannelOrder order, string deliveryId) =>
+        new(order.Channel, deliveryId, order.UpdatedAt, OrderEventKind.Updated, order.OrderId, order);
+
+    private static Task<WorkPassResult> OnePassAsync(ConnectorHost host) => host.Orders.ProcessInboxAsync(Ct);
+
+    private static async Task DrainAsync(ConnectorHost host)
+    {
+        while ((await host.Orders.ProcessInboxAsync(Ct)).Claimed > 0)
+        {
+        }
+    }
+}
