@@ -45,9 +45,9 @@ public sealed class ShopifyOptions
     public int OrderPageSize { get; set; } = 25;
 
     /// <summary>Line items read per order (orders with more lines are read with a follow-up query).</summary>
-    /// <value>Default 50; from 1 to 250.</value>
-    [Range(1, 250)]
-    public int OrderLinesPageSize { get; set; } = 50;
+    /// <value>Default 25; from 1 to 100. Orders with more lines raise a <see cref="MappingException"/> naming the setting.</value>
+    [Range(1, 100)]
+    public int OrderLinesPageSize { get; set; } = 25;
 
     /// <summary>Variants per page when listing the catalog.</summary>
     /// <value>Default 250; from 1 to 250.</value>

@@ -127,7 +127,7 @@ internal sealed partial class ShopifyChannel
     {
         var data = await _client.SendAsync(
             GraphDocuments.FulfillmentOrders,
-            new FulfillmentOrdersVariables(orderId, FulfillmentOrdersFirst, _client.Options.OrderLinesPageSize, FulfillmentsFirst, _client.Options.AcknowledgementMetafieldNamespace, markerKey),
+            new FulfillmentOrdersVariables(orderId, FulfillmentOrdersFirst, _client.Options.OrderLinesPageSize, FulfillmentsFirst, FulfillmentLinesFirst, _client.Options.AcknowledgementMetafieldNamespace, markerKey),
             ShopifyJsonContext.Default.FulfillmentOrdersVariables,
             ShopifyJsonContext.Default.GraphResponseFulfillmentOrdersData,
             cancellationToken).ConfigureAwait(false);

@@ -30,16 +30,11 @@ internal sealed partial class ShopifyChannel
         while (after is not null);
     }
 
-    /// <summary>The largest page whose requested cost stays within half the bucket, so a page never waits for a full bucket.</summary>
-    private int OrderPageSize(ShopifyOptions options)
-    {
-        var document = GraphDocuments.Get(GraphDocuments.Orders);
-        var one = System.Text.Json.JsonSerializer.SerializeToElement(
-            new OrdersVariables(1, null, string.Empty, options.OrderLinesPageSize, FulfillmentOrdersFirst, "n", "k"), ShopifyJsonContext.Default.OrdersVariables);
-        var perOrder = Math.Max(1, QueryCostEstimator.Estimate(document, one) - 2);
-        var affordable = (int)(_client.Bucket.Capacity / 2 / perOrder);
-        return Math.Clamp(affordable, 1, options.OrderPageSize);
-    }
+    private int OrderPageSize(ShopifyOptions options) => _client.AffordablePageSize(
+        GraphDocuments.Orders,
+        n => new OrdersVariables(n, null, string.Empty, options.OrderLinesPageSize, FulfillmentOrdersFirst, "n", "k"),
+        ShopifyJsonContext.Default.OrdersVariables,
+        options.OrderPageSize);
 
     public async Task<ChannelOrder?> GetOrderAsync(string orderId, CancellationToken cancellationToken = default)
     {

@@ -6,6 +6,9 @@ namespace Connectors.Shopify.Internal;
 
 internal sealed partial class ShopifyChannel
 {
+    private const int ReturnsFirst = 3;
+    private const int ReturnLinesFirst = 10;
+
     /// <summary>
     /// Return requests (status REQUESTED or OPEN) created at or after <paramref name="since"/>, found through the orders
     /// updated since then. Return line id = the ReturnLineItem GID (what <c>returnProcess</c> needs); channel item id =
@@ -14,12 +17,14 @@ internal sealed partial class ShopifyChannel
     public async IAsyncEnumerable<ReturnRequest> ListReturnRequestsAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var query = "updated_at:>='" + since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "'";
+        var pageSize = _client.AffordablePageSize(
+            GraphDocuments.Returns, n => new ReturnsVariables(n, null, query, ReturnsFirst, ReturnLinesFirst), ShopifyJsonContext.Default.ReturnsVariables, 25);
         string? after = null;
         do
         {
             var data = await _client.SendAsync(
                 GraphDocuments.Returns,
-                new ReturnsVariables(10, after, query, 5, 20),
+                new ReturnsVariables(pageSize, after, query, ReturnsFirst, ReturnLinesFirst),
                 ShopifyJsonContext.Default.ReturnsVariables,
                 ShopifyJsonContext.Default.GraphResponseReturnsData,
                 cancellationToken).ConfigureAwait(false);

@@ -13,9 +13,10 @@ namespace Connectors.Shopify.Internal;
 /// </summary>
 internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChannel, IOrderChannel, IFulfillmentChannel, IReturnChannel
 {
-    private const int FulfillmentOrdersFirst = 10;
-    private const int FulfillmentsFirst = 50;
-    private const int LevelsFirst = 50;
+    private const int FulfillmentOrdersFirst = 5;
+    private const int FulfillmentsFirst = 10;
+    private const int FulfillmentLinesFirst = 10;
+    private const int LevelsFirst = 20;
     private const string ShipmentMarkerPrefix = "shipment_";
 
     private readonly ShopifyGraphClient _client;
@@ -148,12 +149,14 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
     {
         if (channelItemIds is null)
         {
+            var pageSize = _client.AffordablePageSize(
+                GraphDocuments.InventoryLevels, n => new InventoryLevelsVariables(n, null, LevelsFirst), ShopifyJsonContext.Default.InventoryLevelsVariables, 250);
             string? after = null;
             do
             {
                 var data = await _client.SendAsync(
                     GraphDocuments.InventoryLevels,
-                    new InventoryLevelsVariables(50, after, LevelsFirst),
+                    new InventoryLevelsVariables(pageSize, after, LevelsFirst),
                     ShopifyJsonContext.Default.InventoryLevelsVariables,
                     ShopifyJsonContext.Default.GraphResponseInventoryLevelsData,
                     cancellationToken).ConfigureAwait(false);
@@ -172,7 +175,12 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
         }
 
         var ids = channelItemIds.Select(id => ShopifyIds.Normalise(id, ShopifyIds.InventoryItem)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        foreach (var chunk in ids.Chunk(20))
+        var chunkSize = _client.AffordablePageSize(
+            GraphDocuments.InventoryItemLevels,
+            n => new InventoryItemLevelsVariables(Enumerable.Repeat("gid://shopify/InventoryItem/0", n).ToArray(), LevelsFirst),
+            ShopifyJsonContext.Default.InventoryItemLevelsVariables,
+            250);
+        foreach (var chunk in ids.Chunk(chunkSize))
         {
             var data = await _client.SendAsync(
                 GraphDocuments.InventoryItemLevels,
@@ -214,12 +222,14 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
 
     public async IAsyncEnumerable<ChannelItem> ListItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var pageSize = _client.AffordablePageSize(
+            GraphDocuments.ProductVariants, n => new ProductVariantsVariables(n, null), ShopifyJsonContext.Default.ProductVariantsVariables, _client.Options.CatalogPageSize);
         string? after = null;
         do
         {
             var data = await _client.SendAsync(
                 GraphDocuments.ProductVariants,
-                new ProductVariantsVariables(_client.Options.CatalogPageSize, after),
+                new ProductVariantsVariables(pageSize, after),
                 ShopifyJsonContext.Default.ProductVariantsVariables,
                 ShopifyJsonContext.Default.GraphResponseProductVariantsData,
                 cancellationToken).ConfigureAwait(false);

@@ -77,6 +77,38 @@ internal sealed class ShopifyGraphClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// The largest page size (up to <paramref name="max"/>) whose estimated cost stays within half of the smaller of the
+    /// bucket and Shopify's single-query limit (1000), so a page neither exceeds the limit nor waits for a full bucket.
+    /// </summary>
+    public int AffordablePageSize<TVariables>(string operation, Func<int, TVariables> variables, JsonTypeInfo<TVariables> variablesType, int max)
+    {
+        var options = Options;
+        var shop = BaseUri(options).Authority;
+        var limit = Math.Min(SingleQueryMaxCost, Bucket.Capacity) / 2;
+        var document = GraphDocuments.Get(operation);
+        var correction = _buckets.Correction(shop, operation);
+        int low = 1, high = Math.Max(1, max);
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            var cost = QueryCostEstimator.Estimate(document, JsonSerializer.SerializeToElement(variables(mid), variablesType)) * correction;
+            if (cost <= limit)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>Shopify's maximum requested cost of a single query.</summary>
+    public const double SingleQueryMaxCost = 1000;
+
     public async Task<TData> SendAsync<TVariables, TData>(
         string operation,
         TVariables variables,

@@ -384,8 +384,12 @@ public sealed class ShopifyEmulator : IAsyncDisposable
             }
             else
             {
+                // Shopify charges the actual cost (objects really returned) and refunds the rest of the requested cost.
+                var actual = Math.Min(requested, EmulatorCost.Actual(data, root: true));
+                available = _bucket.Refund(requested - actual);
+                Interlocked.Add(ref _pointsCharged, actual - requested);
                 result["data"] = data;
-                result["extensions"] = Cost(requested, requested, available);
+                result["extensions"] = Cost(requested, actual, available);
             }
         }
         catch (EmulatorException ex)

@@ -1,6 +1,6 @@
 namespace Connectors.Shopify.Internal.Json;
 
-internal sealed record FulfillmentOrdersVariables(string Id, int First, int LinesFirst, int FulfillmentsFirst, string MarkerNamespace, string MarkerKey);
+internal sealed record FulfillmentOrdersVariables(string Id, int First, int LinesFirst, int FulfillmentsFirst, int FulfillmentLinesFirst, string MarkerNamespace, string MarkerKey);
 
 internal sealed record FulfillmentOrdersData(FulfillmentOrdersOrder? Order);
 

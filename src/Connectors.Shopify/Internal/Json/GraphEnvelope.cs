@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Connectors.Shopify.Internal.Json;
 
@@ -28,4 +29,8 @@ internal sealed record MoneyV2(string Amount, string CurrencyCode);
 
 internal sealed record MoneyBag(MoneyV2? ShopMoney);
 
-internal sealed record TokenResponse(string? AccessToken, string? Scope, int? ExpiresIn);
+/// <summary>The OAuth token response (snake_case, unlike GraphQL).</summary>
+internal sealed record TokenResponse(
+    [property: JsonPropertyName("access_token")] string? AccessToken,
+    [property: JsonPropertyName("scope")] string? Scope,
+    [property: JsonPropertyName("expires_in")] int? ExpiresIn);

@@ -39,6 +39,39 @@ internal static class EmulatorCost
         return Math.Max(1, Cost(body, fragments, variables, 0));
     }
 
+    /// <summary>The actual cost of a response: 1 per object returned, 2 per connection; a mutation costs 10.</summary>
+    public static int Actual(JsonNode? data, bool root)
+    {
+        if (root && data is JsonObject top && top.Count == 1 && top.First().Value is JsonObject payload && payload.ContainsKey("userErrors"))
+        {
+            return 10;
+        }
+
+        return Count(data, root);
+    }
+
+    private static int Count(JsonNode? node, bool root)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var cost = root ? 0 : obj.ContainsKey("nodes") && obj.ContainsKey("pageInfo") ? 2 : 1;
+                foreach (var (name, child) in obj)
+                {
+                    if (name != "pageInfo")
+                    {
+                        cost += Count(child, false);
+                    }
+                }
+
+                return cost;
+            case JsonArray array:
+                return array.Sum(item => Count(item, false));
+            default:
+                return 0;
+        }
+    }
+
     private static int OperationBody(string text)
     {
         // The first "{" that is not inside a fragment definition and not inside the variable list.

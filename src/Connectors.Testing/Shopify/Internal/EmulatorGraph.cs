@@ -14,6 +14,7 @@ internal sealed partial class EmulatorGraph
     private readonly object _gate = new();
     private readonly TimeProvider _time;
     private readonly List<EmuVariant> _variants = [];
+    private readonly HashSet<long> _inventoryItems = [];
     private readonly Dictionary<long, string> _locations = [];
     private readonly Dictionary<(long Item, long Location), int> _levels = [];
     private readonly List<EmuOrder> _orders = [];
@@ -68,6 +69,7 @@ internal sealed partial class EmulatorGraph
         {
             var variant = new EmuVariant { Id = NextId(), ProductId = NextId(), InventoryItemId = NextId(), Sku = sku, Title = title };
             _variants.Add(variant);
+            _inventoryItems.Add(variant.InventoryItemId);
             foreach (var location in _locations.Keys)
             {
                 _levels[(variant.InventoryItemId, location)] = location == locationId ? available : 0;
@@ -266,7 +268,7 @@ internal sealed partial class EmulatorGraph
         foreach (var id in args["ids"]?.AsArray() ?? [])
         {
             var item = ParseGid(id, "InventoryItem");
-            result.Add(item is { } i && _variants.Any(v => v.InventoryItemId == i) ? InventoryItemJson(i) : null);
+            result.Add(item is { } i && _inventoryItems.Contains(i) ? InventoryItemJson(i) : null);
         }
 
         return result;
@@ -347,7 +349,7 @@ internal sealed partial class EmulatorGraph
             var item = ParseGid(q["inventoryItemId"], "InventoryItem");
             var location = ParseGid(q["locationId"], "Location");
             var quantity = q["quantity"]?.GetValue<int>() ?? 0;
-            if (item is null || !_variants.Any(v => v.InventoryItemId == item))
+            if (item is null || !_inventoryItems.Contains(item.Value))
             {
                 errors.Add(UserError(["input", "quantities", index, "inventoryItemId"], "The specified inventory item could not be found.", "INVALID_INVENTORY_ITEM"));
                 continue;

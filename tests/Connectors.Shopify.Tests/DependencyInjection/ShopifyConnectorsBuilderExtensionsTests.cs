@@ -1,0 +1,92 @@
+using Connectors.Shopify.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Connectors.Shopify.Tests.DependencyInjection;
+
+public sealed class ShopifyConnectorsBuilderExtensionsTests
+{
+    [Fact]
+    public void AddShopify_TwoShops_RegistersBothChannelsWithTheirPorts()
+    {
+        var services = new ServiceCollection();
+        services.AddConnectors()
+            .AddShopify("store-a", o => { o.ShopDomain = "store-a.myshopify.com"; o.AccessToken = "a"; })
+            .AddShopify("store-b", o => { o.ShopDomain = "store-b.myshopify.com"; o.AccessToken = "b"; o.ApiVersion = ShopifyApiVersions.V202604; });
+        using var sp = services.BuildServiceProvider();
+        var registry = sp.GetRequiredService<IChannelRegistry>();
+
+        Assert.True(registry.TryGetPort<IInventoryChannel>("store-a", out var a));
+        Assert.True(registry.TryGetPort<IFulfillmentChannel>("store-b", out var b));
+        Assert.Equal("shopify", a.Platform);
+        Assert.NotSame(a, b);
+        Assert.Equal(250, a.Capabilities.MaxInventoryBatchSize);
+        Assert.Equal(2, sp.GetServices<IWebhookHandler>().Count());
+    }
+
+    [Fact]
+    public void AddShopify_SameNameTwice_RegistersOnce()
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddConnectors();
+        builder.AddShopify("store-a", o => { o.ShopDomain = "store-a.myshopify.com"; o.AccessToken = "a"; });
+        builder.AddShopify("store-a", o => o.OrderPageSize = 10);
+        using var sp = services.BuildServiceProvider();
+
+        Assert.Single(sp.GetServices<IWebhookHandler>());
+        Assert.Single(sp.GetServices<ChannelRegistration>());
+        Assert.Equal(10, sp.GetRequiredService<IOptionsMonitor<ShopifyOptions>>().Get("store-a").OrderPageSize);
+    }
+
+    [Fact]
+    public void AddShopify_ConfigurationSection_BindsOptions()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Shopify:ShopDomain"] = "store-c.myshopify.com",
+            ["Shopify:AccessToken"] = "c",
+            ["Shopify:ApiVersion"] = "2026-04",
+            ["Shopify:ThrottleWaitBudget"] = "00:00:10",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddConnectors().AddShopify("store-c", configuration.GetSection("Shopify"));
+        using var sp = services.BuildServiceProvider();
+
+        var options = sp.GetRequiredService<IOptionsMonitor<ShopifyOptions>>().Get("store-c");
+        Assert.Equal("2026-04", options.ApiVersion);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.ThrottleWaitBudget);
+    }
+
+    [Theory]
+    [InlineData(null, "t", "2026-01", "ShopDomain")]
+    [InlineData("store.myshopify.com", null, "2026-01", "AccessToken")]
+    [InlineData("store.myshopify.com", "t", "2024-01", "ApiVersion")]
+    [InlineData("https://store.myshopify.com/admin", "t", "2026-01", "ShopDomain")]
+    public void Validate_InvalidOptions_FailNamingTheSetting(string? domain, string? token, string version, string setting)
+    {
+        var result = new ShopifyOptionsValidator().Validate("store-a", new ShopifyOptions { ShopDomain = domain, AccessToken = token, ApiVersion = version });
+        Assert.True(result.Failed);
+        Assert.Contains(setting, result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("store-a", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BatchSizeAbove250_FailsThroughDataAnnotations()
+    {
+        var result = new ShopifyOptionsDataAnnotationsValidator().Validate("store-a", new ShopifyOptions { InventoryBatchSize = 251 });
+        Assert.True(result.Failed);
+        Assert.Contains("InventoryBatchSize", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartHost_InvalidOptions_FailsAtStart()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddConnectors().AddShopify("store-a", o => o.AccessToken = "t");
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("ShopDomain", ex.Message, StringComparison.Ordinal);
+    }
+}
