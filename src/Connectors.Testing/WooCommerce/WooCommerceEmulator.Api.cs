@@ -25,6 +25,13 @@ public sealed partial class WooCommerceEmulator
 
         try
         {
+            if (MaxConcurrentRequests > 0 && inFlight > MaxConcurrentRequests)
+            {
+                Interlocked.Increment(ref _throttled);
+                await WriteFaultAsync(context, WooCommerceEmulatorFault.TooManyRequests, ThrottleRetryAfter).ConfigureAwait(false);
+                return;
+            }
+
             if (Latency > TimeSpan.Zero)
             {
                 await Task.Delay(Latency, context.RequestAborted).ConfigureAwait(false);

@@ -40,6 +40,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     private int _requests;
     private int _inFlight;
     private int _maxInFlight;
+    private int _throttled;
     private string _consumerSecret = "cs_emulator_secret";
 
     private WooCommerceEmulator(TimeProvider time)
@@ -75,6 +76,18 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
 
     /// <summary>The most items one batch request may hold (WooCommerce's default is 100).</summary>
     public int BatchLimit { get; set; } = 100;
+
+    /// <summary>
+    /// Host throttling: with more than this many requests in flight the host answers 429 with
+    /// <see cref="ThrottleRetryAfter"/> (as an nginx <c>limit_conn</c> or a managed host does). Default 0: off.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; }
+
+    /// <summary>The <c>Retry-After</c> of host throttling. Default one second.</summary>
+    public TimeSpan ThrottleRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Requests answered 429 by host throttling so far.</summary>
+    public int ThrottledCount => Volatile.Read(ref _throttled);
 
     /// <summary>Requests received so far.</summary>
     public int RequestCount => Volatile.Read(ref _requests);

@@ -15,7 +15,8 @@ internal sealed class WooCommerceAuthHandler(IOptionsMonitor<WooCommerceOptions>
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var options = monitor.Get(channel);
-        var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
+        var uri = StripOAuth(request.RequestUri ?? throw new InvalidOperationException("The request has no URI."));
+        request.RequestUri = uri;
         var useOAuth = UseOAuth(options, uri);
         if (!useOAuth)
         {
@@ -57,6 +58,18 @@ internal sealed class WooCommerceAuthHandler(IOptionsMonitor<WooCommerceOptions>
         }
 
         return base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>A retry re-sends the same message: drop the previous attempt's oauth_* parameters before signing again.</summary>
+    private static Uri StripOAuth(Uri uri)
+    {
+        if (!uri.Query.Contains("oauth_", StringComparison.Ordinal))
+        {
+            return uri;
+        }
+
+        var kept = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith("oauth_", StringComparison.Ordinal));
+        return new UriBuilder(uri) { Query = string.Join('&', kept) }.Uri;
     }
 
     internal static bool UseOAuth(WooCommerceOptions options, Uri uri) => options.AuthMode switch

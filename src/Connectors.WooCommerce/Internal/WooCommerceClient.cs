@@ -131,7 +131,7 @@ internal sealed class WooCommerceClient(IHttpClientFactory factory, IOptionsMoni
         {
             throw new ConnectorRequestFailedException(
                 Platform,
-                $"{what} answered {status} with JSON this connector cannot read at {ex.Path ?? "$"} ({ex.Message}): \"{Quote(body)}\"",
+                $"{what} answered {status} with JSON this connector cannot read at {Json.JsonPaths.Full(ex)} ({ex.Message}): \"{Quote(body)}\"",
                 status,
                 "invalid_json",
                 responseBody: body,

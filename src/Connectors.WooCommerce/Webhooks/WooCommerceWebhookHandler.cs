@@ -89,7 +89,7 @@ public sealed class WooCommerceWebhookHandler : IWebhookHandler
         }
         catch (JsonException ex)
         {
-            throw new WebhookPayloadException(ex.Path ?? "$", $"is malformed in the {topic} body: {ex.Message}", ex);
+            throw new WebhookPayloadException(JsonPaths.Full(ex), $"is malformed in the {topic} body: {ex.Message}", ex);
         }
         catch (WebhookOrParseException ex)
         {
@@ -114,10 +114,6 @@ public sealed class WooCommerceWebhookHandler : IWebhookHandler
         if (order.Status == ChannelOrderStatus.Cancelled)
         {
             kind = OrderEventKind.Cancelled;
-        }
-        else if (topic == "order.updated" && wire.Status == "processing")
-        {
-            kind = OrderEventKind.Paid;
         }
 
         var stamp = (wire.DateModifiedGmt ?? wire.DateModified ?? "-").Trim();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Connectors.WooCommerce.Internal.Dto;
 
 internal sealed class WooAddress
@@ -5,7 +7,10 @@ internal sealed class WooAddress
     public string? FirstName { get; init; }
     public string? LastName { get; init; }
     public string? Company { get; init; }
+    [JsonPropertyName("address_1")]
     public string? Address1 { get; init; }
+
+    [JsonPropertyName("address_2")]
     public string? Address2 { get; init; }
     public string? City { get; init; }
     public string? State { get; init; }

@@ -2,5 +2,5 @@ namespace Connectors.WooCommerce.Internal.Dto;
 
 internal sealed class WooBatchRequest
 {
-    public List<WooStockUpdate> Update { get; init; } = [];
+    public List<WooStockUpdate> Update { get; set; } = [];
 }

@@ -6,5 +6,5 @@ namespace Connectors.WooCommerce.Internal.Dto;
 internal sealed class WooBatchResponse
 {
     [JsonConverter(typeof(FlexibleListConverter<WooBatchItem>))]
-    public List<WooBatchItem> Update { get; init; } = [];
+    public List<WooBatchItem> Update { get; set; } = [];
 }

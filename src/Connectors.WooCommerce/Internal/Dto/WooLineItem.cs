@@ -16,5 +16,5 @@ internal sealed class WooLineItem
     public string? Sku { get; init; }
 
     [JsonConverter(typeof(FlexibleListConverter<WooMeta>))]
-    public List<WooMeta> MetaData { get; init; } = [];
+    public List<WooMeta> MetaData { get; set; } = [];
 }

@@ -31,14 +31,14 @@ internal sealed class WooOrder
     public WooAddress? Shipping { get; init; }
 
     [JsonConverter(typeof(FlexibleListConverter<WooLineItem>))]
-    public List<WooLineItem> LineItems { get; init; } = [];
+    public List<WooLineItem> LineItems { get; set; } = [];
 
     [JsonConverter(typeof(FlexibleListConverter<WooShippingLine>))]
-    public List<WooShippingLine> ShippingLines { get; init; } = [];
+    public List<WooShippingLine> ShippingLines { get; set; } = [];
 
     [JsonConverter(typeof(FlexibleListConverter<WooMeta>))]
-    public List<WooMeta> MetaData { get; init; } = [];
+    public List<WooMeta> MetaData { get; set; } = [];
 
     [JsonConverter(typeof(FlexibleListConverter<WooRefundRef>))]
-    public List<WooRefundRef> Refunds { get; init; } = [];
+    public List<WooRefundRef> Refunds { get; set; } = [];
 }

@@ -18,8 +18,8 @@ internal sealed class WooProduct
     public string? DateModifiedGmt { get; init; }
 
     [JsonConverter(typeof(FlexibleListConverter<long>))]
-    public List<long> Variations { get; init; } = [];
+    public List<long> Variations { get; set; } = [];
 
     [JsonConverter(typeof(FlexibleListConverter<WooAttribute>))]
-    public List<WooAttribute> Attributes { get; init; } = [];
+    public List<WooAttribute> Attributes { get; set; } = [];
 }

@@ -11,5 +11,5 @@ internal sealed class WooRefund
     public string? Reason { get; init; }
 
     [JsonConverter(typeof(FlexibleListConverter<WooLineItem>))]
-    public List<WooLineItem> LineItems { get; init; } = [];
+    public List<WooLineItem> LineItems { get; set; } = [];
 }

@@ -6,5 +6,5 @@ internal sealed class WooRefundCreate
     public string? Reason { get; init; }
     public bool ApiRefund { get; init; }
     public bool ApiRestock { get; init; }
-    public List<WooRefundLineCreate> LineItems { get; init; } = [];
+    public List<WooRefundLineCreate> LineItems { get; set; } = [];
 }

@@ -4,7 +4,7 @@ namespace Connectors.WooCommerce.Internal.Dto;
 internal sealed class WooShipmentRecord
 {
     public required string Id { get; init; }
-    public Dictionary<string, int> Lines { get; init; } = [];
-    public List<WooTrackingRecord> Tracking { get; init; } = [];
+    public Dictionary<string, int> Lines { get; set; } = [];
+    public List<WooTrackingRecord> Tracking { get; set; } = [];
     public string? ShippedAt { get; init; }
 }

@@ -25,7 +25,14 @@ internal sealed class EmptyAsNullConverter<T> : JsonConverter<T?>
 
                 throw new JsonException($"Expected an object but found a non-empty array.");
             case JsonTokenType.StartObject:
-                return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+                try
+                {
+                    return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+                }
+                catch (JsonException ex)
+                {
+                    throw JsonPaths.Nested(string.Empty, ex);
+                }
             default:
                 throw new JsonException($"Expected an object but found {reader.TokenType}.");
         }

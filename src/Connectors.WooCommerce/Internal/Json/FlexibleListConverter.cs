@@ -28,7 +28,14 @@ internal sealed class FlexibleListConverter<T> : JsonConverter<List<T>>
                 var list = new List<T>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    list.Add(JsonSerializer.Deserialize(ref reader, item)!);
+                    try
+                    {
+                        list.Add(JsonSerializer.Deserialize(ref reader, item)!);
+                    }
+                    catch (JsonException ex)
+                    {
+                        throw JsonPaths.Nested(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{list.Count}]"), ex);
+                    }
                 }
 
                 return list;

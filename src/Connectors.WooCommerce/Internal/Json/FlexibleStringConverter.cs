@@ -18,6 +18,10 @@ internal sealed class FlexibleStringConverter : JsonConverter<string?>
         _ => throw new JsonException($"Expected a string but found {reader.TokenType}."),
     };
 
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!;
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WritePropertyName(value!);
+
     public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
     {
         if (value is null)

@@ -1,0 +1,86 @@
+using Connectors.WooCommerce.Internal;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Connectors.WooCommerce.Tests;
+
+public sealed class AdaptiveThrottleTests
+{
+    [Fact]
+    public void Record_ServerErrors_HalveTheLimitDownToOne()
+    {
+        using var throttle = new AdaptiveThrottle(8, 0, new FakeTimeProvider());
+
+        throttle.Record(TimeSpan.FromMilliseconds(40), 503, null);
+        Assert.Equal(4, throttle.CurrentLimit);
+        for (var i = 0; i < 5; i++)
+        {
+            throttle.Record(TimeSpan.FromMilliseconds(40), 500, null);
+        }
+
+        Assert.Equal(1, throttle.CurrentLimit);
+    }
+
+    [Fact]
+    public void Record_HealthyAnswersAfterOverload_RecoverToTheMaximum()
+    {
+        using var throttle = new AdaptiveThrottle(8, 0, new FakeTimeProvider());
+        throttle.Record(TimeSpan.FromMilliseconds(40), 429, null);
+        throttle.Record(TimeSpan.FromMilliseconds(40), 429, null);
+        Assert.Equal(2, throttle.CurrentLimit);
+
+        for (var i = 0; i < 100; i++)
+        {
+            throttle.Record(TimeSpan.FromMilliseconds(40), 200, null);
+        }
+
+        Assert.Equal(8, throttle.CurrentLimit);
+    }
+
+    [Fact]
+    public void Record_LatencyClimbsFarAboveBaseline_ReducesTheLimit()
+    {
+        using var throttle = new AdaptiveThrottle(8, 0, new FakeTimeProvider());
+        for (var i = 0; i < 20; i++)
+        {
+            throttle.Record(TimeSpan.FromMilliseconds(40), 200, null);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            throttle.Record(TimeSpan.FromMilliseconds(2000), 200, null);
+        }
+
+        Assert.True(throttle.CurrentLimit < 8, $"limit stayed at {throttle.CurrentLimit}");
+    }
+
+    [Fact]
+    public async Task AcquireAsync_AfterRetryAfter_WaitsUntilThePauseEnds()
+    {
+        var time = new FakeTimeProvider();
+        using var throttle = new AdaptiveThrottle(4, 0, time);
+        throttle.Record(TimeSpan.FromMilliseconds(10), 429, TimeSpan.FromSeconds(5));
+
+        var acquire = throttle.AcquireAsync(TestContext.Current.CancellationToken).AsTask();
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.False(acquire.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(5));
+        using var slot = await acquire.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.True(acquire.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_AtTheLimit_QueuesUntilASlotIsReleased()
+    {
+        using var throttle = new AdaptiveThrottle(1, 0, new FakeTimeProvider());
+        var first = await throttle.AcquireAsync(TestContext.Current.CancellationToken);
+
+        var second = throttle.AcquireAsync(TestContext.Current.CancellationToken).AsTask();
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.False(second.IsCompleted);
+        first.Dispose();
+        using var slot = await second.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.True(second.IsCompletedSuccessfully);
+    }
+}

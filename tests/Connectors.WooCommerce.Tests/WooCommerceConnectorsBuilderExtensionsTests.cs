@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Connectors.WooCommerce.Tests;
+
+public sealed class WooCommerceConnectorsBuilderExtensionsTests
+{
+    [Fact]
+    public void AddWooCommerce_BasicOverPlainHttp_FailsAtStartNamingTheSetting()
+    {
+        using var sp = TestHost.Build(o =>
+        {
+            o.BaseUrl = new Uri("http://shop.example/");
+            o.AuthMode = WooCommerceAuthMode.Basic;
+        });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>().Get(TestHost.Channel));
+
+        Assert.Contains("WooCommerce:shop-b:AuthMode is Basic", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowBasicAuthOverHttp", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("cs_test", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddWooCommerce_InvalidOptions_HostRefusesToStart()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddConnectors().AddWooCommerce("shop-b", o =>
+        {
+            o.BaseUrl = new Uri("https://shop.example/");
+            o.ConsumerKey = "cs_swapped";
+            o.ConsumerSecret = "ck_swapped";
+            o.BatchSize = 0;
+        });
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("ConsumerKey must start with 'ck_'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("BatchSize", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddWooCommerce_BasicOverHttpExplicitlyAllowed_IsValid()
+    {
+        using var sp = TestHost.Build(o =>
+        {
+            o.BaseUrl = new Uri("http://shop.example/");
+            o.AuthMode = WooCommerceAuthMode.Basic;
+            o.AllowBasicAuthOverHttp = true;
+        });
+
+        Assert.True(sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>().Get(TestHost.Channel).AllowBasicAuthOverHttp);
+    }
+
+    [Fact]
+    public void AddWooCommerce_TwoShopsAndConfigurationSection_RegistersBothChannels()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Shops:b:BaseUrl"] = "https://b.example/",
+            ["Shops:b:ConsumerKey"] = "ck_b",
+            ["Shops:b:ConsumerSecret"] = "cs_b",
+            ["Shops:b:BatchSize"] = "50",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        var builder = services.AddConnectors();
+        builder.AddWooCommerce("shop-a", o =>
+        {
+            o.BaseUrl = new Uri("https://a.example/");
+            o.ConsumerKey = "ck_a";
+            o.ConsumerSecret = "cs_a";
+        });
+        builder.AddWooCommerce("shop-b", configuration.GetSection("Shops:b"));
+        builder.AddWooCommerce("shop-b", configuration.GetSection("Shops:b")); // idempotent
+        using var sp = services.BuildServiceProvider();
+
+        var registry = sp.GetRequiredService<IChannelRegistry>();
+
+        Assert.Equal(["shop-a", "shop-b"], registry.Names.Order());
+        Assert.Equal(50, registry.GetChannel("shop-b").Capabilities.MaxInventoryBatchSize);
+        Assert.Equal(100, registry.GetChannel("shop-a").Capabilities.MaxInventoryBatchSize);
+        Assert.True(registry.TryGetPort<IWebhookHandler>("shop-a", out _));
+        Assert.True(registry.TryGetPort<IFulfillmentChannel>("shop-b", out _));
+        Assert.Single(services, d => d.ServiceType == typeof(ChannelRegistration) && ((ChannelRegistration)d.ImplementationInstance!).Name == "shop-b");
+    }
+}
