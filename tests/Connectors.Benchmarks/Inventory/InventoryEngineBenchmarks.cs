@@ -19,9 +19,7 @@ public class InventoryEngineBenchmarks
 
     private StockLevel[] _events = [];
     private int _distinctRows;
-    private ServiceProvider? _provider;
-    private IInventorySync? _sync;
-    private FakeChannel? _channel;
+    private int _reported;
 
     /// <summary>How many events one publish call carries.</summary>
     [Params(1_000)]
@@ -49,26 +47,6 @@ public class InventoryEngineBenchmarks
         _distinctRows = rows.Count;
     }
 
-    [IterationSetup(Target = nameof(RecordAndDispatch))]
-    public void SetupEngine()
-    {
-        _channel = new FakeChannel("bench"); // 250 per push, several locations
-        var channel = _channel;
-        var services = new ServiceCollection();
-        services.AddConnectors().AddChannel("bench", "fake", _ => channel);
-        _provider = services.BuildServiceProvider();
-        _sync = _provider.GetRequiredService<IInventorySync>();
-    }
-
-    [IterationCleanup(Target = nameof(RecordAndDispatch))]
-    public void CleanupEngine()
-    {
-        var pushes = _channel!.Pushes.Sum(p => p.Count);
-        Console.WriteLine(
-            $"// inventory: events={EventCount} distinctRows={_distinctRows} pushedTargets={pushes} pushCalls={_channel.Pushes.Count} dispatchEvery={DispatchEvery}");
-        _provider!.Dispose();
-    }
-
     [Benchmark(Baseline = true, Description = "enumerate events")]
     public decimal EnumerateEvents()
     {
@@ -88,7 +66,12 @@ public class InventoryEngineBenchmarks
     [Benchmark(Description = "record + dispatch")]
     public async Task<int> RecordAndDispatch()
     {
-        var sync = _sync!;
+        // A fresh engine, store and channel per run (composition is a few hundred microseconds of the seconds measured).
+        var channel = new FakeChannel("bench"); // 250 per push, several locations
+        var services = new ServiceCollection();
+        services.AddConnectors().AddChannel("bench", "fake", _ => channel);
+        await using var provider = services.BuildServiceProvider();
+        var sync = provider.GetRequiredService<IInventorySync>();
         var sinceDispatch = 0;
         for (var start = 0; start < _events.Length; start += BatchSize)
         {
@@ -102,7 +85,15 @@ public class InventoryEngineBenchmarks
             }
         }
 
-        var result = await sync.DispatchAsync("bench");
-        return result.Applied;
+        await sync.DispatchAsync("bench");
+        var pushes = channel.Pushes;
+        var targets = pushes.Sum(p => p.Count);
+        if (Interlocked.Exchange(ref _reported, 1) == 0)
+        {
+            Console.WriteLine(
+                $"// inventory: events={EventCount} distinctRows={_distinctRows} pushedTargets={targets} pushCalls={pushes.Count} dispatchEvery={DispatchEvery}");
+        }
+
+        return targets;
     }
 }

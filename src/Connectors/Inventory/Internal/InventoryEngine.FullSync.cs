@@ -41,8 +41,7 @@ internal sealed partial class InventoryEngine
         }
         finally
         {
-            _dirty.Clear();
-            _desired.Clear();
+            ClearDirty();
             _writer.Release();
         }
     }

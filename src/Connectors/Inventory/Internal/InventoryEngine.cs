@@ -29,6 +29,8 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     private readonly Dictionary<(string Channel, string OrderId), PendingReservation> _reservations = [];
     private readonly Dictionary<string, decimal> _window = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Sku, string Location)> _dirtyLocations = [];
+    private readonly HashSet<string> _dirtyEverywhere = new(StringComparer.Ordinal);
     private readonly List<DesiredInventory> _desired = [];
     private readonly Dictionary<string, decimal> _componentScratch = new(StringComparer.Ordinal);
     private readonly List<string> _locationScratch = [];
@@ -86,6 +88,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
                 var level = levels[i] ?? throw new ConnectorValidationException($"levels[{i}]", "must not be null.");
                 _stock.Set(level.Sku, level.LocationId, level.Free);
                 _dirty.Add(level.Sku);
+                _dirtyLocations.Add((level.Sku, level.LocationId));
             }
 
             var rows = await RecomputeAndStoreAsync(cancellationToken).ConfigureAwait(false);
@@ -93,8 +96,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         }
         finally
         {
-            _dirty.Clear();
-            _desired.Clear();
+            ClearDirty();
             _writer.Release();
         }
     }
@@ -119,8 +121,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         }
         finally
         {
-            _dirty.Clear();
-            _desired.Clear();
+            ClearDirty();
             _writer.Release();
         }
     }
@@ -142,8 +143,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         }
         finally
         {
-            _dirty.Clear();
-            _desired.Clear();
+            ClearDirty();
             _writer.Release();
         }
     }
@@ -164,8 +164,16 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
             }
         }
 
-        _dirty.Clear();
+        ClearDirty();
         _initialized = true;
+    }
+
+    private void ClearDirty()
+    {
+        _dirty.Clear();
+        _dirtyLocations.Clear();
+        _dirtyEverywhere.Clear();
+        _desired.Clear();
     }
 
     private void ApplyWindow(PendingReservation reservation, decimal sign)
@@ -183,6 +191,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
             }
 
             _dirty.Add(quantity.Sku);
+            _dirtyEverywhere.Add(quantity.Sku);
         }
     }
 
@@ -229,7 +238,11 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
                         }
                     }
 
-                    AddRows(plan, _stock, item, existingLocations: null, _desired);
+                    // A stock level at one WMS location changes only that location's row of a plain item on a
+                    // shared-pool channel; windows and priority ranks touch every location.
+                    var onlyDirtyOf = plan.Mode == LocationMode.Identity && !plan.IsPriority && item.Components.Count == 1
+                        && !_dirtyEverywhere.Contains(sku) ? sku : null;
+                    AddRows(plan, _stock, item, existingLocations: null, _desired, onlyDirtyOf);
                 }
             }
         }
@@ -315,12 +328,18 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     }
 
     /// <summary>Adds the rows of one item on one channel: one per channel location it shows.</summary>
-    private void AddRows(ChannelPlan plan, StockBook book, ChannelItemDefinition item, IEnumerable<string>? existingLocations, List<DesiredInventory> into)
+    private void AddRows(
+        ChannelPlan plan, StockBook book, ChannelItemDefinition item, IEnumerable<string>? existingLocations, List<DesiredInventory> into, string? onlyDirtyOf = null)
     {
         var sku = item.Components.Count == 1 ? item.Components[0].Sku : null;
         var locations = LocationsOf(plan, book, item, existingLocations);
         foreach (var location in locations)
         {
+            if (onlyDirtyOf is not null && !_dirtyLocations.Contains((onlyDirtyOf, location)))
+            {
+                continue;
+            }
+
             var quantity = ComputeItem(plan, book, item, location);
             into.Add(new DesiredInventory(new InventoryKey(plan.Name, item.ChannelItemId, location), quantity, sku));
         }
