@@ -17,7 +17,7 @@ namespace Connectors.Samples.ConsoleHost;
 internal static class DemoHost
 {
     /// <summary>Where the channels are: emulator addresses (null for a real shop configured in settings).</summary>
-    internal sealed record ChannelEndpoints(Uri? ShopifyBaseAddress, string ShopifyAccessToken, string ShopifySecret, Uri? WooBaseUrl, string WooKey, string WooSecret, string WooWebhookSecret);
+    internal sealed record ChannelEndpoints(Uri? ShopifyBaseAddress, string ShopifyAccessToken, string ShopifySecret, int ShopifyBucketSize, int ShopifyRestoreRate, Uri? WooBaseUrl, string WooKey, string WooSecret, string WooWebhookSecret);
 
     /// <summary>
     /// Builds the host. <paramref name="configuration"/> is read for real shops (<c>Connectors:Shopify</c>,
@@ -36,6 +36,10 @@ internal static class DemoHost
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("CONNECTORS_SAMPLE_TRACE") is not null)
+        {
+            builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(LogLevel.Debug);
+        }
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
 
         // Your WMS: the three ports the engine calls.
@@ -75,6 +79,8 @@ internal static class DemoHost
                     o.BaseAddress = endpoints.ShopifyBaseAddress;
                     o.AccessToken = endpoints.ShopifyAccessToken;
                     o.ClientSecret = endpoints.ShopifySecret;
+                    o.AssumedBucketSize = endpoints.ShopifyBucketSize; // the emulated store runs the Plus plan's limits
+                    o.AssumedRestoreRate = endpoints.ShopifyRestoreRate;
                 })
                 .AddWooCommerce(DemoOptions.WooChannel, o =>
                 {

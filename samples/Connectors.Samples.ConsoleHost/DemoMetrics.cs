@@ -61,6 +61,15 @@ internal sealed class DemoMetrics : IDisposable
         }
     }
 
+    /// <summary>Forgets the latencies recorded so far (the full sync's queueing is not a change's latency).</summary>
+    public void ResetLatencies()
+    {
+        lock (_gate)
+        {
+            _latencies.Clear();
+        }
+    }
+
     /// <summary>The q-quantile (0..1) of a list, nearest rank; null when empty.</summary>
     public static double? Quantile(IReadOnlyList<double> values, double q)
     {

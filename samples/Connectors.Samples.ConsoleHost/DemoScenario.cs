@@ -36,13 +36,13 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
 
         var phase = _reporter.Start("Starting emulators and host", 3);
         await using var shopify = await ShopifyEmulator.StartAsync(
-            new ShopifyEmulatorOptions { WebhookUrl = new Uri($"http://127.0.0.1:{port}/webhooks/{DemoOptions.ShopifyChannel}") }, cancellationToken);
+            new ShopifyEmulatorOptions { WebhookUrl = new Uri($"http://127.0.0.1:{port}/webhooks/{DemoOptions.ShopifyChannel}") }.UsePlan(ShopifyEmulatorPlan.Plus), cancellationToken);
         await using var woo = await WooCommerceEmulator.StartAsync(cancellationToken: cancellationToken);
         phase.Advance();
         var shop = Seed(catalog, shopify, woo);
         phase.Advance();
         var endpoints = new DemoHost.ChannelEndpoints(
-            shopify.BaseAddress, shopify.Options.AccessToken, shopify.Options.ClientSecret, woo.BaseUrl, woo.ConsumerKey, woo.ConsumerSecret, WooWebhookSecret);
+            shopify.BaseAddress, shopify.Options.AccessToken, shopify.Options.ClientSecret, shopify.Options.BucketSize, shopify.Options.RestoreRate, woo.BaseUrl, woo.ConsumerKey, woo.ConsumerSecret, WooWebhookSecret);
         await using var app = DemoHost.Build(new ConfigurationBuilder().Build(), warehouse, Path.Combine(dataDirectory, "connectors.db"), port, endpoints, shop.Profiles, shop.ShopifyLocations);
         await app.StartAsync(cancellationToken);
         phase.Done($"Shopify {shopify.BaseAddress}, WooCommerce {woo.BaseUrl}, webhooks http://127.0.0.1:{port}/webhooks, state {dataDirectory}");
@@ -81,6 +81,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         var full = await inventory.FullSyncAsync(cancellationToken);
         await DrainInventoryAsync(inventory, channels, phase, cancellationToken);
         phase.Done($"{full.Channels.Sum(c => c.RowsComputed)} rows computed{Took()}");
+        metrics.ResetLatencies(); // latency below: WMS changes after the full sync (orders, shipments, return)
 
         // 2. Orders on both shops: Shopify by webhook, WooCommerce half by polling, half by webhook.
         var placed = new List<(string Channel, string OrderId)>();
@@ -181,8 +182,13 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         var differences = 0;
         foreach (var channel in channels)
         {
+            Trace("reconcile " + channel);
             var report = await reconciler.ReconcileAsync(new ReconciliationRequest(channel) { Shipments = [.. shipments.Where(s => s.Channel == channel)] }, cancellationToken);
             differences += report.Differences.Count;
+            if (Environment.GetEnvironmentVariable("CONNECTORS_SAMPLE_TRACE") is not null)
+            {
+                Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {report.ToText()}");
+            }
             phase.Advance();
         }
 
@@ -267,6 +273,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         for (var pass = 0; pass < 200; pass++)
         {
             var result = await orders.ProcessInboxAsync(cancellationToken);
+            Trace("inbox " + result);
             phase?.Advance(result.Completed);
             if (result.Claimed == 0)
             {
@@ -285,6 +292,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         for (var pass = 0; pass < 200; pass++)
         {
             var result = await fulfillment.ProcessOutboxAsync(cancellationToken);
+            Trace("outbox " + result);
             if (result.Claimed == 0)
             {
                 return;
@@ -294,6 +302,14 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
             {
                 await Task.Delay(250, cancellationToken);
             }
+        }
+    }
+
+    private static void Trace(string text)
+    {
+        if (Environment.GetEnvironmentVariable("CONNECTORS_SAMPLE_TRACE") is not null)
+        {
+            Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {text}");
         }
     }
 

@@ -118,8 +118,8 @@ internal static class SummaryTable
         Row("reconciliation differences repaired", N(s.ReconciliationDifferences));
         Row("dead letters", N(s.DeadLetters.Count));
         Row("channel levels = WMS available-to-sell", $"{N(s.LevelsChecked - s.LevelMismatches.Count)} / {N(s.LevelsChecked)}");
-        Row("latency WMS change -> channel ack p50", Ms(s.LatencyP50Ms));
-        Row("latency WMS change -> channel ack p99", Ms(s.LatencyP99Ms));
+        Row("latency WMS change -> channel ack p50 (after full sync)", Ms(s.LatencyP50Ms));
+        Row("latency WMS change -> channel ack p99 (after full sync)", Ms(s.LatencyP99Ms));
         Row("elapsed", s.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
         return table;
     }
