@@ -71,6 +71,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
             {
                 DryRun = true,
                 PlannedChanges = plan.Channels.ToDictionary(c => c.Channel, c => c.Changes.Count),
+                ItemsPushed = metrics.PushedItems,
                 ApiCalls = shopify.Calls + woo.RequestCount,
                 Elapsed = clock.Elapsed,
             };
