@@ -67,6 +67,14 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
             phase = _reporter.Start("Dry run: what a full sync would push", 1);
             var plan = await inventory.DryRunAsync(cancellationToken);
             phase.Done($"{plan.Channels.Sum(c => c.Changes.Count)} changes planned, nothing pushed");
+            foreach (var channelPlan in plan.Channels)
+            {
+                foreach (var change in channelPlan.Changes.Take(5))
+                {
+                    _reporter.Note($"would push {channelPlan.Channel} {change.Sku ?? change.Key.ChannelItemId} @ {change.Key.LocationId}: {change.Acknowledged?.ToString(CultureInfo.InvariantCulture) ?? "unknown"} -> {change.Quantity}");
+                }
+            }
+
             return new DemoSummary
             {
                 DryRun = true,

@@ -15,6 +15,16 @@ namespace Connectors.Samples.ConsoleHost;
 /// </summary>
 internal sealed class RealShopRun(DemoOptions options, IConfiguration configuration, bool live, IDemoReporter reporter)
 {
+    /// <summary>
+    /// WMS location to Shopify location GID, from <c>Sample:ShopifyLocations</c> (for example
+    /// <c>Sample:ShopifyLocations:WH1 = gid://shopify/Location/123</c>); without it the engine would use the WMS
+    /// location ids, which a real store rejects.
+    /// </summary>
+    private Dictionary<string, string> ShopifyLocations() =>
+        configuration.GetSection("Sample:ShopifyLocations").GetChildren()
+            .Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal);
+
     /// <summary>Runs against the configured shops.</summary>
     public async Task<DemoSummary> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -40,7 +50,7 @@ internal sealed class RealShopRun(DemoOptions options, IConfiguration configurat
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        await using var app = DemoHost.Build(configuration, warehouse, Path.Combine(dataDirectory, "connectors.db"), port, endpoints: null, profiles, new Dictionary<string, string>());
+        await using var app = DemoHost.Build(configuration, warehouse, Path.Combine(dataDirectory, "connectors.db"), port, endpoints: null, profiles, ShopifyLocations());
         await app.StartAsync(cancellationToken);
 
         var phase = reporter.Start("Loading shop catalogues", channels.Count);
