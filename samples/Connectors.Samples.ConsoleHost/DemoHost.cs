@@ -51,6 +51,12 @@ internal static class DemoHost
         var connectors = builder.Services
             .AddConnectors(o =>
             {
+                if (shopifyLocations.Count == 0)
+                {
+                    return;
+                }
+
+                // Each WMS location feeds one Shopify location (Shopify keeps stock per location).
                 var shopify = new ChannelInventoryOptions();
                 foreach (var (wmsLocation, shopLocation) in shopifyLocations)
                 {

@@ -1,3 +1,4 @@
+using Connectors;
 using System.Globalization;
 using Connectors.Samples.ConsoleHost;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +31,9 @@ AnsiConsole.MarkupLine(real
 
 DemoSummary summary = null!;
 var notes = new List<string>();
-await AnsiConsole.Progress()
+try
+{
+    await AnsiConsole.Progress()
     .AutoClear(false)
     .HideCompleted(false)
     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
@@ -41,6 +44,13 @@ await AnsiConsole.Progress()
             ? await new RealShopRun(options, configuration, live, reporter).RunAsync(cancellation.Token)
             : await new DemoScenario(options, reporter).RunAsync(cancellation.Token);
     });
+}
+catch (Exception e) when (e is ConnectorException or Microsoft.Extensions.Options.OptionsValidationException)
+{
+    // A shop that cannot be reached, refuses the credentials or a setting that does not validate.
+    AnsiConsole.MarkupLineInterpolated($"[red]{e.GetType().Name}[/]: {e.Message}");
+    return 2;
+}
 
 foreach (var note in notes)
 {
