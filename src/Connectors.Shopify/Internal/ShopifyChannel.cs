@@ -11,12 +11,13 @@ namespace Connectors.Shopify.Internal;
 /// The Shopify channel of one store. Channel item id = the InventoryItem GID (inventory targets, catalog items, order
 /// lines and inventory webhooks all use it); order line id = the LineItem GID; location id = the Location GID.
 /// </summary>
-internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChannel, IOrderChannel, IFulfillmentChannel, IReturnChannel
+internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChannel, IOrderChannel, IFulfillmentChannel, IReturnChannel, IShopifyAdministration
 {
     private const int FulfillmentOrdersFirst = 5;
     private const int FulfillmentsFirst = 10;
     private const int FulfillmentLinesFirst = 10;
     private const int LevelsFirst = 20;
+    private const int MaxConcurrentInventoryCalls = 4;
     private const string ShipmentMarkerPrefix = "shipment_";
 
     private readonly ShopifyGraphClient _client;
@@ -70,57 +71,72 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             }
         }
 
-        foreach (var chunk in valid.Chunk(options.InventoryBatchSize))
+        // Calls run a few at a time: the shared bucket reservation keeps them within the shop's limit, and overlapping
+        // round trips keeps the bucket, not the latency, the bottleneck.
+        var chunks = valid.Chunk(options.InventoryBatchSize).ToArray();
+        var chunkResults = new List<InventoryPushItemResult>[chunks.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, chunks.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentInventoryCalls, CancellationToken = cancellationToken },
+            async (index, token) => chunkResults[index] = await PushChunkAsync(chunks[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+        foreach (var chunkResult in chunkResults)
         {
-            var input = new InventorySetQuantitiesInput(
-                "available",
-                "correction",
-                "gid://connectors/InventorySync/" + Name,
-                chunk.Select(c => c.Input).ToArray());
-            var idempotencyKey = Guid.NewGuid().ToString("N");
-            var data = await _client.SendAsync(
-                GraphDocuments.InventorySetQuantities,
-                new InventorySetQuantitiesVariables(input, idempotencyKey),
-                ShopifyJsonContext.Default.InventorySetQuantitiesVariables,
-                ShopifyJsonContext.Default.GraphResponseInventorySetQuantitiesData,
-                cancellationToken).ConfigureAwait(false);
-            var errors = data.InventorySetQuantities?.UserErrors ?? [];
-            if (errors.Count == 0)
-            {
-                results.AddRange(chunk.Select(c => InventoryPushItemResult.Applied(c.Target)));
-                continue;
-            }
+            results.AddRange(chunkResult);
+        }
 
-            // The mutation is all-or-nothing: items named by an error are rejected, the others are retried.
-            var byIndex = new Dictionary<int, UserError>();
-            UserError? general = null;
-            foreach (var error in errors)
-            {
-                var index = QuantityIndex(error.Field);
-                if (index is { } i && i >= 0 && i < chunk.Length)
-                {
-                    byIndex.TryAdd(i, error);
-                }
-                else
-                {
-                    general ??= error;
-                }
-            }
+        return results;
+    }
 
-            for (var i = 0; i < chunk.Length; i++)
+    private async Task<List<InventoryPushItemResult>> PushChunkAsync((InventoryTarget Target, InventoryQuantityInput Input)[] chunk, CancellationToken cancellationToken)
+    {
+        var results = new List<InventoryPushItemResult>(chunk.Length);
+        var input = new InventorySetQuantitiesInput(
+            "available",
+            "correction",
+            "gid://connectors/InventorySync/" + Name,
+            chunk.Select(c => c.Input).ToArray());
+        var idempotencyKey = Guid.NewGuid().ToString("N");
+        var data = await _client.SendAsync(
+            GraphDocuments.InventorySetQuantities,
+            new InventorySetQuantitiesVariables(input, idempotencyKey),
+            ShopifyJsonContext.Default.InventorySetQuantitiesVariables,
+            ShopifyJsonContext.Default.GraphResponseInventorySetQuantitiesData,
+            cancellationToken).ConfigureAwait(false);
+        var errors = data.InventorySetQuantities?.UserErrors ?? [];
+        if (errors.Count == 0)
+        {
+            return [.. chunk.Select(c => InventoryPushItemResult.Applied(c.Target))];
+        }
+
+        // The mutation is all-or-nothing: items named by an error are rejected, the others are retried.
+        var byIndex = new Dictionary<int, UserError>();
+        UserError? general = null;
+        foreach (var error in errors)
+        {
+            var index = QuantityIndex(error.Field);
+            if (index is { } i && i >= 0 && i < chunk.Length)
             {
-                if (byIndex.TryGetValue(i, out var error))
-                {
-                    results.Add(InventoryPushItemResult.Rejected(chunk[i].Target, error.Message ?? "rejected", error.Code));
-                }
-                else if (general is not null && byIndex.Count == 0)
-                {
-                    results.Add(InventoryPushItemResult.Rejected(chunk[i].Target, general.Message ?? "rejected", general.Code));
-                }
-                else
-                {
-                    results.Add(InventoryPushItemResult.Retry(chunk[i].Target, "Not applied: another item of the same call was rejected."));
-                }
+                byIndex.TryAdd(i, error);
+            }
+            else
+            {
+                general ??= error;
+            }
+        }
+
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            if (byIndex.TryGetValue(i, out var error))
+            {
+                results.Add(InventoryPushItemResult.Rejected(chunk[i].Target, error.Message ?? "rejected", error.Code));
+            }
+            else if (general is not null && byIndex.Count == 0)
+            {
+                results.Add(InventoryPushItemResult.Rejected(chunk[i].Target, general.Message ?? "rejected", general.Code));
+            }
+            else
+            {
+                results.Add(InventoryPushItemResult.Retry(chunk[i].Target, "Not applied: another item of the same call was rejected."));
             }
         }
 
@@ -255,7 +271,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
     }
 
     /// <summary>Lists the shop's locations (GID and name) for the location mapping.</summary>
-    public async IAsyncEnumerable<(string Id, string Name, bool IsActive)> ListLocationsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<ShopifyLocation> ListLocationsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? after = null;
         do
@@ -268,7 +284,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                 cancellationToken).ConfigureAwait(false);
             foreach (var location in data.Locations?.Nodes ?? [])
             {
-                yield return (location.Id, location.Name ?? location.Id, location.IsActive ?? true);
+                yield return new ShopifyLocation(location.Id, location.Name ?? location.Id, location.IsActive ?? true);
             }
 
             after = data.Locations?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;

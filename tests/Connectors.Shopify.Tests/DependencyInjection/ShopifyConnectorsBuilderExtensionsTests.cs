@@ -23,6 +23,7 @@ public sealed class ShopifyConnectorsBuilderExtensionsTests
         Assert.NotSame(a, b);
         Assert.Equal(250, a.Capabilities.MaxInventoryBatchSize);
         Assert.Equal(2, sp.GetServices<IWebhookHandler>().Count());
+        Assert.True(registry.TryGetPort<IShopifyAdministration>("store-a", out _));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ internal sealed record ScenarioResult(
     ShopifyEmulatorVariant A,
     ShopifyEmulatorVariant B,
     IReadOnlyList<ChannelItem> Items,
-    IReadOnlyList<(string Id, string Name, bool IsActive)> Locations,
+    IReadOnlyList<ShopifyLocation> Locations,
     IReadOnlyList<InventoryPushItemResult> Push,
     IReadOnlyList<ChannelInventoryLevel> AllLevels,
     IReadOnlyList<ChannelInventoryLevel> SomeLevels,

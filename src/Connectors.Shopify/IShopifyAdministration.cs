@@ -1,0 +1,22 @@
+namespace Connectors.Shopify;
+
+/// <summary>
+/// Shopify-specific set-up operations of a Shopify channel, beside the channel ports. Obtain it like a port:
+/// <c>registry.TryGetPort&lt;IShopifyAdministration&gt;("store-a", out var admin)</c>.
+/// </summary>
+public interface IShopifyAdministration
+{
+    /// <summary>Lists the shop's locations (for the location mapping). Pages internally.</summary>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The locations.</returns>
+    IAsyncEnumerable<ShopifyLocation> ListLocationsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Subscribes <paramref name="callback"/> to webhook topics with JSON payloads (<c>webhookSubscriptionCreate</c>).
+    /// </summary>
+    /// <param name="callback">The HTTPS endpoint that receives the webhooks.</param>
+    /// <param name="topics">GraphQL topic names (for example <c>ORDERS_CREATE</c>); null for the ones the engine needs.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>A task that completes when every subscription exists.</returns>
+    Task SubscribeWebhooksAsync(Uri callback, IReadOnlyList<string>? topics = null, CancellationToken cancellationToken = default);
+}
