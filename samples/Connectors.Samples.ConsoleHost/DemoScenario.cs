@@ -38,6 +38,8 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         await using var shopify = await ShopifyEmulator.StartAsync(
             new ShopifyEmulatorOptions { WebhookUrl = new Uri($"http://127.0.0.1:{port}/webhooks/{DemoOptions.ShopifyChannel}") }.UsePlan(ShopifyEmulatorPlan.Plus), cancellationToken);
         await using var woo = await WooCommerceEmulator.StartAsync(cancellationToken: cancellationToken);
+        woo.MaxConcurrentRequests = 1; // a small shop: more than one request at once get 429 + Retry-After, which the channel absorbs
+        woo.ThrottleRetryAfter = TimeSpan.FromMilliseconds(250);
         phase.Advance();
         var shop = Seed(catalog, shopify, woo);
         phase.Advance();
