@@ -34,16 +34,16 @@ var notes = new List<string>();
 try
 {
     await AnsiConsole.Progress()
-    .AutoClear(false)
-    .HideCompleted(false)
-    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-    .StartAsync(async context =>
-    {
-        var reporter = new SpectreReporter(context, notes);
-        summary = real
-            ? await new RealShopRun(options, configuration, live, reporter).RunAsync(cancellation.Token)
-            : await new DemoScenario(options, reporter).RunAsync(cancellation.Token);
-    });
+        .AutoClear(false)
+        .HideCompleted(false)
+        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+        .StartAsync(async context =>
+        {
+            var reporter = new SpectreReporter(context, notes);
+            summary = real
+                ? await new RealShopRun(options, configuration, live, reporter).RunAsync(cancellation.Token)
+                : await new DemoScenario(options, reporter).RunAsync(cancellation.Token);
+        });
 }
 catch (Exception e) when (e is ConnectorException or Microsoft.Extensions.Options.OptionsValidationException)
 {
