@@ -30,6 +30,54 @@ internal sealed class WorkFailures
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
+    /// <summary>
+    /// Runs one pass over claimed items: each is processed, then completed; a failure is classified (retry with
+    /// backoff or dead letter) without stopping the pass. <paramref name="process"/> returns <see langword="false"/>
+    /// when it rescheduled the item itself (counted as retried, not completed).
+    /// </summary>
+    public async Task<WorkPassResult> RunPassAsync(
+        WorkQueue queue,
+        IReadOnlyList<WorkItem> items,
+        Func<WorkItem, string> flowOf,
+        Func<WorkItem, CancellationToken, Task<bool>> process,
+        CancellationToken cancellationToken)
+    {
+        int completed = 0, retried = 0, dead = 0;
+        foreach (var item in items)
+        {
+            try
+            {
+                if (!await process(item, cancellationToken).ConfigureAwait(false))
+                {
+                    retried++;
+                    continue;
+                }
+
+                await _store.CompleteAsync(queue, item.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                completed++;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // Any failure of one item is classified (retry or dead letter); it must not stop the pass.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                if (await HandleAsync(queue, item, flowOf(item), error, cancellationToken).ConfigureAwait(false) == WorkOutcome.Retried)
+                {
+                    retried++;
+                }
+                else
+                {
+                    dead++;
+                }
+            }
+        }
+
+        return new WorkPassResult(items.Count, completed, retried, dead);
+    }
+
     public async ValueTask<WorkOutcome> HandleAsync(WorkQueue queue, WorkItem item, string flow, Exception error, CancellationToken cancellationToken)
     {
         var (transient, retryAfter, errorType) = Classify(error);

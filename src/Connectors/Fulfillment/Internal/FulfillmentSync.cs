@@ -89,50 +89,30 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
     {
         var options = _options.Value;
         var items = await _store.ClaimAsync(WorkQueue.Outbox, options.Orders.OutboxBatchSize, _time.GetUtcNow(), options.LeaseDuration, null, cancellationToken).ConfigureAwait(false);
-        int completed = 0, retried = 0, dead = 0;
-        foreach (var item in items)
-        {
-            var flow = item.Kind == WorkKinds.ReturnReceipt ? ConnectorFlows.Returns : ConnectorFlows.Fulfillment;
-            try
+        return await _failures.RunPassAsync(
+            WorkQueue.Outbox,
+            items,
+            static item => item.Kind == WorkKinds.ReturnReceipt ? ConnectorFlows.Returns : ConnectorFlows.Fulfillment,
+            async (item, token) =>
             {
                 switch (item.Kind)
                 {
                     case WorkKinds.Shipment:
-                        await SendShipmentAsync(item, cancellationToken).ConfigureAwait(false);
+                        await SendShipmentAsync(item, token).ConfigureAwait(false);
                         break;
                     case WorkKinds.Tracking:
-                        await SendTrackingAsync(item, cancellationToken).ConfigureAwait(false);
+                        await SendTrackingAsync(item, token).ConfigureAwait(false);
                         break;
                     case WorkKinds.ReturnReceipt:
-                        await ConfirmReturnAsync(item, cancellationToken).ConfigureAwait(false);
+                        await ConfirmReturnAsync(item, token).ConfigureAwait(false);
                         break;
                     default:
                         throw new ConnectorException($"Outbox item {item.Id} has kind '{item.Kind}', which the fulfilment flow does not know.");
                 }
 
-                await _store.CompleteAsync(WorkQueue.Outbox, item.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                completed++;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-#pragma warning disable CA1031 // Any failure of one item is classified (retry or dead letter); it must not stop the pass.
-            catch (Exception error)
-#pragma warning restore CA1031
-            {
-                if (await _failures.HandleAsync(WorkQueue.Outbox, item, flow, error, cancellationToken).ConfigureAwait(false) == WorkOutcome.Retried)
-                {
-                    retried++;
-                }
-                else
-                {
-                    dead++;
-                }
-            }
-        }
-
-        return new WorkPassResult(items.Count, completed, retried, dead);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes a shipment to the outbox under the given item id (reconciliation uses a fresh id to send one again).</summary>

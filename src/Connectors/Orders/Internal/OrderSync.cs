@@ -148,54 +148,31 @@ internal sealed class OrderSync : IOrderSync
     {
         var options = _options.Value;
         var items = await _store.ClaimAsync(WorkQueue.Inbox, Flow.InboxBatchSize, _time.GetUtcNow(), options.LeaseDuration, null, cancellationToken).ConfigureAwait(false);
-        int completed = 0, retried = 0, dead = 0;
-        foreach (var item in items)
-        {
-            var flow = item.Kind == WorkKinds.ReturnRequest ? ConnectorFlows.Returns : ConnectorFlows.Orders;
-            try
+        return await _failures.RunPassAsync(
+            WorkQueue.Inbox,
+            items,
+            static item => item.Kind == WorkKinds.ReturnRequest ? ConnectorFlows.Returns : ConnectorFlows.Orders,
+            async (item, token) =>
             {
                 switch (item.Kind)
                 {
                     case WorkKinds.Order:
-                        if (!await ProcessOrderExclusiveAsync(item, cancellationToken).ConfigureAwait(false))
+                        if (!await ProcessOrderExclusiveAsync(item, token).ConfigureAwait(false))
                         {
                             // Another version of this order is being processed elsewhere: try again shortly, in order.
-                            await _store.RescheduleAsync(WorkQueue.Inbox, item.Id, _time.GetUtcNow() + options.RetryBaseDelay, "another worker is processing this order", cancellationToken).ConfigureAwait(false);
-                            retried++;
-                            continue;
+                            await _store.RescheduleAsync(WorkQueue.Inbox, item.Id, _time.GetUtcNow() + options.RetryBaseDelay, "another worker is processing this order", token).ConfigureAwait(false);
+                            return false;
                         }
 
-                        break;
+                        return true;
                     case WorkKinds.ReturnRequest:
-                        await ProcessReturnRequestAsync(item, cancellationToken).ConfigureAwait(false);
-                        break;
+                        await ProcessReturnRequestAsync(item, token).ConfigureAwait(false);
+                        return true;
                     default:
                         throw new ConnectorException($"Inbox item {item.Id} has kind '{item.Kind}', which the order flow does not know.");
                 }
-
-                await _store.CompleteAsync(WorkQueue.Inbox, item.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                completed++;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-#pragma warning disable CA1031 // Any failure of one item is classified (retry or dead letter); it must not stop the pass.
-            catch (Exception error)
-#pragma warning restore CA1031
-            {
-                if (await _failures.HandleAsync(WorkQueue.Inbox, item, flow, error, cancellationToken).ConfigureAwait(false) == WorkOutcome.Retried)
-                {
-                    retried++;
-                }
-                else
-                {
-                    dead++;
-                }
-            }
-        }
-
-        return new WorkPassResult(items.Count, completed, retried, dead);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<OrderException> ListExceptionsAsync(string? channel = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
