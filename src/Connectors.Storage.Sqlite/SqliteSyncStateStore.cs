@@ -1026,22 +1026,13 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IAsyncDisposable, ID
     private async ValueTask<T?> QuerySingleAsync<T>(string sql, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
         where T : class
     {
-        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        // Leaving the loop disposes the enumerator, which closes the reader and returns the connection.
+        await foreach (var row in QueryAsync(sql, parameters, read, cancellationToken).ConfigureAwait(false))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? read(reader) : null;
-            }
+            return row;
         }
+
+        return null;
     }
 
     private async IAsyncEnumerable<T> QueryAsync<T>(
