@@ -17,7 +17,7 @@ public static class MappingConnectorsBuilderExtensions
 
     /// <summary>
     /// Replaces the engine's identity mapping with profile-driven mapping (<see cref="IItemResolver"/>,
-    /// <see cref="IOrderMapper"/>, <see cref="IAvailabilityCalculator"/>) whatever the order of the calls, and
+    /// <see cref="IOrderMapper"/>) whatever the order of the calls, and
     /// registers <see cref="IItemCatalogLoader"/>. Profiles are validated when the host starts. Calling it again adds
     /// the further configuration and nothing twice.
     /// </summary>
@@ -88,9 +88,10 @@ public static class MappingConnectorsBuilderExtensions
         services.TryAddSingleton<MappingProfileStore>();
         services.TryAddSingleton<IItemCatalogLoader, ItemCatalogLoader>();
 
-        // AddConnectors registers identity mapping with TryAdd: replacing here wins whichever is called first.
+        // AddConnectors registers identity mapping with TryAdd: replacing here wins whichever is called first. The
+        // engine's availability calculator already floors packs, weights and bundles from the definitions the profile
+        // resolver returns, so it stays.
         services.Replace(ServiceDescriptor.Singleton<IItemResolver, ProfileItemResolver>());
         services.Replace(ServiceDescriptor.Singleton<IOrderMapper, ProfileOrderMapper>());
-        services.Replace(ServiceDescriptor.Singleton<IAvailabilityCalculator, ProfileAvailabilityCalculator>());
     }
 }

@@ -28,7 +28,6 @@ public class MappingConnectorsBuilderExtensionsTests
 
         Assert.IsType<ProfileItemResolver>(provider.GetRequiredService<IItemResolver>());
         Assert.IsType<ProfileOrderMapper>(provider.GetRequiredService<IOrderMapper>());
-        Assert.IsType<ProfileAvailabilityCalculator>(provider.GetRequiredService<IAvailabilityCalculator>());
     }
 
     [Fact]

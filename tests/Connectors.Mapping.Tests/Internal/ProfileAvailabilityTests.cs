@@ -1,14 +1,28 @@
 using Connectors.Mapping.Internal;
+using Microsoft.Extensions.DependencyInjection;
 using static Connectors.Mapping.Tests.MappingTestKit;
 
 namespace Connectors.Mapping.Tests.Internal;
 
-public class ProfileAvailabilityCalculatorTests
+/// <summary>
+/// Profile items (packs, weight units, bundles, bundles inside packs) through the calculator a host composed with
+/// <c>AddMapping</c> really resolves: the profile's definitions must give the engine's calculator what it needs.
+/// </summary>
+public class ProfileAvailabilityTests
 {
     private static readonly MappingProfileStore Profiles = Store(Catalogue);
 
+    private static readonly IAvailabilityCalculator Calculator = ComposedCalculator();
+
+    private static IAvailabilityCalculator ComposedCalculator()
+    {
+        var services = new ServiceCollection();
+        services.AddConnectors().AddMapping(options => Catalogue(options.Channels[Channel] = new()));
+        return services.BuildServiceProvider().GetRequiredService<IAvailabilityCalculator>();
+    }
+
     private static int Available(string itemId, params (string Sku, decimal Quantity)[] stock) =>
-        new ProfileAvailabilityCalculator().Calculate(
+        Calculator.Calculate(
             Profiles.FindItem(Channel, itemId)!,
             stock.ToDictionary(s => s.Sku, s => s.Quantity));
 
@@ -50,6 +64,6 @@ public class ProfileAvailabilityCalculatorTests
     {
         var item = new ChannelItemDefinition(Channel, "x", [new ItemComponent("P1", 1m)], onSale: false);
 
-        Assert.Equal(0, new ProfileAvailabilityCalculator().Calculate(item, new Dictionary<string, decimal> { ["P1"] = 10m }));
+        Assert.Equal(0, Calculator.Calculate(item, new Dictionary<string, decimal> { ["P1"] = 10m }));
     }
 }
