@@ -20,17 +20,24 @@ var connectors = builder.Services
     .AddHosting(settings.GetSection("Hosting"));    // background workers, webhook receiver, "connectors" health check
 
 // Each shop is added when its section is filled in; its name is its webhook path: /webhooks/shopify, /webhooks/woocommerce.
-if (!string.IsNullOrEmpty(settings["Shopify:ShopDomain"]) || !string.IsNullOrEmpty(settings["Shopify:BaseAddress"]))
+var shopify = !string.IsNullOrEmpty(settings["Shopify:ShopDomain"]) || !string.IsNullOrEmpty(settings["Shopify:BaseAddress"]);
+var woo = !string.IsNullOrEmpty(settings["WooCommerce:BaseUrl"]);
+if (shopify)
 {
     connectors.AddShopify("shopify", settings.GetSection("Shopify"));
 }
 
-if (!string.IsNullOrEmpty(settings["WooCommerce:BaseUrl"]))
+if (woo)
 {
     connectors.AddWooCommerce("woocommerce", settings.GetSection("WooCommerce"));
 }
 
 var app = builder.Build();
+if (!shopify && !woo)
+{
+    app.Logger.LogWarning("No shop configured: fill in Connectors:Shopify or Connectors:WooCommerce (appsettings.json, user-secrets or environment variables).");
+}
+
 app.MapConnectorWebhooks("/webhooks");
 app.MapHealthChecks("/health");
 app.Run();
