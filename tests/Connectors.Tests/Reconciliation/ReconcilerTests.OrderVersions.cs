@@ -97,6 +97,38 @@ public partial class ReconcilerTests
     }
 
     [Fact]
+    public async Task Reconcile_CancellationWaitingInInbox_NotReportedAgain()
+    {
+        using var h = new OrderFlowHarness();
+        var now = h.Time.GetUtcNow();
+        await SubmitAsync(h, ModelFactory.Order("a", "16", [("SKU-1", 1)], updatedAt: now.AddHours(-3)));
+        var cancelled = ModelFactory.Order("a", "16", [("SKU-1", 1)], updatedAt: now.AddHours(-1), status: ChannelOrderStatus.Cancelled);
+        h.Channel.PutOrder(cancelled);
+        await h.Orders.AcceptAsync(OrderFlowHarness.Webhook(cancelled, "d-16-cancel", OrderEventKind.Cancelled), Ct); // delivered, not processed yet
+
+        var report = await h.Reconciler.ReconcileAsync(new ReconciliationRequest("a") { Inventory = false }, Ct);
+
+        Assert.True(report.IsClean, report.ToText());
+        Assert.Equal(1, await h.Store.CountPendingAsync(WorkQueue.Inbox, "a", Ct));
+    }
+
+    [Fact]
+    public async Task Reconcile_NewerVersionAddsUnmappedItem_ReportedWithTheMappingError()
+    {
+        using var h = new OrderFlowHarness();
+        var now = h.Time.GetUtcNow();
+        await SubmitAsync(h, ModelFactory.Order("a", "17", [("SKU-1", 1)], updatedAt: now.AddHours(-3)));
+        h.Catalogue.Unmap("SKU-X");
+        h.Channel.PutOrder(ModelFactory.Order("a", "17", [("SKU-1", 1), ("SKU-X", 1)], updatedAt: now.AddHours(-1)));
+
+        var report = await h.Reconciler.ReconcileAsync(new ReconciliationRequest("a") { Inventory = false, DryRun = true }, Ct);
+
+        var difference = Assert.Single(report.Differences);
+        Assert.Equal(ReconciliationDifferenceKind.MissedOrderUpdate, difference.Kind);
+        Assert.Contains("does not map", difference.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reconcile_HeldOrderPaidLater_ReportedAsReleaseChangeAndSubmitted()
     {
         using var h = new OrderFlowHarness();
