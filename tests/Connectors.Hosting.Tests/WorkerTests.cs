@@ -65,6 +65,31 @@ public class WorkerTests
     }
 
     [Fact]
+    public async Task StopAsync_InboxPassInFlight_FinishesTheItemBeforeTheHostStops()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var wms = new GatedWarehouseOrders(new FakeWarehouse());
+        await using var host = await TestHost.StartAsync(services: s => s.AddSingleton<IWarehouseOrders>(wms));
+        var order = ModelFactory.Order("store-a", "4001", [("S4", 1)], updatedAt: DateTimeOffset.UtcNow);
+        host.Channel.Inner.PutOrder(order);
+        await wms.Entered.Task.WaitAsync(TimeSpan.FromSeconds(15), ct); // the inbox worker is inside the WMS call
+
+        var stopping = host.App.StopAsync(ct);
+        await Task.Delay(200, ct);
+        var stoppedWhileInFlight = stopping.IsCompleted;
+        wms.Gate.SetResult();
+        await stopping;
+
+        Assert.False(stoppedWhileInFlight, "the host stopped while a pass was in the WMS call");
+        Assert.False(wms.ObservedCancellation, "the pass was cancelled by shutdown");
+        Assert.True(wms.Inner.Orders.ContainsKey(("store-a", "4001")));
+        Assert.Contains(host.Channel.Inner.Acknowledgements, a => a.ChannelOrderId == "4001"); // the pass ran to its end
+        var item = await host.Store.GetWorkItemAsync(WorkQueue.Inbox, $"order|store-a|4001|{order.UpdatedAt.UtcTicks}", ct);
+        Assert.Equal(WorkItemStatus.Completed, item?.Status); // completed, not left leased for another host
+        Assert.Equal(0, await host.Store.CountPendingAsync(WorkQueue.Inbox, cancellationToken: ct));
+    }
+
+    [Fact]
     public async Task HealthCheck_DeadLetterWaiting_ReportsDegradedNamingChannel()
     {
         await using var host = await TestHost.StartAsync();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Connectors.Tests.Reconciliation;
 
-public class ReconcilerTests
+public partial class ReconcilerTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -15,6 +15,7 @@ internal sealed class Reconciler : IReconciler
     private readonly IChannelRegistry _channels;
     private readonly OrderSync _orders;
     private readonly FulfillmentSync _fulfillment;
+    private readonly IOrderMapper _mapper;
     private readonly TimeProvider _time;
     private readonly IOptions<ConnectorsOptions> _options;
     private readonly ConnectorsMetrics _metrics;
@@ -25,6 +26,7 @@ internal sealed class Reconciler : IReconciler
         IChannelRegistry channels,
         OrderSync orders,
         FulfillmentSync fulfillment,
+        IOrderMapper mapper,
         TimeProvider time,
         IOptions<ConnectorsOptions> options,
         ConnectorsMetrics metrics,
@@ -34,6 +36,7 @@ internal sealed class Reconciler : IReconciler
         _channels = channels;
         _orders = orders;
         _fulfillment = fulfillment;
+        _mapper = mapper;
         _time = time;
         _options = options;
         _metrics = metrics;
@@ -183,9 +186,24 @@ internal sealed class Reconciler : IReconciler
             }
 
             var inboxId = WorkKinds.OrderVersionId(channel, order.OrderId, order.UpdatedAt);
-            if (await _store.GetWorkItemAsync(WorkQueue.Inbox, inboxId, cancellationToken).ConfigureAwait(false) is not null)
+            if (await _store.GetWorkItemAsync(WorkQueue.Inbox, inboxId, cancellationToken).ConfigureAwait(false) is not null
+                || await _store.GetWorkItemAsync(WorkQueue.Inbox, inboxId + "|cancelled", cancellationToken).ConfigureAwait(false) is not null)
             {
                 continue; // in the inbox already (pending, or dead-lettered and visible there)
+            }
+
+            // A newer version of a known order is only a missed update when something the WMS or the release rules
+            // care about changed. The engine's own writes (the acknowledgement tag or note, fulfilments, the shipment
+            // markers) move the channel's updated-at too, and must not be reported as drift.
+            string? change = null;
+            if (record is not null)
+            {
+                change = await DescribeChangeAsync(record, order, cancellationToken).ConfigureAwait(false);
+                if (change is null)
+                {
+                    Log.OrderVersionUnchanged(_logger, order.OrderId, channel, record.Version, order.UpdatedAt);
+                    continue;
+                }
             }
 
             if (repair)
@@ -199,10 +217,63 @@ internal sealed class Reconciler : IReconciler
                 ? new ReconciliationDifference(ReconciliationDifferenceKind.MissedOrder, order.OrderId, null, version, repair, "the channel has the order but neither webhook nor poll delivered it")
                 : new ReconciliationDifference(
                     ReconciliationDifferenceKind.MissedOrderUpdate, order.OrderId, record.Version.ToString("O", CultureInfo.InvariantCulture), version, repair,
-                    "the channel has a newer version of the order than the engine processed"));
+                    $"the channel has a newer version of the order than the engine processed: {change}"));
         }
 
         return checkedCount;
+    }
+
+    /// <summary>
+    /// What changed between the order version the engine last processed and a newer channel version, in the terms
+    /// the order flow acts on: cancellation, the mapped warehouse order (lines, quantities, SKUs, address, carrier,
+    /// priority, picking instructions, custom fields; see <see cref="OrderDiff"/>) and the release decision.
+    /// </summary>
+    /// <returns>A phrase for the report, or <see langword="null"/> when the order flow would change nothing.</returns>
+    private async ValueTask<string?> DescribeChangeAsync(OrderRecord record, ChannelOrder order, CancellationToken cancellationToken)
+    {
+        if (record.Status == OrderRecordStatus.Cancelled)
+        {
+            return null; // the order flow ignores every later version of a cancelled order
+        }
+
+        if (order.Status == ChannelOrderStatus.Cancelled)
+        {
+            return "it was cancelled";
+        }
+
+        var state = OrderPayloads.ReadState(record.Payload);
+        if (state is null || (state.Submitted is null && state.Order is null))
+        {
+            return "the engine kept no copy of the version it processed to compare with";
+        }
+
+        OrderMappingResult next;
+        WarehouseOrder before;
+        try
+        {
+            next = await _mapper.MapOrderAsync(order, cancellationToken).ConfigureAwait(false);
+            before = state.Submitted ?? (await _mapper.MapOrderAsync(state.Order!, cancellationToken).ConfigureAwait(false)).Order;
+        }
+        catch (ConnectorException e) when (!e.IsTransient)
+        {
+            return $"the newer version does not map ({e.Message})";
+        }
+
+        if (OrderDiff.HasChanges(before, next.Order))
+        {
+            return "its lines, quantities, address, shipping or custom fields changed";
+        }
+
+        var decided = record.Status switch
+        {
+            OrderRecordStatus.Submitted => ReleaseDecision.Release,
+            OrderRecordStatus.Held => ReleaseDecision.Hold,
+            OrderRecordStatus.Rejected => ReleaseDecision.Reject,
+            _ => (ReleaseDecision?)null,
+        };
+        return record.Status == OrderRecordStatus.Submitted || decided == next.Release
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"its release decision is now {next.Release} (the engine has it {record.Status})");
     }
 
     private async Task<int> CheckShipmentsAsync(IFulfillmentChannel port, List<WarehouseShipment> shipments, bool repair, List<ReconciliationDifference> differences, CancellationToken cancellationToken)
@@ -210,7 +281,7 @@ internal sealed class Reconciler : IReconciler
         foreach (var shipment in shipments)
         {
             var sent = await port.ListFulfillmentsAsync(shipment.ChannelOrderId, cancellationToken).ConfigureAwait(false);
-            if (FulfillmentSync.FindSent(sent, shipment.ShipmentId) is not null)
+            if (IsOnChannel(sent, shipment))
             {
                 continue;
             }
@@ -242,6 +313,24 @@ internal sealed class Reconciler : IReconciler
         }
 
         return shipments.Count;
+    }
+
+    /// <summary>
+    /// Whether the channel shows the shipment: a fulfilment carrying its id as idempotency key, or, for a channel that
+    /// does not report keys when listing (Shopify keeps them in a metafield), one that is not keyed to another shipment
+    /// and carries every tracking number of the shipment.
+    /// </summary>
+    internal static bool IsOnChannel(IReadOnlyList<ChannelFulfillment> sent, WarehouseShipment shipment)
+    {
+        if (FulfillmentSync.FindSent(sent, shipment.ShipmentId) is not null)
+        {
+            return true;
+        }
+
+        var numbers = shipment.Tracking.Select(t => t.Number).Where(n => !string.IsNullOrEmpty(n)).ToArray();
+        return numbers.Length > 0 && sent.Any(f =>
+            f.IdempotencyKey is null
+            && numbers.All(n => f.Tracking.Any(t => string.Equals(t.Number, n, StringComparison.OrdinalIgnoreCase))));
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
