@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Connectors.Internal;
 using Connectors.Orders.Internal;
@@ -20,6 +21,12 @@ internal sealed class WorkFailures
     private readonly TimeProvider _time;
     private readonly ConnectorsMetrics _metrics;
     private readonly ILogger _logger;
+
+    /// <summary>Span tag: the work item's de-duplication key.</summary>
+    internal const string WorkItemTag = "connector.work_item";
+
+    /// <summary>Span tag: how many times the item was claimed.</summary>
+    internal const string AttemptTag = "connector.attempt";
 
     public WorkFailures(ISyncStateStore store, IOptions<ConnectorsOptions> options, TimeProvider time, ConnectorsMetrics metrics, ILogger<WorkFailures>? logger = null)
     {
@@ -45,34 +52,59 @@ internal sealed class WorkFailures
         int completed = 0, retried = 0, dead = 0;
         foreach (var item in items)
         {
+            var flow = flowOf(item);
+            var started = _time.GetTimestamp();
+
+            // One span per item: a trace shows which order or shipment took the time or failed, not just the pass.
+            using var activity = ConnectorsMetrics.ActivitySource.StartActivity(flow + " process", ActivityKind.Internal);
+            activity?.SetTag(ConnectorsTelemetry.ChannelTag, item.Channel);
+            activity?.SetTag(ConnectorsTelemetry.FlowTag, flow);
+            activity?.SetTag(WorkItemTag, item.Id);
+            activity?.SetTag(AttemptTag, item.Attempts);
+            string outcome;
             try
             {
                 if (!await process(item, cancellationToken).ConfigureAwait(false))
                 {
                     retried++;
-                    continue;
+                    outcome = WorkOutcomeNames.Retried;
                 }
-
-                await _store.CompleteAsync(queue, item.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                completed++;
+                else
+                {
+                    await _store.CompleteAsync(queue, item.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    completed++;
+                    outcome = WorkOutcomeNames.Completed;
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
                 throw;
             }
 #pragma warning disable CA1031 // Any failure of one item is classified (retry or dead letter); it must not stop the pass.
             catch (Exception error)
 #pragma warning restore CA1031
             {
-                if (await HandleAsync(queue, item, flowOf(item), error, cancellationToken).ConfigureAwait(false) == WorkOutcome.Retried)
+                activity?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
+                activity?.SetTag(ConnectorsTelemetry.ErrorTypeTag, Classify(error).ErrorType);
+                if (await HandleAsync(queue, item, flow, error, cancellationToken).ConfigureAwait(false) == WorkOutcome.Retried)
                 {
                     retried++;
+                    outcome = WorkOutcomeNames.Retried;
                 }
                 else
                 {
                     dead++;
+                    outcome = WorkOutcomeNames.DeadLettered;
                 }
             }
+
+            activity?.SetTag(ConnectorsTelemetry.OutcomeTag, outcome);
+            _metrics.OperationDuration.Record(
+                _time.GetElapsedTime(started).TotalSeconds,
+                ConnectorsMetrics.Flow(flow),
+                ConnectorsMetrics.Channel(item.Channel),
+                ConnectorsMetrics.Outcome(outcome));
         }
 
         return new WorkPassResult(items.Count, completed, retried, dead);
