@@ -39,7 +39,9 @@ public sealed partial class WooCommerceChannelTests
         await raw.PushAsync(rawBatches.Take(2 * concurrency).ToList(), ct);
 
         // Baseline, connector, baseline: the connector's run is bracketed by the same work done with a bare HttpClient.
+        var baselineCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var baselineBefore = await raw.PushAsync(rawBatches, ct);
+        var baselineCpu = Process.GetCurrentProcess().TotalProcessorTime - baselineCpuBefore;
         var callsBefore = shop.RequestCount;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
@@ -63,7 +65,7 @@ public sealed partial class WooCommerceChannelTests
             $"connector: {calls} calls, wall {watch.Elapsed.TotalMilliseconds:F0} ms | " +
             $"ceiling {calls} calls / {concurrency} x {ThroughputLatency.TotalMilliseconds:F0} ms = {ceiling.TotalMilliseconds:F0} ms => {ceiling / watch.Elapsed:P0} of ceiling | " +
             $"raw HttpClient baseline (same batches, same concurrency): {baselineBefore.TotalMilliseconds:F0} / {baselineAfter.TotalMilliseconds:F0} ms => {ceiling / baseline:P0} of ceiling; connector / baseline {watch.Elapsed / baseline:F2} | " +
-            $"process CPU {cpu.TotalMilliseconds / calls:F1} ms per call (client and emulator) | max in flight at the emulator {shop.MaxInFlight}, adaptive limit {sp.GetRequiredService<ThrottleRegistry>().Get(TestHost.Channel).CurrentLimit} | " +
+            $"process CPU per call (client and emulator): connector {cpu.TotalMilliseconds / calls:F1} ms, baseline {baselineCpu.TotalMilliseconds / rawBatches.Count:F1} ms | max in flight at the emulator {shop.MaxInFlight}, adaptive limit {sp.GetRequiredService<ThrottleRegistry>().Get(TestHost.Channel).CurrentLimit} | " +
             $"load average {LoadAverage()}");
         TestContext.Current.SendDiagnosticMessage(report);
         TestContext.Current.TestOutputHelper?.WriteLine(report);
