@@ -25,11 +25,23 @@ public sealed partial class WooCommerceEmulator
         {
         }
 
+        // A request stops counting as in flight when its answer starts: the client cannot see the answer (and send its
+        // next request) before that, so MaxInFlight never counts one client slot twice.
+        var counted = 1;
+        void Answered()
+        {
+            if (Interlocked.Exchange(ref counted, 0) == 1)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
         try
         {
             if (MaxConcurrentRequests > 0 && inFlight > MaxConcurrentRequests)
             {
                 Interlocked.Increment(ref _throttled);
+                Answered();
                 await WriteFaultAsync(context, WooCommerceEmulatorFault.TooManyRequests, ThrottleRetryAfter).ConfigureAwait(false);
                 return;
             }
@@ -46,6 +58,7 @@ public sealed partial class WooCommerceEmulator
             if (fault is { } f && f.Fault is not (WooCommerceEmulatorFault.TypeDrift or WooCommerceEmulatorFault.PhpNotice))
             {
                 await WaitOutLatencyAsync(arrived, context.RequestAborted).ConfigureAwait(false);
+                Answered();
                 await WriteFaultAsync(context, f.Fault, f.RetryAfter).ConfigureAwait(false);
                 return;
             }
@@ -61,11 +74,12 @@ public sealed partial class WooCommerceEmulator
             await WaitOutLatencyAsync(arrived, context.RequestAborted).ConfigureAwait(false);
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json; charset=UTF-8";
+            Answered();
             await context.Response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            Answered();
         }
     }
 

@@ -97,7 +97,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     /// <summary>Requests received so far.</summary>
     public int RequestCount => Volatile.Read(ref _requests);
 
-    /// <summary>The most requests that were in flight at once.</summary>
+    /// <summary>The most requests that were in flight at once (arrived and not yet answering).</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Starts an emulator on 127.0.0.1 and a free port.</summary>
