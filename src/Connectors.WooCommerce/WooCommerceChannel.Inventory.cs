@@ -52,9 +52,12 @@ public sealed partial class WooCommerceChannel
             chunks.AddRange(items.Chunk(options.BatchSize).Select(c => (path, c.ToList())));
         }
 
+        // Twice as many chunks in preparation as requests allowed on the wire: the shop's throttle (one per channel) keeps
+        // MaxConcurrency requests in flight, and the other workers build their next batch and read their last answer
+        // meanwhile, so a freed slot is taken at once instead of after the client's own CPU work.
         await Parallel.ForEachAsync(
             chunks,
-            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = 2 * options.MaxConcurrency, CancellationToken = cancellationToken },
             async (chunk, ct) => await PushChunkAsync(chunk.Path, chunk.Items, targets, results, ct).ConfigureAwait(false)).ConfigureAwait(false);
         return results;
     }

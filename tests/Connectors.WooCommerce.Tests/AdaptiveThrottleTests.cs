@@ -83,4 +83,40 @@ public sealed class AdaptiveThrottleTests
 
         Assert.True(second.IsCompletedSuccessfully);
     }
+
+    [Fact]
+    public async Task AcquireAsync_SlotReleased_HandsItToTheWaiterBeforeReleaseReturns()
+    {
+        using var throttle = new AdaptiveThrottle(1, 0, new FakeTimeProvider());
+        var first = await throttle.AcquireAsync(TestContext.Current.CancellationToken);
+        var second = throttle.AcquireAsync(TestContext.Current.CancellationToken).AsTask();
+        Assert.False(second.IsCompleted);
+
+        first.Dispose();
+
+        // No thread-pool hop between one request's answer and the next request's start.
+        Assert.True(second.IsCompletedSuccessfully);
+        (await second).Dispose();
+    }
+
+    [Fact]
+    public async Task AcquireAsync_WaiterCancelled_DoesNotKeepASlot()
+    {
+        using var throttle = new AdaptiveThrottle(1, 0, new FakeTimeProvider());
+        var first = await throttle.AcquireAsync(TestContext.Current.CancellationToken);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var cancelled = throttle.AcquireAsync(cts.Token).AsTask();
+        var third = throttle.AcquireAsync(TestContext.Current.CancellationToken).AsTask();
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        first.Dispose();
+        using var slot = await third.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.True(third.IsCompletedSuccessfully);
+        var fourth = throttle.AcquireAsync(TestContext.Current.CancellationToken).AsTask();
+        Assert.False(fourth.IsCompleted); // the one slot is the third's, not lost and not doubled
+        slot.Dispose();
+        (await fourth.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).Dispose();
+    }
 }

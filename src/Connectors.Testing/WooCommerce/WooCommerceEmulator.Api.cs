@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -16,6 +17,7 @@ public sealed partial class WooCommerceEmulator
 
     private async Task HandleAsync(HttpContext context)
     {
+        var arrived = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _requests);
         var inFlight = Interlocked.Increment(ref _inFlight);
         int seen;
@@ -23,22 +25,29 @@ public sealed partial class WooCommerceEmulator
         {
         }
 
+        // A request stops counting as in flight when its answer starts: the client cannot see the answer (and send its
+        // next request) before that, so MaxInFlight never counts one client slot twice.
+        var counted = 1;
+        void Answered()
+        {
+            if (Interlocked.Exchange(ref counted, 0) == 1)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
         try
         {
             if (MaxConcurrentRequests > 0 && inFlight > MaxConcurrentRequests)
             {
                 Interlocked.Increment(ref _throttled);
+                Answered();
                 await WriteFaultAsync(context, WooCommerceEmulatorFault.TooManyRequests, ThrottleRetryAfter).ConfigureAwait(false);
                 return;
             }
 
-            if (Latency > TimeSpan.Zero)
-            {
-                await Task.Delay(Latency, context.RequestAborted).ConfigureAwait(false);
-            }
-
             (WooCommerceEmulatorFault Fault, TimeSpan RetryAfter)? fault = null;
-            lock (_gate)
+            lock (_faultGate)
             {
                 if (_faults.Count > 0)
                 {
@@ -48,6 +57,8 @@ public sealed partial class WooCommerceEmulator
 
             if (fault is { } f && f.Fault is not (WooCommerceEmulatorFault.TypeDrift or WooCommerceEmulatorFault.PhpNotice))
             {
+                await WaitOutLatencyAsync(arrived, context.RequestAborted).ConfigureAwait(false);
+                Answered();
                 await WriteFaultAsync(context, f.Fault, f.RetryAfter).ConfigureAwait(false);
                 return;
             }
@@ -60,13 +71,28 @@ public sealed partial class WooCommerceEmulator
                 text = "<br />\n<b>Notice</b>:  Function wpdb::prepare was called <strong>incorrectly</strong>. in <b>/var/www/html/wp-includes/functions.php</b> on line <b>6121</b><br />\n" + text;
             }
 
+            await WaitOutLatencyAsync(arrived, context.RequestAborted).ConfigureAwait(false);
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json; charset=UTF-8";
+            Answered();
             await context.Response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            Answered();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Latency"/> is the host's response time: the emulator does its own work first and then waits out what
+    /// is left, so its CPU time (parsing, rendering 100 products) is inside the latency, not added to it.
+    /// </summary>
+    private async Task WaitOutLatencyAsync(long arrived, CancellationToken cancellationToken)
+    {
+        var left = Latency - Stopwatch.GetElapsedTime(arrived);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -168,16 +194,33 @@ public sealed partial class WooCommerceEmulator
             return (400, EmuJson.Error("rest_invalid_json", "Invalid JSON body passed.", 400));
         }
 
+        if (method is "POST" or "PUT" && segments is ["products", "batch"] or ["products", _, "variations", "batch"])
+        {
+            Func<JsonNode>? render = null;
+            var status = 0;
+            lock (_gate)
+            {
+                EmuProduct? parent = null;
+                if (segments.Length == 2 || (TryId(segments[1], out var pid) && _products.TryGetValue(pid, out parent) && parent.Type == "variable"))
+                {
+                    (status, render) = Batch(input, parent);
+                }
+            }
+
+            if (render is not null)
+            {
+                return (status, render()); // rendered outside the lock: concurrent batches only queue for the state change
+            }
+        }
+
         lock (_gate)
         {
             return (segments, method) switch
             {
                 (["products"], "GET") => ListProducts(context, query, p => p.Type != "variation", "products"),
-                (["products", "batch"], "POST" or "PUT") => Batch(input, parent: null),
                 (["products", var id], "GET") when TryId(id, out var pid) && _products.TryGetValue(pid, out var p) && p.Type != "variation" => (200, EmuJson.Product(p, ApiBase)),
                 (["products", var id, "variations"], "GET") when TryId(id, out var pid) && _products.TryGetValue(pid, out var p) && p.Type == "variable" =>
                     ListProducts(context, query, v => v.ParentId == pid, $"products/{pid}/variations"),
-                (["products", var id, "variations", "batch"], "POST" or "PUT") when TryId(id, out var pid) && _products.TryGetValue(pid, out var p) && p.Type == "variable" => Batch(input, p),
                 (["products", ..], _) => (404, EmuJson.Error("woocommerce_rest_product_invalid_id", "Invalid ID.", 404)),
                 (["orders"], "GET") => ListOrders(context, query),
                 (["orders", var id], "GET") when Order(id) is { } o => (200, EmuJson.Order(o, ApiBase)),
@@ -292,16 +335,18 @@ public sealed partial class WooCommerceEmulator
             ? include.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToHashSet()
             : null;
 
-    private (int, JsonNode) Batch(JsonNode? input, EmuProduct? parent)
+    /// <summary>Applies a batch under the caller's lock; the answer is rendered later, from snapshots, by the returned function.</summary>
+    private (int, Func<JsonNode>) Batch(JsonNode? input, EmuProduct? parent)
     {
         var update = input?["update"] as JsonArray ?? [];
         var count = update.Count + ((input?["create"] as JsonArray)?.Count ?? 0) + ((input?["delete"] as JsonArray)?.Count ?? 0);
         if (count > BatchLimit)
         {
-            return (413, EmuJson.Error("woocommerce_rest_request_entity_too_large", $"Unable to accept more than {BatchLimit} items for this request.", 413));
+            var tooLarge = EmuJson.Error("woocommerce_rest_request_entity_too_large", $"Unable to accept more than {BatchLimit} items for this request.", 413);
+            return (413, () => tooLarge);
         }
 
-        var results = new JsonArray();
+        var results = new List<object>(update.Count); // a rendered error (JsonObject) or a product snapshot (EmuProduct)
         var changed = new List<long>();
         foreach (var item in update)
         {
@@ -337,7 +382,7 @@ public sealed partial class WooCommerceEmulator
 
             found.Modified = Now;
             changed.Add(found.Id);
-            results.Add(EmuJson.Product(found, ApiBase));
+            results.Add(found.Snapshot());
         }
 
         foreach (var id in changed)
@@ -345,7 +390,8 @@ public sealed partial class WooCommerceEmulator
             Trigger("product.updated", id);
         }
 
-        return (200, new JsonObject { ["update"] = results });
+        var apiBase = ApiBase;
+        return (200, () => new JsonObject { ["update"] = new JsonArray([.. results.Select(r => r as JsonNode ?? EmuJson.Product((EmuProduct)r, apiBase))]) });
     }
 
     private static long? ReadLong(JsonNode? node)

@@ -25,6 +25,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
 {
     private const int MaxFailuresBeforeDisable = 5;
     private readonly Lock _gate = new();
+    private readonly Lock _faultGate = new();
     private readonly Dictionary<long, EmuProduct> _products = [];
     private readonly Dictionary<long, EmuOrder> _orders = [];
     private readonly Dictionary<long, EmuWebhook> _webhooks = [];
@@ -71,7 +72,11 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     /// </summary>
     public Uri? HomeUrl { get; set; }
 
-    /// <summary>Delay added to every request. Default zero.</summary>
+    /// <summary>
+    /// The host's response time: no answer leaves before this long after its request arrived (host throttling's 429
+    /// aside). The emulator does its own work (parsing, state change, rendering) first and waits out the rest, so its
+    /// CPU time is part of the latency, as a real host's work is, instead of being added on top. Default zero.
+    /// </summary>
     public TimeSpan Latency { get; set; }
 
     /// <summary>The most items one batch request may hold (WooCommerce's default is 100).</summary>
@@ -92,7 +97,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     /// <summary>Requests received so far.</summary>
     public int RequestCount => Volatile.Read(ref _requests);
 
-    /// <summary>The most requests that were in flight at once.</summary>
+    /// <summary>The most requests that were in flight at once (arrived and not yet answering).</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Starts an emulator on 127.0.0.1 and a free port.</summary>
@@ -121,7 +126,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     /// <param name="retryAfter">The <c>Retry-After</c> of 429 and 503; one second by default.</param>
     public void InjectFault(WooCommerceEmulatorFault fault, int count = 1, TimeSpan? retryAfter = null)
     {
-        lock (_gate)
+        lock (_faultGate)
         {
             for (var i = 0; i < count; i++)
             {

@@ -82,7 +82,9 @@ internal sealed class AdaptiveThrottle : IDisposable
             }
             else
             {
-                waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                // No RunContinuationsAsynchronously: the waiter is completed outside the lock by the request that frees
+                // the slot, and continues on that thread (signs and sends at once) instead of after a thread-pool hop.
+                waiter = new TaskCompletionSource();
                 _waiters.Enqueue(waiter);
             }
         }
@@ -95,16 +97,16 @@ internal sealed class AdaptiveThrottle : IDisposable
             }
             catch (OperationCanceledException)
             {
+                bool granted;
                 lock (_lock)
                 {
-                    if (waiter.Task.IsCompletedSuccessfully)
-                    {
-                        ReleaseLocked();
-                    }
-                    else
-                    {
-                        waiter.TrySetCanceled(cancellationToken);
-                    }
+                    // Granted between the cancellation and here (the slot is counted): give it back.
+                    granted = waiter.Task.IsCompletedSuccessfully || !waiter.TrySetCanceled(cancellationToken);
+                }
+
+                if (granted)
+                {
+                    Release();
                 }
 
                 throw;
@@ -117,6 +119,8 @@ internal sealed class AdaptiveThrottle : IDisposable
     /// <summary>Feeds one finished attempt into the limit.</summary>
     public void Record(TimeSpan latency, int? statusCode, TimeSpan? retryAfter)
     {
+        TaskCompletionSource? first;
+        List<TaskCompletionSource>? more;
         lock (_lock)
         {
             var overloaded = statusCode is null or 429 or >= 500;
@@ -147,35 +151,73 @@ internal sealed class AdaptiveThrottle : IDisposable
                 _limit = Math.Min(_max, _limit + (1 / Math.Max(1, _limit)));
             }
 
-            Pump();
+            (first, more) = Pump();
         }
+
+        Grant(first, more);
     }
 
     public void Dispose() => _rate?.Dispose();
 
     private void Release()
     {
+        TaskCompletionSource? first;
+        List<TaskCompletionSource>? more;
         lock (_lock)
         {
-            ReleaseLocked();
+            _inFlight--;
+            (first, more) = Pump();
         }
+
+        Grant(first, more);
     }
 
-    private void ReleaseLocked()
+    /// <summary>Gives free slots to the oldest waiters (still to be completed, outside the lock, by <see cref="Grant"/>).</summary>
+    private (TaskCompletionSource? First, List<TaskCompletionSource>? More) Pump()
     {
-        _inFlight--;
-        Pump();
-    }
-
-    private void Pump()
-    {
+        TaskCompletionSource? first = null;
+        List<TaskCompletionSource>? more = null;
         while (_waiters.Count > 0 && _inFlight < Math.Max(1, (int)_limit))
         {
             var next = _waiters.Dequeue();
-            if (next.TrySetResult())
+            if (next.Task.IsCompleted)
             {
-                _inFlight++;
+                continue; // cancelled while queued
             }
+
+            _inFlight++;
+            if (first is null)
+            {
+                first = next;
+            }
+            else
+            {
+                (more ??= []).Add(next);
+            }
+        }
+
+        return (first, more);
+    }
+
+    /// <summary>
+    /// Completes the waiters <see cref="Pump"/> granted a slot. A waiter cancelled between the two steps gives its slot back.
+    /// </summary>
+    private void Grant(TaskCompletionSource? first, List<TaskCompletionSource>? more)
+    {
+        if (more is not null)
+        {
+            foreach (var waiter in more)
+            {
+                if (!waiter.TrySetResult())
+                {
+                    Release();
+                }
+            }
+        }
+
+        if (first is not null && !first.TrySetResult())
+        {
+            Release();
         }
     }
 

@@ -91,8 +91,19 @@ internal sealed class WooCommerceClient(IHttpClientFactory factory, IOptionsMoni
         using (response)
         {
             var status = (int)response.StatusCode;
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var what = $"{method} {StripQuery(path)}";
+            if (response.IsSuccessStatusCode && IsUtf8(response.Content.Headers.ContentType?.CharSet))
+            {
+                // The usual answer: JSON in UTF-8, parsed from the bytes (no UTF-16 copy of a 100-product batch answer).
+                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                if (StartsWithJson(bytes))
+                {
+                    Log.Answered(logger, channel, what, status);
+                    return (ParseUtf8(bytes, type, status, what), response.Headers);
+                }
+            }
+
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             Log.Answered(logger, channel, what, status);
             if (!response.IsSuccessStatusCode)
             {
@@ -102,6 +113,38 @@ internal sealed class WooCommerceClient(IHttpClientFactory factory, IOptionsMoni
             return (Parse(body, type, status, response.Content.Headers.ContentType?.MediaType, $"{method} {StripQuery(path)}"), response.Headers);
         }
     }
+
+    /// <summary>Parses a body that starts with JSON straight from its UTF-8 bytes; errors as <see cref="Parse{T}"/>.</summary>
+    internal static T ParseUtf8<T>(byte[] body, JsonTypeInfo<T> type, int status, string what)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, type)
+                ?? throw new JsonException("The body is the JSON literal null.");
+        }
+        catch (JsonException ex)
+        {
+            var text = Encoding.UTF8.GetString(body);
+            throw new ConnectorRequestFailedException(
+                Platform,
+                $"{what} answered {status} with JSON this connector cannot read at {Json.JsonPaths.Full(ex)} ({ex.Message}): \"{Quote(text)}\"",
+                status,
+                "invalid_json",
+                responseBody: text,
+                isTransient: false,
+                innerException: ex);
+        }
+    }
+
+    /// <summary>Whether the body's first non-whitespace byte opens a JSON object or array (a BOM or a PHP notice does not).</summary>
+    internal static bool StartsWithJson(ReadOnlySpan<byte> body)
+    {
+        var trimmed = body.TrimStart(" \t\r\n"u8);
+        return trimmed.Length > 0 && trimmed[0] is (byte)'{' or (byte)'[';
+    }
+
+    private static bool IsUtf8(string? charset) =>
+        charset is null || charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Trim('"').Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
     internal T Parse<T>(string body, JsonTypeInfo<T> type, int status, string? mediaType, string what)
     {

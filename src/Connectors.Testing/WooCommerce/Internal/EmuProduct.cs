@@ -16,4 +16,16 @@ internal sealed class EmuProduct
     public List<long> Variations { get; } = [];
     public DateTime Modified { get; set; }
     public DateTime Created { get; init; }
+
+    /// <summary>A copy to render outside the emulator's lock.</summary>
+    public EmuProduct Snapshot()
+    {
+        var copy = new EmuProduct
+        {
+            Id = Id, ParentId = ParentId, Type = Type, Name = Name, Sku = Sku, Price = Price, ManageStock = ManageStock, Stock = Stock,
+            AttributeName = AttributeName, Option = Option, Modified = Modified, Created = Created,
+        };
+        copy.Variations.AddRange(Variations);
+        return copy;
+    }
 }
