@@ -121,18 +121,18 @@ public sealed partial class InMemorySyncStateStore : IStockBookStore
             var known = new List<string>();
             var levels = new List<StockLevel>();
             var reserved = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            HashSet<string>? wanted = null;
+            IReadOnlySet<string>? wanted = null;
             if (skus is null)
             {
                 known.AddRange(_knownSkus.Keys);
                 foreach (var locations in _stock.Values)
                 {
-                    levels.AddRange(locations.Values.Select(e => e.Level));
+                    AddLevels(locations, levels);
                 }
             }
             else
             {
-                wanted = new HashSet<string>(skus, StringComparer.Ordinal);
+                wanted = skus as IReadOnlySet<string> ?? new HashSet<string>(skus, StringComparer.Ordinal);
                 foreach (var sku in wanted)
                 {
                     if (_knownSkus.ContainsKey(sku))
@@ -142,7 +142,7 @@ public sealed partial class InMemorySyncStateStore : IStockBookStore
 
                     if (_stock.TryGetValue(sku, out var locations))
                     {
-                        levels.AddRange(locations.Values.Select(e => e.Level));
+                        AddLevels(locations, levels);
                     }
                 }
             }
@@ -254,6 +254,14 @@ public sealed partial class InMemorySyncStateStore : IStockBookStore
 
         locations[level.LocationId] = new StockEntry(level, generation);
         _knownSkus[level.Sku] = generation;
+    }
+
+    private static void AddLevels(Dictionary<string, StockEntry> locations, List<StockLevel> into)
+    {
+        foreach (var entry in locations.Values)
+        {
+            into.Add(entry.Level);
+        }
     }
 
     private readonly record struct StockEntry(StockLevel Level, long Generation);

@@ -5,7 +5,8 @@ namespace Connectors.State;
 /// <summary>
 /// An <see cref="ISyncStateStore"/> in process memory: fast and exact, but everything is lost when the process
 /// ends. For tests, benchmarks and hosts that rebuild their state on start; use the SQLite or PostgreSQL store
-/// when nothing may be lost. Thread-safe: every call holds one lock, so every batch is atomic.
+/// when nothing may be lost. Thread-safe: every call holds one lock, so every batch is atomic. Implements
+/// <see cref="IStockBookStore"/>, so several engines over one instance share the stock book and oversell windows.
 /// </summary>
 public sealed partial class InMemorySyncStateStore : ISyncStateStore
 {

@@ -43,6 +43,8 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     private readonly HashSet<string> _itemScratch = new(StringComparer.Ordinal);
     private readonly List<string> _missingScratch = [];
     private readonly List<(ChannelPlan Plan, string Sku, IReadOnlyList<ChannelItemDefinition> Items)> _resolved = [];
+    private readonly HashSet<string> _needed = new(StringComparer.Ordinal);
+    private readonly StockBook _view = new();
     private StockBook _stock = new();
     private ChannelPlan[]? _plans;
     private bool _initialized;
@@ -281,7 +283,9 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     /// </summary>
     private async ValueTask<int> RecomputeSharedAsync(IStockBookStore shared, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var needed = new HashSet<string>(_dirty, StringComparer.Ordinal);
+        var needed = _needed;
+        needed.Clear();
+        needed.UnionWith(_dirty);
         foreach (var (_, _, items) in _resolved)
         {
             for (var i = 0; i < items.Count; i++)
@@ -308,7 +312,8 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
             snapshot = await shared.ReadStockAsync(needed, cancellationToken).ConfigureAwait(false);
         }
 
-        await ComputeResolvedAsync(StockBook.From(snapshot), askWarehouse: false, cancellationToken).ConfigureAwait(false);
+        _view.Load(snapshot);
+        await ComputeResolvedAsync(_view, askWarehouse: false, cancellationToken).ConfigureAwait(false);
         if (_desired.Count == 0)
         {
             return 0;

@@ -13,6 +13,7 @@ internal sealed class StockBook
     private static readonly Dictionary<string, decimal> None = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, decimal>> _free = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _window = new(StringComparer.Ordinal);
+    private readonly Stack<Dictionary<string, decimal>> _spare = new();
 
     public StockBook(bool complete = false)
     {
@@ -20,7 +21,7 @@ internal sealed class StockBook
     }
 
     /// <summary>Whether every SKU is known (absent ones hold nothing).</summary>
-    public bool Complete { get; }
+    public bool Complete { get; private set; }
 
     public IEnumerable<string> Skus => _free.Keys;
 
@@ -30,19 +31,33 @@ internal sealed class StockBook
     /// <summary>A view of the store's book as read, for one computation.</summary>
     public static StockBook From(StockBookSnapshot snapshot)
     {
-        var book = new StockBook(snapshot.Complete);
+        var book = new StockBook();
+        book.Load(snapshot);
+        return book;
+    }
+
+    /// <summary>Replaces everything with the view, reusing this book's dictionaries (one view per computation).</summary>
+    public void Load(StockBookSnapshot snapshot)
+    {
+        foreach (var locations in _free.Values)
+        {
+            locations.Clear();
+            _spare.Push(locations);
+        }
+
+        _free.Clear();
+        Complete = snapshot.Complete;
         foreach (var sku in snapshot.KnownSkus)
         {
-            book.MarkKnown(sku);
+            MarkKnown(sku);
         }
 
         foreach (var level in snapshot.Levels)
         {
-            book.Set(level.Sku, level.LocationId, level.Free);
+            Set(level.Sku, level.LocationId, level.Free);
         }
 
-        book.SetWindow(snapshot.Reserved);
-        return book;
+        SetWindow(snapshot.Reserved);
     }
 
     /// <summary>Units of the SKU in the oversell window.</summary>
@@ -87,14 +102,14 @@ internal sealed class StockBook
     public void Set(string sku, string location, decimal free)
     {
         ref var locations = ref CollectionsMarshal.GetValueRefOrAddDefault(_free, sku, out _);
-        locations ??= new Dictionary<string, decimal>(2, StringComparer.Ordinal);
+        locations ??= _spare.Count > 0 ? _spare.Pop() : new Dictionary<string, decimal>(2, StringComparer.Ordinal);
         locations[location] = free;
     }
 
     public void MarkKnown(string sku)
     {
         ref var locations = ref CollectionsMarshal.GetValueRefOrAddDefault(_free, sku, out _);
-        locations ??= new Dictionary<string, decimal>(2, StringComparer.Ordinal);
+        locations ??= _spare.Count > 0 ? _spare.Pop() : new Dictionary<string, decimal>(2, StringComparer.Ordinal);
     }
 
     /// <summary>The SKU's free stock by WMS location (empty when unknown).</summary>
