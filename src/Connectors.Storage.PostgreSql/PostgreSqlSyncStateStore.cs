@@ -11,7 +11,7 @@ namespace Connectors.Storage.PostgreSql;
 /// taken over when the lease runs out; cursors use optimistic versions. The schema is created or migrated on first
 /// use under an advisory lock. Times are stored as UTC ticks, so they round-trip exactly.
 /// </summary>
-public sealed class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _s;
@@ -524,23 +524,40 @@ public sealed class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(reservation);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionScope = connection.ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionScope = transaction.ConfigureAwait(false);
+        await BumpStockGenerationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         using var command = new NpgsqlCommand(
             $"""
             INSERT INTO {_s}.reservations (channel, order_id, skus, quantities, created_at) VALUES (@c, @o, @skus, @qs, @at)
             ON CONFLICT (channel, order_id) DO UPDATE SET skus = excluded.skus, quantities = excluded.quantities, created_at = excluded.created_at
             """,
-            connection);
+            connection,
+            transaction);
         command.Parameters.AddWithValue("c", reservation.Channel);
         command.Parameters.AddWithValue("o", reservation.OrderId);
         command.Parameters.AddWithValue("skus", reservation.Quantities.Select(q => q.Sku).ToArray());
         command.Parameters.AddWithValue("qs", reservation.Quantities.Select(q => q.Quantity).ToArray());
         command.Parameters.AddWithValue("at", reservation.CreatedAt.UtcTicks);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async ValueTask<bool> RemoveReservationAsync(string channel, string orderId, CancellationToken cancellationToken = default) =>
-        await ExecuteAsync($"DELETE FROM {_s}.reservations WHERE channel = @c AND order_id = @o", cancellationToken, ("c", channel), ("o", orderId)).ConfigureAwait(false) == 1;
+    public async ValueTask<bool> RemoveReservationAsync(string channel, string orderId, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionScope = transaction.ConfigureAwait(false);
+        await BumpStockGenerationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        using var command = new NpgsqlCommand($"DELETE FROM {_s}.reservations WHERE channel = @c AND order_id = @o", connection, transaction);
+        command.Parameters.AddWithValue("c", channel);
+        command.Parameters.AddWithValue("o", orderId);
+        var removed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<PendingReservation> ListReservationsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

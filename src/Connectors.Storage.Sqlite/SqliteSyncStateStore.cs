@@ -29,7 +29,7 @@ namespace Connectors.Storage.Sqlite;
 /// Retention: call <see cref="PruneAsync"/> periodically with <c>now - ConnectorsOptions.Retention</c>.
 /// </para>
 /// </remarks>
-public sealed class SqliteSyncStateStore : ISyncStateStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDisposable, IDisposable
 {
     private const string InventoryColumns = "channel, item_id, location_id, desired, acknowledged, version, sku, attempts, next_attempt_at, updated_at, last_error";
     private const string WorkColumns = "seq, id, channel, kind, payload, enqueued_at, attempts, next_attempt_at, status, last_error";

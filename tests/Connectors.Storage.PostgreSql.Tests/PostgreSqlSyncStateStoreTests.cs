@@ -127,8 +127,13 @@ public class PostgreSqlSyncStateStoreTests : SyncStateStoreConformanceTests
 
         await using var connection = new NpgsqlConnection(PostgreSqlTestServer.ConnectionString);
         await connection.OpenAsync(Ct);
-        await using var count = new NpgsqlCommand($"SELECT count(*) FROM {schema}.schema_version", connection);
-        Assert.Equal(1L, await count.ExecuteScalarAsync(Ct));
+        await using var count = new NpgsqlCommand($"SELECT count(*), count(DISTINCT version), max(version) FROM {schema}.schema_version", connection);
+        await using (var reader = await count.ExecuteReaderAsync(Ct))
+        {
+            Assert.True(await reader.ReadAsync(Ct));
+            Assert.Equal((2L, 2L, 2), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2))); // versions 1 and 2, each applied once
+        }
+
         foreach (var store in stores)
         {
             await store.DisposeAsync();

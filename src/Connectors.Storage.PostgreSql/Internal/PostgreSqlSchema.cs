@@ -10,7 +10,7 @@ namespace Connectors.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
     {
@@ -33,6 +33,11 @@ internal static class PostgreSqlSchema
             if (version < 1)
             {
                 await ExecuteAsync(connection, Version1(schema), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 2)
+            {
+                await ExecuteAsync(connection, Version2(schema), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -90,6 +95,25 @@ internal static class PostgreSqlSchema
             channel text NOT NULL, order_id text NOT NULL, skus text[] NOT NULL, quantities numeric[] NOT NULL,
             created_at bigint NOT NULL, PRIMARY KEY (channel, order_id));
         INSERT INTO {0}.schema_version (version) VALUES (1);
+        """,
+        s);
+
+    // The shared stock book: one generation row (every stock or reservation change takes its row lock and bumps it, so
+    // commits are in generation order), levels and known SKUs with the generation that wrote them, and the generation
+    // each inventory row was computed from.
+    private static string Version2(string s) => string.Format(
+        CultureInfo.InvariantCulture,
+        """
+        ALTER TABLE {0}.inventory ADD COLUMN stock_generation bigint NOT NULL DEFAULT 0;
+        CREATE TABLE {0}.stock_book (id smallint PRIMARY KEY CHECK (id = 1), generation bigint NOT NULL, complete boolean NOT NULL);
+        INSERT INTO {0}.stock_book (id, generation, complete) VALUES (1, 0, false);
+        CREATE TABLE {0}.stock_levels (
+            sku text NOT NULL, location text NOT NULL, on_hand numeric NOT NULL, reserved numeric NOT NULL,
+            generation bigint NOT NULL, updated_at bigint NOT NULL, PRIMARY KEY (sku, location));
+        CREATE INDEX stock_levels_generation ON {0}.stock_levels (generation);
+        CREATE TABLE {0}.stock_skus (sku text PRIMARY KEY, generation bigint NOT NULL);
+        CREATE INDEX reservations_skus ON {0}.reservations USING gin (skus);
+        INSERT INTO {0}.schema_version (version) VALUES (2);
         """,
         s);
 }

@@ -103,7 +103,7 @@ internal static class SqliteSchema
         """;
 
     /// <summary>The migrations, oldest first.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [V1];
+    public static IReadOnlyList<string> Migrations { get; } = [V1, SqliteStockBookSchema.V2];
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Migrations.Count;

@@ -8,7 +8,7 @@ namespace Connectors.Testing;
 /// second instance over the same data: the suite then also proves that nothing is lost across a restart.
 /// Times are whole milliseconds in UTC, so stores may keep millisecond precision.
 /// </summary>
-public abstract class SyncStateStoreConformanceTests
+public abstract partial class SyncStateStoreConformanceTests
 {
     /// <summary>The instant the suite counts from.</summary>
     protected static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);

@@ -5,9 +5,10 @@ namespace Connectors.State;
 /// <summary>
 /// An <see cref="ISyncStateStore"/> in process memory: fast and exact, but everything is lost when the process
 /// ends. For tests, benchmarks and hosts that rebuild their state on start; use the SQLite or PostgreSQL store
-/// when nothing may be lost. Thread-safe: every call holds one lock, so every batch is atomic.
+/// when nothing may be lost. Thread-safe: every call holds one lock, so every batch is atomic. Implements
+/// <see cref="IStockBookStore"/>, so several engines over one instance share the stock book and oversell windows.
 /// </summary>
-public sealed class InMemorySyncStateStore : ISyncStateStore
+public sealed partial class InMemorySyncStateStore : ISyncStateStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<InventoryKey, InventoryEntry> _inventory = [];
@@ -438,6 +439,7 @@ public sealed class InMemorySyncStateStore : ISyncStateStore
         lock (_gate)
         {
             _reservations[(reservation.Channel, reservation.OrderId)] = reservation;
+            _stockGeneration++;
         }
 
         return ValueTask.CompletedTask;
@@ -448,7 +450,13 @@ public sealed class InMemorySyncStateStore : ISyncStateStore
     {
         lock (_gate)
         {
-            return ValueTask.FromResult(_reservations.Remove((channel, orderId)));
+            var removed = _reservations.Remove((channel, orderId));
+            if (removed)
+            {
+                _stockGeneration++;
+            }
+
+            return ValueTask.FromResult(removed);
         }
     }
 
@@ -541,6 +549,8 @@ public sealed class InMemorySyncStateStore : ISyncStateStore
         public DateTimeOffset LeaseUntil { get; set; } = DateTimeOffset.MinValue;
 
         public string? LastError { get; set; }
+
+        public long StockGeneration { get; set; }
 
         public bool IsPending => Acknowledged != Desired;
 

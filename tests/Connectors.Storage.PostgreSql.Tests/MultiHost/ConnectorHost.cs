@@ -13,7 +13,8 @@ internal sealed class ConnectorHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    public ConnectorHost(string name, string schema, TimeProvider time, FakeChannel channel, FakeWarehouse warehouse, TimeSpan lease, int batchSize = 5)
+    public ConnectorHost(
+        string name, string schema, TimeProvider time, FakeChannel channel, FakeWarehouse warehouse, TimeSpan lease, int batchSize = 5, Action<IServiceCollection>? configure = null)
     {
         Name = name;
         Warehouse = new GatedWarehouse(warehouse);
@@ -22,6 +23,7 @@ internal sealed class ConnectorHost : IAsyncDisposable
         services.AddSingleton<IWarehouseOrders>(Warehouse);
         services.AddSingleton<IWarehouseReturns>(warehouse);
         services.AddSingleton<IWarehouseInventory>(warehouse);
+        configure?.Invoke(services);
         services.AddConnectors(o =>
             {
                 o.LeaseDuration = lease;
@@ -51,6 +53,12 @@ internal sealed class ConnectorHost : IAsyncDisposable
     public IInventorySync Inventory => _services.GetRequiredService<IInventorySync>();
 
     public ISyncStateStore Store => _services.GetRequiredService<ISyncStateStore>();
+
+    public IStockBookStore StockBook => (IStockBookStore)Store;
+
+    public Task<int> DesiredAsync(string item, string location) =>
+        Store.GetInventoryAsync(new InventoryKey(Shop, item, location)).AsTask()
+            .ContinueWith(t => t.Result?.Desired ?? -1, TaskScheduler.Default);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -91,7 +91,8 @@ public sealed class SqliteMigratorTests : IDisposable
         var (_, to) = await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations, "db", Now, Ct);
 
         Assert.Equal(SqliteSchema.CurrentVersion, to);
-        Assert.Equal(8L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version'"));
+        // 8 tables of version 1, 3 of version 2 (the stock book).
+        Assert.Equal(11L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version'"));
     }
 
     private SqliteConnection Open()

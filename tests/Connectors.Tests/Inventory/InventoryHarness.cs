@@ -48,6 +48,7 @@ internal sealed class InventoryHarness : IDisposable
         InMemorySyncStateStore? store = null,
         FakeTimeProvider? time = null,
         FakeWarehouse? warehouse = null,
+        bool bookInStore = true,
         params FakeChannel[] channels)
     {
         store ??= new InMemorySyncStateStore();
@@ -59,7 +60,8 @@ internal sealed class InventoryHarness : IDisposable
         }
 
         var services = new ServiceCollection();
-        services.AddSingleton<ISyncStateStore>(store);
+        // Without the store's stock book the engine keeps its own in memory (a store without IStockBookStore).
+        services.AddSingleton(bookInStore ? store : PlainStore.Wrap(store));
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IWarehouseInventory>(warehouse);
         services.AddSingleton<IOutboundEventSink, NullOutboundEventSink>();

@@ -18,21 +18,56 @@ internal sealed partial class InventoryEngine
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+            var shared = _shared;
+            long? generation = null;
+            long before = 0;
+            if (shared is null)
+            {
+                await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else if (!dryRun)
+            {
+                before = (await shared.ReadStockAsync([], cancellationToken).ConfigureAwait(false)).Generation;
+            }
+
             var book = new StockBook(complete: true);
+            var levels = new List<StockLevel>();
             await foreach (var level in warehouse.GetStockLevelsAsync(null, cancellationToken).ConfigureAwait(false))
             {
                 book.Set(level.Sku, level.LocationId, level.Free);
+                if (shared is not null)
+                {
+                    levels.Add(level);
+                }
             }
 
             var now = _time.GetUtcNow();
+            if (shared is null)
+            {
+                book.CopyWindowFrom(_stock);
+            }
+            else if (dryRun)
+            {
+                // What the shared book would become, with the store's open windows.
+                book.SetWindow((await shared.ReadStockAsync([.. book.Skus], cancellationToken).ConfigureAwait(false)).Reserved);
+            }
+            else
+            {
+                // The snapshot replaces the shared book, except levels recorded while it was read; then compute from
+                // the store's view, so the rows carry its generation.
+                await shared.ReplaceStockAsync(levels, before, now, cancellationToken).ConfigureAwait(false);
+                var snapshot = await shared.ReadStockAsync(null, cancellationToken).ConfigureAwait(false);
+                book = StockBook.From(snapshot);
+                generation = snapshot.Generation;
+            }
+
             var channels = new List<ChannelInventoryPlan>();
             foreach (var plan in GetPlans())
             {
-                channels.Add(await SyncChannelAsync(plan, book, now, dryRun, cancellationToken).ConfigureAwait(false));
+                channels.Add(await SyncChannelAsync(plan, book, now, dryRun, generation, cancellationToken).ConfigureAwait(false));
             }
 
-            if (!dryRun)
+            if (!dryRun && shared is null)
             {
                 _stock = book; // the snapshot is the new truth; later events refine it
             }
@@ -46,7 +81,8 @@ internal sealed partial class InventoryEngine
         }
     }
 
-    private async Task<ChannelInventoryPlan> SyncChannelAsync(ChannelPlan plan, StockBook book, DateTimeOffset now, bool dryRun, CancellationToken cancellationToken)
+    private async Task<ChannelInventoryPlan> SyncChannelAsync(
+        ChannelPlan plan, StockBook book, DateTimeOffset now, bool dryRun, long? generation, CancellationToken cancellationToken)
     {
         // What the store holds: every row is recomputed, including items the snapshot no longer carries.
         var rows = new Dictionary<InventoryKey, InventoryRow>();
@@ -112,7 +148,14 @@ internal sealed partial class InventoryEngine
             for (var start = 0; start < computed.Count; start += StoreChunk)
             {
                 var chunk = computed.GetRange(start, Math.Min(StoreChunk, computed.Count - start));
-                await _store.SetDesiredInventoryAsync(chunk, now, cancellationToken).ConfigureAwait(false);
+                if (generation is { } g && _shared is { } shared)
+                {
+                    await shared.SetDesiredInventoryIfNewerAsync(chunk, g, now, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _store.SetDesiredInventoryAsync(chunk, now, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 

@@ -8,13 +8,20 @@ using Microsoft.Extensions.Options;
 namespace Connectors.Inventory.Internal;
 
 /// <summary>
-/// The inventory engine: keeps the WMS stock it was told about and the open oversell windows in memory, turns every
-/// change into desired quantities per (channel, item, location) in the state store, and dispatches pending rows.
-/// One writer at a time recomputes (so the store never sees an older value after a newer one); dispatch runs beside it.
+/// The inventory engine: turns every stock change and oversell window into desired quantities per (channel, item,
+/// location) in the state store, and dispatches pending rows. One writer per engine recomputes at a time; dispatch
+/// runs beside it.
 /// </summary>
+/// <remarks>
+/// Where the stock book lives depends on the store. A store implementing <see cref="IStockBookStore"/> keeps it (and
+/// the oversell windows are its reservations), so every host sharing the store computes from the same view, and each
+/// write is a compare-and-set on the view's generation: a computation from an older view never overwrites one from a
+/// newer view. Otherwise the engine keeps the book and the open windows in process memory (one host per store).
+/// </remarks>
 internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink, IOversellWindow, IDisposable
 {
     private readonly ISyncStateStore _store;
+    private readonly IStockBookStore? _shared;
     private readonly IChannelRegistry _registry;
     private readonly IItemResolver _resolver;
     private readonly IAvailabilityCalculator _calculator;
@@ -27,7 +34,6 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Lock _planGate = new();
     private readonly Dictionary<(string Channel, string OrderId), PendingReservation> _reservations = [];
-    private readonly Dictionary<string, decimal> _window = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
     private readonly HashSet<(string Sku, string Location)> _dirtyLocations = [];
     private readonly HashSet<string> _dirtyEverywhere = new(StringComparer.Ordinal);
@@ -36,6 +42,9 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     private readonly List<string> _locationScratch = [];
     private readonly HashSet<string> _itemScratch = new(StringComparer.Ordinal);
     private readonly List<string> _missingScratch = [];
+    private readonly List<(ChannelPlan Plan, string Sku, IReadOnlyList<ChannelItemDefinition> Items)> _resolved = [];
+    private readonly HashSet<string> _needed = new(StringComparer.Ordinal);
+    private readonly StockBook _view = new();
     private StockBook _stock = new();
     private ChannelPlan[]? _plans;
     private bool _initialized;
@@ -53,6 +62,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
+        _shared = store as IStockBookStore;
         _registry = registry;
         _resolver = resolver;
         _calculator = calculator;
@@ -79,14 +89,30 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
             return;
         }
 
+        for (var i = 0; i < levels.Count; i++)
+        {
+            _ = levels[i] ?? throw new ConnectorValidationException($"levels[{i}]", "must not be null.");
+        }
+
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < levels.Count; i++)
+            if (_shared is { } shared)
             {
-                var level = levels[i] ?? throw new ConnectorValidationException($"levels[{i}]", "must not be null.");
-                _stock.Set(level.Sku, level.LocationId, level.Free);
+                await shared.RecordStockAsync(levels, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var level in levels)
+            {
+                if (_shared is null)
+                {
+                    _stock.Set(level.Sku, level.LocationId, level.Free);
+                }
+
                 _dirty.Add(level.Sku);
                 _dirtyLocations.Add((level.Sku, level.LocationId));
             }
@@ -107,6 +133,17 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_shared is { } shared)
+            {
+                // The store's reservations are the window: recompute the SKUs of the replaced and the new one.
+                var replaced = await shared.GetReservationAsync(reservation.Channel, reservation.OrderId, cancellationToken).ConfigureAwait(false);
+                await _store.SetReservationAsync(reservation, cancellationToken).ConfigureAwait(false);
+                MarkWindowDirty(replaced);
+                MarkWindowDirty(reservation);
+                await RecomputeAndStoreAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
             await _store.SetReservationAsync(reservation, cancellationToken).ConfigureAwait(false);
             var key = (reservation.Channel, reservation.OrderId);
@@ -133,6 +170,18 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_shared is { } shared)
+            {
+                var closed = await shared.GetReservationAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+                if (await _store.RemoveReservationAsync(channel, orderId, cancellationToken).ConfigureAwait(false))
+                {
+                    MarkWindowDirty(closed);
+                    await RecomputeAndStoreAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+
             await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
             await _store.RemoveReservationAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
             if (_reservations.Remove((channel, orderId), out var previous))
@@ -174,22 +223,29 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         _dirtyLocations.Clear();
         _dirtyEverywhere.Clear();
         _desired.Clear();
+        _resolved.Clear();
     }
 
     private void ApplyWindow(PendingReservation reservation, decimal sign)
     {
         foreach (var quantity in reservation.Quantities)
         {
-            var total = _window.GetValueOrDefault(quantity.Sku) + (sign * quantity.Quantity);
-            if (total <= 0m)
-            {
-                _window.Remove(quantity.Sku);
-            }
-            else
-            {
-                _window[quantity.Sku] = total;
-            }
+            _stock.AddWindow(quantity.Sku, sign * quantity.Quantity);
+        }
 
+        MarkWindowDirty(reservation);
+    }
+
+    /// <summary>A window touches every location and every channel of its SKUs.</summary>
+    private void MarkWindowDirty(PendingReservation? reservation)
+    {
+        if (reservation is null)
+        {
+            return;
+        }
+
+        foreach (var quantity in reservation.Quantities)
+        {
             _dirty.Add(quantity.Sku);
             _dirtyEverywhere.Add(quantity.Sku);
         }
@@ -204,49 +260,14 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         }
 
         var now = _time.GetUtcNow();
-        await EnsureKnownAsync(_stock, _dirty, cancellationToken).ConfigureAwait(false);
-        foreach (var plan in GetPlans())
+        await ResolveDirtyAsync(now, cancellationToken).ConfigureAwait(false);
+        if (_shared is { } shared)
         {
-            _itemScratch.Clear();
-            foreach (var sku in _dirty)
-            {
-                if (!plan.TryGetItems(sku, now, out var items))
-                {
-                    items = await ResolveAsync(plan, sku, now, cancellationToken).ConfigureAwait(false);
-                }
-
-                for (var i = 0; i < items.Count; i++)
-                {
-                    var item = items[i];
-                    if (item.Components.Count > 1)
-                    {
-                        if (!_itemScratch.Add(item.ChannelItemId))
-                        {
-                            continue; // a bundle fed by two dirty SKUs is computed once
-                        }
-
-                        if (!await KnowsAllAsync(_stock, item, cancellationToken).ConfigureAwait(false))
-                        {
-                            continue;
-                        }
-                    }
-                    else if (!_stock.Knows(item.Components[0].Sku))
-                    {
-                        if (!await KnowsAllAsync(_stock, item, cancellationToken).ConfigureAwait(false))
-                        {
-                            continue;
-                        }
-                    }
-
-                    // A stock level at one WMS location changes only that location's row of a plain item on a
-                    // shared-pool channel; windows and priority ranks touch every location.
-                    var onlyDirtyOf = plan.Mode == LocationMode.Identity && !plan.IsPriority && item.Components.Count == 1
-                        && !_dirtyEverywhere.Contains(sku) ? sku : null;
-                    AddRows(plan, _stock, item, existingLocations: null, _desired, onlyDirtyOf);
-                }
-            }
+            return await RecomputeSharedAsync(shared, now, cancellationToken).ConfigureAwait(false);
         }
 
+        await EnsureKnownAsync(_stock, _dirty, cancellationToken).ConfigureAwait(false);
+        await ComputeResolvedAsync(_stock, askWarehouse: true, cancellationToken).ConfigureAwait(false);
         if (_desired.Count == 0)
         {
             return 0;
@@ -254,6 +275,114 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
 
         await _store.SetDesiredInventoryAsync(_desired, now, cancellationToken).ConfigureAwait(false);
         return _desired.Count;
+    }
+
+    /// <summary>
+    /// The shared book: reads one consistent view of every SKU the dirty items are made of (filling in SKUs the book
+    /// does not know from the WMS), computes from it, and stores with a compare-and-set on the view's generation.
+    /// </summary>
+    private async ValueTask<int> RecomputeSharedAsync(IStockBookStore shared, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var needed = _needed;
+        needed.Clear();
+        needed.UnionWith(_dirty);
+        foreach (var (_, _, items) in _resolved)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                foreach (var component in items[i].Components)
+                {
+                    needed.Add(component.Sku);
+                }
+            }
+        }
+
+        var snapshot = await shared.ReadStockAsync(needed, cancellationToken).ConfigureAwait(false);
+        if (_warehouse is not null && !snapshot.Complete && snapshot.KnownSkus.Count < needed.Count)
+        {
+            var known = new HashSet<string>(snapshot.KnownSkus, StringComparer.Ordinal);
+            string[] missing = [.. needed.Where(sku => !known.Contains(sku))];
+            var levels = new List<StockLevel>();
+            await foreach (var level in _warehouse.GetStockLevelsAsync(missing, cancellationToken).ConfigureAwait(false))
+            {
+                levels.Add(level);
+            }
+
+            await shared.AddUnknownStockAsync(missing, levels, now, cancellationToken).ConfigureAwait(false);
+            snapshot = await shared.ReadStockAsync(needed, cancellationToken).ConfigureAwait(false);
+        }
+
+        _view.Load(snapshot);
+        await ComputeResolvedAsync(_view, askWarehouse: false, cancellationToken).ConfigureAwait(false);
+        if (_desired.Count == 0)
+        {
+            return 0;
+        }
+
+        await shared.SetDesiredInventoryIfNewerAsync(_desired, snapshot.Generation, now, cancellationToken).ConfigureAwait(false);
+        return _desired.Count;
+    }
+
+    /// <summary>The items each dirty SKU feeds, per inventory channel.</summary>
+    private async ValueTask ResolveDirtyAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _resolved.Clear();
+        foreach (var plan in GetPlans())
+        {
+            foreach (var sku in _dirty)
+            {
+                if (!plan.TryGetItems(sku, now, out var items))
+                {
+                    items = await ResolveAsync(plan, sku, now, cancellationToken).ConfigureAwait(false);
+                }
+
+                _resolved.Add((plan, sku, items));
+            }
+        }
+    }
+
+    /// <summary>Adds the rows of the resolved items, computed from <paramref name="book"/>, to the batch.</summary>
+    private async ValueTask ComputeResolvedAsync(StockBook book, bool askWarehouse, CancellationToken cancellationToken)
+    {
+        ChannelPlan? current = null;
+        foreach (var (plan, sku, items) in _resolved)
+        {
+            if (!ReferenceEquals(plan, current))
+            {
+                current = plan;
+                _itemScratch.Clear();
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (item.Components.Count > 1)
+                {
+                    if (!_itemScratch.Add(item.ChannelItemId))
+                    {
+                        continue; // a bundle fed by two dirty SKUs is computed once
+                    }
+
+                    if (!await KnowsAllAsync(book, item, askWarehouse, cancellationToken).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+                }
+                else if (!book.Knows(item.Components[0].Sku))
+                {
+                    if (!await KnowsAllAsync(book, item, askWarehouse, cancellationToken).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+                }
+
+                // A stock level at one WMS location changes only that location's row of a plain item on a
+                // shared-pool channel; windows and priority ranks touch every location.
+                var onlyDirtyOf = plan.Mode == LocationMode.Identity && !plan.IsPriority && item.Components.Count == 1
+                    && !_dirtyEverywhere.Contains(sku) ? sku : null;
+                AddRows(plan, book, item, existingLocations: null, _desired, onlyDirtyOf);
+            }
+        }
     }
 
     private async ValueTask<IReadOnlyList<ChannelItemDefinition>> ResolveAsync(ChannelPlan plan, string sku, DateTimeOffset now, CancellationToken cancellationToken)
@@ -301,7 +430,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         }
     }
 
-    private async ValueTask<bool> KnowsAllAsync(StockBook book, ChannelItemDefinition item, CancellationToken cancellationToken)
+    private async ValueTask<bool> KnowsAllAsync(StockBook book, ChannelItemDefinition item, bool askWarehouse, CancellationToken cancellationToken)
     {
         var all = true;
         foreach (var component in item.Components)
@@ -314,7 +443,11 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
             return true;
         }
 
-        await EnsureKnownAsync(book, item.Components.Select(c => c.Sku), cancellationToken).ConfigureAwait(false);
+        if (askWarehouse)
+        {
+            await EnsureKnownAsync(book, item.Components.Select(c => c.Sku), cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var component in item.Components)
         {
             if (!book.Knows(component.Sku))
@@ -429,9 +562,9 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
 
         var safety = settings.SafetyStockBySku.Count > 0 && settings.SafetyStockBySku.TryGetValue(sku, out var bySku) ? bySku : settings.SafetyStock;
         var available = pool - safety - plan.SafetyStock;
-        if (_window.Count > 0 && _window.TryGetValue(sku, out var windowed))
+        if (book.HasWindow)
         {
-            available -= windowed;
+            available -= book.Windowed(sku);
         }
 
         if (available <= 0m)
