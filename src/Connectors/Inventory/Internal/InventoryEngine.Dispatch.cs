@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Connectors.Internal;
 using Connectors.Telemetry;
@@ -8,6 +9,9 @@ namespace Connectors.Inventory.Internal;
 internal sealed partial class InventoryEngine
 {
     private const string DeadLetterKind = "inventory-target";
+
+    /// <summary>Span tag: how many targets one push carried.</summary>
+    private const string BatchSizeTag = "connector.batch_size";
 
     public async Task<InventoryDispatchResult> DispatchAsync(string channel, CancellationToken cancellationToken = default)
     {
@@ -61,6 +65,12 @@ internal sealed partial class InventoryEngine
         }
 
         var started = _time.GetTimestamp();
+
+        // One span per batch on the wire: the unit a platform rate-limits and answers.
+        using var activity = ConnectorsMetrics.ActivitySource.StartActivity("inventory push", ActivityKind.Client);
+        activity?.SetTag(ConnectorsTelemetry.ChannelTag, plan.Name);
+        activity?.SetTag(ConnectorsTelemetry.FlowTag, ConnectorFlows.Inventory);
+        activity?.SetTag(BatchSizeTag, targets.Length);
         IReadOnlyList<InventoryPushItemResult> results;
         try
         {
@@ -68,12 +78,15 @@ internal sealed partial class InventoryEngine
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
             throw;
         }
 #pragma warning disable CA1031 // Any failure of a channel push is recorded on its rows; nothing may escape and strand the rest of the pass.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            activity?.SetTag(ConnectorsTelemetry.OutcomeTag, "failed");
             RecordDuration(plan, started, "failed");
             _metrics.InventoryPushes.Add(1, ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.Outcome("failed"));
             var transient = ex is not ConnectorException connector || connector.IsTransient;
@@ -95,6 +108,7 @@ internal sealed partial class InventoryEngine
             return failed + await RetryAsync(plan, rows, ex.Message, errorType, retryAfter, cancellationToken).ConfigureAwait(false);
         }
 
+        activity?.SetTag(ConnectorsTelemetry.OutcomeTag, "success");
         RecordDuration(plan, started, "success");
         _metrics.InventoryPushes.Add(1, ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.Outcome("success"));
         return await RecordOutcomesAsync(plan, rows, targets, results, cancellationToken).ConfigureAwait(false);
