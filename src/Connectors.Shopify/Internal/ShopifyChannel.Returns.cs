@@ -79,7 +79,7 @@ internal sealed partial class ShopifyChannel
             ShopifyJsonContext.Default.GraphResponseReturnData,
             cancellationToken).ConfigureAwait(false)).Return
             ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Return {id} was not found on channel '{Name}'.");
-        var restockLocation = confirmation.Restock ? await RestockLocationAsync(cancellationToken).ConfigureAwait(false) : null;
+        var restockLocation = confirmation.Restock ? await RestockLocationAsync(ret.Order?.Id, cancellationToken).ConfigureAwait(false) : null;
         var inputs = ReturnProcessLines(confirmation, ret, restockLocation);
         if (inputs.Count == 0)
         {
@@ -95,7 +95,8 @@ internal sealed partial class ShopifyChannel
         ThrowOnUserErrors(data.ReturnProcess?.UserErrors, "input");
     }
 
-    private async ValueTask<string?> RestockLocationAsync(CancellationToken cancellationToken)
+    /// <summary>Where restocked units go: the fulfilment service's location, else <see cref="ShopifyOptions.DefaultLocationId"/>, else the location the order was assigned to.</summary>
+    private async ValueTask<string?> RestockLocationAsync(string? orderId, CancellationToken cancellationToken)
     {
         var options = _client.Options;
         if (options.FulfillmentServiceMode)
@@ -103,7 +104,18 @@ internal sealed partial class ShopifyChannel
             return await ServiceLocationAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return options.DefaultLocationId is { } location ? ShopifyIds.Normalise(location, ShopifyIds.Location) : null;
+        if (options.DefaultLocationId is { } configured)
+        {
+            return ShopifyIds.Normalise(configured, ShopifyIds.Location);
+        }
+
+        if (orderId is null)
+        {
+            return null;
+        }
+
+        var order = await LoadFulfillmentOrdersAsync(orderId, "shipment_none", cancellationToken).ConfigureAwait(false);
+        return order.FulfillmentOrders?.Nodes?.Select(f => f.AssignedLocation?.Location?.Id).FirstOrDefault(l => l is not null);
     }
 
     /// <summary>
