@@ -27,6 +27,7 @@ internal static partial class GraphDocuments
     public const string FulfillmentTrackingInfoUpdate = nameof(FulfillmentTrackingInfoUpdate);
     public const string Returns = nameof(Returns);
     public const string Return = nameof(Return);
+    public const string ReturnRefundSuggestion = nameof(ReturnRefundSuggestion);
     public const string ReturnProcess = nameof(ReturnProcess);
     public const string WebhookSubscriptionCreate = nameof(WebhookSubscriptionCreate);
     public const string FulfillmentServices = nameof(FulfillmentServices);
@@ -47,7 +48,7 @@ internal static partial class GraphDocuments
     [
         ProductVariants, Locations, InventorySetQuantities, InventoryLevels, InventoryItemLevels, Orders, Order, OrderLineItems, TagsAdd,
         MetafieldsSet, FulfillmentOrders, FulfillmentOrderLineItems, FulfillmentCreate, FulfillmentTrackingInfoUpdate, Returns, Return,
-        ReturnProcess, WebhookSubscriptionCreate, FulfillmentServices, FulfillmentServiceCreate, AssignedFulfillmentOrders,
+        ReturnRefundSuggestion, ReturnProcess, WebhookSubscriptionCreate, FulfillmentServices, FulfillmentServiceCreate, AssignedFulfillmentOrders,
         FulfillmentOrderAcceptFulfillmentRequest, FulfillmentOrderRejectFulfillmentRequest, FulfillmentOrderAcceptCancellationRequest,
         FulfillmentOrderRejectCancellationRequest,
     ];

@@ -65,7 +65,9 @@ internal sealed partial class ShopifyChannel
     /// ReturnLineItem GID is accepted too); they are mapped to the return's line items by
     /// <c>fulfillmentLineItem.lineItem.id</c>, within each line's processable quantity. Each line carries a disposition
     /// (<c>RESTOCKED</c> at the restock location when <see cref="ReturnConfirmation.Restock"/>, else
-    /// <c>NOT_RESTOCKED</c>) on the matching reverse fulfilment order line. No refund is issued (see the README).
+    /// <c>NOT_RESTOCKED</c>) on the matching reverse fulfilment order line. When <see cref="ReturnConfirmation.Refund"/>
+    /// is set, the refund Shopify suggests for exactly those lines (<c>suggestedFinancialOutcome</c>: the order
+    /// transactions and amounts) is issued in the same call as <c>financialTransfer.issueRefund</c>.
     /// </summary>
     public async Task ConfirmReturnAsync(ReturnConfirmation confirmation, CancellationToken cancellationToken = default)
     {
@@ -86,13 +88,34 @@ internal sealed partial class ShopifyChannel
             return; // everything was processed before: a retried confirmation
         }
 
+        var refund = confirmation.Refund ? await RefundAsync(id, inputs, cancellationToken).ConfigureAwait(false) : null;
         var data = await _client.SendAsync(
             GraphDocuments.ReturnProcess,
-            new ReturnProcessVariables(new ReturnProcessInput(id, inputs, false)),
+            new ReturnProcessVariables(new ReturnProcessInput(id, inputs, false, refund)),
             ShopifyJsonContext.Default.ReturnProcessVariables,
             ShopifyJsonContext.Default.GraphResponseReturnProcessData,
             cancellationToken).ConfigureAwait(false);
         ThrowOnUserErrors(data.ReturnProcess?.UserErrors, "input");
+    }
+
+    /// <summary>
+    /// The refund Shopify suggests for the processed lines, as <c>issueRefund</c> order transactions (presentment
+    /// currency), or null when the suggestion is no refund (an invoice outcome, or nothing left to refund).
+    /// </summary>
+    private async ValueTask<ReturnFinancialTransferInput?> RefundAsync(string returnId, List<ReturnProcessReturnLineItemInput> lines, CancellationToken cancellationToken)
+    {
+        var data = await _client.SendAsync(
+            GraphDocuments.ReturnRefundSuggestion,
+            new ReturnRefundSuggestionVariables(returnId, [.. lines.Select(l => new SuggestedReturnLineInput(l.Id, l.Quantity))]),
+            ShopifyJsonContext.Default.ReturnRefundSuggestionVariables,
+            ShopifyJsonContext.Default.GraphResponseReturnRefundSuggestionData,
+            cancellationToken).ConfigureAwait(false);
+        var transactions = (data.Return?.SuggestedFinancialOutcome?.FinancialTransfer?.SuggestedTransactions ?? [])
+            .Where(t => t.ParentTransaction?.Id is not null && t.AmountSet?.PresentmentMoney is { } money
+                && decimal.TryParse(money.Amount, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount) && amount > 0m)
+            .Select(t => new ReturnRefundTransactionInput(t.ParentTransaction!.Id, new MoneyInput(t.AmountSet!.PresentmentMoney!.Amount, t.AmountSet.PresentmentMoney.CurrencyCode)))
+            .ToArray();
+        return transactions.Length == 0 ? null : new ReturnFinancialTransferInput(new ReturnIssueRefundInput(transactions));
     }
 
     /// <summary>Where restocked units go: the fulfilment service's location, else <see cref="ShopifyOptions.DefaultLocationId"/>, else the location the order was assigned to.</summary>

@@ -202,6 +202,11 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         return order is null ? [] : [.. order.Returns.First(r => r.Id == id).Lines.SelectMany(l => l.Dispositions)];
     }
 
+    /// <summary>The amount refunded on an order through <c>returnProcess</c>.</summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <returns>The amount, in the order currency.</returns>
+    public decimal GetRefundedAmount(string orderId) => _graph.FindOrder(Id(orderId))?.Refunded ?? 0m;
+
     /// <summary>The tags of an order.</summary>
     /// <param name="orderId">The Order GID.</param>
     /// <returns>The tags.</returns>

@@ -88,4 +88,39 @@ public sealed partial class ShopifyChannelTests
         Assert.Equal("Lines[0].LineId", Assert.Single(ex.Errors).FieldPath);
         Assert.Empty(_server.Sent(GraphDocuments.ReturnProcess));
     }
+
+    [Fact]
+    public async Task ConfirmReturn_WithRefund_IssuesTheSuggestedRefundForTheProcessedLines()
+    {
+        RespondReturn();
+        _server.Respond(
+            GraphDocuments.ReturnRefundSuggestion,
+            """{"return":{"id":"gid://shopify/Return/9","suggestedFinancialOutcome":{"financialTransfer":{"amount":{"presentmentMoney":{"amount":"19.98","currencyCode":"EUR"}},"suggestedTransactions":[{"amountSet":{"presentmentMoney":{"amount":"19.98","currencyCode":"EUR"}},"parentTransaction":{"id":"gid://shopify/OrderTransaction/555"}}]}}}}""");
+        await using var services = Build(o => o.DefaultLocationId = MerchantLocation);
+
+        await services.Channel().ConfirmReturnAsync(
+            new ReturnConfirmation("9", [new ReturnLine("gid://shopify/LineItem/1", 2)], restock: true, refund: true, "RCPT-4"),
+            TestContext.Current.CancellationToken);
+
+        var asked = Assert.Single(_server.Sent(GraphDocuments.ReturnRefundSuggestion))["returnLineItems"]!.AsArray();
+        Assert.Equal(["gid://shopify/ReturnLineItem/91", "gid://shopify/ReturnLineItem/92"], asked.Select(l => l!["id"]!.GetValue<string>()));
+        var transaction = Assert.Single(_server.Sent(GraphDocuments.ReturnProcess))["input"]!["financialTransfer"]!["issueRefund"]!["orderTransactions"]![0]!;
+        Assert.Equal("gid://shopify/OrderTransaction/555", transaction["parentId"]!.GetValue<string>());
+        Assert.Equal("19.98", transaction["transactionAmount"]!["amount"]!.GetValue<string>());
+        Assert.Equal("EUR", transaction["transactionAmount"]!["currencyCode"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ConfirmReturn_WithoutRefund_SendsNoFinancialTransfer()
+    {
+        RespondReturn();
+        await using var services = Build(o => o.DefaultLocationId = MerchantLocation);
+
+        await services.Channel().ConfirmReturnAsync(
+            new ReturnConfirmation("9", [new ReturnLine("gid://shopify/LineItem/1", 1)], restock: true, refund: false, "RCPT-5"),
+            TestContext.Current.CancellationToken);
+
+        Assert.Empty(_server.Sent(GraphDocuments.ReturnRefundSuggestion));
+        Assert.Null(Assert.Single(_server.Sent(GraphDocuments.ReturnProcess))["input"]!["financialTransfer"]);
+    }
 }

@@ -52,6 +52,7 @@ public sealed class ShopifyChannelEmulatorTests
         Assert.Equal(order.Lines.Select(l => l.LineId).Order(), returned.Lines.Select(l => l.LineId).Order());
         Assert.Equal("CLOSED", emulator.GetReturnStatus(r.ReturnId));
         Assert.Equal(["RESTOCKED:2", "RESTOCKED:1"], emulator.GetReturnDispositions(r.ReturnId));
+        Assert.Equal(12.50m * 2 + 3.99m, emulator.GetRefundedAmount(r.OrderId));
         Assert.Equal(6, emulator.WebhookSubscriptions.Count);
     }
 

@@ -58,6 +58,8 @@ namespace Connectors.Shopify.Internal.Json;
 [JsonSerializable(typeof(GraphResponse<FulfillmentOrderRejectCancellationRequestData>))]
 [JsonSerializable(typeof(ReturnVariables))]
 [JsonSerializable(typeof(GraphResponse<ReturnData>))]
+[JsonSerializable(typeof(ReturnRefundSuggestionVariables))]
+[JsonSerializable(typeof(GraphResponse<ReturnRefundSuggestionData>))]
 internal sealed partial class ShopifyJsonContext : JsonSerializerContext
 {
 }

@@ -244,12 +244,52 @@ internal sealed partial class EmulatorGraph
         return json;
     }
 
-    private JsonObject? ReturnById(JsonNode? id)
+    private JsonObject? ReturnById(JsonNode? id, JsonObject variables)
     {
         var returnId = ParseGid(id, "Return");
         var owner = _orders.FirstOrDefault(o => o.Returns.Any(r => r.Id == returnId));
-        return owner is null ? null : ReturnDetailJson(owner, owner.Returns.First(r => r.Id == returnId));
+        if (owner is null)
+        {
+            return null;
+        }
+
+        var ret = owner.Returns.First(r => r.Id == returnId);
+        var json = ReturnDetailJson(owner, ret);
+
+        // suggestedFinancialOutcome(returnLineItems:): the lines' price, refunded to the order's one sale transaction.
+        if (variables["returnLineItems"] is JsonArray asked)
+        {
+            var amount = 0m;
+            foreach (var item in asked)
+            {
+                var lineId = ParseGid(item!["id"], "ReturnLineItem");
+                var line = ret.Lines.FirstOrDefault(l => l.Id == lineId);
+                amount += line is null ? 0m : line.Line.Price * (item["quantity"]?.GetValue<int>() ?? 0);
+            }
+
+            amount = Math.Min(amount, PaidTotal(owner) - owner.Refunded);
+            json["suggestedFinancialOutcome"] = new JsonObject
+            {
+                ["financialTransfer"] = new JsonObject
+                {
+                    ["__typename"] = "RefundReturnOutcome",
+                    ["amount"] = Money(amount, owner.Currency),
+                    ["suggestedRefundMethods"] = new JsonArray(),
+                    ["suggestedTransactions"] = new JsonArray(new JsonObject
+                    {
+                        ["amountSet"] = Money(amount, owner.Currency),
+                        ["gateway"] = "manual",
+                        ["kind"] = "SUGGESTED_REFUND",
+                        ["parentTransaction"] = new JsonObject { ["id"] = Gid("OrderTransaction", owner.Id) },
+                    }),
+                },
+            };
+        }
+
+        return json;
     }
+
+    private static decimal PaidTotal(EmuOrder order) => order.Lines.Sum(l => l.Price * l.Quantity) + 4.95m;
 
     private EmuOrder? OrderById(JsonNode? id) => ParseGid(id, "Order") is { } oid ? _orders.FirstOrDefault(o => o.Id == oid) : null;
 
@@ -476,6 +516,25 @@ internal sealed partial class EmulatorGraph
             }
         }
 
+        var refund = 0m;
+        foreach (var transaction in input["financialTransfer"]?["issueRefund"]?["orderTransactions"]?.AsArray() ?? [])
+        {
+            var amountText = transaction!["transactionAmount"]?["amount"]?.ToString();
+            if (ParseGid(transaction["parentId"], "OrderTransaction") != owner.Id
+                || !decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) || amount <= 0m)
+            {
+                return UserErrors(new JsonObject { ["return"] = null }, [UserError(["input", "financialTransfer", "issueRefund", "orderTransactions"], "Invalid parent transaction or amount.", "INVALID")]);
+            }
+
+            refund += amount;
+        }
+
+        if (refund > PaidTotal(owner) - owner.Refunded)
+        {
+            return UserErrors(new JsonObject { ["return"] = null }, [UserError(["input", "financialTransfer"], "Refund amount exceeds the refundable amount.", "INVALID")]);
+        }
+
+        owner.Refunded += refund;
         for (var i = 0; i < lines.Count; i++)
         {
             var lineId = ParseGid(lines[i]!["id"], "ReturnLineItem");

@@ -178,7 +178,7 @@ internal sealed partial class EmulatorGraph
                 "orders" => (Wrap(root, Orders(args, query, variables)), null),
                 "order" => (Wrap(root, ParseGid(args["id"], "Order") is { } oid && _orders.FirstOrDefault(o => o.Id == oid) is { } order ? OrderJson(order, query, variables) : null), null),
                 "fulfillmentOrder" => (Wrap(root, FindFulfillmentOrder(args["id"]) is { } found ? FulfillmentOrderJson(found.Order, found.Fo, query, variables) : null), null),
-                "return" => (Wrap(root, ReturnById(args["id"])), null),
+                "return" => (Wrap(root, ReturnById(args["id"], variables)), null),
                 "shop" => (Wrap(root, Shop()), null),
                 "fulfillmentServiceCreate" => (Wrap(root, FulfillmentServiceCreate(args)), null),
                 "assignedFulfillmentOrders" => (Wrap(root, AssignedFulfillmentOrders(args, query, variables)), null),

@@ -26,6 +26,7 @@ internal sealed class EmuOrder
     public List<EmuFulfillmentOrder> FulfillmentOrders { get; } = [];
     public List<EmuFulfillment> Fulfillments { get; } = [];
     public List<EmuReturn> Returns { get; } = [];
+    public decimal Refunded { get; set; }
 }
 
 internal sealed class EmuLine
