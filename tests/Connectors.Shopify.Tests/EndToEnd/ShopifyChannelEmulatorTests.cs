@@ -47,6 +47,7 @@ public sealed class ShopifyChannelEmulatorTests
         var fulfilment = Assert.Single(r.Fulfillments);
         Assert.Equal("TRACK-2", Assert.Single(fulfilment.Tracking).Number);
         Assert.Equal(1, Assert.Single(fulfilment.Lines).Quantity);
+        Assert.Equal("SHIP-1", fulfilment.IdempotencyKey);   // read back from the marker, so reconciliation matches it
         // returns: listed and processed
         var returned = r.Returns.Single(x => x.ReturnId == r.ReturnId);
         Assert.Equal(order.Lines.Select(l => l.LineId).Order(), returned.Lines.Select(l => l.LineId).Order());

@@ -44,6 +44,15 @@ public sealed class FulfillmentServiceWarehouseOrdersTests : IDisposable
     }
 
     [Fact]
+    public async Task AddShopify_NoWarehouseRegisteredFirst_ChannelKnowsAnswersAreNotWired()
+    {
+        await using var services = ShopifyTestHost.Build(_server.Address());
+
+        Assert.False(services.Channel().WarehouseAnswersWired);
+        Assert.Null(services.GetService<IWarehouseOrders>());
+    }
+
+    [Fact]
     public async Task SubmitOrder_WarehouseRefuses_RejectsThePendingFulfillmentRequestAndReturnsTheRefusal()
     {
         RespondFulfillmentOrder("OPEN", "SUBMITTED");
