@@ -74,8 +74,9 @@ internal sealed class ShopifyWebhookHandler : IWebhookHandler
                 throw new WebhookPayloadException("$", "must be a JSON object.");
             }
 
-            // In fulfilment-service mode the order path is the fulfilment requests (polled), not the order topics.
-            if (topic.StartsWith("orders/", StringComparison.Ordinal) && _options.Get(Channel).FulfillmentServiceMode)
+            // In fulfilment-service mode the order path is the fulfilment requests (polled), not the order topics; only a
+            // cancellation passes, so an order held before its request was accepted is released from the engine.
+            if (topic.StartsWith("orders/", StringComparison.Ordinal) && topic != "orders/cancelled" && _options.Get(Channel).FulfillmentServiceMode)
             {
                 return [];
             }

@@ -171,12 +171,15 @@ public sealed class ShopifyWebhookHandlerTests
     }
 
     [Fact]
-    public void Parse_OrderTopicInFulfillmentServiceMode_YieldsNoEvent()
+    public void Parse_OrderTopicInFulfillmentServiceMode_YieldsOnlyCancellations()
     {
         var handler = new ShopifyWebhookHandler("store-a", new StaticMonitor(new ShopifyOptions { ClientSecret = Secret, FulfillmentServiceMode = true }));
 
         Assert.Empty(handler.Parse(Request("orders/create", Sample("orders/create"), "x")));
+        Assert.Empty(handler.Parse(Request("orders/updated", Sample("orders/updated"), "x")));
         Assert.Single(Handler().Parse(Request("orders/create", Sample("orders/create"), "x")));
+        var cancelled = Assert.IsType<OrderChannelEvent>(Assert.Single(handler.Parse(Request("orders/cancelled", Sample("orders/cancelled"), "x"))));
+        Assert.Equal(OrderEventKind.Cancelled, cancelled.Kind);
     }
 
     [Fact]
