@@ -115,6 +115,10 @@ internal sealed partial class ShopifyChannel
                 ShopifyJsonContext.Default.AssignedFulfillmentOrdersVariables,
                 options.OrderPageSize);
             string? after = null;
+
+            // The last order of a page is held back until the next page, so its fulfilment orders on both pages
+            // (they follow each other in ID order) make one order.
+            var carried = new List<FulfillmentOrderNode>();
             do
             {
                 var data = await _client.SendAsync(
@@ -123,8 +127,17 @@ internal sealed partial class ShopifyChannel
                     ShopifyJsonContext.Default.AssignedFulfillmentOrdersVariables,
                     ShopifyJsonContext.Default.GraphResponseAssignedFulfillmentOrdersData,
                     cancellationToken).ConfigureAwait(false);
-                var nodes = data.AssignedFulfillmentOrders?.Nodes ?? [];
-                foreach (var group in nodes.Where(n => n.Order is not null).GroupBy(n => n.Order!.Id, StringComparer.Ordinal))
+                after = data.AssignedFulfillmentOrders?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
+                var nodes = carried.Concat((data.AssignedFulfillmentOrders?.Nodes ?? []).Where(n => n.Order is not null)).ToList();
+                carried = [];
+                var groups = nodes.GroupBy(n => n.Order!.Id, StringComparer.Ordinal).ToList();
+                if (after is not null && groups.Count > 0)
+                {
+                    carried = [.. groups[^1]];
+                    groups.RemoveAt(groups.Count - 1);
+                }
+
+                foreach (var group in groups)
                 {
                     var order = group.First().Order!;
                     var ours = new List<FulfillmentOrderNode>();
@@ -136,8 +149,6 @@ internal sealed partial class ShopifyChannel
                     var lines = await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false);
                     yield return ShopifyOrderMapper.Map(Name, order, lines, Scope(ours));
                 }
-
-                after = data.AssignedFulfillmentOrders?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
             }
             while (after is not null);
         }

@@ -90,6 +90,32 @@ public sealed partial class ShopifyChannelTests
     }
 
     [Fact]
+    public async Task ListOrders_ServiceModeOrderSpanningTwoPages_IsListedOnceWithAllItsLines()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var order1 = Order(1, "2026-03-01T09:30:00Z", Page(false, null, LineItem(1, "A", 3), LineItem(2, "B", 1)));
+        var order2 = Order(2, "2026-03-01T09:30:00Z", Page(false, null, LineItem(3, "C", 2)));
+        _server.Respond(
+            GraphDocuments.AssignedFulfillmentOrders,
+            """{"assignedFulfillmentOrders":""" + Page(true, "p1", FulfillmentOrder(11, ServiceLocation, "OPEN", "SUBMITTED", Page(false, null, FoLine(111, 1, 3, 3)), order1)) + "}",
+            "\"after\":null,\"assignmentStatus\":\"FULFILLMENT_REQUESTED\"");
+        _server.Respond(
+            GraphDocuments.AssignedFulfillmentOrders,
+            """{"assignedFulfillmentOrders":""" + Page(false, null,
+                FulfillmentOrder(12, ServiceLocation, "OPEN", "SUBMITTED", Page(false, null, FoLine(121, 2, 1, 1)), order1),
+                FulfillmentOrder(21, ServiceLocation, "OPEN", "SUBMITTED", Page(false, null, FoLine(211, 3, 2, 2)), order2)) + "}",
+            "\"after\":\"p1\"");
+        _server.Respond(GraphDocuments.AssignedFulfillmentOrders, """{"assignedFulfillmentOrders":""" + Page(false, null) + "}", "\"assignmentStatus\":\"CANCELLATION_REQUESTED\"");
+        await using var services = BuildServiceMode();
+
+        var orders = await services.Channel().ListOrdersAsync(DateTimeOffset.UtcNow, ct).ToListAsync(ct);
+
+        Assert.Equal(["gid://shopify/Order/1", "gid://shopify/Order/2"], orders.Select(o => o.OrderId));
+        Assert.Equal([3, 1], orders[0].Lines.Select(l => l.Quantity));
+        Assert.Equal("gid://shopify/FulfillmentOrder/11,gid://shopify/FulfillmentOrder/12", orders[0].Attributes["shopify.fulfillmentOrderIds"]);
+    }
+
+    [Fact]
     public async Task AcknowledgeOrder_ReleaseInServiceMode_AcceptsOnlyTheServicePendingRequests()
     {
         var ct = TestContext.Current.CancellationToken;
