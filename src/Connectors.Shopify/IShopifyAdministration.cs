@@ -19,4 +19,14 @@ public interface IShopifyAdministration
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>A task that completes when every subscription exists.</returns>
     Task SubscribeWebhooksAsync(Uri callback, IReadOnlyList<string>? topics = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Finds the fulfilment service named by <see cref="ShopifyOptions.FulfillmentServiceName"/> or creates it
+    /// (<c>fulfillmentServiceCreate</c>), and records its location for the fulfilment-service mode. Called at first use
+    /// in that mode; a host may call it at set-up to learn the location id (to configure
+    /// <see cref="ShopifyOptions.FulfillmentServiceLocationId"/> or the inventory location mapping).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The service and its location.</returns>
+    Task<ShopifyFulfillmentService> EnsureFulfillmentServiceAsync(CancellationToken cancellationToken = default);
 }

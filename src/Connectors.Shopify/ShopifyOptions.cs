@@ -45,7 +45,7 @@ public sealed class ShopifyOptions
     public int OrderPageSize { get; set; } = 25;
 
     /// <summary>Line items read per order (orders with more lines are read with a follow-up query).</summary>
-    /// <value>Default 25; from 1 to 100. Orders with more lines raise a <see cref="MappingException"/> naming the setting.</value>
+    /// <value>Default 25; from 1 to 100. The remaining lines (and fulfilment order lines) are read with follow-up queries.</value>
     [Range(1, 100)]
     public int OrderLinesPageSize { get; set; } = 25;
 
@@ -80,4 +80,24 @@ public sealed class ShopifyOptions
     /// <value>Default 50 points per second (the conservative historical figure); from 1 to 100000.</value>
     [Range(1, 100_000)]
     public int AssumedRestoreRate { get; set; } = 50;
+
+    /// <summary>
+    /// Runs the channel as a Shopify fulfilment service (for WMS vendors and 3PLs whose app is one): orders are the
+    /// fulfilment requests assigned to the service's location, the acknowledgement accepts or rejects them, and
+    /// cancellation requests become cancellations whose WMS answer accepts or rejects them.
+    /// </summary>
+    /// <value>Default false: orders are read with <c>orders</c> and acknowledged with a tag and metafield only.</value>
+    public bool FulfillmentServiceMode { get; set; }
+
+    /// <summary>The fulfilment service's name; it is found by this name, or created with <c>fulfillmentServiceCreate</c>.</summary>
+    /// <value>Default <c>Connectors WMS</c>. Used only in <see cref="FulfillmentServiceMode"/> when <see cref="FulfillmentServiceLocationId"/> is not set.</value>
+    public string? FulfillmentServiceName { get; set; } = "Connectors WMS";
+
+    /// <summary>The Location GID of the fulfilment service, when already known; skips finding or creating the service.</summary>
+    /// <value>Default null: the service is found by <see cref="FulfillmentServiceName"/>, or created, at first use.</value>
+    public string? FulfillmentServiceLocationId { get; set; }
+
+    /// <summary>The callback URL given to <c>fulfillmentServiceCreate</c> (optional since 2026-01; the connector polls instead).</summary>
+    /// <value>Default null.</value>
+    public Uri? FulfillmentServiceCallbackUrl { get; set; }
 }

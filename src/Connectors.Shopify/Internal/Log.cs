@@ -16,4 +16,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Shopify channel {Channel}: obtained an access token with the client-credentials grant")]
     public static partial void TokenObtained(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "Shopify channel {Channel}: fulfilment service '{ServiceName}' at location {LocationId} {Outcome}")]
+    public static partial void FulfillmentServiceReady(ILogger logger, string channel, string serviceName, string locationId, string outcome);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "Shopify channel {Channel}: fulfilment request of {FulfillmentOrderId} {Outcome}")]
+    public static partial void FulfillmentRequestAnswered(ILogger logger, string channel, string fulfillmentOrderId, string outcome);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Shopify channel {Channel}: cancellation request of {FulfillmentOrderId} {Outcome}")]
+    public static partial void CancellationRequestAnswered(ILogger logger, string channel, string fulfillmentOrderId, string outcome);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "Shopify channel {Channel}: fulfilment-service mode is on but no IWarehouseOrders was registered before AddShopify, so WMS refusals and cancellation answers cannot reach Shopify; register the WMS order port first")]
+    public static partial void FulfillmentServiceAnswersNotWired(ILogger logger, string channel);
 }

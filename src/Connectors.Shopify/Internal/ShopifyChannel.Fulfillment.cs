@@ -6,9 +6,11 @@ namespace Connectors.Shopify.Internal;
 internal sealed partial class ShopifyChannel
 {
     /// <summary>
-    /// Creates a fulfilment from the order's open fulfilment orders. Idempotent on the request's key (the WMS shipment
-    /// id): the fulfilment id is kept in an order metafield <c>connectors.shipment_&lt;hash&gt;</c>, and a fulfilment with
-    /// the same tracking numbers also counts as already created (covers a crash between create and marker).
+    /// Creates a fulfilment from the order's open fulfilment orders (in fulfilment-service mode, only those assigned to
+    /// the service). Idempotent on the request's key (the WMS shipment id): an order metafield
+    /// <c>connectors.shipment_&lt;hash&gt;</c> holds "&lt;fulfillment id&gt; &lt;key&gt;", and a fulfilment with the same
+    /// tracking numbers also counts as already created (covers a crash between create and marker).
+    /// <see cref="ListFulfillmentsAsync"/> reads the key back from the markers, so reconciliation can match shipments.
     /// </summary>
     public async Task<ChannelFulfillment> CreateFulfillmentAsync(FulfillmentRequest request, CancellationToken cancellationToken = default)
     {
@@ -20,7 +22,7 @@ internal sealed partial class ShopifyChannel
         var order = await LoadFulfillmentOrdersAsync(orderId, markerKey, cancellationToken).ConfigureAwait(false);
         var existing = order.Fulfillments ?? [];
 
-        if (order.ShipmentMarker?.Value is { } markedId && existing.FirstOrDefault(f => f.Id == markedId) is { } marked)
+        if (ParseMarker(order.ShipmentMarker?.Value).FulfillmentId is { } markedId && existing.FirstOrDefault(f => f.Id == markedId) is { } marked)
         {
             Log.FulfillmentExists(_logger, Name, request.IdempotencyKey, marked.Id);
             return ToChannelFulfillment(orderId, marked, request.IdempotencyKey);
@@ -34,12 +36,13 @@ internal sealed partial class ShopifyChannel
             if (same is not null)
             {
                 Log.FulfillmentExists(_logger, Name, request.IdempotencyKey, same.Id);
-                await WriteMarkerAsync(orderId, options, markerKey, same.Id, cancellationToken).ConfigureAwait(false);
+                await WriteMarkerAsync(orderId, options, markerKey, same.Id, request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
                 return ToChannelFulfillment(orderId, same, request.IdempotencyKey);
             }
         }
 
-        var byFulfillmentOrder = Allocate(request, order);
+        var serviceLocation = options.FulfillmentServiceMode ? await ServiceLocationAsync(cancellationToken).ConfigureAwait(false) : null;
+        var byFulfillmentOrder = Allocate(request, order, serviceLocation);
         var tracking = Tracking(request.Tracking, request.Carrier);
         var data = await _client.SendAsync(
             GraphDocuments.FulfillmentCreate,
@@ -50,14 +53,15 @@ internal sealed partial class ShopifyChannel
         ThrowOnUserErrors(data.FulfillmentCreate?.UserErrors, "fulfillment");
         var created = data.FulfillmentCreate?.Fulfillment
             ?? throw new ShopifyGraphQLException(GraphDocuments.FulfillmentCreate, "no fulfillment returned.", null, null, null, isTransient: true);
-        await WriteMarkerAsync(orderId, options, markerKey, created.Id, cancellationToken).ConfigureAwait(false);
+        await WriteMarkerAsync(orderId, options, markerKey, created.Id, request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
         return new ChannelFulfillment(created.Id, orderId, request.Lines, request.Tracking, request.IdempotencyKey);
     }
 
-    private static List<FulfillmentOrderLineItemsInput> Allocate(FulfillmentRequest request, FulfillmentOrdersOrder order)
+    private static List<FulfillmentOrderLineItemsInput> Allocate(FulfillmentRequest request, FulfillmentOrdersOrder order, string? location)
     {
         var open = (order.FulfillmentOrders?.Nodes ?? [])
             .Where(f => f.Status is "OPEN" or "IN_PROGRESS" or "SCHEDULED")
+            .Where(f => location is null || f.AssignedLocation?.Location?.Id == location)
             .ToList();
         var remaining = open.SelectMany(f => (f.LineItems?.Nodes ?? []).Select(l => (Fo: f.Id, Line: l)))
             .ToDictionary(x => x.Line.Id, x => x.Line.RemainingQuantity, StringComparer.Ordinal);
@@ -112,26 +116,53 @@ internal sealed partial class ShopifyChannel
         return new FulfillmentTrackingInput(carrier ?? tracking.FirstOrDefault(t => t.Carrier is not null)?.Carrier, tracking.Select(t => t.Number).ToArray(), urls);
     }
 
-    private async Task WriteMarkerAsync(string orderId, ShopifyOptions options, string markerKey, string fulfillmentId, CancellationToken cancellationToken)
+    private async Task WriteMarkerAsync(string orderId, ShopifyOptions options, string markerKey, string fulfillmentId, string idempotencyKey, CancellationToken cancellationToken)
     {
+        // Single-line text: a key with line breaks keeps its first line only (a GID never holds a space).
+        var key = idempotencyKey.ReplaceLineEndings(" ");
         var data = await _client.SendAsync(
             GraphDocuments.MetafieldsSet,
-            new MetafieldsSetVariables([new MetafieldsSetInput(orderId, options.AcknowledgementMetafieldNamespace, markerKey, "single_line_text_field", fulfillmentId)]),
+            new MetafieldsSetVariables([new MetafieldsSetInput(orderId, options.AcknowledgementMetafieldNamespace, markerKey, "single_line_text_field", fulfillmentId + " " + key)]),
             ShopifyJsonContext.Default.MetafieldsSetVariables,
             ShopifyJsonContext.Default.GraphResponseMetafieldsSetData,
             cancellationToken).ConfigureAwait(false);
         ThrowOnUserErrors(data.MetafieldsSet?.UserErrors, "metafields");
     }
 
+    /// <summary>The order's fulfilment orders (every line, paged), fulfilments and shipment markers.</summary>
     private async Task<FulfillmentOrdersOrder> LoadFulfillmentOrdersAsync(string orderId, string markerKey, CancellationToken cancellationToken)
     {
         var data = await _client.SendAsync(
             GraphDocuments.FulfillmentOrders,
-            new FulfillmentOrdersVariables(orderId, FulfillmentOrdersFirst, _client.Options.OrderLinesPageSize, FulfillmentsFirst, FulfillmentLinesFirst, _client.Options.AcknowledgementMetafieldNamespace, markerKey),
+            new FulfillmentOrdersVariables(orderId, FulfillmentOrdersFirst, _client.Options.OrderLinesPageSize, FulfillmentsFirst, FulfillmentLinesFirst, _client.Options.AcknowledgementMetafieldNamespace, markerKey, MarkersFirst),
             ShopifyJsonContext.Default.FulfillmentOrdersVariables,
             ShopifyJsonContext.Default.GraphResponseFulfillmentOrdersData,
             cancellationToken).ConfigureAwait(false);
-        return data.Order ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Order {orderId} was not found on channel '{Name}'.");
+        var order = data.Order ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Order {orderId} was not found on channel '{Name}'.");
+        if (order.FulfillmentOrders?.Nodes is not { } nodes || !nodes.Any(f => f.LineItems?.PageInfo is { HasNextPage: true }))
+        {
+            return order;
+        }
+
+        var complete = new List<FulfillmentOrderNode>(nodes.Count);
+        foreach (var node in nodes)
+        {
+            complete.Add(await WithAllLinesAsync(node, cancellationToken).ConfigureAwait(false));
+        }
+
+        return order with { FulfillmentOrders = order.FulfillmentOrders with { Nodes = complete } };
+    }
+
+    /// <summary>Splits a marker value "&lt;fulfillment id&gt; &lt;key&gt;" (older markers hold the id alone).</summary>
+    internal static (string? FulfillmentId, string? Key) ParseMarker(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return (null, null);
+        }
+
+        var space = value.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? (value, null) : (value[..space], value[(space + 1)..]);
     }
 
     public async Task<IReadOnlyList<ChannelFulfillment>> ListFulfillmentsAsync(string channelOrderId, CancellationToken cancellationToken = default)
@@ -139,7 +170,18 @@ internal sealed partial class ShopifyChannel
         var orderId = ShopifyIds.Normalise(channelOrderId, ShopifyIds.Order)
             ?? throw new ConnectorValidationException(nameof(channelOrderId), $"'{channelOrderId}' is not an Order GID or numeric id.");
         var order = await LoadFulfillmentOrdersAsync(orderId, "shipment_none", cancellationToken).ConfigureAwait(false);
-        return (order.Fulfillments ?? []).Select(f => ToChannelFulfillment(orderId, f, null)).ToArray();
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var marker in order.ShipmentMarkers?.Nodes ?? [])
+        {
+            if (marker.Key is { } key && key.StartsWith(ShipmentMarkerPrefix, StringComparison.Ordinal)
+                && ParseMarker(marker.Value) is { FulfillmentId: { } fulfillmentId, Key: { } shipmentKey }
+                && MarkerKey(shipmentKey) == key)
+            {
+                keys[fulfillmentId] = shipmentKey;
+            }
+        }
+
+        return (order.Fulfillments ?? []).Select(f => ToChannelFulfillment(orderId, f, keys.GetValueOrDefault(f.Id))).ToArray();
     }
 
     public async Task UpdateTrackingAsync(string fulfillmentId, IReadOnlyList<TrackingInfo> tracking, CancellationToken cancellationToken = default)

@@ -6,7 +6,14 @@ namespace Connectors.Shopify.Internal;
 
 internal sealed partial class ShopifyChannel
 {
-    public async IAsyncEnumerable<ChannelOrder> ListOrdersAsync(DateTimeOffset updatedSince, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Orders changed since <paramref name="updatedSince"/> (<c>orders</c> sorted by UPDATED_AT); in fulfilment-service
+    /// mode, the orders with a fulfilment or cancellation request for the service instead (see <see cref="ShopifyOptions.FulfillmentServiceMode"/>).
+    /// </summary>
+    public IAsyncEnumerable<ChannelOrder> ListOrdersAsync(DateTimeOffset updatedSince, CancellationToken cancellationToken = default) =>
+        _client.Options.FulfillmentServiceMode ? ListFulfillmentRequestsAsync(cancellationToken) : ListUpdatedOrdersAsync(updatedSince, cancellationToken);
+
+    private async IAsyncEnumerable<ChannelOrder> ListUpdatedOrdersAsync(DateTimeOffset updatedSince, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = _client.Options;
         var query = "updated_at:>='" + updatedSince.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "'";
@@ -22,7 +29,7 @@ internal sealed partial class ShopifyChannel
                 cancellationToken).ConfigureAwait(false);
             foreach (var order in data.Orders?.Nodes ?? [])
             {
-                yield return ShopifyOrderMapper.Map(Name, order);
+                yield return ShopifyOrderMapper.Map(Name, order, await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false));
             }
 
             after = data.Orders?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
@@ -46,7 +53,43 @@ internal sealed partial class ShopifyChannel
             ShopifyJsonContext.Default.OrderVariables,
             ShopifyJsonContext.Default.GraphResponseOrderData,
             cancellationToken).ConfigureAwait(false);
-        return data.Order is null ? null : ShopifyOrderMapper.Map(Name, data.Order);
+        if (data.Order is not { } order)
+        {
+            return null;
+        }
+
+        var lines = await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false);
+        var scope = options.FulfillmentServiceMode ? await FulfillmentServiceScopeAsync(order.Id, cancellationToken).ConfigureAwait(false) : null;
+        return ShopifyOrderMapper.Map(Name, order, lines, scope);
+    }
+
+    /// <summary>The order's line items: the first page from the order query, the rest read with <c>OrderLineItems</c>.</summary>
+    private async ValueTask<IReadOnlyList<LineItemNode>> AllLineItemsAsync(OrderNode order, CancellationToken cancellationToken)
+    {
+        var first = order.LineItems?.Nodes ?? [];
+        if (order.LineItems?.PageInfo is not { HasNextPage: true, EndCursor: { } cursor })
+        {
+            return first;
+        }
+
+        var all = new List<LineItemNode>(first);
+        var pageSize = _client.AffordablePageSize(
+            GraphDocuments.OrderLineItems, n => new OrderLineItemsVariables(order.Id, n, null), ShopifyJsonContext.Default.OrderLineItemsVariables, 250);
+        string? after = cursor;
+        while (after is not null)
+        {
+            var data = await _client.SendAsync(
+                GraphDocuments.OrderLineItems,
+                new OrderLineItemsVariables(order.Id, pageSize, after),
+                ShopifyJsonContext.Default.OrderLineItemsVariables,
+                ShopifyJsonContext.Default.GraphResponseOrderLineItemsData,
+                cancellationToken).ConfigureAwait(false);
+            var page = data.Order?.LineItems ?? throw new ShopifyGraphQLException(GraphDocuments.OrderLineItems, $"order {order.Id} returned no line items.", null, null, null, isTransient: true);
+            all.AddRange(page.Nodes ?? []);
+            after = page.PageInfo is { HasNextPage: true } info ? info.EndCursor : null;
+        }
+
+        return all;
     }
 
     public async Task AcknowledgeOrderAsync(OrderAcknowledgement acknowledgement, CancellationToken cancellationToken = default)
@@ -55,6 +98,21 @@ internal sealed partial class ShopifyChannel
         var options = _client.Options;
         var id = ShopifyIds.Normalise(acknowledgement.ChannelOrderId, ShopifyIds.Order)
             ?? throw new ConnectorValidationException(nameof(acknowledgement.ChannelOrderId), $"'{acknowledgement.ChannelOrderId}' is not an Order GID or numeric id.");
+        if (options.FulfillmentServiceMode)
+        {
+            // The fulfilment request is the order the service received: accept it once the WMS has the order, reject it
+            // when the release rules refuse it; a held order keeps its request pending.
+            switch (acknowledgement.Decision)
+            {
+                case ReleaseDecision.Release:
+                    await AnswerFulfillmentRequestsAsync(id, accept: true, MessageFor(acknowledgement), cancellationToken).ConfigureAwait(false);
+                    break;
+                case ReleaseDecision.Reject:
+                    await AnswerFulfillmentRequestsAsync(id, accept: false, acknowledgement.Note ?? "Rejected by the warehouse release rules.", cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+
         if (!string.IsNullOrEmpty(options.AcknowledgementTag))
         {
             var tag = acknowledgement.Decision switch
@@ -84,6 +142,9 @@ internal sealed partial class ShopifyChannel
             ThrowOnUserErrors(data.MetafieldsSet?.UserErrors, "metafields");
         }
     }
+
+    private static string? MessageFor(OrderAcknowledgement acknowledgement) =>
+        acknowledgement.WarehouseReference is { } reference ? "Received by the warehouse as " + reference + "." : acknowledgement.Note;
 
     private static string AckKey(ShopifyOptions options) =>
         string.IsNullOrEmpty(options.AcknowledgementMetafieldKey) ? "wms_reference" : options.AcknowledgementMetafieldKey;

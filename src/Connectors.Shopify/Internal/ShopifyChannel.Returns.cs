@@ -8,11 +8,13 @@ internal sealed partial class ShopifyChannel
 {
     private const int ReturnsFirst = 3;
     private const int ReturnLinesFirst = 10;
+    private const int ReturnDetailLinesFirst = 50;
 
     /// <summary>
     /// Return requests (status REQUESTED or OPEN) created at or after <paramref name="since"/>, found through the orders
-    /// updated since then. Return line id = the ReturnLineItem GID (what <c>returnProcess</c> needs); channel item id =
-    /// the InventoryItem GID.
+    /// updated since then. Return line id = the order's LineItem GID (<c>fulfillmentLineItem.lineItem.id</c>), so the
+    /// canonical return references order lines; several return lines of one order line add up. Channel item id = the
+    /// InventoryItem GID. <see cref="ConfirmReturnAsync"/> maps the order lines back to ReturnLineItem GIDs.
     /// </summary>
     public async IAsyncEnumerable<ReturnRequest> ListReturnRequestsAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -38,8 +40,13 @@ internal sealed partial class ShopifyChannel
                     }
 
                     var lines = (ret.ReturnLineItems?.Nodes ?? [])
-                        .Where(l => l.Quantity > 0)
-                        .Select(l => new ReturnLine(l.Id, l.Quantity, l.ReturnReasonNote, l.FulfillmentLineItem?.LineItem?.Variant?.InventoryItem?.Id))
+                        .Where(l => l.Quantity > 0 && l.FulfillmentLineItem?.LineItem?.Id is not null)
+                        .GroupBy(l => l.FulfillmentLineItem!.LineItem!.Id, StringComparer.Ordinal)
+                        .Select(g => new ReturnLine(
+                            g.Key,
+                            g.Sum(l => l.Quantity),
+                            g.Select(l => l.ReturnReasonNote).FirstOrDefault(n => !string.IsNullOrEmpty(n)),
+                            g.First().FulfillmentLineItem!.LineItem!.Variant?.InventoryItem?.Id))
                         .ToArray();
                     if (lines.Length > 0)
                     {
@@ -54,19 +61,136 @@ internal sealed partial class ShopifyChannel
     }
 
     /// <summary>
-    /// Processes the returned lines with <c>returnProcess</c> (no refund, no restock disposition: see the README).
+    /// Processes the received lines with <c>returnProcess</c>. The confirmation names order lines (LineItem GIDs; a
+    /// ReturnLineItem GID is accepted too); they are mapped to the return's line items by
+    /// <c>fulfillmentLineItem.lineItem.id</c>, within each line's processable quantity. Each line carries a disposition
+    /// (<c>RESTOCKED</c> at the restock location when <see cref="ReturnConfirmation.Restock"/>, else
+    /// <c>NOT_RESTOCKED</c>) on the matching reverse fulfilment order line. When <see cref="ReturnConfirmation.Refund"/>
+    /// is set, the refund Shopify suggests for exactly those lines (<c>suggestedFinancialOutcome</c>: the order
+    /// transactions and amounts) is issued in the same call as <c>financialTransfer.issueRefund</c>.
     /// </summary>
     public async Task ConfirmReturnAsync(ReturnConfirmation confirmation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(confirmation);
         var id = ShopifyIds.Normalise(confirmation.ReturnId, ShopifyIds.Return)
             ?? throw new ConnectorValidationException(nameof(confirmation.ReturnId), $"'{confirmation.ReturnId}' is not a Return GID or numeric id.");
+        var ret = (await _client.SendAsync(
+            GraphDocuments.Return,
+            new ReturnVariables(id, ReturnDetailLinesFirst),
+            ShopifyJsonContext.Default.ReturnVariables,
+            ShopifyJsonContext.Default.GraphResponseReturnData,
+            cancellationToken).ConfigureAwait(false)).Return
+            ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Return {id} was not found on channel '{Name}'.");
+        var restockLocation = confirmation.Restock ? await RestockLocationAsync(ret.Order?.Id, cancellationToken).ConfigureAwait(false) : null;
+        var inputs = ReturnProcessLines(confirmation, ret, restockLocation);
+        if (inputs.Count == 0)
+        {
+            return; // everything was processed before: a retried confirmation
+        }
+
+        var refund = confirmation.Refund ? await RefundAsync(id, inputs, cancellationToken).ConfigureAwait(false) : null;
         var data = await _client.SendAsync(
             GraphDocuments.ReturnProcess,
-            new ReturnProcessVariables(new ReturnProcessInput(id, confirmation.Lines.Select(l => new ReturnProcessReturnLineItemInput(l.LineId, l.Quantity)).ToArray(), false)),
+            new ReturnProcessVariables(new ReturnProcessInput(id, inputs, false, refund)),
             ShopifyJsonContext.Default.ReturnProcessVariables,
             ShopifyJsonContext.Default.GraphResponseReturnProcessData,
             cancellationToken).ConfigureAwait(false);
         ThrowOnUserErrors(data.ReturnProcess?.UserErrors, "input");
+    }
+
+    /// <summary>
+    /// The refund Shopify suggests for the processed lines, as <c>issueRefund</c> order transactions (presentment
+    /// currency), or null when the suggestion is no refund (an invoice outcome, or nothing left to refund).
+    /// </summary>
+    private async ValueTask<ReturnFinancialTransferInput?> RefundAsync(string returnId, List<ReturnProcessReturnLineItemInput> lines, CancellationToken cancellationToken)
+    {
+        var data = await _client.SendAsync(
+            GraphDocuments.ReturnRefundSuggestion,
+            new ReturnRefundSuggestionVariables(returnId, [.. lines.Select(l => new SuggestedReturnLineInput(l.Id, l.Quantity))]),
+            ShopifyJsonContext.Default.ReturnRefundSuggestionVariables,
+            ShopifyJsonContext.Default.GraphResponseReturnRefundSuggestionData,
+            cancellationToken).ConfigureAwait(false);
+        var transactions = (data.Return?.SuggestedFinancialOutcome?.FinancialTransfer?.SuggestedTransactions ?? [])
+            .Where(t => t.ParentTransaction?.Id is not null && t.AmountSet?.PresentmentMoney is { } money
+                && decimal.TryParse(money.Amount, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount) && amount > 0m)
+            .Select(t => new ReturnRefundTransactionInput(t.ParentTransaction!.Id, new MoneyInput(t.AmountSet!.PresentmentMoney!.Amount, t.AmountSet.PresentmentMoney.CurrencyCode)))
+            .ToArray();
+        return transactions.Length == 0 ? null : new ReturnFinancialTransferInput(new ReturnIssueRefundInput(transactions));
+    }
+
+    /// <summary>Where restocked units go: the fulfilment service's location, else <see cref="ShopifyOptions.DefaultLocationId"/>, else the location the order was assigned to.</summary>
+    private async ValueTask<string?> RestockLocationAsync(string? orderId, CancellationToken cancellationToken)
+    {
+        var options = _client.Options;
+        if (options.FulfillmentServiceMode)
+        {
+            return await ServiceLocationAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.DefaultLocationId is { } configured)
+        {
+            return ShopifyIds.Normalise(configured, ShopifyIds.Location);
+        }
+
+        if (orderId is null)
+        {
+            return null;
+        }
+
+        var order = await LoadFulfillmentOrdersAsync(orderId, "shipment_none", cancellationToken).ConfigureAwait(false);
+        return order.FulfillmentOrders?.Nodes?.Select(f => f.AssignedLocation?.Location?.Id).FirstOrDefault(l => l is not null);
+    }
+
+    /// <summary>
+    /// Allocates the confirmed quantities to the return's line items (order line -> return lines, up to each one's
+    /// processable quantity) with their dispositions. A line that has nothing left to process is skipped (a retry); a
+    /// line that is not on the return is a validation error naming it.
+    /// </summary>
+    internal static List<ReturnProcessReturnLineItemInput> ReturnProcessLines(ReturnConfirmation confirmation, ReturnDetailNode ret, string? restockLocation)
+    {
+        var returnLines = ret.ReturnLineItems?.Nodes ?? [];
+        var reverseLines = (ret.ReverseFulfillmentOrders?.Nodes ?? []).SelectMany(r => r.LineItems?.Nodes ?? []).ToList();
+        var remaining = returnLines.ToDictionary(l => l.Id, l => l.ProcessableQuantity ?? l.Quantity, StringComparer.Ordinal);
+        var result = new List<ReturnProcessReturnLineItemInput>();
+        var errors = new List<ValidationError>();
+        for (var i = 0; i < confirmation.Lines.Count; i++)
+        {
+            var wanted = confirmation.Lines[i];
+            var candidates = returnLines.Where(l => l.Id == wanted.LineId || l.FulfillmentLineItem?.LineItem?.Id == wanted.LineId).ToList();
+            if (candidates.Count == 0)
+            {
+                errors.Add(new ValidationError($"Lines[{i}].LineId", $"'{wanted.LineId}' is neither an order line nor a line of return {ret.Id}."));
+                continue;
+            }
+
+            var quantity = wanted.Quantity;
+            foreach (var line in candidates)
+            {
+                var take = Math.Min(quantity, remaining[line.Id]);
+                if (take <= 0)
+                {
+                    continue;
+                }
+
+                remaining[line.Id] -= take;
+                quantity -= take;
+                var reverse = reverseLines.FirstOrDefault(r => r.FulfillmentLineItem?.Id is { } f && f == line.FulfillmentLineItem?.Id);
+                IReadOnlyList<ReturnDispositionInput>? dispositions = reverse is null
+                    ? null
+                    : [new ReturnDispositionInput(reverse.Id, take, confirmation.Restock ? "RESTOCKED" : "NOT_RESTOCKED", confirmation.Restock ? restockLocation : null)];
+                result.Add(new ReturnProcessReturnLineItemInput(line.Id, take, dispositions));
+                if (quantity == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ConnectorValidationException(errors);
+        }
+
+        return result;
     }
 }

@@ -17,6 +17,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
     private const int FulfillmentsFirst = 10;
     private const int FulfillmentLinesFirst = 10;
     private const int LevelsFirst = 20;
+    private const int MarkersFirst = 50;
     private const int MaxConcurrentInventoryCalls = 4;
     private const string ShipmentMarkerPrefix = "shipment_";
 

@@ -46,6 +46,21 @@ internal sealed class ShopifyOptionsValidator : IValidateOptions<ShopifyOptions>
             failures.Add($"{prefix}DefaultLocationId '{location}' must be a Location GID (gid://shopify/Location/123) or a numeric id.");
         }
 
+        if (options.FulfillmentServiceMode && string.IsNullOrWhiteSpace(options.FulfillmentServiceName) && string.IsNullOrWhiteSpace(options.FulfillmentServiceLocationId))
+        {
+            failures.Add($"{prefix}FulfillmentServiceMode needs FulfillmentServiceName (the service to find or create) or FulfillmentServiceLocationId.");
+        }
+
+        if (options.FulfillmentServiceLocationId is { } serviceLocation && !serviceLocation.StartsWith("gid://shopify/Location/", StringComparison.Ordinal) && !serviceLocation.All(char.IsAsciiDigit))
+        {
+            failures.Add($"{prefix}FulfillmentServiceLocationId '{serviceLocation}' must be a Location GID (gid://shopify/Location/123) or a numeric id.");
+        }
+
+        if (options.FulfillmentServiceCallbackUrl is { } callback && (!callback.IsAbsoluteUri || callback.Scheme != "https"))
+        {
+            failures.Add($"{prefix}FulfillmentServiceCallbackUrl must be an absolute https URL.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

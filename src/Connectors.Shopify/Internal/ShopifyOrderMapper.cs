@@ -6,19 +6,25 @@ namespace Connectors.Shopify.Internal;
 /// <summary>Maps a GraphQL <c>Order</c> to the canonical <see cref="ChannelOrder"/>; money from <c>shopMoney</c> as decimal.</summary>
 internal static class ShopifyOrderMapper
 {
-    public static ChannelOrder Map(string channel, OrderNode order)
+    /// <summary>Maps an order whose every line item is in <paramref name="lineItems"/> (the caller pages the rest).</summary>
+    /// <param name="channel">The channel name.</param>
+    /// <param name="order">The order.</param>
+    /// <param name="lineItems">All its line items.</param>
+    /// <param name="scope">In fulfilment-service mode, the part of the order assigned to the service.</param>
+    public static ChannelOrder Map(string channel, OrderNode order, IReadOnlyList<LineItemNode> lineItems, FulfillmentServiceScope? scope = null)
     {
         var currency = order.CurrencyCode ?? order.TotalPriceSet?.ShopMoney?.CurrencyCode
             ?? throw new MappingException(channel, order.Id, null, "currencyCode", "is missing.");
-        if (order.LineItems?.PageInfo is { HasNextPage: true })
-        {
-            throw new MappingException(channel, order.Id, null, "lineItems", "has more lines than OrderLinesPageSize; raise the setting (up to 250).");
-        }
-
         var lines = new List<ChannelOrderLine>();
-        foreach (var line in order.LineItems?.Nodes ?? [])
+        foreach (var line in lineItems)
         {
-            if (line.Quantity <= 0)
+            var quantity = line.Quantity;
+            if (scope is not null)
+            {
+                quantity = scope.Quantities.TryGetValue(line.Id, out var assigned) ? assigned : 0;
+            }
+
+            if (quantity <= 0)
             {
                 continue;
             }
@@ -31,11 +37,16 @@ internal static class ShopifyOrderMapper
             }
 
             var itemId = line.Variant?.InventoryItem?.Id ?? line.Variant?.Id ?? line.Id;
-            lines.Add(new ChannelOrderLine(line.Id, itemId, line.Quantity, price, line.Sku, line.Title, properties));
+            lines.Add(new ChannelOrderLine(line.Id, itemId, quantity, price, line.Sku, line.Title, properties));
         }
 
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (order.FulfillmentOrders?.Nodes is { Count: > 0 } fulfillmentOrders)
+        if (scope is not null)
+        {
+            attributes["shopify.fulfillmentOrderIds"] = string.Join(',', scope.FulfillmentOrderIds);
+            attributes["shopify.fulfillmentRequest"] = scope.RequestStatus;
+        }
+        else if (order.FulfillmentOrders?.Nodes is { Count: > 0 } fulfillmentOrders)
         {
             attributes["shopify.fulfillmentOrderIds"] = string.Join(',', fulfillmentOrders.Select(f => f.Id));
         }
@@ -45,7 +56,7 @@ internal static class ShopifyOrderMapper
             attributes["shopify.acknowledgement"] = ack;
         }
 
-        var status = order.CancelledAt is not null ? ChannelOrderStatus.Cancelled
+        var status = order.CancelledAt is not null || scope is { CancellationRequested: true } ? ChannelOrderStatus.Cancelled
             : order.DisplayFulfillmentStatus == "ON_HOLD" ? ChannelOrderStatus.OnHold
             : order.Closed == true ? ChannelOrderStatus.Completed
             : ChannelOrderStatus.Open;
@@ -55,7 +66,7 @@ internal static class ShopifyOrderMapper
             currency,
             lines,
             order.CreatedAt,
-            order.UpdatedAt,
+            scope?.UpdatedAt is { } scoped && scoped > order.UpdatedAt ? scoped : order.UpdatedAt,
             order.Name,
             status,
             Payment(order.DisplayFinancialStatus),

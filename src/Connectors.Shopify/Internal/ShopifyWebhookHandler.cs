@@ -74,6 +74,13 @@ internal sealed class ShopifyWebhookHandler : IWebhookHandler
                 throw new WebhookPayloadException("$", "must be a JSON object.");
             }
 
+            // In fulfilment-service mode the order path is the fulfilment requests (polled), not the order topics; only a
+            // cancellation passes, so an order held before its request was accepted is released from the engine.
+            if (topic.StartsWith("orders/", StringComparison.Ordinal) && topic != "orders/cancelled" && _options.Get(Channel).FulfillmentServiceMode)
+            {
+                return [];
+            }
+
             return topic switch
             {
                 "orders/create" => [OrderEvent(root, deliveryId, triggeredAt, OrderEventKind.Created)],
@@ -158,14 +165,27 @@ internal sealed class ShopifyWebhookHandler : IWebhookHandler
         foreach (var item in items.EnumerateArray())
         {
             var path = $"$.return_line_items[{i++}]";
-            var lineId = item.TryGetProperty("admin_graphql_api_id", out var g) && g.GetString() is { Length: > 0 } gid
-                ? gid
-                : "gid://shopify/ReturnLineItem/" + Long(item, "id", path).ToString(CultureInfo.InvariantCulture);
+            // The canonical return names order lines: the LineItem behind the return line's fulfilment line.
+            if (!item.TryGetProperty("fulfillment_line_item", out var fulfillmentLine) || fulfillmentLine.ValueKind != JsonValueKind.Object
+                || !fulfillmentLine.TryGetProperty("line_item", out var lineItem) || lineItem.ValueKind != JsonValueKind.Object)
+            {
+                throw new WebhookPayloadException(path + ".fulfillment_line_item.line_item", "is missing, so the order line is unknown; read the return with ListReturnRequestsAsync.");
+            }
+
+            var lineId = Gid(lineItem, path + ".fulfillment_line_item.line_item", "LineItem");
             var quantity = item.TryGetProperty("quantity", out var qty) && qty.TryGetInt32(out var n) && n > 0
                 ? n
                 : throw new WebhookPayloadException(path + ".quantity", "must be a positive integer.");
             var reason = item.TryGetProperty("return_reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            lines.Add(new ReturnLine(lineId, quantity, reason));
+            var index = lines.FindIndex(l => l.LineId == lineId);
+            if (index < 0)
+            {
+                lines.Add(new ReturnLine(lineId, quantity, reason));
+            }
+            else
+            {
+                lines[index] = new ReturnLine(lineId, lines[index].Quantity + quantity, lines[index].Reason ?? reason);
+            }
         }
 
         if (lines.Count == 0)

@@ -162,6 +162,51 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         return EmulatorGraph.Gid("Return", ret.Id);
     }
 
+    /// <summary>The merchant requests fulfilment of the order's open fulfilment orders from the fulfilment service at <paramref name="locationId"/>.</summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <param name="locationId">The service's Location GID.</param>
+    public void SubmitFulfillmentRequest(string orderId, string locationId)
+    {
+        var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
+        _graph.SubmitFulfillmentRequest(order, Id(locationId));
+    }
+
+    /// <summary>The merchant asks the fulfilment service to cancel the accepted fulfilment orders of an order.</summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <returns>How many fulfilment orders got a cancellation request.</returns>
+    public int RequestFulfillmentCancellation(string orderId)
+    {
+        var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
+        return _graph.RequestCancellation(order);
+    }
+
+    /// <summary>The request status of each fulfilment order of an order (<c>SUBMITTED</c>, <c>ACCEPTED</c>, …).</summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <returns>The statuses.</returns>
+    public IReadOnlyList<string> GetFulfillmentOrderRequestStatuses(string orderId) =>
+        _graph.FindOrder(Id(orderId)) is { } order ? _graph.RequestStatuses(order) : [];
+
+    /// <summary>The Location GID of the fulfilment service named <paramref name="name"/>, or null when none exists.</summary>
+    /// <param name="name">The service name.</param>
+    /// <returns>The location.</returns>
+    public string? GetFulfillmentServiceLocation(string name) =>
+        _graph.FindService(name) is { } service ? EmulatorGraph.Gid("Location", service.LocationId) : null;
+
+    /// <summary>The dispositions recorded by <c>returnProcess</c> on a return (for example <c>RESTOCKED:2</c>).</summary>
+    /// <param name="returnId">The Return GID.</param>
+    /// <returns>The dispositions, line by line.</returns>
+    public IReadOnlyList<string> GetReturnDispositions(string returnId)
+    {
+        var id = Id(returnId);
+        var order = _graph.FindOrderWithReturn(id);
+        return order is null ? [] : [.. order.Returns.First(r => r.Id == id).Lines.SelectMany(l => l.Dispositions)];
+    }
+
+    /// <summary>The amount refunded on an order through <c>returnProcess</c>.</summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <returns>The amount, in the order currency.</returns>
+    public decimal GetRefundedAmount(string orderId) => _graph.FindOrder(Id(orderId))?.Refunded ?? 0m;
+
     /// <summary>The tags of an order.</summary>
     /// <param name="orderId">The Order GID.</param>
     /// <returns>The tags.</returns>

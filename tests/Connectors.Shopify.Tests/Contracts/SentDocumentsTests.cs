@@ -6,7 +6,8 @@ namespace Connectors.Shopify.Tests.Contracts;
 
 /// <summary>
 /// Every GraphQL request the channel really sends (document + variables, captured by the emulator) validates against the
-/// published SDL of the pinned version, and every embedded document is among them.
+/// published SDL of the pinned version, and every embedded document is among them: the order-channel scenario (with one
+/// line per page, so the line-item follow-up queries run) and the fulfilment-service scenario together send them all.
 /// </summary>
 public sealed class SentDocumentsTests
 {
@@ -17,10 +18,15 @@ public sealed class SentDocumentsTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var emulator = await ShopifyEmulator.StartAsync(cancellationToken: ct);
-        await using var services = ShopifyTestHost.Build(emulator.BaseAddress, version);
-        var channel = services.Channel();
+        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o => o.OrderLinesPageSize = 1))
+        {
+            await ChannelScenario.RunAsync(emulator, services.Channel(), ct);
+        }
 
-        await ChannelScenario.RunAsync(emulator, channel, ct);
+        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o => o.FulfillmentServiceMode = true))
+        {
+            await FulfillmentServiceScenario.RunAsync(emulator, services.Channel(), ct);
+        }
 
         var requests = emulator.Requests;
         Assert.Equal(GraphDocuments.All.OrderBy(x => x), requests.Select(r => r.OperationName!).Distinct().OrderBy(x => x));

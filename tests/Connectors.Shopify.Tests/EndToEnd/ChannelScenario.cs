@@ -34,7 +34,7 @@ internal static class ChannelScenario
         var returnId = emulator.RequestReturn(orderId);
         var returns = await channel.ListReturnRequestsAsync(since, ct).ToListAsync(ct);
         var ret = returns.Single(r => r.ReturnId == returnId);
-        await channel.ConfirmReturnAsync(new ReturnConfirmation(ret.ReturnId, ret.Lines, restock: true, refund: false, "RCPT-1"), ct);
+        await channel.ConfirmReturnAsync(new ReturnConfirmation(ret.ReturnId, ret.Lines, restock: true, refund: true, "RCPT-1"), ct);
 
         await channel.SubscribeWebhooksAsync(new Uri("https://host.example/webhooks/shopify"), cancellationToken: ct);
         return new ScenarioResult(location, a, b, items, locations, push, allLevels, someLevels, orderId, orders, order, first, again, fulfillments, returnId, returns);

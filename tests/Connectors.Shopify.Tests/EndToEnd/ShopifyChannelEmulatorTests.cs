@@ -26,7 +26,8 @@ public sealed class ShopifyChannelEmulatorTests
         Assert.Contains(r.Locations, l => l.Id == r.Location);
         // inventory: absolute quantities applied
         Assert.All(r.Push, p => Assert.Equal(PushOutcome.Applied, p.Outcome));
-        Assert.Equal(17, emulator.GetAvailable(r.A.InventoryItemId, r.Location));
+        // 17 pushed, then the 2 returned units restocked at the order's location by returnProcess
+        Assert.Equal(17 + 2, emulator.GetAvailable(r.A.InventoryItemId, r.Location));
         Assert.Contains(r.AllLevels, l => l.ChannelItemId == r.B.InventoryItemId && l.Available == 4);
         Assert.Equal(17, Assert.Single(r.SomeLevels).Available);
         // orders: ids above 2^53 kept exactly, lines carry the inventory item id, money as decimal
@@ -46,9 +47,13 @@ public sealed class ShopifyChannelEmulatorTests
         var fulfilment = Assert.Single(r.Fulfillments);
         Assert.Equal("TRACK-2", Assert.Single(fulfilment.Tracking).Number);
         Assert.Equal(1, Assert.Single(fulfilment.Lines).Quantity);
+        Assert.Equal("SHIP-1", fulfilment.IdempotencyKey);   // read back from the marker, so reconciliation matches it
         // returns: listed and processed
-        Assert.Equal(2, r.Returns.Single(x => x.ReturnId == r.ReturnId).Lines.Count);
+        var returned = r.Returns.Single(x => x.ReturnId == r.ReturnId);
+        Assert.Equal(order.Lines.Select(l => l.LineId).Order(), returned.Lines.Select(l => l.LineId).Order());
         Assert.Equal("CLOSED", emulator.GetReturnStatus(r.ReturnId));
+        Assert.Equal(["RESTOCKED:2", "RESTOCKED:1"], emulator.GetReturnDispositions(r.ReturnId));
+        Assert.Equal(12.50m * 2 + 3.99m, emulator.GetRefundedAmount(r.OrderId));
         Assert.Equal(6, emulator.WebhookSubscriptions.Count);
     }
 

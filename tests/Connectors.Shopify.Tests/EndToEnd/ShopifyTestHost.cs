@@ -8,10 +8,16 @@ internal static class ShopifyTestHost
 {
     public const string ChannelName = "store-a";
 
-    public static ServiceProvider Build(Uri baseAddress, string version = ShopifyApiVersions.Default, Action<ShopifyOptions>? configure = null, TimeProvider? time = null)
+    public static ServiceProvider Build(
+        Uri baseAddress,
+        string version = ShopifyApiVersions.Default,
+        Action<ShopifyOptions>? configure = null,
+        TimeProvider? time = null,
+        Action<IServiceCollection>? before = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        before?.Invoke(services);
         if (time is not null)
         {
             services.AddSingleton(time);

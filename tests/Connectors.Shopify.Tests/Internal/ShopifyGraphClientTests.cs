@@ -212,8 +212,10 @@ public sealed class ShopifyGraphClientTests : IDisposable
     [Fact]
     public async Task Send_BucketEstimateLow_WaitsBeforeSendingInsteadOfGettingThrottled()
     {
-        // First answer says the bucket is empty; the client must wait for 10 points before the second call.
-        Respond("""{"data":{"inventorySetQuantities":{"inventoryAdjustmentGroup":{"id":"gid://shopify/InventoryAdjustmentGroup/1"},"userErrors":[]}},"extensions":""" + WireMockShop.Cost(10, 10, 0) + "}");
+        // First answer says the bucket is empty and refills at 10 points/s; the client must wait about 1 s for the 10
+        // points of the second call. (The fake clock may run a few 10 ms steps past the first answer before the
+        // first call is seen complete, so the check leaves that margin.)
+        Respond("""{"data":{"inventorySetQuantities":{"inventoryAdjustmentGroup":{"id":"gid://shopify/InventoryAdjustmentGroup/1"},"userErrors":[]}},"extensions":{"cost":{"requestedQueryCost":10,"actualQueryCost":10,"throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":0,"restoreRate":10.0}}}}""");
         await using var services = Build();
         var channel = services.Channel();
         await channel.PushInventoryAsync(Targets(1), TestContext.Current.CancellationToken).WithTime(_time);
@@ -221,7 +223,7 @@ public sealed class ShopifyGraphClientTests : IDisposable
 
         await channel.PushInventoryAsync(Targets(1), TestContext.Current.CancellationToken).WithTime(_time);
 
-        Assert.True(_time.GetUtcNow() - before >= TimeSpan.FromSeconds(0.1), "the client sent before the bucket could afford the call");
+        Assert.True(_time.GetUtcNow() - before >= TimeSpan.FromSeconds(0.5), "the client sent before the bucket could afford the call");
         Assert.Equal(0, channel.Client.ThrottledCount);
     }
 }

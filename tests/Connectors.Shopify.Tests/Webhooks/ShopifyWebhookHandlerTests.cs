@@ -128,15 +128,58 @@ public sealed class ShopifyWebhookHandlerTests
         Assert.Equal("$.return_line_items", ex.FieldPath);
     }
 
+    private static JsonObject ReturnLine(long id, long lineItemId, int quantity, string? reason = null) => new()
+    {
+        ["id"] = id,
+        ["admin_graphql_api_id"] = "gid://shopify/ReturnLineItem/" + id,
+        ["quantity"] = quantity,
+        ["return_reason"] = reason,
+        ["fulfillment_line_item"] = new JsonObject
+        {
+            ["id"] = id + 1000,
+            ["line_item"] = new JsonObject { ["id"] = lineItemId, ["admin_graphql_api_id"] = "gid://shopify/LineItem/" + lineItemId },
+        },
+    };
+
     [Fact]
-    public void Parse_ReturnWithLines_ReadsReturnAndOrderGids()
+    public void Parse_ReturnWithLines_ReadsReturnAndOrderGidsAndNamesOrderLines()
     {
         var json = JsonNode.Parse(ContractFiles.Webhook("returns/request"))!["response"]!.AsObject();
-        json["return_line_items"] = new JsonArray(new JsonObject { ["id"] = 77, ["admin_graphql_api_id"] = "gid://shopify/ReturnLineItem/77", ["quantity"] = 2, ["return_reason"] = "size_too_small" });
+        json["return_line_items"] = new JsonArray(ReturnLine(77, 9_007_199_254_740_993, 2, "size_too_small"), ReturnLine(78, 9_007_199_254_740_993, 1), ReturnLine(79, 555, 1));
         var e = Assert.IsType<ReturnRequestedEvent>(Assert.Single(Handler().Parse(Request("returns/request", Encoding.UTF8.GetBytes(json.ToJsonString()), "x"))));
         Assert.Equal("gid://shopify/Return/123134564567890", e.Request.ReturnId);
         Assert.Equal("gid://shopify/Order/4783296544821", e.Request.ChannelOrderId);
-        Assert.Equal(2, Assert.Single(e.Request.Lines).Quantity);
+
+        // Return lines of the same order line add up; ids are the order's LineItem GIDs, read exactly.
+        Assert.Equal(2, e.Request.Lines.Count);
+        var first = e.Request.Lines[0];
+        Assert.Equal("gid://shopify/LineItem/9007199254740993", first.LineId);
+        Assert.Equal(3, first.Quantity);
+        Assert.Equal("size_too_small", first.Reason);
+        Assert.Equal("gid://shopify/LineItem/555", e.Request.Lines[1].LineId);
+    }
+
+    [Fact]
+    public void Parse_ReturnLineWithoutFulfillmentLineItem_ThrowsNamingThePath()
+    {
+        var json = JsonNode.Parse(ContractFiles.Webhook("returns/request"))!["response"]!.AsObject();
+        json["return_line_items"] = new JsonArray(new JsonObject { ["id"] = 77, ["quantity"] = 2 });
+
+        var ex = Assert.Throws<WebhookPayloadException>(() => Handler().Parse(Request("returns/request", Encoding.UTF8.GetBytes(json.ToJsonString()), "x")));
+
+        Assert.Equal("$.return_line_items[0].fulfillment_line_item.line_item", ex.FieldPath);
+    }
+
+    [Fact]
+    public void Parse_OrderTopicInFulfillmentServiceMode_YieldsOnlyCancellations()
+    {
+        var handler = new ShopifyWebhookHandler("store-a", new StaticMonitor(new ShopifyOptions { ClientSecret = Secret, FulfillmentServiceMode = true }));
+
+        Assert.Empty(handler.Parse(Request("orders/create", Sample("orders/create"), "x")));
+        Assert.Empty(handler.Parse(Request("orders/updated", Sample("orders/updated"), "x")));
+        Assert.Single(Handler().Parse(Request("orders/create", Sample("orders/create"), "x")));
+        var cancelled = Assert.IsType<OrderChannelEvent>(Assert.Single(handler.Parse(Request("orders/cancelled", Sample("orders/cancelled"), "x"))));
+        Assert.Equal(OrderEventKind.Cancelled, cancelled.Kind);
     }
 
     [Fact]

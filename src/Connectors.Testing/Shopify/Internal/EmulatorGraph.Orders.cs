@@ -39,6 +39,31 @@ internal sealed partial class EmulatorGraph
             : int.Parse(token, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The first/after of the first <paramref name="field"/>(first:, after:) selection in the document.</summary>
+    private static (int First, int Offset) NestedPage(string query, string field, JsonObject variables, int fallback)
+    {
+        var first = NestedFirst(query, field, variables, fallback);
+        var match = Regex.Match(query, field + @"\s*\([^)]*after\s*:\s*(\$\w+)");
+        var after = match.Success ? variables[match.Groups[1].Value[1..]]?.GetValue<string>() : null;
+        var offset = after is null ? 0 : int.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(after)), CultureInfo.InvariantCulture);
+        return (first, offset);
+    }
+
+    private static JsonObject Paged<T>(IReadOnlyList<T> all, (int First, int Offset) page, Func<T, JsonNode> map)
+    {
+        var items = all.Skip(page.Offset).Take(page.First).ToList();
+        var end = page.Offset + items.Count;
+        return new JsonObject
+        {
+            ["pageInfo"] = new JsonObject
+            {
+                ["hasNextPage"] = end < all.Count,
+                ["endCursor"] = items.Count == 0 ? null : Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(end.ToString(CultureInfo.InvariantCulture))),
+            },
+            ["nodes"] = new JsonArray([.. items.Select(map)]),
+        };
+    }
+
     private static JsonObject Money(decimal amount, string currency) => new()
     {
         ["shopMoney"] = new JsonObject { ["amount"] = amount.ToString("0.00", CultureInfo.InvariantCulture), ["currencyCode"] = currency },
@@ -53,7 +78,7 @@ internal sealed partial class EmulatorGraph
 
     private JsonObject OrderJson(EmuOrder o, string query, JsonObject variables)
     {
-        var linesFirst = NestedFirst(query, "lineItems", variables, 250);
+        var linesPage = NestedPage(query, "lineItems", variables, 250);
         var total = o.Lines.Sum(l => l.Price * l.Quantity);
         var fulfilled = o.FulfillmentOrders.SelectMany(f => f.Lines).Sum(l => l.Total - l.Remaining);
         var ordered = o.Lines.Sum(l => l.Quantity);
@@ -93,8 +118,10 @@ internal sealed partial class EmulatorGraph
             ["shippingLine"] = new JsonObject { ["title"] = "Standard", ["code"] = "standard" },
             ["shippingAddress"] = address,
             ["billingAddress"] = address.DeepClone(),
-            ["lineItems"] = Nodes(
-                o.Lines.Take(linesFirst).Select(l => (JsonNode)new JsonObject
+            ["lineItems"] = Paged(
+                o.Lines,
+                linesPage,
+                l => new JsonObject
                 {
                     ["id"] = Gid("LineItem", l.Id),
                     ["sku"] = l.Sku,
@@ -109,11 +136,19 @@ internal sealed partial class EmulatorGraph
                     },
                     ["originalUnitPriceSet"] = Money(l.Price, o.Currency),
                 }),
-                o.Lines.Count > linesFirst),
-            ["fulfillmentOrders"] = Nodes(o.FulfillmentOrders.Select(f => (JsonNode)FulfillmentOrderJson(f))),
+            ["fulfillmentOrders"] = Nodes(o.FulfillmentOrders.Select(f => (JsonNode)FulfillmentOrderJson(o, f, query, variables))),
             ["fulfillments"] = new JsonArray([.. o.Fulfillments.Select(f => (JsonNode)FulfillmentJson(f))]),
             ["returns"] = Nodes(o.Returns.Select(r => (JsonNode)ReturnJson(r))),
         };
+
+        // Aliased metafields(namespace:, first:) connections.
+        foreach (Match m in MetafieldsAlias().Matches(query))
+        {
+            var ns = Token(m.Groups[2].Value, variables);
+            json[m.Groups[1].Value] = Nodes(o.Metafields
+                .Where(p => ns is not null && p.Key.StartsWith(ns + ".", StringComparison.Ordinal))
+                .Select(p => (JsonNode)new JsonObject { ["key"] = p.Key[(ns!.Length + 1)..], ["namespace"] = ns, ["value"] = p.Value }));
+        }
 
         // Aliased metafield(namespace:, key:) selections.
         foreach (Match m in MetafieldAlias().Matches(query))
@@ -134,18 +169,24 @@ internal sealed partial class EmulatorGraph
     [GeneratedRegex("""(\w+)\s*:\s*metafield\s*\(\s*namespace\s*:\s*(\$\w+|"[^"]*")\s*,\s*key\s*:\s*(\$\w+|"[^"]*")\s*\)""")]
     private static partial Regex MetafieldAlias();
 
-    private static JsonObject FulfillmentOrderJson(EmuFulfillmentOrder f) => new()
+    [GeneratedRegex("""(\w+)\s*:\s*metafields\s*\(\s*namespace\s*:\s*(\$\w+|"[^"]*")""")]
+    private static partial Regex MetafieldsAlias();
+
+    private static JsonObject FulfillmentOrderJson(EmuOrder o, EmuFulfillmentOrder f, string query, JsonObject variables) => new()
     {
         ["id"] = Gid("FulfillmentOrder", f.Id),
         ["status"] = f.Status,
+        ["requestStatus"] = f.RequestStatus,
+        ["updatedAt"] = f.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        ["orderId"] = Gid("Order", o.Id),
         ["assignedLocation"] = new JsonObject { ["location"] = new JsonObject { ["id"] = Gid("Location", f.LocationId) } },
-        ["lineItems"] = Nodes(f.Lines.Select(l => (JsonNode)new JsonObject
+        ["lineItems"] = Paged(f.Lines, NestedPage(query, "lineItems", variables, 250), l => new JsonObject
         {
             ["id"] = Gid("FulfillmentOrderLineItem", l.Id),
             ["remainingQuantity"] = l.Remaining,
             ["totalQuantity"] = l.Total,
             ["lineItem"] = new JsonObject { ["id"] = Gid("LineItem", l.Line.Id) },
-        })),
+        }),
     };
 
     private JsonObject FulfillmentJson(EmuFulfillment f) => new()
@@ -176,6 +217,7 @@ internal sealed partial class EmulatorGraph
             ["returnReasonNote"] = string.Empty,
             ["fulfillmentLineItem"] = new JsonObject
             {
+                ["id"] = Gid("FulfillmentLineItem", l.FulfillmentLineItemId),
                 ["lineItem"] = new JsonObject
                 {
                     ["id"] = Gid("LineItem", l.Line.Id),
@@ -184,6 +226,70 @@ internal sealed partial class EmulatorGraph
             },
         })),
     };
+
+    private static JsonObject ReturnDetailJson(EmuOrder o, EmuReturn r)
+    {
+        var json = ReturnJson(r);
+        json["order"] = new JsonObject { ["id"] = Gid("Order", o.Id) };
+        json["reverseFulfillmentOrders"] = Nodes([new JsonObject
+        {
+            ["id"] = Gid("ReverseFulfillmentOrder", r.ReverseFulfillmentOrderId),
+            ["lineItems"] = Nodes(r.Lines.Select(l => (JsonNode)new JsonObject
+            {
+                ["id"] = Gid("ReverseFulfillmentOrderLineItem", l.ReverseLineId),
+                ["totalQuantity"] = l.Quantity,
+                ["fulfillmentLineItem"] = new JsonObject { ["id"] = Gid("FulfillmentLineItem", l.FulfillmentLineItemId) },
+            })),
+        }]);
+        return json;
+    }
+
+    private JsonObject? ReturnById(JsonNode? id, JsonObject variables)
+    {
+        var returnId = ParseGid(id, "Return");
+        var owner = _orders.FirstOrDefault(o => o.Returns.Any(r => r.Id == returnId));
+        if (owner is null)
+        {
+            return null;
+        }
+
+        var ret = owner.Returns.First(r => r.Id == returnId);
+        var json = ReturnDetailJson(owner, ret);
+
+        // suggestedFinancialOutcome(returnLineItems:): the lines' price, refunded to the order's one sale transaction.
+        if (variables["returnLineItems"] is JsonArray asked)
+        {
+            var amount = 0m;
+            foreach (var item in asked)
+            {
+                var lineId = ParseGid(item!["id"], "ReturnLineItem");
+                var line = ret.Lines.FirstOrDefault(l => l.Id == lineId);
+                amount += line is null ? 0m : line.Line.Price * (item["quantity"]?.GetValue<int>() ?? 0);
+            }
+
+            amount = Math.Min(amount, PaidTotal(owner) - owner.Refunded);
+            json["suggestedFinancialOutcome"] = new JsonObject
+            {
+                ["financialTransfer"] = new JsonObject
+                {
+                    ["__typename"] = "RefundReturnOutcome",
+                    ["amount"] = Money(amount, owner.Currency),
+                    ["suggestedRefundMethods"] = new JsonArray(),
+                    ["suggestedTransactions"] = new JsonArray(new JsonObject
+                    {
+                        ["amountSet"] = Money(amount, owner.Currency),
+                        ["gateway"] = "manual",
+                        ["kind"] = "SUGGESTED_REFUND",
+                        ["parentTransaction"] = new JsonObject { ["id"] = Gid("OrderTransaction", owner.Id) },
+                    }),
+                },
+            };
+        }
+
+        return json;
+    }
+
+    private static decimal PaidTotal(EmuOrder order) => order.Lines.Sum(l => l.Price * l.Quantity) + 4.95m;
 
     private EmuOrder? OrderById(JsonNode? id) => ParseGid(id, "Order") is { } oid ? _orders.FirstOrDefault(o => o.Id == oid) : null;
 
@@ -270,6 +376,11 @@ internal sealed partial class EmulatorGraph
             if (fo.Status is "CLOSED" or "CANCELLED")
             {
                 return Failed("Fulfillment order is not in a fulfillable state.", "fulfillment", "lineItemsByFulfillmentOrder", g.ToString(CultureInfo.InvariantCulture), "fulfillmentOrderId");
+            }
+
+            if (_services.Any(s => s.LocationId == fo.LocationId) && fo.RequestStatus is not ("ACCEPTED" or "CANCELLATION_REJECTED"))
+            {
+                return Failed("The fulfillment request must be accepted before the fulfillment service can fulfill it.", "fulfillment", "lineItemsByFulfillmentOrder", g.ToString(CultureInfo.InvariantCulture), "fulfillmentOrderId");
             }
 
             var lines = group["fulfillmentOrderLineItems"]?.AsArray();
@@ -387,8 +498,58 @@ internal sealed partial class EmulatorGraph
 
         for (var i = 0; i < lines.Count; i++)
         {
+            foreach (var disposition in lines[i]!["dispositions"]?.AsArray() ?? [])
+            {
+                var reverseId = ParseGid(disposition!["reverseFulfillmentOrderLineItemId"], "ReverseFulfillmentOrderLineItem");
+                var type = disposition["dispositionType"]?.GetValue<string>();
+                var quantity = disposition["quantity"]?.GetValue<int>() ?? 0;
+                var location = ParseGid(disposition["locationId"], "Location");
+                if (ret.Lines.All(l => l.ReverseLineId != reverseId) || type is not ("RESTOCKED" or "NOT_RESTOCKED" or "PROCESSING_REQUIRED" or "MISSING") || quantity <= 0)
+                {
+                    return UserErrors(new JsonObject { ["return"] = null }, [UserError(["input", "returnLineItems", i.ToString(CultureInfo.InvariantCulture), "dispositions"], "Invalid disposition.", "INVALID")]);
+                }
+
+                if (type == "RESTOCKED" && (location is null || !_locations.ContainsKey(location.Value)))
+                {
+                    return UserErrors(new JsonObject { ["return"] = null }, [UserError(["input", "returnLineItems", i.ToString(CultureInfo.InvariantCulture), "dispositions"], "A restock location is required.", "INVALID")]);
+                }
+            }
+        }
+
+        var refund = 0m;
+        foreach (var transaction in input["financialTransfer"]?["issueRefund"]?["orderTransactions"]?.AsArray() ?? [])
+        {
+            var amountText = transaction!["transactionAmount"]?["amount"]?.ToString();
+            if (ParseGid(transaction["parentId"], "OrderTransaction") != owner.Id
+                || !decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) || amount <= 0m)
+            {
+                return UserErrors(new JsonObject { ["return"] = null }, [UserError(["input", "financialTransfer", "issueRefund", "orderTransactions"], "Invalid parent transaction or amount.", "INVALID")]);
+            }
+
+            refund += amount;
+        }
+
+        if (refund > PaidTotal(owner) - owner.Refunded)
+        {
+            return UserErrors(new JsonObject { ["return"] = null }, [UserError(["input", "financialTransfer"], "Refund amount exceeds the refundable amount.", "INVALID")]);
+        }
+
+        owner.Refunded += refund;
+        for (var i = 0; i < lines.Count; i++)
+        {
             var lineId = ParseGid(lines[i]!["id"], "ReturnLineItem");
-            ret.Lines.First(l => l.Id == lineId).Processed += lines[i]!["quantity"]!.GetValue<int>();
+            var line = ret.Lines.First(l => l.Id == lineId);
+            line.Processed += lines[i]!["quantity"]!.GetValue<int>();
+            foreach (var disposition in lines[i]!["dispositions"]?.AsArray() ?? [])
+            {
+                var type = disposition!["dispositionType"]!.GetValue<string>();
+                var quantity = disposition["quantity"]!.GetValue<int>();
+                line.Dispositions.Add(type + ":" + quantity.ToString(CultureInfo.InvariantCulture));
+                if (type == "RESTOCKED" && line.Line.Variant is { } variant && ParseGid(disposition["locationId"], "Location") is { } location)
+                {
+                    _levels[(variant.InventoryItemId, location)] = _levels.GetValueOrDefault((variant.InventoryItemId, location)) + quantity;
+                }
+            }
         }
 
         if (ret.Lines.All(l => l.Processed == l.Quantity))

@@ -102,7 +102,7 @@ internal sealed partial class EmulatorGraph
                 Email = email,
             };
             var location = _locations.Keys.FirstOrDefault();
-            var fo = new EmuFulfillmentOrder { Id = NextId(), LocationId = location };
+            var fo = new EmuFulfillmentOrder { Id = NextId(), LocationId = location, UpdatedAt = now };
             foreach (var line in lines)
             {
                 var variant = _variants.FirstOrDefault(v => v.Sku == line.Sku)
@@ -147,11 +147,11 @@ internal sealed partial class EmulatorGraph
     {
         lock (_gate)
         {
-            var ret = new EmuReturn { Id = NextId(), CreatedAt = _time.GetUtcNow(), Status = "OPEN" };
+            var ret = new EmuReturn { Id = NextId(), ReverseFulfillmentOrderId = NextId(), CreatedAt = _time.GetUtcNow(), Status = "OPEN" };
             foreach (var (lineId, quantity) in lines)
             {
                 var line = order.Lines.First(l => l.Id == lineId);
-                ret.Lines.Add(new EmuReturnLine { Id = NextId(), Line = line, Quantity = quantity });
+                ret.Lines.Add(new EmuReturnLine { Id = NextId(), Line = line, Quantity = quantity, FulfillmentLineItemId = NextId(), ReverseLineId = NextId() });
             }
 
             order.Returns.Add(ret);
@@ -177,6 +177,15 @@ internal sealed partial class EmulatorGraph
                 "inventorySetQuantities" => InventorySetQuantities(version, query, args, variables),
                 "orders" => (Wrap(root, Orders(args, query, variables)), null),
                 "order" => (Wrap(root, ParseGid(args["id"], "Order") is { } oid && _orders.FirstOrDefault(o => o.Id == oid) is { } order ? OrderJson(order, query, variables) : null), null),
+                "fulfillmentOrder" => (Wrap(root, FindFulfillmentOrder(args["id"]) is { } found ? FulfillmentOrderJson(found.Order, found.Fo, query, variables) : null), null),
+                "return" => (Wrap(root, ReturnById(args["id"], variables)), null),
+                "shop" => (Wrap(root, Shop()), null),
+                "fulfillmentServiceCreate" => (Wrap(root, FulfillmentServiceCreate(args)), null),
+                "assignedFulfillmentOrders" => (Wrap(root, AssignedFulfillmentOrders(args, query, variables)), null),
+                "fulfillmentOrderAcceptFulfillmentRequest" => (Wrap(root, AnswerRequest(args, "SUBMITTED", "ACCEPTED", "IN_PROGRESS", "accept a fulfillment request")), null),
+                "fulfillmentOrderRejectFulfillmentRequest" => (Wrap(root, AnswerRequest(args, "SUBMITTED", "REJECTED", "OPEN", "reject a fulfillment request")), null),
+                "fulfillmentOrderAcceptCancellationRequest" => (Wrap(root, AnswerRequest(args, "CANCELLATION_REQUESTED", "CANCELLATION_ACCEPTED", "CLOSED", "accept a cancellation request")), null),
+                "fulfillmentOrderRejectCancellationRequest" => (Wrap(root, AnswerRequest(args, "CANCELLATION_REQUESTED", "CANCELLATION_REJECTED", "IN_PROGRESS", "reject a cancellation request")), null),
                 "tagsAdd" => (Wrap(root, TagsAdd(args)), null),
                 "metafieldsSet" => (Wrap(root, MetafieldsSet(args)), null),
                 "fulfillmentCreate" => (Wrap(root, FulfillmentCreate(args)), null),

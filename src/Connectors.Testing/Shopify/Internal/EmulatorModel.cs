@@ -26,6 +26,7 @@ internal sealed class EmuOrder
     public List<EmuFulfillmentOrder> FulfillmentOrders { get; } = [];
     public List<EmuFulfillment> Fulfillments { get; } = [];
     public List<EmuReturn> Returns { get; } = [];
+    public decimal Refunded { get; set; }
 }
 
 internal sealed class EmuLine
@@ -40,8 +41,10 @@ internal sealed class EmuLine
 internal sealed class EmuFulfillmentOrder
 {
     public required long Id { get; init; }
-    public required long LocationId { get; init; }
+    public required long LocationId { get; set; }
     public string Status { get; set; } = "OPEN";
+    public string RequestStatus { get; set; } = "UNSUBMITTED";
+    public DateTimeOffset UpdatedAt { get; set; }
     public List<EmuFulfillmentOrderLine> Lines { get; } = [];
 }
 
@@ -65,6 +68,7 @@ internal sealed class EmuFulfillment
 internal sealed class EmuReturn
 {
     public required long Id { get; init; }
+    public required long ReverseFulfillmentOrderId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public string Status { get; set; } = "OPEN";
     public List<EmuReturnLine> Lines { get; } = [];
@@ -75,5 +79,16 @@ internal sealed class EmuReturnLine
     public required long Id { get; init; }
     public required EmuLine Line { get; init; }
     public required int Quantity { get; init; }
+    public required long FulfillmentLineItemId { get; init; }
+    public required long ReverseLineId { get; init; }
     public int Processed { get; set; }
+    public List<string> Dispositions { get; } = [];
+}
+
+internal sealed class EmuFulfillmentService
+{
+    public required long Id { get; init; }
+    public required string Name { get; init; }
+    public required long LocationId { get; init; }
+    public string? CallbackUrl { get; init; }
 }

@@ -1,0 +1,11 @@
+namespace Connectors.Shopify.Internal.Json;
+
+/// <summary>A fulfilment order; <see cref="Order"/> is selected only by <c>assignedFulfillmentOrders</c>.</summary>
+internal sealed record FulfillmentOrderNode(
+    string Id,
+    string? Status,
+    string? RequestStatus,
+    DateTimeOffset? UpdatedAt,
+    FulfillmentOrderAssignedLocation? AssignedLocation,
+    Connection<FulfillmentOrderLineNode>? LineItems,
+    OrderNode? Order);

@@ -1,0 +1,3 @@
+namespace Connectors.Shopify.Internal.Json;
+
+internal sealed record FulfillmentOrderRejectVariables(string Id, string? Message, string? Reason);

@@ -1,0 +1,3 @@
+namespace Connectors.Shopify.Internal.Json;
+
+internal sealed record GraphCost(double RequestedQueryCost, double? ActualQueryCost, ThrottleStatus? ThrottleStatus);

@@ -1,0 +1,5 @@
+using System.Text.Json;
+
+namespace Connectors.Shopify.Internal.Json;
+
+internal sealed record GraphError(string? Message, GraphErrorExtensions? Extensions, IReadOnlyList<JsonElement>? Path);

@@ -1,0 +1,5 @@
+using System.Text.Json;
+
+namespace Connectors.Shopify.Internal.Json;
+
+internal sealed record GraphRequest(string Query, string OperationName, JsonElement Variables);

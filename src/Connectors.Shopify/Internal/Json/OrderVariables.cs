@@ -1,0 +1,3 @@
+namespace Connectors.Shopify.Internal.Json;
+
+internal sealed record OrderVariables(string Id, int LinesFirst, int FulfillmentOrdersFirst, string AckNamespace, string AckKey);

@@ -1,0 +1,3 @@
+namespace Connectors.Shopify.Internal.Json;
+
+internal sealed record ReturnProcessInput(string ReturnId, IReadOnlyList<ReturnProcessReturnLineItemInput> ReturnLineItems, bool NotifyCustomer, ReturnFinancialTransferInput? FinancialTransfer = null);

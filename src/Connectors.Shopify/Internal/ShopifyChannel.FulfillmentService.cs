@@ -1,0 +1,299 @@
+using System.Runtime.CompilerServices;
+using Connectors.Shopify.Internal.Json;
+
+namespace Connectors.Shopify.Internal;
+
+/// <summary>
+/// Fulfilment-service mode: the service's location, its fulfilment and cancellation requests as the order path, and
+/// the answers (accept or reject) the acknowledgement and the WMS's decisions drive.
+/// </summary>
+internal sealed partial class ShopifyChannel
+{
+    private const string FulfillmentRequested = "FULFILLMENT_REQUESTED";
+    private const string CancellationRequested = "CANCELLATION_REQUESTED";
+
+    private static readonly HashSet<string> ServiceRequestStatuses = new(StringComparer.Ordinal)
+    {
+        "SUBMITTED", "ACCEPTED", "CANCELLATION_REQUESTED", "CANCELLATION_ACCEPTED", "CANCELLATION_REJECTED", "CLOSED",
+    };
+
+    private readonly Lock _serviceLock = new();
+    private Task<ShopifyFulfillmentService>? _service;
+
+    /// <summary>Whether the host's <see cref="IWarehouseOrders"/> is wrapped so WMS refusals and cancellation answers reach Shopify.</summary>
+    internal bool WarehouseAnswersWired { get; init; }
+
+    /// <summary>Finds or creates the service once; concurrent callers share the lookup, and a failed one is tried again next time.</summary>
+    public Task<ShopifyFulfillmentService> EnsureFulfillmentServiceAsync(CancellationToken cancellationToken = default)
+    {
+        Task<ShopifyFulfillmentService> task;
+        lock (_serviceLock)
+        {
+            if (_service is null || _service.IsFaulted || _service.IsCanceled)
+            {
+                _service = FindOrCreateServiceAsync();
+            }
+
+            task = _service;
+        }
+
+        return task.WaitAsync(cancellationToken);
+    }
+
+    private async Task<ShopifyFulfillmentService> FindOrCreateServiceAsync()
+    {
+        // Not tied to one caller's token: the lookup is shared; each caller stops waiting on its own token.
+        var cancellationToken = CancellationToken.None;
+        var options = _client.Options;
+        var name = options.FulfillmentServiceName;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ConnectorValidationException(nameof(ShopifyOptions.FulfillmentServiceName), "is required to find or create the fulfilment service.");
+        }
+
+        var listed = await _client.SendAsync(
+            GraphDocuments.FulfillmentServices,
+            new EmptyVariables(),
+            ShopifyJsonContext.Default.EmptyVariables,
+            ShopifyJsonContext.Default.GraphResponseFulfillmentServicesData,
+            cancellationToken).ConfigureAwait(false);
+        var found = listed.Shop?.FulfillmentServices?.FirstOrDefault(s => string.Equals(s.ServiceName, name, StringComparison.OrdinalIgnoreCase));
+        var created = false;
+        if (found is null)
+        {
+            var data = await _client.SendAsync(
+                GraphDocuments.FulfillmentServiceCreate,
+                new FulfillmentServiceCreateVariables(name, options.FulfillmentServiceCallbackUrl?.AbsoluteUri, InventoryManagement: true, TrackingSupport: true),
+                ShopifyJsonContext.Default.FulfillmentServiceCreateVariables,
+                ShopifyJsonContext.Default.GraphResponseFulfillmentServiceCreateData,
+                cancellationToken).ConfigureAwait(false);
+            ThrowOnUserErrors(data.FulfillmentServiceCreate?.UserErrors, "name");
+            found = data.FulfillmentServiceCreate?.FulfillmentService
+                ?? throw new ShopifyGraphQLException(GraphDocuments.FulfillmentServiceCreate, "no fulfillment service returned.", null, null, null, isTransient: true);
+            created = true;
+        }
+
+        var location = found.Location?.Id
+            ?? throw new ConnectorException($"The fulfilment service '{name}' of channel '{Name}' has no location.");
+        var service = new ShopifyFulfillmentService(found.Id, found.ServiceName ?? name, location);
+        Log.FulfillmentServiceReady(_logger, Name, service.Name, location, created ? "created" : "found");
+        return service;
+    }
+
+    /// <summary>The service's Location GID: configured, or found/created once and remembered.</summary>
+    private async ValueTask<string> ServiceLocationAsync(CancellationToken cancellationToken)
+    {
+        if (_client.Options.FulfillmentServiceLocationId is { Length: > 0 } configured
+            && ShopifyIds.Normalise(configured, ShopifyIds.Location) is { } location)
+        {
+            return location;
+        }
+
+        return (await EnsureFulfillmentServiceAsync(cancellationToken).ConfigureAwait(false)).LocationId;
+    }
+
+    /// <summary>
+    /// The orders with a fulfilment request (then a cancellation request) for the service's location, from
+    /// <c>assignedFulfillmentOrders</c>. Each order holds only the lines of the service's fulfilment orders; a
+    /// cancellation request makes it a cancelled order. Every pending request is listed on every poll (the engine
+    /// de-duplicates by version), so nothing depends on a time cursor.
+    /// </summary>
+    private async IAsyncEnumerable<ChannelOrder> ListFulfillmentRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var options = _client.Options;
+        if (!WarehouseAnswersWired)
+        {
+            Log.FulfillmentServiceAnswersNotWired(_logger, Name);
+        }
+
+        var location = await ServiceLocationAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var status in (string[])[FulfillmentRequested, CancellationRequested])
+        {
+            var pageSize = _client.AffordablePageSize(
+                GraphDocuments.AssignedFulfillmentOrders,
+                n => new AssignedFulfillmentOrdersVariables(n, null, status, [location], options.OrderLinesPageSize, FulfillmentOrdersFirst, "n", "k"),
+                ShopifyJsonContext.Default.AssignedFulfillmentOrdersVariables,
+                options.OrderPageSize);
+            string? after = null;
+
+            // The last order of a page is held back until the next page, so its fulfilment orders on both pages
+            // (they follow each other in ID order) make one order.
+            var carried = new List<FulfillmentOrderNode>();
+            do
+            {
+                var data = await _client.SendAsync(
+                    GraphDocuments.AssignedFulfillmentOrders,
+                    new AssignedFulfillmentOrdersVariables(pageSize, after, status, [location], options.OrderLinesPageSize, FulfillmentOrdersFirst, options.AcknowledgementMetafieldNamespace, AckKey(options)),
+                    ShopifyJsonContext.Default.AssignedFulfillmentOrdersVariables,
+                    ShopifyJsonContext.Default.GraphResponseAssignedFulfillmentOrdersData,
+                    cancellationToken).ConfigureAwait(false);
+                after = data.AssignedFulfillmentOrders?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
+                var nodes = carried.Concat((data.AssignedFulfillmentOrders?.Nodes ?? []).Where(n => n.Order is not null)).ToList();
+                carried = [];
+                var groups = nodes.GroupBy(n => n.Order!.Id, StringComparer.Ordinal).ToList();
+                if (after is not null && groups.Count > 0)
+                {
+                    carried = [.. groups[^1]];
+                    groups.RemoveAt(groups.Count - 1);
+                }
+
+                foreach (var group in groups)
+                {
+                    var order = group.First().Order!;
+                    var ours = new List<FulfillmentOrderNode>();
+                    foreach (var fulfillmentOrder in group)
+                    {
+                        ours.Add(await WithAllLinesAsync(fulfillmentOrder, cancellationToken).ConfigureAwait(false));
+                    }
+
+                    var lines = await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false);
+                    yield return ShopifyOrderMapper.Map(Name, order, lines, Scope(ours));
+                }
+            }
+            while (after is not null);
+        }
+    }
+
+    /// <summary>The service's view of one order, or null when none of its fulfilment orders was requested from the service.</summary>
+    private async ValueTask<FulfillmentServiceScope?> FulfillmentServiceScopeAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var location = await ServiceLocationAsync(cancellationToken).ConfigureAwait(false);
+        var order = await LoadFulfillmentOrdersAsync(orderId, "shipment_none", cancellationToken).ConfigureAwait(false);
+        var ours = (order.FulfillmentOrders?.Nodes ?? [])
+            .Where(f => f.AssignedLocation?.Location?.Id == location && f.RequestStatus is { } r && ServiceRequestStatuses.Contains(r))
+            .ToList();
+        return ours.Count == 0 ? null : Scope(ours);
+    }
+
+    private static FulfillmentServiceScope Scope(List<FulfillmentOrderNode> ours)
+    {
+        var quantities = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in ours.SelectMany(f => f.LineItems?.Nodes ?? []))
+        {
+            if (line.LineItem?.Id is { } lineItemId)
+            {
+                quantities[lineItemId] = quantities.GetValueOrDefault(lineItemId) + line.TotalQuantity;
+            }
+        }
+
+        var cancelling = ours.FirstOrDefault(f => f.RequestStatus is "CANCELLATION_REQUESTED" or "CANCELLATION_ACCEPTED");
+        return new FulfillmentServiceScope(
+            quantities,
+            [.. ours.Select(f => f.Id)],
+            cancelling?.RequestStatus ?? ours[0].RequestStatus ?? "SUBMITTED",
+            cancelling is not null,
+            ours.Max(f => f.UpdatedAt));
+    }
+
+    /// <summary>Accepts or rejects the service's pending fulfilment requests of an order (those still <c>SUBMITTED</c>).</summary>
+    internal async Task<int> AnswerFulfillmentRequestsAsync(string orderId, bool accept, string? message, CancellationToken cancellationToken)
+    {
+        var pending = await ServiceFulfillmentOrdersAsync(orderId, "SUBMITTED", cancellationToken).ConfigureAwait(false);
+        foreach (var fulfillmentOrder in pending)
+        {
+            IReadOnlyList<UserError>? errors;
+            if (accept)
+            {
+                var data = await _client.SendAsync(
+                    GraphDocuments.FulfillmentOrderAcceptFulfillmentRequest,
+                    new FulfillmentOrderAnswerVariables(fulfillmentOrder.Id, message),
+                    ShopifyJsonContext.Default.FulfillmentOrderAnswerVariables,
+                    ShopifyJsonContext.Default.GraphResponseFulfillmentOrderAcceptFulfillmentRequestData,
+                    cancellationToken).ConfigureAwait(false);
+                errors = data.FulfillmentOrderAcceptFulfillmentRequest?.UserErrors;
+            }
+            else
+            {
+                var data = await _client.SendAsync(
+                    GraphDocuments.FulfillmentOrderRejectFulfillmentRequest,
+                    new FulfillmentOrderRejectVariables(fulfillmentOrder.Id, message, "OTHER"),
+                    ShopifyJsonContext.Default.FulfillmentOrderRejectVariables,
+                    ShopifyJsonContext.Default.GraphResponseFulfillmentOrderRejectFulfillmentRequestData,
+                    cancellationToken).ConfigureAwait(false);
+                errors = data.FulfillmentOrderRejectFulfillmentRequest?.UserErrors;
+            }
+
+            ThrowOnUserErrors(errors, "id");
+            Log.FulfillmentRequestAnswered(_logger, Name, fulfillmentOrder.Id, accept ? "accepted" : "rejected");
+        }
+
+        return pending.Count;
+    }
+
+    /// <summary>Accepts or rejects the pending cancellation requests of an order, as the WMS answered the cancellation.</summary>
+    internal async Task<int> AnswerCancellationRequestsAsync(string orderId, bool accept, string? message, CancellationToken cancellationToken)
+    {
+        var pending = await ServiceFulfillmentOrdersAsync(orderId, "CANCELLATION_REQUESTED", cancellationToken).ConfigureAwait(false);
+        foreach (var fulfillmentOrder in pending)
+        {
+            IReadOnlyList<UserError>? errors;
+            var variables = new FulfillmentOrderAnswerVariables(fulfillmentOrder.Id, message);
+            if (accept)
+            {
+                var data = await _client.SendAsync(
+                    GraphDocuments.FulfillmentOrderAcceptCancellationRequest,
+                    variables,
+                    ShopifyJsonContext.Default.FulfillmentOrderAnswerVariables,
+                    ShopifyJsonContext.Default.GraphResponseFulfillmentOrderAcceptCancellationRequestData,
+                    cancellationToken).ConfigureAwait(false);
+                errors = data.FulfillmentOrderAcceptCancellationRequest?.UserErrors;
+            }
+            else
+            {
+                var data = await _client.SendAsync(
+                    GraphDocuments.FulfillmentOrderRejectCancellationRequest,
+                    variables,
+                    ShopifyJsonContext.Default.FulfillmentOrderAnswerVariables,
+                    ShopifyJsonContext.Default.GraphResponseFulfillmentOrderRejectCancellationRequestData,
+                    cancellationToken).ConfigureAwait(false);
+                errors = data.FulfillmentOrderRejectCancellationRequest?.UserErrors;
+            }
+
+            ThrowOnUserErrors(errors, "id");
+            Log.CancellationRequestAnswered(_logger, Name, fulfillmentOrder.Id, accept ? "accepted" : "rejected");
+        }
+
+        return pending.Count;
+    }
+
+    private async Task<IReadOnlyList<FulfillmentOrderNode>> ServiceFulfillmentOrdersAsync(string orderId, string requestStatus, CancellationToken cancellationToken)
+    {
+        var id = ShopifyIds.Normalise(orderId, ShopifyIds.Order)
+            ?? throw new ConnectorValidationException(nameof(orderId), $"'{orderId}' is not an Order GID or numeric id.");
+        var location = await ServiceLocationAsync(cancellationToken).ConfigureAwait(false);
+        var order = await LoadFulfillmentOrdersAsync(id, "shipment_none", cancellationToken).ConfigureAwait(false);
+        return [.. (order.FulfillmentOrders?.Nodes ?? []).Where(f => f.RequestStatus == requestStatus && f.AssignedLocation?.Location?.Id == location)];
+    }
+
+    /// <summary>A fulfilment order with every line: the first page as selected, the rest read with <c>FulfillmentOrderLineItems</c>.</summary>
+    private async ValueTask<FulfillmentOrderNode> WithAllLinesAsync(FulfillmentOrderNode fulfillmentOrder, CancellationToken cancellationToken)
+    {
+        if (fulfillmentOrder.LineItems?.PageInfo is not { HasNextPage: true, EndCursor: { } cursor })
+        {
+            return fulfillmentOrder;
+        }
+
+        var all = new List<FulfillmentOrderLineNode>(fulfillmentOrder.LineItems.Nodes ?? []);
+        var pageSize = _client.AffordablePageSize(
+            GraphDocuments.FulfillmentOrderLineItems,
+            n => new FulfillmentOrderLineItemsVariables(fulfillmentOrder.Id, n, null),
+            ShopifyJsonContext.Default.FulfillmentOrderLineItemsVariables,
+            250);
+        string? after = cursor;
+        while (after is not null)
+        {
+            var data = await _client.SendAsync(
+                GraphDocuments.FulfillmentOrderLineItems,
+                new FulfillmentOrderLineItemsVariables(fulfillmentOrder.Id, pageSize, after),
+                ShopifyJsonContext.Default.FulfillmentOrderLineItemsVariables,
+                ShopifyJsonContext.Default.GraphResponseFulfillmentOrderLineItemsData,
+                cancellationToken).ConfigureAwait(false);
+            var page = data.FulfillmentOrder?.LineItems
+                ?? throw new ShopifyGraphQLException(GraphDocuments.FulfillmentOrderLineItems, $"fulfillment order {fulfillmentOrder.Id} returned no line items.", null, null, null, isTransient: true);
+            all.AddRange(page.Nodes ?? []);
+            after = page.PageInfo is { HasNextPage: true } info ? info.EndCursor : null;
+        }
+
+        return fulfillmentOrder with { LineItems = new Connection<FulfillmentOrderLineNode>(new PageInfo(false, null), all) };
+    }
+}
