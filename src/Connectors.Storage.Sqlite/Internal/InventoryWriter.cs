@@ -84,6 +84,10 @@ internal sealed class InventoryWriter : IDisposable
     /// <returns>How many rows changed.</returns>
     public int Write(IReadOnlyList<DesiredInventory> rows, long now, CancellationToken cancellationToken)
     {
+        // The time is the same for every row: bound once (a reset keeps the bindings).
+        raw.sqlite3_bind_int64(_updatePending, 3, now);
+        raw.sqlite3_bind_int64(_update, 3, now);
+        raw.sqlite3_bind_int64(_insert, 5, now);
         var changed = 0;
         for (var i = 0; i < rows.Count; i++)
         {
@@ -93,7 +97,7 @@ internal sealed class InventoryWriter : IDisposable
             }
 
             var row = rows[i];
-            if (_ids.TryGetValue(row.Key, out var id) && (Update(_updatePending, id, row, now) || Update(_update, id, row, now)))
+            if (_ids.TryGetValue(row.Key, out var id) && (Update(_updatePending, id, row) || Update(_update, id, row)))
             {
                 changed++;
                 continue;
@@ -102,7 +106,7 @@ internal sealed class InventoryWriter : IDisposable
             var found = Find(row.Key);
             if (found == 0)
             {
-                Insert(row, now);
+                Insert(row);
                 Learn(row.Key, raw.sqlite3_last_insert_rowid(_db));
                 changed++;
                 continue;
@@ -111,7 +115,7 @@ internal sealed class InventoryWriter : IDisposable
             if (found != id)
             {
                 Learn(row.Key, found);
-                if (Update(_update, found, row, now))
+                if (Update(_update, found, row))
                 {
                     changed++;
                 }
@@ -166,11 +170,10 @@ internal sealed class InventoryWriter : IDisposable
         _learnt.Add(key);
     }
 
-    private bool Update(sqlite3_stmt statement, long id, in DesiredInventory row, long now)
+    private bool Update(sqlite3_stmt statement, long id, in DesiredInventory row)
     {
         raw.sqlite3_bind_int64(statement, 1, id);
         raw.sqlite3_bind_int64(statement, 2, row.Quantity);
-        raw.sqlite3_bind_int64(statement, 3, now);
         BindTextOrNull(statement, 4, row.Sku);
         Step(statement);
         return raw.sqlite3_changes(_db) > 0;
@@ -202,13 +205,12 @@ internal sealed class InventoryWriter : IDisposable
         }
     }
 
-    private void Insert(in DesiredInventory row, long now)
+    private void Insert(in DesiredInventory row)
     {
         BindText(_insert, 1, row.Key.Channel);
         BindText(_insert, 2, row.Key.ChannelItemId);
         BindText(_insert, 3, row.Key.LocationId);
         raw.sqlite3_bind_int64(_insert, 4, row.Quantity);
-        raw.sqlite3_bind_int64(_insert, 5, now);
         BindTextOrNull(_insert, 6, row.Sku);
         Step(_insert);
     }
