@@ -36,8 +36,6 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IAsyncDisposable, ID
     private const string DeadLetterColumns = "id, channel, flow, kind, reason, error_type, payload, attempts, first_attempt_at, dead_lettered_at, source_queue";
     private const string OrderColumns = "channel, order_id, version, status, warehouse_reference, payload, updated_at";
 
-    private const int PageSize = 16384;
-
     private const string EnqueueSql = """
         INSERT INTO work_items (queue, id, channel, kind, payload, enqueued_at, attempts, next_attempt_at, status, last_error, lease_until, completed_at)
         VALUES ($queue, $id, $channel, $kind, $payload, $at, 0, $at, 0, NULL, 0, NULL)
@@ -858,16 +856,6 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IAsyncDisposable, ID
                     await SqliteMigrator.ReadVersionAsync(writer, null, cancellationToken).ConfigureAwait(false), SqliteSchema.Migrations, _dataSource);
                 using (var pragma = writer.CreateCommand())
                 {
-                    // A new file gets 16 KiB pages (SQLite's default is 4 KiB): a batch of desired rows dirties a
-                    // quarter of the pages, so a commit writes a quarter of the WAL frames (two write calls each).
-                    // The page size of an existing file cannot change in WAL mode and is left as it is.
-                    pragma.CommandText = "PRAGMA page_count";
-                    if (Convert.ToInt64(await pragma.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
-                    {
-                        pragma.CommandText = $"PRAGMA page_size = {PageSize}";
-                        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    }
-
                     pragma.CommandText = "PRAGMA journal_mode = WAL";
                     var mode = Convert.ToString(await pragma.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
                     if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
