@@ -30,7 +30,7 @@ namespace Connectors.Storage.Sqlite.Internal;
 /// value.
 /// </para>
 /// </remarks>
-internal sealed class InventoryWriter : IDisposable
+internal sealed unsafe class InventoryWriter : IDisposable
 {
     /// <summary>The most key-to-id entries kept; the cache starts over when it is full.</summary>
     public const int MaxCachedIds = 1_000_000;
@@ -60,6 +60,10 @@ internal sealed class InventoryWriter : IDisposable
     private const int CancellationCheckInterval = 128;
 
     private readonly sqlite3 _db;
+    private readonly SqliteNative? _native;
+    private readonly IntPtr _dbHandle;
+    private readonly IntPtr _updatePendingHandle;
+    private readonly IntPtr _updateHandle;
     private readonly sqlite3_stmt _updatePending;
     private readonly sqlite3_stmt _update;
     private readonly sqlite3_stmt _find;
@@ -68,14 +72,26 @@ internal sealed class InventoryWriter : IDisposable
     private readonly List<InventoryKey> _learnt = [];
     private byte[] _utf8 = new byte[256];
 
-    public InventoryWriter(SqliteConnection writer)
+    /// <param name="writer">The open writer connection.</param>
+    /// <param name="allowNative">Use <see cref="SqliteNative"/> when it is available (tests turn it off to cover the fallback).</param>
+    public InventoryWriter(SqliteConnection writer, bool allowNative = true)
     {
         _db = writer.Handle ?? throw new InvalidOperationException("The writer connection is not open.");
         _updatePending = Prepare(UpdatePendingSql);
         _update = Prepare(UpdateSql);
         _find = Prepare(FindSql);
         _insert = Prepare(InsertSql);
+
+        // The statements and the connection outlive every use of these raw handles (both are disposed in Dispose or
+        // with the writer connection, after the last write).
+        _native = allowNative ? SqliteNative.TryCreate() : null;
+        _dbHandle = _db.DangerousGetHandle();
+        _updatePendingHandle = _updatePending.DangerousGetHandle();
+        _updateHandle = _update.DangerousGetHandle();
     }
+
+    /// <summary>Whether the per-row calls go straight to the native library (see <see cref="SqliteNative"/>).</summary>
+    public bool UsesNativeEntryPoints => _native is not null;
 
     /// <summary>How many key-to-id entries are cached (for tests).</summary>
     public int CachedIds => _ids.Count;
@@ -97,7 +113,7 @@ internal sealed class InventoryWriter : IDisposable
             }
 
             var row = rows[i];
-            if (_ids.TryGetValue(row.Key, out var id) && (Update(_updatePending, id, row) || Update(_update, id, row)))
+            if (_ids.TryGetValue(row.Key, out var id) && (Update(_updatePending, _updatePendingHandle, id, row) || Update(_update, _updateHandle, id, row)))
             {
                 changed++;
                 continue;
@@ -115,7 +131,7 @@ internal sealed class InventoryWriter : IDisposable
             if (found != id)
             {
                 Learn(row.Key, found);
-                if (Update(_update, found, row))
+                if (Update(_update, _updateHandle, found, row))
                 {
                     changed++;
                 }
@@ -170,8 +186,38 @@ internal sealed class InventoryWriter : IDisposable
         _learnt.Add(key);
     }
 
-    private bool Update(sqlite3_stmt statement, long id, in DesiredInventory row)
+    private bool Update(sqlite3_stmt statement, IntPtr handle, long id, in DesiredInventory row)
     {
+        if (_native is { } native)
+        {
+            native.BindInt64(handle, 1, id);
+            native.BindInt64(handle, 2, row.Quantity);
+            if (row.Sku is null)
+            {
+                native.BindNull(handle, 4);
+            }
+            else
+            {
+                var length = Encode(row.Sku);
+                int bound;
+                fixed (byte* text = _utf8)
+                {
+                    bound = native.BindText(handle, 4, text, length, SqliteNative.Transient);
+                }
+
+                SqliteException.ThrowExceptionForRC(bound, _db);
+            }
+
+            var rc = native.Step(handle);
+            native.Reset(handle);
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc == raw.SQLITE_ROW ? raw.SQLITE_MISUSE : rc, _db);
+            }
+
+            return native.Changes(_dbHandle) > 0;
+        }
+
         raw.sqlite3_bind_int64(statement, 1, id);
         raw.sqlite3_bind_int64(statement, 2, row.Quantity);
         BindTextOrNull(statement, 4, row.Sku);
@@ -243,7 +289,7 @@ internal sealed class InventoryWriter : IDisposable
         }
     }
 
-    private void BindText(sqlite3_stmt statement, int index, string value)
+    private int Encode(string value)
     {
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (max > _utf8.Length)
@@ -251,7 +297,12 @@ internal sealed class InventoryWriter : IDisposable
             _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
         }
 
-        var length = Encoding.UTF8.GetBytes(value, _utf8);
+        return Encoding.UTF8.GetBytes(value, _utf8);
+    }
+
+    private void BindText(sqlite3_stmt statement, int index, string value)
+    {
+        var length = Encode(value);
 
         // SQLitePCLRaw binds a span with SQLITE_TRANSIENT: SQLite copies the bytes, so the buffer may be reused at once.
         var rc = raw.sqlite3_bind_text(statement, index, _utf8.AsSpan(0, length));
