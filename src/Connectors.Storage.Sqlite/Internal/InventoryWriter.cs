@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -72,6 +74,12 @@ internal sealed unsafe class InventoryWriter : IDisposable
     private readonly List<InventoryKey> _learnt = [];
     private byte[] _utf8 = new byte[256];
 
+    // The SKU of the native hot path is bound SQLITE_STATIC from this pinned buffer (no copy, no allocation inside SQLite).
+    // The buffer is never replaced and outlives the statements (finalized in Dispose), and both update statements rebind
+    // it before every step, so a binding never points at memory that changed underneath it.
+    private readonly byte[] _skuText = GC.AllocateUninitializedArray<byte>(1024, pinned: true);
+    private readonly byte* _skuTextPointer;
+
     /// <param name="writer">The open writer connection.</param>
     /// <param name="allowNative">Use <see cref="SqliteNative"/> when it is available (tests turn it off to cover the fallback).</param>
     public InventoryWriter(SqliteConnection writer, bool allowNative = true)
@@ -85,6 +93,7 @@ internal sealed unsafe class InventoryWriter : IDisposable
         // The statements and the connection outlive every use of these raw handles (both are disposed in Dispose or
         // with the writer connection, after the last write).
         _native = allowNative ? SqliteNative.TryCreate() : null;
+        _skuTextPointer = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_skuText));
         _dbHandle = _db.DangerousGetHandle();
         _updatePendingHandle = _updatePending.DangerousGetHandle();
         _updateHandle = _update.DangerousGetHandle();
@@ -195,6 +204,11 @@ internal sealed unsafe class InventoryWriter : IDisposable
             if (row.Sku is null)
             {
                 native.BindNull(handle, 4);
+            }
+            else if (Encoding.UTF8.GetMaxByteCount(row.Sku.Length) <= _skuText.Length)
+            {
+                var length = Encoding.UTF8.GetBytes(row.Sku, _skuText);
+                SqliteException.ThrowExceptionForRC(native.BindText(handle, 4, _skuTextPointer, length, SqliteNative.Static), _db);
             }
             else
             {

@@ -19,7 +19,8 @@ internal sealed unsafe class SqliteNative
     /// <summary>SQLITE_TRANSIENT: SQLite copies bound text before the bind call returns.</summary>
     public static readonly IntPtr Transient = new(-1);
 
-    private static readonly Lazy<SqliteNative?> Shared = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>SQLITE_STATIC: SQLite reads bound text from the caller's memory until it is rebound or the statement finalized.</summary>
+    public static readonly IntPtr Static = IntPtr.Zero;
 
     private SqliteNative(IntPtr library)
     {
@@ -43,10 +44,11 @@ internal sealed unsafe class SqliteNative
 
     public delegate* unmanaged[Cdecl]<IntPtr, int> Changes { get; }
 
-    /// <summary>The entry points, or <see langword="null"/> when the library SQLitePCLRaw uses cannot be proven to be the one loaded here.</summary>
-    public static SqliteNative? TryCreate() => Shared.Value;
-
-    private static SqliteNative? Create()
+    /// <summary>
+    /// The entry points, or <see langword="null"/> when the library SQLitePCLRaw uses cannot be proven to be the one
+    /// loaded here. Call it once SQLitePCLRaw is initialised (after a connection opened).
+    /// </summary>
+    public static SqliteNative? TryCreate()
     {
         try
         {
@@ -67,8 +69,10 @@ internal sealed unsafe class SqliteNative
 
             return ours != null && ours == theirs ? new SqliteNative(library) : null;
         }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or InvalidOperationException)
+        catch (Exception)
         {
+            // Anything unexpected (no provider set, a provider without a native library name, a load failure) means
+            // the identity cannot be proven: keep to SQLitePCLRaw.
             return null;
         }
     }

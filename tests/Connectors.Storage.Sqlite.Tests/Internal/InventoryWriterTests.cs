@@ -6,6 +6,7 @@ namespace Connectors.Storage.Sqlite.Tests.Internal;
 public sealed class InventoryWriterTests : IDisposable
 {
     private static readonly long Now = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero).UtcTicks;
+    private static readonly string LongSku = "ü" + new string('x', 2000); // longer than the pinned SKU buffer
     private readonly TestDirectory _directory = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -13,7 +14,13 @@ public sealed class InventoryWriterTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public void SqliteNative_BundledLibrary_IsTheInstanceSqlitePclRawUses() => Assert.NotNull(SqliteNative.TryCreate());
+    public void SqliteNative_BundledLibrary_IsTheInstanceSqlitePclRawUses()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open(); // initialises SQLitePCLRaw, as the store's writer connection does before TryCreate
+
+        Assert.NotNull(SqliteNative.TryCreate());
+    }
 
     [Theory]
     [InlineData(true)]
@@ -28,12 +35,13 @@ public sealed class InventoryWriterTests : IDisposable
 
         var counts = new List<int>
         {
-            Write(connection, writer, [Row("a", 1, "S-a"), Row("b", 2, null), Row("c", 3, "S-c")]),
+            Write(connection, writer, [Row("a", 1, "S-a"), Row("b", 2, null), Row("c", 3, "S-c"), Row("d", 1, null)]),
             Write(connection, writer, [Row("a", 1, null), Row("b", 5, "S-b"), Row("c", 4, null), Row("c", 6, null)]),
             Write(connection, writer, [Row("a", 1, "ignored"), Row("b", 5, null)]),
+            Write(connection, writer, [Row("d", 2, LongSku)]),
         };
 
-        Assert.Equal([3, 3, 0], counts);
+        Assert.Equal([4, 3, 0, 1], counts);
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT item_id, desired, version, sku, pending, next_attempt_at FROM inventory ORDER BY item_id";
         using var reader = read.ExecuteReader();
@@ -43,7 +51,7 @@ public sealed class InventoryWriterTests : IDisposable
             rows.Add($"{reader.GetString(0)}:{reader.GetInt64(1)}:v{reader.GetInt64(2)}:{(reader.IsDBNull(3) ? "-" : reader.GetString(3))}:p{reader.GetInt64(4)}:{reader.GetInt64(5) == Now}");
         }
 
-        Assert.Equal(["a:1:v1:S-a:p1:True", "b:5:v2:S-b:p1:True", "c:6:v3:S-c:p1:True"], rows);
+        Assert.Equal(["a:1:v1:S-a:p1:True", "b:5:v2:S-b:p1:True", "c:6:v3:S-c:p1:True", $"d:2:v2:{LongSku}:p1:True"], rows);
     }
 
     private static DesiredInventory Row(string item, int quantity, string? sku) => new(new InventoryKey("ch", item, "L1"), quantity, sku);
