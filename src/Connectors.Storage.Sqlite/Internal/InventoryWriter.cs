@@ -22,8 +22,9 @@ namespace Connectors.Storage.Sqlite.Internal;
 /// A row is written by the cheapest statement that applies:
 /// <list type="number">
 /// <item>known id, row already pending and staying pending: an update by id that touches no indexed column, so no index
-/// is maintained (the common case in a burst of stock events);</item>
-/// <item>known id otherwise: an update by id that also sets the <c>pending</c> flag (the partial index changes);</item>
+/// is maintained (the common case in a burst of stock events); or, when the previous row of the batch was settled
+/// (nothing unpushed), first an update by id of a settled row, which makes it pending (the pending index gains it);</item>
+/// <item>known id otherwise: the general update by id, which sets the <c>pending</c> flag from the new quantity;</item>
 /// <item>neither updated a row: the desired quantity was unchanged, or the id is unknown or stale — the row is looked up
 /// by key, then updated by id or inserted.</item>
 /// </list>
@@ -42,6 +43,14 @@ internal sealed unsafe class InventoryWriter : IDisposable
         UPDATE inventory SET desired = ?2, version = version + 1, attempts = 0, next_attempt_at = ?3, updated_at = ?3,
             last_error = NULL, sku = coalesce(?4, sku)
         WHERE id = ?1 AND pending = 1 AND desired <> ?2 AND acknowledged IS NOT ?2
+        """;
+
+    // A row with nothing unpushed (pending = 0, so acknowledged = desired) whose desired quantity changes always
+    // becomes pending: the flag and the pending index change.
+    private const string UpdateSettledSql = """
+        UPDATE inventory SET desired = ?2, version = version + 1, attempts = 0, next_attempt_at = ?3, updated_at = ?3,
+            last_error = NULL, sku = coalesce(?4, sku), pending = 1
+        WHERE id = ?1 AND pending = 0 AND desired <> ?2
         """;
 
     private const string UpdateSql = """
@@ -66,7 +75,9 @@ internal sealed unsafe class InventoryWriter : IDisposable
     private readonly IntPtr _dbHandle;
     private readonly IntPtr _updatePendingHandle;
     private readonly IntPtr _updateHandle;
+    private readonly IntPtr _updateSettledHandle;
     private readonly sqlite3_stmt _updatePending;
+    private readonly sqlite3_stmt _updateSettled;
     private readonly sqlite3_stmt _update;
     private readonly sqlite3_stmt _find;
     private readonly sqlite3_stmt _insert;
@@ -87,6 +98,7 @@ internal sealed unsafe class InventoryWriter : IDisposable
         _db = writer.Handle ?? throw new InvalidOperationException("The writer connection is not open.");
         _updatePending = Prepare(UpdatePendingSql);
         _update = Prepare(UpdateSql);
+        _updateSettled = Prepare(UpdateSettledSql);
         _find = Prepare(FindSql);
         _insert = Prepare(InsertSql);
 
@@ -97,6 +109,7 @@ internal sealed unsafe class InventoryWriter : IDisposable
         _dbHandle = _db.DangerousGetHandle();
         _updatePendingHandle = _updatePending.DangerousGetHandle();
         _updateHandle = _update.DangerousGetHandle();
+        _updateSettledHandle = _updateSettled.DangerousGetHandle();
     }
 
     /// <summary>Whether the per-row calls go straight to the native library (see <see cref="SqliteNative"/>).</summary>
@@ -112,6 +125,11 @@ internal sealed unsafe class InventoryWriter : IDisposable
         // The time is the same for every row: bound once (a reset keeps the bindings).
         raw.sqlite3_bind_int64(_updatePending, 3, now);
         raw.sqlite3_bind_int64(_update, 3, now);
+        raw.sqlite3_bind_int64(_updateSettled, 3, now);
+
+        // A burst tends to hit rows in the same state: try first the statement that matched the previous row (rows
+        // already pending, or rows settled since their last change), then the general one.
+        var settledFirst = false;
         raw.sqlite3_bind_int64(_insert, 5, now);
         var changed = 0;
         for (var i = 0; i < rows.Count; i++)
@@ -122,10 +140,20 @@ internal sealed unsafe class InventoryWriter : IDisposable
             }
 
             var row = rows[i];
-            if (_ids.TryGetValue(row.Key, out var id) && (Update(_updatePending, _updatePendingHandle, id, row) || Update(_update, _updateHandle, id, row)))
+            if (_ids.TryGetValue(row.Key, out var id))
             {
-                changed++;
-                continue;
+                if (settledFirst ? Update(_updateSettled, _updateSettledHandle, id, row) : Update(_updatePending, _updatePendingHandle, id, row))
+                {
+                    changed++;
+                    continue;
+                }
+
+                if (Update(_update, _updateHandle, id, row))
+                {
+                    settledFirst = !settledFirst;
+                    changed++;
+                    continue;
+                }
             }
 
             var found = Find(row.Key);
@@ -170,6 +198,7 @@ internal sealed unsafe class InventoryWriter : IDisposable
     {
         _updatePending.Dispose();
         _update.Dispose();
+        _updateSettled.Dispose();
         _find.Dispose();
         _insert.Dispose();
     }

@@ -52,6 +52,21 @@ public sealed class InventoryWriterTests : IDisposable
         }
 
         Assert.Equal(["a:1:v1:S-a:p1:True", "b:5:v2:S-b:p1:True", "c:6:v3:S-c:p1:True", $"d:2:v2:{LongSku}:p1:True"], rows);
+        reader.Dispose();
+
+        using (var settle = connection.CreateCommand())
+        {
+            settle.CommandText = "UPDATE inventory SET acknowledged = desired, pending = 0";
+            settle.ExecuteNonQuery();
+        }
+
+        // Settled rows: the first goes through the general update, the next ones through the settled-row update.
+        Assert.Equal(3, Write(connection, writer, [Row("a", 7, null), Row("b", 8, null), Row("c", 9, null), Row("d", 2, null)]));
+        using (var settled = connection.CreateCommand())
+        {
+            settled.CommandText = "SELECT group_concat(item_id || ':' || desired || ':' || pending, ',') FROM (SELECT * FROM inventory ORDER BY item_id)";
+            Assert.Equal("a:7:1,b:8:1,c:9:1,d:2:0", settled.ExecuteScalar());
+        }
     }
 
     private static DesiredInventory Row(string item, int quantity, string? sku) => new(new InventoryKey("ch", item, "L1"), quantity, sku);
