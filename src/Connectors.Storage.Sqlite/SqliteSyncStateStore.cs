@@ -36,27 +36,6 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     private const string DeadLetterColumns = "id, channel, flow, kind, reason, error_type, payload, attempts, first_attempt_at, dead_lettered_at, source_queue";
     private const string OrderColumns = "channel, order_id, version, status, warehouse_reference, payload, updated_at";
 
-    // One statement per chunk of rows: the rows travel as one JSON array parameter and json_each feeds them to the
-    // upsert in array order (so a key repeated in the batch ends at its last value). This removes the per-row
-    // statement overhead, which otherwise dominates. Rows whose desired quantity is unchanged are left alone
-    // (the WHERE of DO UPDATE), so changes() counts exactly the rows that changed.
-    private const string UpsertDesiredSql = """
-        INSERT INTO inventory (channel, item_id, location_id, desired, acknowledged, version, sku, attempts, next_attempt_at, updated_at, lease_until, last_error)
-        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, NULL, 1, value ->> 4, 0, $now, $now, 0, NULL
-        FROM json_each($rows) WHERE true
-        ON CONFLICT (channel, item_id, location_id) DO UPDATE SET
-            desired = excluded.desired,
-            version = inventory.version + 1,
-            attempts = 0,
-            next_attempt_at = excluded.next_attempt_at,
-            updated_at = excluded.updated_at,
-            last_error = NULL,
-            sku = coalesce(excluded.sku, inventory.sku)
-        WHERE inventory.desired <> excluded.desired
-        """;
-
-    private const int RowsPerStatement = 1000;
-
     private const string EnqueueSql = """
         INSERT INTO work_items (queue, id, channel, kind, payload, enqueued_at, attempts, next_attempt_at, status, last_error, lease_until, completed_at)
         VALUES ($queue, $id, $channel, $kind, $payload, $at, 0, $at, 0, NULL, 0, NULL)
@@ -65,7 +44,6 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-    private readonly System.Buffers.ArrayBufferWriter<byte> _jsonBuffer = new(64 * 1024); // writer-only, under _gate
     private readonly string _writerConnectionString;
     private readonly string _readerConnectionString;
     private readonly string _dataSource;
@@ -73,6 +51,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private SqliteConnection? _writer;
+    private InventoryWriter? _inventoryWriter; // writer-only, under _gate
     private volatile bool _initialized;
     private bool _disposed;
 
@@ -178,19 +157,25 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             return 0;
         }
 
-        var changed = 0;
+        int changed;
         var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (scope.ConfigureAwait(false))
         {
-            var command = Prepared(UpsertDesiredSql, scope.Transaction, "$rows", "$now");
-            command.Parameters[1].Value = ToTicks(now);
-            for (var start = 0; start < rows.Count; start += RowsPerStatement)
+            // One transaction for the whole batch; the rows are stepped synchronously through statements prepared once
+            // (no per-row command, reader or async state machine), see InventoryWriter.
+            var writer = _inventoryWriter ??= new InventoryWriter(_writer!);
+            try
             {
-                command.Parameters[0].Value = InventoryJson.Write(_jsonBuffer, rows, start, Math.Min(RowsPerStatement, rows.Count - start));
-                changed += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                changed = writer.Write(rows, ToTicks(now), cancellationToken);
+                await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                writer.Rollback();
+                throw;
             }
 
-            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            writer.Commit();
         }
 
         return changed;
@@ -208,10 +193,10 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             var command = Command(
                 $"""
                 UPDATE inventory SET lease_until = $lease
-                WHERE (channel, item_id, location_id) IN (
-                    SELECT channel, item_id, location_id FROM inventory
-                    WHERE channel = $channel AND acknowledged IS NOT desired AND next_attempt_at <= $now AND lease_until <= $now
-                    ORDER BY next_attempt_at LIMIT $max)
+                WHERE id IN (
+                    SELECT id FROM inventory
+                    WHERE channel = $channel AND pending = 1 AND next_attempt_at <= $now AND lease_until <= $now
+                    ORDER BY next_attempt_at, item_id, location_id LIMIT $max)
                 RETURNING {InventoryColumns}
                 """,
                 scope.Transaction);
@@ -264,7 +249,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         {
             var command = Prepared(
                 """
-                UPDATE inventory SET acknowledged = $quantity, lease_until = 0, attempts = 0, last_error = NULL
+                UPDATE inventory SET acknowledged = $quantity, lease_until = 0, attempts = 0, last_error = NULL, pending = (desired IS NOT $quantity)
                 WHERE channel = $channel AND item_id = $item AND location_id = $location
                 """,
                 scope.Transaction,
@@ -354,7 +339,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     {
         ArgumentNullException.ThrowIfNull(channel);
         var sql = pendingOnly
-            ? $"SELECT {InventoryColumns} FROM inventory WHERE channel = $channel AND acknowledged IS NOT desired ORDER BY item_id, location_id"
+            ? $"SELECT {InventoryColumns} FROM inventory WHERE channel = $channel AND pending = 1 ORDER BY item_id, location_id"
             : $"SELECT {InventoryColumns} FROM inventory WHERE channel = $channel ORDER BY item_id, location_id";
         return QueryAsync(sql, [("$channel", channel)], ReadInventory, cancellationToken);
     }
@@ -769,6 +754,9 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             {
                 command.Dispose();
             }
+
+            _inventoryWriter?.Dispose();
+            _inventoryWriter = null;
 
             _commands.Clear();
             if (_writer is not null)

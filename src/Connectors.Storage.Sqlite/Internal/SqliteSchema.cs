@@ -102,8 +102,38 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
+    // V2: inventory becomes a rowid table with a never-reused integer id (the writer caches key -> id and updates by
+    // id) and an explicit pending flag (= acknowledged IS NOT desired) indexed per channel, so that changing the
+    // desired quantity of a row that is already pending touches no index. The claim sorts the pending rows of a channel
+    // by due time itself (as the in-memory store does) instead of reading them from an index in due order.
+    private const string V2 = """
+        CREATE TABLE inventory_v2 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            location_id TEXT NOT NULL,
+            desired INTEGER NOT NULL,
+            acknowledged INTEGER,
+            version INTEGER NOT NULL,
+            sku TEXT,
+            attempts INTEGER NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            lease_until INTEGER NOT NULL,
+            last_error TEXT,
+            pending INTEGER NOT NULL
+        );
+        INSERT INTO inventory_v2 (channel, item_id, location_id, desired, acknowledged, version, sku, attempts, next_attempt_at, updated_at, lease_until, last_error, pending)
+        SELECT channel, item_id, location_id, desired, acknowledged, version, sku, attempts, next_attempt_at, updated_at, lease_until, last_error, acknowledged IS NOT desired
+        FROM inventory ORDER BY channel, item_id, location_id;
+        DROP TABLE inventory;
+        ALTER TABLE inventory_v2 RENAME TO inventory;
+        CREATE UNIQUE INDEX ux_inventory_key ON inventory (channel, item_id, location_id);
+        CREATE INDEX ix_inventory_pending ON inventory (channel) WHERE pending = 1;
+        """;
+
     /// <summary>The migrations, oldest first.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [V1, SqliteStockBookSchema.V2];
+    public static IReadOnlyList<string> Migrations { get; } = [V1, V2];
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Migrations.Count;

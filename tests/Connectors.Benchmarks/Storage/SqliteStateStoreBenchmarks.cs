@@ -9,14 +9,16 @@ namespace Connectors.Benchmarks.Storage;
 /// <summary>
 /// The SQLite state store against the in-memory store (the baseline of each category), same run, same work:
 /// <list type="bullet">
-/// <item><c>StockEvents</c>: batched stock events, one <see cref="ISyncStateStore.SetDesiredInventoryAsync"/> call of
-/// 500 changed rows per invocation (one SQLite transaction); reported per event.</item>
+/// <item><c>StockEvents</c>: batched stock events as the inventory engine issues them (one
+/// <see cref="ISyncStateStore.SetDesiredInventoryAsync"/> call per burst), 500 changed rows per invocation; reported
+/// per event. For SQLite the call is one durably committed transaction (WAL, <c>synchronous = NORMAL</c>).</item>
 /// <item><c>InboxWrites</c>: one <see cref="ISyncStateStore.EnqueueAsync"/> of a new item per operation (one SQLite
 /// transaction each).</item>
 /// </list>
 /// Run: <c>dotnet run -c Release --project tests/Connectors.Benchmarks -- --filter '*SqliteStateStore*' --job short</c>
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class SqliteStateStoreBenchmarks
