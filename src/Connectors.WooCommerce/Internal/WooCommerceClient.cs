@@ -129,14 +129,29 @@ internal sealed class WooCommerceClient(IHttpClientFactory factory, IOptionsMoni
         }
         catch (JsonException ex)
         {
+            // A body that is not even well-formed JSON (cut off by a dropped connection or a proxy) is worth another try;
+            // well-formed JSON of the wrong shape will not read better next time.
             throw new ConnectorRequestFailedException(
                 Platform,
                 $"{what} answered {status} with JSON this connector cannot read at {Json.JsonPaths.Full(ex)} ({ex.Message}): \"{Quote(body)}\"",
                 status,
                 "invalid_json",
                 responseBody: body,
-                isTransient: false,
+                isTransient: !IsWellFormed(json),
                 innerException: ex);
+        }
+    }
+
+    private static bool IsWellFormed(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
