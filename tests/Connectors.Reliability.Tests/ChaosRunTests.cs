@@ -1,0 +1,39 @@
+using Connectors.Reliability.Tests.Infrastructure;
+
+namespace Connectors.Reliability.Tests;
+
+/// <summary>Scenario 4: faults at a steady rate while every flow runs; nothing lost, nothing twice, levels equal the WMS.</summary>
+public sealed class ChaosRunTests
+{
+    [Fact]
+    public async Task Run_FaultsAtSteadyRate_EveryOrderAndShipmentOnceLevelsEqualWms()
+    {
+        var output = TestContext.Current.TestOutputHelper!;
+        var report = await new ChaosScenario(new ChaosSettings(), output.WriteLine).RunAsync(TestContext.Current.CancellationToken);
+        output.WriteLine(report.ToText());
+        foreach (var letter in report.DeadLetters)
+        {
+            output.WriteLine($"dead letter {letter.Id} ({letter.Channel}, {letter.Kind}): {letter.ErrorType} {letter.Reason}");
+        }
+
+        foreach (var mismatch in report.LevelMismatches)
+        {
+            output.WriteLine("level mismatch " + mismatch);
+        }
+
+        Assert.True(report.FaultsInjected.Values.Sum() > 0, "no fault was injected");
+        Assert.True(report.TransportFaults > 0, "no transport fault was injected");
+        Assert.Equal(0, report.OrdersMissing);
+        Assert.Equal(0, report.OrdersDuplicated);
+        Assert.Equal(report.OrdersPlaced, report.OrdersInWms);
+        Assert.True(report.SplitOrPartial > 0, "no split or partial shipment was made");
+        Assert.Equal(0, report.ShipmentsMissing);
+        Assert.Equal(0, report.ShipmentsDuplicated);
+        Assert.Equal(report.Shipments, report.ShipmentsConfirmed);
+        Assert.Equal(1, report.ReturnsConfirmed);
+        Assert.Empty(report.LevelMismatches);
+        Assert.Equal(report.InvalidOnPurpose, report.DeadLetters.Count);
+        Assert.All(report.DeadLetters, d => Assert.StartsWith("webhook:", d.Id, StringComparison.Ordinal));
+        Assert.True(report.Converged);
+    }
+}
