@@ -9,8 +9,16 @@ public sealed class ChaosRunTests
     public async Task Run_FaultsAtSteadyRate_EveryOrderAndShipmentOnceLevelsEqualWms()
     {
         var output = TestContext.Current.TestOutputHelper!;
-        var report = await new ChaosScenario(new ChaosSettings(), output.WriteLine).RunAsync(TestContext.Current.CancellationToken);
+        var logs = new LogCapture();
+        var report = await new ChaosScenario(new ChaosSettings { Logs = logs }, output.WriteLine).RunAsync(TestContext.Current.CancellationToken);
         output.WriteLine(report.ToText());
+        if (!report.Converged)
+        {
+            foreach (var entry in logs.Entries.Where(e => e.StartsWith("Warning", StringComparison.Ordinal) || e.StartsWith("Error", StringComparison.Ordinal) || e.Contains("utbox", StringComparison.Ordinal)).Take(60))
+            {
+                output.WriteLine(entry.Split(Environment.NewLine)[0]);
+            }
+        }
         foreach (var letter in report.DeadLetters)
         {
             output.WriteLine($"dead letter {letter.Id} ({letter.Channel}, {letter.Kind}): {letter.ErrorType} {letter.Reason}");

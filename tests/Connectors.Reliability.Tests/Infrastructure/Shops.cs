@@ -42,7 +42,7 @@ internal sealed class Shops : IAsyncDisposable
                 ClientSecret = "shpss_2b4d6f8a0c1e3a5c7e9b",
                 WebhookUrl = shopifyWebhooks ? new Uri($"http://127.0.0.1:{hostPort}/webhooks/{HostSettings.Shopify}") : null,
                 WebhookAttempts = 5,
-                BucketSize = 250, // a small bucket: the host's estimates overrun it and Shopify answers THROTTLED
+                BucketSize = 1000, // the Standard-plan bucket with a slow refill: busy passes overrun it and get THROTTLED
                 RestoreRate = 100,
             },
             cancellationToken);
