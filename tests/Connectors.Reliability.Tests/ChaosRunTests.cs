@@ -5,16 +5,17 @@ namespace Connectors.Reliability.Tests;
 /// <summary>Scenario 4: faults at a steady rate while every flow runs; nothing lost, nothing twice, levels equal the WMS.</summary>
 public sealed class ChaosRunTests
 {
-    [Fact(Skip = "Finding, not resolved in time: under the hosting workers with injected faults, orders (20/20, none twice), levels (24/24) and dead letters (only the 2 invalid on purpose) hold, but 22 of 28 shipments stayed unconfirmed and were not dead-lettered either within the 45 s settle time. See docs/reliability.md.")]
+    [Fact]
     public async Task Run_FaultsAtSteadyRate_EveryOrderAndShipmentOnceLevelsEqualWms()
     {
         var output = TestContext.Current.TestOutputHelper!;
         var logs = new LogCapture();
-        var report = await new ChaosScenario(new ChaosSettings { Logs = logs }, output.WriteLine).RunAsync(TestContext.Current.CancellationToken);
+        var off = Environment.GetEnvironmentVariable("CONNECTORS_CHAOS_OFF") is not null;
+        var report = await new ChaosScenario(new ChaosSettings { Logs = logs, FaultEvery = off ? 0 : 5, TransportEvery = off ? 0 : 9 }, output.WriteLine).RunAsync(TestContext.Current.CancellationToken);
         output.WriteLine(report.ToText());
         if (!report.Converged)
         {
-            foreach (var entry in logs.Entries.Where(e => e.StartsWith("Warning", StringComparison.Ordinal) || e.StartsWith("Error", StringComparison.Ordinal) || e.Contains("utbox", StringComparison.Ordinal)).Take(60))
+            foreach (var entry in logs.Entries.Where(e => !e.Contains("Polly", StringComparison.Ordinal) && (e.StartsWith("Warning", StringComparison.Ordinal) || e.StartsWith("Error", StringComparison.Ordinal) || e.Contains("ulfil", StringComparison.Ordinal) || e.Contains("hipment", StringComparison.Ordinal))).Take(80))
             {
                 output.WriteLine(entry.Split(Environment.NewLine)[0]);
             }

@@ -93,6 +93,8 @@ internal static class ReliabilityHost
                 o.AccessToken = settings.ShopifyAccessToken;
                 o.ClientSecret = settings.ShopifySecret;
                 o.DefaultLocationId = settings.ShopifyLocation;
+                o.AssumedBucketSize = 20000; // the emulated store runs the Plus plan's limits
+                o.AssumedRestoreRate = 1000;
             })
             .AddWooCommerce(HostSettings.Woo, o =>
             {

@@ -42,9 +42,7 @@ internal sealed class Shops : IAsyncDisposable
                 ClientSecret = "shpss_2b4d6f8a0c1e3a5c7e9b",
                 WebhookUrl = shopifyWebhooks ? new Uri($"http://127.0.0.1:{hostPort}/webhooks/{HostSettings.Shopify}") : null,
                 WebhookAttempts = 5,
-                BucketSize = 1000, // the Standard-plan bucket with a slow refill: busy passes overrun it and get THROTTLED
-                RestoreRate = 100,
-            },
+            }.UsePlan(ShopifyEmulatorPlan.Plus), // a FulfillmentOrders look-up asks ~500 points: smaller plans make shipments wait seconds each
             cancellationToken);
         var woo = await WooCommerceEmulator.StartAsync(cancellationToken: cancellationToken);
         woo.ConsumerSecret = "cs_5e7a9c1b3d5f7a9c1e3b5d7f";
