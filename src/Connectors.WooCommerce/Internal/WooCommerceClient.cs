@@ -47,9 +47,11 @@ internal sealed class WooCommerceClient(IHttpClientFactory factory, IOptionsMoni
             var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
             var url = string.Create(CultureInfo.InvariantCulture, $"{path}{separator}per_page={perPage}&page={page}");
             var (items, headers) = await SendAsync(HttpMethod.Get, url, null, type, cancellationToken).ConfigureAwait(false);
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
-                yield return item;
+                // A null entry is malformed input, not a null reference further down (found by the reliability fuzzer).
+                yield return items[i] ?? throw new ConnectorRequestFailedException(
+                    Platform, $"GET {StripQuery(path)} answered a list whose entry $[{i}] is null.", 200, "invalid_json", isTransient: false);
             }
 
             var totalPages = ReadIntHeader(headers, "X-WP-TotalPages");
