@@ -95,5 +95,11 @@ public sealed partial class WooCommerceChannel
         {
             throw new MappingException(Name, Id(order.Id), null, ex.Path, ex.Reason);
         }
+        catch (Exception ex) when (ex is NullReferenceException or FormatException or InvalidOperationException or OverflowException)
+        {
+            // A null entry or an unreadable value somewhere in the order (found by the reliability fuzzer) is malformed
+            // input: the typed error, never a bare runtime exception.
+            throw new MappingException(Name, Id(order.Id), null, "$", $"the order cannot be read: {ex.Message}");
+        }
     }
 }

@@ -113,6 +113,17 @@ public sealed class WooCommerceClientTests
 
         Assert.Equal("invalid_json", ex.ErrorCode);
         Assert.Contains("[{\"id\":117", ex.Message, StringComparison.Ordinal);
+        Assert.True(ex.IsTransient); // cut off in transit: another try may read it whole
+    }
+
+    [Fact]
+    public void Parse_WellFormedJsonOfTheWrongShape_ThrowsInvalidJsonPermanent()
+    {
+        var client = TestHost.Client();
+
+        var ex = Assert.Throws<ConnectorRequestFailedException>(() => client.Parse("{\"id\":117}", WooJsonContext.Default.ListWooProduct, 200, "application/json", "GET products"));
+
+        Assert.Equal("invalid_json", ex.ErrorCode);
         Assert.False(ex.IsTransient);
     }
 

@@ -81,7 +81,20 @@ internal sealed class ShopifyWebhookHandler : IWebhookHandler
                 return [];
             }
 
-            return topic switch
+            try
+            {
+                return ParseTopic(topic, root, deliveryId, triggeredAt);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // A value of an unexpected JSON type (a number where a string belongs, an array where an object does).
+                throw new WebhookPayloadException("$", $"has a value of an unexpected type ({ex.Message}).", ex);
+            }
+        }
+    }
+
+    private IReadOnlyList<ChannelEvent> ParseTopic(string topic, JsonElement root, string deliveryId, DateTimeOffset triggeredAt) =>
+            topic switch
             {
                 "orders/create" => [OrderEvent(root, deliveryId, triggeredAt, OrderEventKind.Created)],
                 "orders/updated" or "orders/edited" or "orders/fulfilled" or "orders/partially_fulfilled" => [OrderEvent(root, deliveryId, triggeredAt, OrderEventKind.Updated)],
@@ -91,8 +104,6 @@ internal sealed class ShopifyWebhookHandler : IWebhookHandler
                 "returns/request" => [ReturnEvent(root, deliveryId, triggeredAt)],
                 _ => [],
             };
-        }
-    }
 
     private OrderChannelEvent OrderEvent(JsonElement root, string deliveryId, DateTimeOffset triggeredAt, OrderEventKind kind)
     {

@@ -75,7 +75,8 @@ public static class WooCommerceConnectorsBuilderExtensions
             var defaultShouldHandle = standard.Retry.ShouldHandle;
             // A refund POST is never retried: a lost answer must not refund twice.
             standard.Retry.ShouldHandle = args =>
-                args.Outcome.Result?.RequestMessage is { } sent && sent.Method == HttpMethod.Post
+                // The request comes from the context: after a connection reset there is no response to read it from.
+                (args.Context.GetRequestMessage() ?? args.Outcome.Result?.RequestMessage) is { } sent && sent.Method == HttpMethod.Post
                     && sent.RequestUri?.AbsolutePath.EndsWith("/refunds", StringComparison.Ordinal) == true
                     ? ValueTask.FromResult(false)
                     : options.MaxRetries == 0 ? ValueTask.FromResult(false) : defaultShouldHandle(args);

@@ -47,9 +47,11 @@ internal sealed class WooCommerceClient(IHttpClientFactory factory, IOptionsMoni
             var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
             var url = string.Create(CultureInfo.InvariantCulture, $"{path}{separator}per_page={perPage}&page={page}");
             var (items, headers) = await SendAsync(HttpMethod.Get, url, null, type, cancellationToken).ConfigureAwait(false);
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
-                yield return item;
+                // A null entry is malformed input, not a null reference further down (found by the reliability fuzzer).
+                yield return items[i] ?? throw new ConnectorRequestFailedException(
+                    Platform, $"GET {StripQuery(path)} answered a list whose entry $[{i}] is null.", 200, "invalid_json", isTransient: false);
             }
 
             var totalPages = ReadIntHeader(headers, "X-WP-TotalPages");
@@ -172,14 +174,29 @@ internal sealed class WooCommerceClient(IHttpClientFactory factory, IOptionsMoni
         }
         catch (JsonException ex)
         {
+            // A body that is not even well-formed JSON (cut off by a dropped connection or a proxy) is worth another try;
+            // well-formed JSON of the wrong shape will not read better next time.
             throw new ConnectorRequestFailedException(
                 Platform,
                 $"{what} answered {status} with JSON this connector cannot read at {Json.JsonPaths.Full(ex)} ({ex.Message}): \"{Quote(body)}\"",
                 status,
                 "invalid_json",
                 responseBody: body,
-                isTransient: false,
+                isTransient: !IsWellFormed(json),
                 innerException: ex);
+        }
+    }
+
+    private static bool IsWellFormed(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

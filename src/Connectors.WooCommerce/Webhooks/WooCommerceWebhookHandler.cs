@@ -99,6 +99,11 @@ public sealed class WooCommerceWebhookHandler : IWebhookHandler
         {
             throw new WebhookPayloadException("$." + ex.FieldPath, ex.Message, ex);
         }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException or NullReferenceException)
+        {
+            // The body is untrusted input: whatever shape it takes, the answer is the typed error (found by fuzzing).
+            throw new WebhookPayloadException("$", $"cannot be read in the {topic} body: {ex.Message}", ex);
+        }
     }
 
     private OrderChannelEvent OrderEvent(WebhookRequest request, string topic, string delivery)
@@ -148,7 +153,16 @@ public sealed class WooCommerceWebhookHandler : IWebhookHandler
 
         var itemId = WooMapper.ItemId(product);
         var stamp = product.DateModifiedGmt ?? "-";
-        var occurred = WooMapper.ParseGmt(product.DateModifiedGmt) ?? request.ReceivedAt;
+        DateTimeOffset occurred;
+        try
+        {
+            occurred = WooMapper.ParseGmt(product.DateModifiedGmt) ?? request.ReceivedAt;
+        }
+        catch (FormatException ex)
+        {
+            throw new WebhookPayloadException("$.date_modified_gmt", ex.Message, ex);
+        }
+
         int? available = product.ManageStock == false ? null : product.StockQuantity;
         return [new InventoryChangedEvent(Channel, DeliveryId(delivery, topic, itemId, stamp), occurred, itemId, _monitor.Get(Channel).LocationId, available)];
     }

@@ -28,6 +28,12 @@ internal sealed class FlexibleListConverter<T> : JsonConverter<List<T>>
                 var list = new List<T>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
+                    if (reader.TokenType == JsonTokenType.Null)
+                    {
+                        // Not an item to skip silently (it could be an order line): malformed, named by its index.
+                        throw new JsonException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The list entry [{list.Count}] is null."));
+                    }
+
                     try
                     {
                         list.Add(JsonSerializer.Deserialize(ref reader, item)!);

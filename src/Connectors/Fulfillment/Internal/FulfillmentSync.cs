@@ -147,7 +147,25 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
             }
         }
 
-        await port.CreateFulfillmentAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await port.CreateFulfillmentAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException e) when (!e.IsTransient)
+        {
+            // The HTTP pipeline may have repeated a call whose first answer was lost (a connection reset after the
+            // shop had created it): the channel then refuses the repeat as invalid although the shipment is there.
+            // Look once before calling the refusal permanent.
+            var sent = await port.ListFulfillmentsAsync(shipment.ChannelOrderId, cancellationToken).ConfigureAwait(false);
+            if (FindSent(sent, request.IdempotencyKey) is null)
+            {
+                throw;
+            }
+
+            Sent(shipment, "already-present");
+            return;
+        }
+
         Sent(shipment, "created");
     }
 

@@ -1,0 +1,2 @@
+global using Connectors;
+global using Connectors.Testing;
