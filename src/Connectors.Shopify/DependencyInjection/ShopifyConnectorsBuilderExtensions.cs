@@ -61,7 +61,6 @@ public static class ShopifyConnectorsBuilderExtensions
         }
 
         services.AddSingleton(marker);
-        DecorateWarehouseOrders(services);
         services.AddOptions<ShopifyOptions>(name).ValidateOnStart();
         services.AddHttpClient(ShopifyGraphClient.HttpClientName(name)).AddStandardResilienceHandler();
         services.AddKeyedSingleton(name, (sp, _) => new ShopifyChannel(
@@ -74,43 +73,10 @@ public static class ShopifyConnectorsBuilderExtensions
                 sp.GetRequiredService<ShopifyMetrics>(),
                 sp.GetRequiredService<TimeProvider>(),
                 Logger(sp)),
-            Logger(sp))
-        {
-            WarehouseAnswersWired = sp.GetService<WarehouseOrdersDecorated>() is not null,
-        });
+            Logger(sp)));
         services.AddSingleton<IWebhookHandler>(sp => new ShopifyWebhookHandler(name, sp.GetRequiredService<IOptionsMonitor<ShopifyOptions>>()));
         builder.AddChannel(name, ShopifyChannelDefaults.Platform, sp => sp.GetRequiredKeyedService<ShopifyChannel>(name));
         return builder;
-    }
-
-    /// <summary>
-    /// Wraps the host's <see cref="IWarehouseOrders"/> (registered before this call) once, so WMS refusals and
-    /// cancellation answers reach Shopify channels in fulfilment-service mode; other channels pass straight through.
-    /// </summary>
-    private static void DecorateWarehouseOrders(IServiceCollection services)
-    {
-        if (services.Any(d => d.ServiceType == typeof(WarehouseOrdersDecorated)))
-        {
-            return;
-        }
-
-        var original = services.LastOrDefault(d => d.ServiceType == typeof(IWarehouseOrders) && !d.IsKeyedService);
-        if (original is null)
-        {
-            return;
-        }
-
-        services.Remove(original);
-        services.Add(ServiceDescriptor.Describe(
-            typeof(IWarehouseOrders),
-            sp => new FulfillmentServiceWarehouseOrders(Create(sp, original), sp),
-            original.Lifetime));
-        services.AddSingleton(new WarehouseOrdersDecorated());
-
-        static IWarehouseOrders Create(IServiceProvider sp, ServiceDescriptor descriptor) =>
-            (IWarehouseOrders)(descriptor.ImplementationInstance
-                ?? descriptor.ImplementationFactory?.Invoke(sp)
-                ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!));
     }
 
     private static ILogger Logger(IServiceProvider sp) =>
@@ -118,5 +84,4 @@ public static class ShopifyConnectorsBuilderExtensions
 
     private sealed record ShopifyChannelMarker(string Name);
 
-    private sealed class WarehouseOrdersDecorated;
 }

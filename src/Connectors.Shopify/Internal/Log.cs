@@ -25,7 +25,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Shopify channel {Channel}: cancellation request of {FulfillmentOrderId} {Outcome}")]
     public static partial void CancellationRequestAnswered(ILogger logger, string channel, string fulfillmentOrderId, string outcome);
-
-    [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "Shopify channel {Channel}: fulfilment-service mode is on but no IWarehouseOrders was registered before AddShopify, so WMS refusals and cancellation answers cannot reach Shopify; register the WMS order port first")]
-    public static partial void FulfillmentServiceAnswersNotWired(ILogger logger, string channel);
 }

@@ -20,9 +20,6 @@ internal sealed partial class ShopifyChannel
     private readonly Lock _serviceLock = new();
     private Task<ShopifyFulfillmentService>? _service;
 
-    /// <summary>Whether the host's <see cref="IWarehouseOrders"/> is wrapped so WMS refusals and cancellation answers reach Shopify.</summary>
-    internal bool WarehouseAnswersWired { get; init; }
-
     /// <summary>Finds or creates the service once; concurrent callers share the lookup, and a failed one is tried again next time.</summary>
     public Task<ShopifyFulfillmentService> EnsureFulfillmentServiceAsync(CancellationToken cancellationToken = default)
     {
@@ -101,11 +98,6 @@ internal sealed partial class ShopifyChannel
     private async IAsyncEnumerable<ChannelOrder> ListFulfillmentRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = _client.Options;
-        if (!WarehouseAnswersWired)
-        {
-            Log.FulfillmentServiceAnswersNotWired(_logger, Name);
-        }
-
         var location = await ServiceLocationAsync(cancellationToken).ConfigureAwait(false);
         foreach (var status in (string[])[FulfillmentRequested, CancellationRequested])
         {
@@ -183,6 +175,27 @@ internal sealed partial class ShopifyChannel
             cancelling?.RequestStatus ?? ours[0].RequestStatus ?? "SUBMITTED",
             cancelling is not null,
             ours.Max(f => f.UpdatedAt));
+    }
+
+    /// <summary>The WMS refused the order: in fulfilment-service mode its pending fulfilment requests are rejected with the reason.</summary>
+    public async Task ReportOrderRefusedAsync(ChannelOrder order, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (_client.Options.FulfillmentServiceMode)
+        {
+            await AnswerFulfillmentRequestsAsync(order.OrderId, accept: false, "Refused by the warehouse: " + reason, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The WMS's answer to a cancellation: in fulfilment-service mode it accepts or rejects the pending cancellation requests.</summary>
+    public async Task ReportCancellationAsync(ChannelOrder order, bool cancelled, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (_client.Options.FulfillmentServiceMode)
+        {
+            var message = cancelled ? reason ?? "Cancelled in the warehouse." : "The warehouse cannot cancel: " + (reason ?? "no reason given");
+            await AnswerCancellationRequestsAsync(order.OrderId, cancelled, message, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Accepts or rejects the service's pending fulfilment requests of an order (those still <c>SUBMITTED</c>).</summary>

@@ -7,7 +7,7 @@ namespace Connectors.Testing;
 /// An in-memory channel that implements every channel port, records every call and can be told to fail, for
 /// engine tests and for users testing their own hosts. Thread-safe.
 /// </summary>
-public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IFulfillmentChannel, IReturnChannel, ICatalogChannel
+public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IWarehouseAnswerChannel, IFulfillmentChannel, IReturnChannel, ICatalogChannel
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Item, string Location), int> _levels = [];
@@ -17,6 +17,8 @@ public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IFulfillment
     private readonly List<ReturnRequest> _returns = [];
     private readonly Dictionary<string, ReturnConfirmation> _returnConfirmations = new(StringComparer.Ordinal);
     private readonly List<OrderAcknowledgement> _acknowledgements = [];
+    private readonly List<(string OrderId, string Reason)> _refusalReports = [];
+    private readonly List<(string OrderId, bool Cancelled, string? Reason)> _cancellationReports = [];
     private readonly List<IReadOnlyList<InventoryTarget>> _pushes = [];
     private readonly List<ChannelItem> _items = [];
     private int _failPushes;
@@ -68,6 +70,30 @@ public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IFulfillment
             lock (_gate)
             {
                 return [.. _acknowledgements];
+            }
+        }
+    }
+
+    /// <summary>Every WMS refusal the engine reported (<see cref="IWarehouseAnswerChannel.ReportOrderRefusedAsync"/>), in order.</summary>
+    public IReadOnlyList<(string OrderId, string Reason)> RefusalReports
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _refusalReports];
+            }
+        }
+    }
+
+    /// <summary>Every cancellation answer the engine reported (<see cref="IWarehouseAnswerChannel.ReportCancellationAsync"/>), in order.</summary>
+    public IReadOnlyList<(string OrderId, bool Cancelled, string? Reason)> CancellationReports
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _cancellationReports];
             }
         }
     }
@@ -286,6 +312,30 @@ public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IFulfillment
         lock (_gate)
         {
             _acknowledgements.Add(acknowledgement);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task ReportOrderRefusedAsync(ChannelOrder order, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        lock (_gate)
+        {
+            _refusalReports.Add((order.OrderId, reason));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task ReportCancellationAsync(ChannelOrder order, bool cancelled, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        lock (_gate)
+        {
+            _cancellationReports.Add((order.OrderId, cancelled, reason));
         }
 
         return Task.CompletedTask;

@@ -42,7 +42,9 @@ public sealed class FulfillmentServiceEmulatorTests
         await using var services = ShopifyTestHost.Build(
             emulator.BaseAddress,
             configure: o => { o.FulfillmentServiceMode = true; o.FulfillmentServiceName = "Acme WMS"; },
-            before: s => s.AddSingleton<IWarehouseOrders>(warehouse));
+
+            // Registered after AddShopify on purpose: the WMS's answers reach Shopify through the engine, whatever the order.
+            after: s => s.AddSingleton<IWarehouseOrders>(warehouse));
         var channel = services.Channel();
         var sync = services.GetRequiredService<IOrderSync>();
         var merchant = emulator.AddLocation("Shop floor");

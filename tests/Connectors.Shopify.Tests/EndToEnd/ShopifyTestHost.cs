@@ -13,7 +13,8 @@ internal static class ShopifyTestHost
         string version = ShopifyApiVersions.Default,
         Action<ShopifyOptions>? configure = null,
         TimeProvider? time = null,
-        Action<IServiceCollection>? before = null)
+        Action<IServiceCollection>? before = null,
+        Action<IServiceCollection>? after = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -31,6 +32,7 @@ internal static class ShopifyTestHost
             o.ClientSecret = "emulator-secret";
             configure?.Invoke(o);
         });
+        after?.Invoke(services);
         return services.BuildServiceProvider();
     }
 

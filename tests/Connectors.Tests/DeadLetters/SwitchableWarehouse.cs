@@ -10,10 +10,12 @@ internal sealed class SwitchableWarehouse : IWarehouseOrders
 
     public string? Refusal { get; set; }
 
+    public string? SubmitRefusal { get; set; }
+
     public IReadOnlyList<string> Cancelled => _cancelled;
 
     public Task<WarehouseOrderResult> SubmitOrderAsync(WarehouseOrder order, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        _inner.SubmitOrderAsync(order, idempotencyKey, cancellationToken);
+        SubmitRefusal is { } reason ? Task.FromResult(WarehouseOrderResult.Refused(reason)) : _inner.SubmitOrderAsync(order, idempotencyKey, cancellationToken);
 
     public Task<WarehouseOrderResult> UpdateOrderAsync(WarehouseOrder order, string idempotencyKey, CancellationToken cancellationToken = default) =>
         Refusal is { } reason ? Task.FromResult(WarehouseOrderResult.Refused(reason)) : _inner.UpdateOrderAsync(order, idempotencyKey, cancellationToken);

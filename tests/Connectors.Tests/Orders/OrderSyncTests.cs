@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Connectors.Tests.Orders;
 
-public class OrderSyncTests
+public partial class OrderSyncTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -367,8 +367,11 @@ internal sealed class OrderSync : IOrderSync
                 var cancelled = await warehouse.CancelOrderAsync(channel, orderId, "cancelled on the channel", cancellationToken).ConfigureAwait(false);
                 if (cancelled.Outcome == WarehouseOrderOutcome.Refused)
                 {
+                    await ReportCancellationAsync(order, cancelled: false, cancelled.Reason, cancellationToken).ConfigureAwait(false);
                     throw new WarehouseRefusedException(channel, orderId, "cancel", cancelled.Reason);
                 }
+
+                await ReportCancellationAsync(order, cancelled: true, "Cancelled in the warehouse.", cancellationToken).ConfigureAwait(false);
 
                 await SaveAsync(Record(order, OrderRecordStatus.Cancelled, record.WarehouseReference, state with { Order = order }), cancellationToken).ConfigureAwait(false);
                 return "cancelled";
@@ -395,6 +398,7 @@ internal sealed class OrderSync : IOrderSync
         if (cancel)
         {
             await CloseWindowAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+            await ReportCancellationAsync(order, cancelled: true, "Cancelled before it reached the warehouse.", cancellationToken).ConfigureAwait(false);
             await SaveAsync(Record(order, OrderRecordStatus.Cancelled, null, new OrderState(order, null, true, "cancelled before release")), cancellationToken).ConfigureAwait(false);
             return "cancelled";
         }
@@ -427,6 +431,11 @@ internal sealed class OrderSync : IOrderSync
                 if (result.Outcome == WarehouseOrderOutcome.Refused)
                 {
                     await CloseWindowAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+                    if (_channels.TryGetPort<IWarehouseAnswerChannel>(channel, out var answers))
+                    {
+                        await answers.ReportOrderRefusedAsync(order, result.Reason ?? "no reason given", cancellationToken).ConfigureAwait(false);
+                    }
+
                     throw new WarehouseRefusedException(channel, orderId, "accept", result.Reason);
                 }
 
@@ -468,6 +477,15 @@ internal sealed class OrderSync : IOrderSync
         }
 
         await port.AcknowledgeOrderAsync(new OrderAcknowledgement(order.OrderId, decision, reference, note), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Tells a channel that waits for the warehouse's answer to a cancellation what it was (see <see cref="IWarehouseAnswerChannel"/>).</summary>
+    private async Task ReportCancellationAsync(ChannelOrder order, bool cancelled, string? reason, CancellationToken cancellationToken)
+    {
+        if (_channels.TryGetPort<IWarehouseAnswerChannel>(order.Channel, out var answers))
+        {
+            await answers.ReportCancellationAsync(order, cancelled, reason, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async ValueTask OpenWindowAsync(WarehouseOrder order, CancellationToken cancellationToken)
