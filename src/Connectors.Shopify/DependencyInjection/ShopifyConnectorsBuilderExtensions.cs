@@ -3,9 +3,11 @@ using Connectors.Shopify;
 using Connectors.Shopify.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -62,7 +64,16 @@ public static class ShopifyConnectorsBuilderExtensions
 
         services.AddSingleton(marker);
         services.AddOptions<ShopifyOptions>(name).ValidateOnStart();
-        services.AddHttpClient(ShopifyGraphClient.HttpClientName(name)).AddStandardResilienceHandler();
+        services.AddHttpClient(ShopifyGraphClient.HttpClientName(name)).AddStandardResilienceHandler(standard =>
+        {
+            var defaultShouldHandle = standard.Retry.ShouldHandle;
+
+            // The request comes from the context: after a connection reset there is no response to read it from.
+            standard.Retry.ShouldHandle = args =>
+                args.Context.GetRequestMessage() is { } sent && sent.Options.TryGetValue(ShopifyGraphClient.SendOnce, out var once) && once
+                    ? ValueTask.FromResult(false)
+                    : defaultShouldHandle(args);
+        });
         services.AddKeyedSingleton(name, (sp, _) => new ShopifyChannel(
             name,
             new ShopifyGraphClient(

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -105,6 +106,19 @@ internal sealed class ShopifyGraphClient : IDisposable
 
         return low;
     }
+
+    /// <summary>
+    /// Marks a request the HTTP resilience pipeline must not send again: after a lost answer (a reset connection, a 5xx
+    /// from a proxy) Shopify may already have done it, and a repeated create would ship or refund twice. The failure
+    /// surfaces as transient instead, and the engine's retry looks at the shop before it sends again.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> SendOnce = new("Connectors.Shopify.SendOnce");
+
+    /// <summary>Mutations whose repeat is not harmless (queries, absolute quantity sets, tags and metafields are).</summary>
+    private static readonly FrozenSet<string> NotRepeatable = new[]
+    {
+        GraphDocuments.FulfillmentCreate, GraphDocuments.ReturnProcess, GraphDocuments.FulfillmentServiceCreate,
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Shopify's maximum requested cost of a single query.</summary>
     public const double SingleQueryMaxCost = 1000;
@@ -253,6 +267,11 @@ internal sealed class ShopifyGraphClient : IDisposable
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         var client = _httpClientFactory.CreateClient(HttpClientName(_channel));
         using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+        if (NotRepeatable.Contains(operation))
+        {
+            request.Options.Set(SendOnce, true);
+        }
+
         request.Headers.Add("X-Shopify-Access-Token", token);
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
