@@ -196,16 +196,7 @@ public sealed partial class PostgreSqlSyncStateStore : IStockBookStore
             return 0;
         }
 
-        var last = new Dictionary<InventoryKey, DesiredInventory>(rows.Count);
-        foreach (var row in rows)
-        {
-            if (row.Quantity < 0)
-            {
-                throw new ConnectorValidationException(nameof(DesiredInventory.Quantity), $"of {row.Key} must not be negative (was {row.Quantity}).");
-            }
-
-            last[row.Key] = row;
-        }
+        var last = LastPerKey(rows);
 
         // One order for every writer, so two hosts writing overlapping batches lock rows in the same order.
         var values = last.Values

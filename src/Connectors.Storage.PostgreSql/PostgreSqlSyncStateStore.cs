@@ -44,16 +44,9 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
     /// <inheritdoc />
     public void Dispose() => _dataSource.Dispose();
 
-    /// <inheritdoc />
-    public async ValueTask<int> SetDesiredInventoryAsync(IReadOnlyList<DesiredInventory> rows, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>The last row per key, each validated: a batch may name a key twice, and only its last quantity counts.</summary>
+    private static Dictionary<InventoryKey, DesiredInventory> LastPerKey(IReadOnlyList<DesiredInventory> rows)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0)
-        {
-            return 0;
-        }
-
-        // ON CONFLICT cannot touch one row twice in a statement: keep the last entry per key.
         var last = new Dictionary<InventoryKey, DesiredInventory>(rows.Count);
         foreach (var row in rows)
         {
@@ -64,6 +57,21 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
 
             last[row.Key] = row;
         }
+
+        return last;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<int> SetDesiredInventoryAsync(IReadOnlyList<DesiredInventory> rows, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        // ON CONFLICT cannot touch one row twice in a statement: keep the last entry per key.
+        var last = LastPerKey(rows);
 
         var values = last.Values;
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -208,13 +208,7 @@ public sealed partial class InMemorySyncStateStore : IStockBookStore
                         continue;
                     }
 
-                    entry.Desired = row.Quantity;
-                    entry.Version++;
-                    entry.Attempts = 0;
-                    entry.NextAttemptAt = now;
-                    entry.UpdatedAt = now;
-                    entry.LastError = null;
-                    entry.Sku = row.Sku ?? entry.Sku;
+                    entry.ChangeDesired(row, now);
                 }
                 else
                 {

@@ -42,13 +42,7 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
                         continue;
                     }
 
-                    entry.Desired = row.Quantity;
-                    entry.Version++;
-                    entry.Attempts = 0;
-                    entry.NextAttemptAt = now;
-                    entry.UpdatedAt = now;
-                    entry.LastError = null;
-                    entry.Sku = row.Sku ?? entry.Sku;
+                    entry.ChangeDesired(row, now);
                 }
                 else
                 {
@@ -553,6 +547,18 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
         public long StockGeneration { get; set; }
 
         public bool IsPending => Acknowledged != Desired;
+
+        /// <summary>A new desired quantity: a new version, due now, with its retry history cleared.</summary>
+        public void ChangeDesired(DesiredInventory row, DateTimeOffset now)
+        {
+            Desired = row.Quantity;
+            Version++;
+            Attempts = 0;
+            NextAttemptAt = now;
+            UpdatedAt = now;
+            LastError = null;
+            Sku = row.Sku ?? Sku;
+        }
 
         public InventoryRow ToRow() => new(Key, Desired, Acknowledged, Version, Sku, Attempts, NextAttemptAt, UpdatedAt, LastError);
     }
