@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 // SQLite file), the emulators' addresses and credentials, and one "map=SKU|shopify inventory item|woo product|on hand"
 // line per SKU. The host runs the hosting workers (full sync on start, inventory dispatch, order polling, inbox,
 // outbox) and, as the WMS, publishes its levels when they change and one shipment per order it holds. It never stops
-// by itself: the test kills it with SIGKILL. Progress goes to stdout ("started", "shipped <channel> <order>").
+// by itself: the test kills it with SIGKILL. Progress goes to stdout ("started", "publishing <shipment>", "shipped <channel> <order>").
 var config = File.ReadAllLines(args[0]).Where(l => l.Contains('=', StringComparison.Ordinal)).Select(l => l.Split('=', 2)).ToList();
 string Get(string key) => config.First(c => c[0] == key)[1];
 var maps = config.Where(c => c[0] == "map").Select(c => c[1].Split('|')).ToList();
@@ -109,6 +109,7 @@ while (true)
     foreach (var (channel, orderId, lines) in warehouse.Unshipped())
     {
         var shipmentId = "SHP-" + channel + "-" + orderId;
+        Console.WriteLine($"publishing {shipmentId}");
         await events.PublishShipmentAsync(new WarehouseShipment(shipmentId, channel, orderId, lines, DateTimeOffset.UtcNow, "DHL", null,
             [new TrackingInfo("TRK-" + channel + "-" + orderId)]));
         warehouse.MarkShipped(channel, orderId, shipmentId);

@@ -9,7 +9,8 @@ namespace Connectors.Reliability.CrashHost;
 /// The WMS of the crash-restart run, in its own SQLite file so it survives SIGKILL like a real WMS would. Order intake
 /// is idempotent on the order key (the <see cref="IWarehouseOrders"/> contract): the first submit of an order stores it
 /// and reserves its units, a repeat stores nothing. Every idempotency key seen per order is recorded, so the test can
-/// count orders accepted as new more than once (the "exactly once" figure). Available-to-sell = on hand - reserved.
+/// count orders accepted as new more than once (the "exactly once" figure); every committed submit call is counted too
+/// (a repeat shows the engine re-ran an order whose submit had committed before the kill). Available-to-sell = on hand - reserved.
 /// </summary>
 internal sealed class SqliteWarehouse : IWarehouseInventory, IWarehouseOrders
 {
@@ -33,6 +34,7 @@ internal sealed class SqliteWarehouse : IWarehouseInventory, IWarehouseOrders
             CREATE TABLE IF NOT EXISTS orders (channel TEXT NOT NULL, order_id TEXT NOT NULL, PRIMARY KEY (channel, order_id));
             CREATE TABLE IF NOT EXISTS order_lines (channel TEXT NOT NULL, order_id TEXT NOT NULL, line_id TEXT NOT NULL, sku TEXT NOT NULL, quantity INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS submits (channel TEXT NOT NULL, order_id TEXT NOT NULL, idempotency_key TEXT NOT NULL, PRIMARY KEY (channel, order_id, idempotency_key));
+            CREATE TABLE IF NOT EXISTS submit_calls (channel TEXT NOT NULL, order_id TEXT NOT NULL, idempotency_key TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS shipped (channel TEXT NOT NULL, order_id TEXT NOT NULL, shipment_id TEXT NOT NULL, PRIMARY KEY (channel, order_id));
             """);
         foreach (var (sku, onHand) in initialStock)
@@ -81,6 +83,7 @@ internal sealed class SqliteWarehouse : IWarehouseInventory, IWarehouseOrders
         {
             using var connection = Open();
             using var tx = connection.BeginTransaction();
+            Execute(connection, tx, "INSERT INTO submit_calls (channel, order_id, idempotency_key) VALUES ($a, $b, $c)", order.Channel, order.ChannelOrderId, idempotencyKey);
             Execute(connection, tx, "INSERT OR IGNORE INTO submits (channel, order_id, idempotency_key) VALUES ($a, $b, $c)", order.Channel, order.ChannelOrderId, idempotencyKey);
             if (Execute(connection, tx, "INSERT OR IGNORE INTO orders (channel, order_id) VALUES ($a, $b)", order.Channel, order.ChannelOrderId) == 1)
             {

@@ -15,6 +15,7 @@ internal sealed class CrashRestartChild : IDisposable
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<string> _errors = new();
     private int _shipped;
+    private int _publishing;
 
     private CrashRestartChild(Process process)
     {
@@ -23,6 +24,9 @@ internal sealed class CrashRestartChild : IDisposable
 
     /// <summary>Shipments this life handed to the engine ("shipped" lines).</summary>
     public int Shipped => Volatile.Read(ref _shipped);
+
+    /// <summary>Shipments this life began to publish ("publishing" lines); one more than <see cref="Shipped"/> when killed in between.</summary>
+    public int Publishing => Volatile.Read(ref _publishing);
 
     public bool HasStarted => _started.Task.IsCompleted;
 
@@ -49,6 +53,10 @@ internal sealed class CrashRestartChild : IDisposable
             if (e.Data == "started")
             {
                 child._started.TrySetResult();
+            }
+            else if (e.Data?.StartsWith("publishing ", StringComparison.Ordinal) == true)
+            {
+                Interlocked.Increment(ref child._publishing);
             }
             else if (e.Data?.StartsWith("shipped ", StringComparison.Ordinal) == true)
             {

@@ -17,7 +17,7 @@ public sealed class CrashRestartTests
 {
     private const int Skus = 8;
     private const int OnHand = 40;
-    private const int OrdersPerShop = 8;
+    private const int OrdersPerShop = 12;
 
     [Fact]
     public async Task Run_HostKilledAtRandomMoments_EveryOrderAndShipmentOnceLevelsEqualWms()
@@ -39,7 +39,7 @@ public sealed class CrashRestartTests
             var orders = Task.Run(() => PlaceOrdersAsync(shops, placed, new Random(seed + 1), ct), ct);
 
             var kills = 3 + random.Next(3);
-            var shippedBeforeKills = 0;
+            var publishedBeforeKills = 0;
             for (var i = 0; i < kills; i++)
             {
                 using var child = CrashRestartChild.Start(config);
@@ -47,8 +47,8 @@ public sealed class CrashRestartTests
                 var delay = TimeSpan.FromMilliseconds(500 + random.Next(2500));
                 await Task.Delay(delay, ct);
                 await child.KillAsync(ct);
-                shippedBeforeKills += child.Shipped;
-                output.WriteLine($"life {i + 1}: SIGKILL {delay.TotalSeconds:0.00} s after start, {child.Shipped} shipments handed to the engine in this life");
+                publishedBeforeKills += child.Publishing;
+                output.WriteLine($"life {i + 1}: SIGKILL {delay.TotalSeconds:0.00} s after start, {child.Publishing} shipments published in this life ({child.Publishing - child.Shipped} killed before the WMS recorded it)");
             }
 
             await orders;
@@ -63,7 +63,8 @@ public sealed class CrashRestartTests
             var end = Read(shops, wmsFile, placed);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"seed {seed}: kills {kills}, restarts {kills}, lives {kills + 1}; orders placed {placed.Count}, in WMS {end.OrdersInWms}, lost {end.OrdersLost}, duplicated {end.OrdersDuplicated}; " +
-                $"shipments {placed.Count}, on channel {end.ShipmentsConfirmed}, lost {end.ShipmentsLost}, duplicated {end.ShipmentsDuplicated} (handed to the engine {shippedBeforeKills + last.Shipped} times); " +
+                $"shipments {placed.Count}, on channel {end.ShipmentsConfirmed}, lost {end.ShipmentsLost}, duplicated {end.ShipmentsDuplicated} (published {publishedBeforeKills + last.Publishing} times); " +
+                $"WMS submit calls committed {end.SubmitCalls} (repeats after a kill {end.SubmitCalls - end.OrdersInWms}); " +
                 $"levels checked {Skus * 2}, mismatched {end.LevelMismatches.Count}; converged {converged}; {clock.Elapsed.TotalSeconds:0.0} s"));
             foreach (var mismatch in end.LevelMismatches)
             {
@@ -119,7 +120,7 @@ public sealed class CrashRestartTests
     {
         for (var i = 0; i < OrdersPerShop; i++)
         {
-            await Task.Delay(400 + random.Next(800), cancellationToken);
+            await Task.Delay(300 + random.Next(900), cancellationToken);
             var lines = Lines(shops, random);
             var shopifyId = await shops.Shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine(l.Sku, l.Quantity, 12.5m))], "EUR", cancellationToken);
             lines = Lines(shops, random);
@@ -132,7 +133,7 @@ public sealed class CrashRestartTests
         }
     }
 
-    /// <summary>One or two lines of distinct SKUs, 1-2 units each (at most 64 units per shop: never more than the stock).</summary>
+    /// <summary>One or two lines of distinct SKUs, 1-2 units each (at most 96 units over both shops: never more than one SKU's stock).</summary>
     private static List<(string Sku, int Quantity)> Lines(Shops shops, Random random) =>
         [.. shops.Skus.OrderBy(_ => random.Next()).Take(1 + random.Next(2)).Select(s => (s, 1 + random.Next(2)))];
 
@@ -147,6 +148,7 @@ public sealed class CrashRestartTests
         var inWms = new HashSet<(string, string)>();
         var keys = new Dictionary<(string, string), int>();
         var free = new Dictionary<string, int>(StringComparer.Ordinal);
+        var submitCalls = 0;
         if (File.Exists(wmsFile))
         {
             using var connection = new SqliteConnection($"Data Source={wmsFile};Mode=ReadOnly;Pooling=False;Default Timeout=30");
@@ -160,6 +162,12 @@ public sealed class CrashRestartTests
                     inWms.Add((reader.GetString(0), reader.GetString(1)));
                     keys[(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2);
                 }
+            }
+
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT COUNT(*) FROM submit_calls";
+                submitCalls = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
 
             using (var command = connection.CreateCommand())
@@ -209,6 +217,7 @@ public sealed class CrashRestartTests
             shipmentsLost,
             shipmentsDuplicated,
             mismatches,
+            submitCalls,
             placed.Count == OrdersPerShop * 2);
     }
 
@@ -220,6 +229,7 @@ public sealed class CrashRestartTests
         int ShipmentsLost,
         int ShipmentsDuplicated,
         IReadOnlyList<string> LevelMismatches,
+        int SubmitCalls,
         bool AllPlaced)
     {
         public bool Settled => AllPlaced && OrdersLost == 0 && ShipmentsLost == 0 && LevelMismatches.Count == 0;
