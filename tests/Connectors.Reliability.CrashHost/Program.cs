@@ -13,7 +13,9 @@ using Microsoft.Extensions.Logging;
 // SQLite file), the emulators' addresses and credentials, and one "map=SKU|shopify inventory item|woo product|on hand"
 // line per SKU. The host runs the hosting workers (full sync on start, inventory dispatch, order polling, inbox,
 // outbox) and, as the WMS, publishes its levels when they change and one shipment per order it holds. It never stops
-// by itself: the test kills it with SIGKILL. Progress goes to stdout ("started", "publishing <shipment>", "shipped <channel> <order>").
+// by itself: the test kills it with SIGKILL. Deterministic crash points (SIGKILL to itself): CONNECTORS_CRASH_AFTER_SUBMIT=n
+// (after the n-th WMS submit committed, before the engine hears back), CONNECTORS_CRASH_AFTER_PUBLISH=n (after the n-th
+// shipment reached the outbox, before the WMS recorded it). Progress goes to stdout ("started", "publishing <shipment>", "shipped <channel> <order>").
 var config = File.ReadAllLines(args[0]).Where(l => l.Contains('=', StringComparison.Ordinal)).Select(l => l.Split('=', 2)).ToList();
 string Get(string key) => config.First(c => c[0] == key)[1];
 var maps = config.Where(c => c[0] == "map").Select(c => c[1].Split('|')).ToList();
@@ -91,6 +93,8 @@ var events = host.Services.GetRequiredService<IConnectorEvents>();
 
 // The WMS side. Its own state is in its SQLite file; what it last published lives in memory only, so after a restart
 // it publishes every level again (a WMS does not know whether the engine got its last message before the crash).
+var crashAfterPublish = SqliteWarehouse.CrashPoint("CONNECTORS_CRASH_AFTER_PUBLISH");
+var publishes = 0;
 var published = new Dictionary<string, (decimal OnHand, decimal Reserved)>(StringComparer.Ordinal);
 while (true)
 {
@@ -112,6 +116,11 @@ while (true)
         Console.WriteLine($"publishing {shipmentId}");
         await events.PublishShipmentAsync(new WarehouseShipment(shipmentId, channel, orderId, lines, DateTimeOffset.UtcNow, "DHL", null,
             [new TrackingInfo("TRK-" + channel + "-" + orderId)]));
+        if (++publishes == crashAfterPublish)
+        {
+            SqliteWarehouse.Crash(); // the shipment is in the engine's outbox; the WMS never recorded that it handed it over
+        }
+
         warehouse.MarkShipped(channel, orderId, shipmentId);
         Console.WriteLine($"shipped {channel} {orderId}");
     }

@@ -17,6 +17,8 @@ internal sealed class SqliteWarehouse : IWarehouseInventory, IWarehouseOrders
     public const string Location = "WH1";
     private readonly string _connectionString;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly int _crashAfterSubmit = CrashPoint("CONNECTORS_CRASH_AFTER_SUBMIT");
+    private int _submits;
 
     public SqliteWarehouse(string path, IReadOnlyDictionary<string, int> initialStock)
     {
@@ -95,6 +97,11 @@ internal sealed class SqliteWarehouse : IWarehouseInventory, IWarehouseOrders
             }
 
             tx.Commit();
+            if (++_submits == _crashAfterSubmit)
+            {
+                Crash(); // the WMS has the order; the engine never hears back
+            }
+
             return WarehouseOrderResult.Accepted("WMS-" + order.Channel + "-" + order.ChannelOrderId);
         }
         finally
@@ -143,6 +150,18 @@ internal sealed class SqliteWarehouse : IWarehouseInventory, IWarehouseOrders
         using var tx = connection.BeginTransaction();
         Execute(connection, tx, "INSERT OR IGNORE INTO shipped (channel, order_id, shipment_id) VALUES ($a, $b, $c)", channel, orderId, shipmentId);
         tx.Commit();
+    }
+
+    /// <summary>A deterministic crash point from the environment: the n-th occurrence in this life, or 0 for none.</summary>
+    public static int CrashPoint(string variable) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
+
+    /// <summary>SIGKILL to this process: no finally blocks, no flush, no graceful shutdown.</summary>
+    public static void Crash()
+    {
+        Console.Out.Flush();
+        System.Diagnostics.Process.GetCurrentProcess().Kill();
+        Thread.Sleep(Timeout.Infinite);
     }
 
     private SqliteConnection Open()

@@ -33,7 +33,8 @@ internal sealed class CrashRestartChild : IDisposable
     /// <summary>The last lines the child wrote to stderr (its warnings and errors).</summary>
     public IReadOnlyList<string> Errors => [.. _errors];
 
-    public static CrashRestartChild Start(string configFile)
+    /// <summary>Starts a life; <paramref name="crashPoint"/> optionally names a deterministic crash point (VARIABLE, n) of the child.</summary>
+    public static CrashRestartChild Start(string configFile, (string Variable, int Occurrence)? crashPoint = null)
     {
         var host = typeof(CrashRestartChild).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "CrashRestartHostPath").Value!;
@@ -46,6 +47,10 @@ internal sealed class CrashRestartChild : IDisposable
         };
         start.ArgumentList.Add(host);
         start.ArgumentList.Add(configFile);
+        if (crashPoint is { } point)
+        {
+            start.Environment[point.Variable] = point.Occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         var process = new Process { StartInfo = start };
         var child = new CrashRestartChild(process);
         process.OutputDataReceived += (_, e) =>
@@ -84,6 +89,13 @@ internal sealed class CrashRestartChild : IDisposable
     {
         await Task.WhenAny(_started.Task, _process.WaitForExitAsync(cancellationToken), Task.Delay(timeout, cancellationToken));
         Assert.True(HasStarted, $"The crash-restart host did not start (exited: {_process.HasExited}). stderr: {string.Join(Environment.NewLine, _errors.TakeLast(20))}");
+    }
+
+    /// <summary>Waits until the child has killed itself at its crash point; false if it is still alive after the timeout.</summary>
+    public async Task<bool> WaitExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await Task.WhenAny(_process.WaitForExitAsync(cancellationToken), Task.Delay(timeout, cancellationToken));
+        return _process.HasExited;
     }
 
     public async Task KillAsync(CancellationToken cancellationToken)

@@ -38,17 +38,33 @@ public sealed class CrashRestartTests
             var placed = new List<(string Channel, string OrderId)>();
             var orders = Task.Run(() => PlaceOrdersAsync(shops, placed, new Random(seed + 1), ct), ct);
 
-            var kills = 3 + random.Next(3);
+            // Two deterministic crash points first (SIGKILL by the child itself: after the WMS committed an order and before the
+            // engine heard back; after a shipment reached the outbox and before the WMS recorded it), then SIGKILLs from
+            // this process at random moments (seeded delays; what they hit depends on timing).
+            (string, int)?[] crashPoints = [("CONNECTORS_CRASH_AFTER_SUBMIT", 2), ("CONNECTORS_CRASH_AFTER_PUBLISH", 1)];
+            var kills = crashPoints.Length + 3 + random.Next(3);
             var publishedBeforeKills = 0;
+            var crashPointsHit = 0;
             for (var i = 0; i < kills; i++)
             {
-                using var child = CrashRestartChild.Start(config);
+                using var child = CrashRestartChild.Start(config, i < crashPoints.Length ? crashPoints[i] : null);
                 await child.WaitStartedAsync(TimeSpan.FromSeconds(30), ct);
-                var delay = TimeSpan.FromMilliseconds(500 + random.Next(2500));
-                await Task.Delay(delay, ct);
+                var delay = TimeSpan.Zero;
+                if (i < crashPoints.Length)
+                {
+                    var hit = await child.WaitExitAsync(TimeSpan.FromSeconds(20), ct);
+                    crashPointsHit += hit ? 1 : 0;
+                    output.WriteLine($"life {i + 1}: crash point {crashPoints[i]!.Value.Item1}={crashPoints[i]!.Value.Item2} {(hit ? "hit" : "NOT hit")}");
+                }
+                else
+                {
+                    delay = TimeSpan.FromMilliseconds(500 + random.Next(2500));
+                    await Task.Delay(delay, ct);
+                }
+
                 await child.KillAsync(ct);
                 publishedBeforeKills += child.Publishing;
-                output.WriteLine($"life {i + 1}: SIGKILL {delay.TotalSeconds:0.00} s after start, {child.Publishing} shipments published in this life ({child.Publishing - child.Shipped} killed before the WMS recorded it)");
+                output.WriteLine($"life {i + 1}: SIGKILL {(i < crashPoints.Length ? "at the crash point" : $"{delay.TotalSeconds:0.00} s after start")}, {child.Publishing} shipments published in this life ({child.Publishing - child.Shipped} killed before the WMS recorded it)");
             }
 
             await orders;
@@ -62,7 +78,7 @@ public sealed class CrashRestartTests
 
             var end = Read(shops, wmsFile, placed);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"seed {seed}: kills {kills}, restarts {kills}, lives {kills + 1}; orders placed {placed.Count}, in WMS {end.OrdersInWms}, lost {end.OrdersLost}, duplicated {end.OrdersDuplicated}; " +
+                $"seed {seed}: kills {kills} ({crashPointsHit} at deterministic crash points), restarts {kills}, lives {kills + 1}; orders placed {placed.Count}, in WMS {end.OrdersInWms}, lost {end.OrdersLost}, duplicated {end.OrdersDuplicated}; " +
                 $"shipments {placed.Count}, on channel {end.ShipmentsConfirmed}, lost {end.ShipmentsLost}, duplicated {end.ShipmentsDuplicated} (published {publishedBeforeKills + last.Publishing} times); " +
                 $"WMS submit calls committed {end.SubmitCalls} (repeats after a kill {end.SubmitCalls - end.OrdersInWms}); " +
                 $"levels checked {Skus * 2}, mismatched {end.LevelMismatches.Count}; converged {converged}; {clock.Elapsed.TotalSeconds:0.0} s"));
@@ -79,6 +95,9 @@ public sealed class CrashRestartTests
                 }
             }
 
+            Assert.Equal(crashPoints.Length, crashPointsHit);
+            Assert.True(end.SubmitCalls > end.OrdersInWms, "no WMS submit was repeated after a kill");
+            Assert.True(publishedBeforeKills + last.Publishing > placed.Count, "no shipment was published again after a kill");
             Assert.Equal(0, end.OrdersLost);
             Assert.Equal(0, end.OrdersDuplicated);
             Assert.Equal(placed.Count, end.OrdersInWms);
