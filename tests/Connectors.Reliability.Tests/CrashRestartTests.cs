@@ -19,13 +19,31 @@ public sealed class CrashRestartTests
     private const int OnHand = 40;
     private const int OrdersPerShop = 12;
 
+    /// <summary>Set <c>CONNECTORS_CRASH_KNOWN_GAPS=1</c> to run the test that reproduces the known WooCommerce gap.</summary>
+    public static bool KnownGapsEnabled => Environment.GetEnvironmentVariable("CONNECTORS_CRASH_KNOWN_GAPS") is not null;
+
     [Fact]
     public async Task Run_HostKilledAtRandomMoments_EveryOrderAndShipmentOnceLevelsEqualWms()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var output = TestContext.Current.TestOutputHelper!;
+        // Two deterministic crash points first (SIGKILL by the child itself: after the WMS committed an order and before the
+        // engine heard back; after a shipment reached the outbox and before the WMS recorded it), then SIGKILLs from
+        // this process at random moments (seeded delays; what they hit depends on timing).
         var seed = int.Parse(Environment.GetEnvironmentVariable("CONNECTORS_CRASH_SEED") ?? "10", CultureInfo.InvariantCulture);
-        var random = new Random(seed);
+        await RunAsync(seed, [("CONNECTORS_CRASH_AFTER_SUBMIT", 2), ("CONNECTORS_CRASH_AFTER_PUBLISH", 1)], 3 + new Random(seed).Next(3), TestContext.Current.CancellationToken);
+    }
+
+    [Fact(
+        Skip = "Known gap (docs/reliability.md, crash-restart): a WooCommerce shipment whose host died between the order-meta write and the order note never gets its note. Set CONNECTORS_CRASH_KNOWN_GAPS=1 to run.",
+        SkipUnless = nameof(KnownGapsEnabled))]
+    public async Task Run_KilledBetweenWooShipmentMetaAndNote_ShipmentNoteStillWritten()
+    {
+        await RunAsync(10, [("CONNECTORS_CRASH_AFTER_WOO_META", 1)], 0, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task RunAsync(int seed, (string Variable, int Occurrence)?[] crashPoints, int randomKills, CancellationToken ct)
+    {
+        var output = TestContext.Current.TestOutputHelper!;
+        var random = new Random(seed + 2);
         var clock = Stopwatch.StartNew();
         var dir = Directory.CreateTempSubdirectory("connectors-crash-");
         try
@@ -38,11 +56,7 @@ public sealed class CrashRestartTests
             var placed = new List<(string Channel, string OrderId)>();
             var orders = Task.Run(() => PlaceOrdersAsync(shops, placed, new Random(seed + 1), ct), ct);
 
-            // Two deterministic crash points first (SIGKILL by the child itself: after the WMS committed an order and before the
-            // engine heard back; after a shipment reached the outbox and before the WMS recorded it), then SIGKILLs from
-            // this process at random moments (seeded delays; what they hit depends on timing).
-            (string, int)?[] crashPoints = [("CONNECTORS_CRASH_AFTER_SUBMIT", 2), ("CONNECTORS_CRASH_AFTER_PUBLISH", 1)];
-            var kills = crashPoints.Length + 3 + random.Next(3);
+            var kills = crashPoints.Length + randomKills;
             var publishedBeforeKills = 0;
             var crashPointsHit = 0;
             for (var i = 0; i < kills; i++)
@@ -82,6 +96,11 @@ public sealed class CrashRestartTests
                 $"shipments {placed.Count}, on channel {end.ShipmentsConfirmed}, lost {end.ShipmentsLost}, duplicated {end.ShipmentsDuplicated} (published {publishedBeforeKills + last.Publishing} times); " +
                 $"WMS submit calls committed {end.SubmitCalls} (repeats after a kill {end.SubmitCalls - end.OrdersInWms}); " +
                 $"levels checked {Skus * 2}, mismatched {end.LevelMismatches.Count}; converged {converged}; {clock.Elapsed.TotalSeconds:0.0} s"));
+            foreach (var lost in end.Lost)
+            {
+                output.WriteLine("shipment not on its channel: " + lost);
+            }
+
             foreach (var mismatch in end.LevelMismatches)
             {
                 output.WriteLine("level mismatch " + mismatch);
@@ -96,8 +115,15 @@ public sealed class CrashRestartTests
             }
 
             Assert.Equal(crashPoints.Length, crashPointsHit);
-            Assert.True(end.SubmitCalls > end.OrdersInWms, "no WMS submit was repeated after a kill");
-            Assert.True(publishedBeforeKills + last.Publishing > placed.Count, "no shipment was published again after a kill");
+            if (crashPoints.Any(p => p!.Value.Variable == "CONNECTORS_CRASH_AFTER_SUBMIT"))
+            {
+                Assert.True(end.SubmitCalls > end.OrdersInWms, "no WMS submit was repeated after a kill");
+            }
+
+            if (crashPoints.Any(p => p!.Value.Variable == "CONNECTORS_CRASH_AFTER_PUBLISH"))
+            {
+                Assert.True(publishedBeforeKills + last.Publishing > placed.Count, "no shipment was published again after a kill");
+            }
             Assert.Equal(0, end.OrdersLost);
             Assert.Equal(0, end.OrdersDuplicated);
             Assert.Equal(placed.Count, end.OrdersInWms);
@@ -110,7 +136,14 @@ public sealed class CrashRestartTests
         finally
         {
             SqliteConnection.ClearAllPools();
-            dir.Delete(recursive: true);
+            if (Environment.GetEnvironmentVariable("CONNECTORS_CRASH_KEEP") is null)
+            {
+                dir.Delete(recursive: true);
+            }
+            else
+            {
+                output.WriteLine("files kept in " + dir.FullName);
+            }
         }
     }
 
@@ -201,6 +234,7 @@ public sealed class CrashRestartTests
         }
 
         int confirmed = 0, shipmentsLost = 0, shipmentsDuplicated = 0;
+        var lost = new List<string>();
         foreach (var (channel, orderId) in placed)
         {
             var found = channel == HostSettings.Shopify
@@ -208,6 +242,13 @@ public sealed class CrashRestartTests
                 : shops.Woo.GetOrderNotes(long.Parse(orderId, CultureInfo.InvariantCulture)).Count(n => n.Contains("SHP-" + channel + "-" + orderId, StringComparison.Ordinal));
             confirmed += Math.Min(found, 1);
             shipmentsLost += found == 0 ? 1 : 0;
+            if (found == 0)
+            {
+                lost.Add(channel == HostSettings.Shopify
+                    ? $"{channel} {orderId}"
+                    : $"{channel} {orderId} (shipment in the order meta: {shops.Woo.GetOrderMeta(long.Parse(orderId, CultureInfo.InvariantCulture), "_connectors_shipments")?.Contains("SHP-", StringComparison.Ordinal) == true})");
+            }
+
             shipmentsDuplicated += Math.Max(0, found - 1);
         }
 
@@ -236,6 +277,7 @@ public sealed class CrashRestartTests
             shipmentsLost,
             shipmentsDuplicated,
             mismatches,
+            lost,
             submitCalls,
             placed.Count == OrdersPerShop * 2);
     }
@@ -248,6 +290,7 @@ public sealed class CrashRestartTests
         int ShipmentsLost,
         int ShipmentsDuplicated,
         IReadOnlyList<string> LevelMismatches,
+        IReadOnlyList<string> Lost,
         int SubmitCalls,
         bool AllPlaced)
     {
