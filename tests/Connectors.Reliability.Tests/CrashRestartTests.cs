@@ -91,11 +91,17 @@ public sealed class CrashRestartTests
             await last.KillAsync(ct);
 
             var end = Read(shops, wmsFile, placed);
+            var deadLetters = DeadLetters(Path.Combine(dir.FullName, "state.db"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"seed {seed}: kills {kills} ({crashPointsHit} at deterministic crash points), restarts {kills}, lives {kills + 1}; orders placed {placed.Count}, in WMS {end.OrdersInWms}, lost {end.OrdersLost}, duplicated {end.OrdersDuplicated}; " +
                 $"shipments {placed.Count}, on channel {end.ShipmentsConfirmed}, lost {end.ShipmentsLost}, duplicated {end.ShipmentsDuplicated} (published {publishedBeforeKills + last.Publishing} times); " +
                 $"WMS submit calls committed {end.SubmitCalls} (repeats after a kill {end.SubmitCalls - end.OrdersInWms}); " +
-                $"levels checked {Skus * 2}, mismatched {end.LevelMismatches.Count}; converged {converged}; {clock.Elapsed.TotalSeconds:0.0} s"));
+                $"levels checked {Skus * 2}, mismatched {end.LevelMismatches.Count}; dead letters {deadLetters.Count}; converged {converged}; {clock.Elapsed.TotalSeconds:0.0} s"));
+            foreach (var letter in deadLetters)
+            {
+                output.WriteLine("dead letter " + letter);
+            }
+
             foreach (var lost in end.Lost)
             {
                 output.WriteLine("shipment not on its channel: " + lost);
@@ -131,6 +137,7 @@ public sealed class CrashRestartTests
             Assert.Equal(0, end.ShipmentsDuplicated);
             Assert.Equal(placed.Count, end.ShipmentsConfirmed);
             Assert.Empty(end.LevelMismatches);
+            Assert.Empty(deadLetters);
             Assert.True(converged);
         }
         finally
@@ -145,6 +152,23 @@ public sealed class CrashRestartTests
                 output.WriteLine("files kept in " + dir.FullName);
             }
         }
+    }
+
+    /// <summary>The engine's dead letters, read from its SQLite file after the last life was killed.</summary>
+    private static List<string> DeadLetters(string stateFile)
+    {
+        using var connection = new SqliteConnection($"Data Source={stateFile};Mode=ReadOnly;Pooling=False;Default Timeout=30");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, error_type, reason FROM dead_letters";
+        using var reader = command.ExecuteReader();
+        var letters = new List<string>();
+        while (reader.Read())
+        {
+            letters.Add($"{reader.GetString(0)}: {(reader.IsDBNull(1) ? "" : reader.GetString(1))} {(reader.IsDBNull(2) ? "" : reader.GetString(2))}");
+        }
+
+        return letters;
     }
 
     private static string WriteConfig(string dir, Shops shops, string wmsFile)
