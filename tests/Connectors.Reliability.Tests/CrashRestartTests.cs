@@ -1,0 +1,323 @@
+using System.Diagnostics;
+using System.Globalization;
+using Connectors.Reliability.Tests.Infrastructure;
+using Connectors.Testing.Shopify;
+using Microsoft.Data.Sqlite;
+
+namespace Connectors.Reliability.Tests;
+
+/// <summary>
+/// Scenario "Crash-restart": the host runs as a child process on SQLite (tests/Connectors.Reliability.CrashHost, with a
+/// SQLite-backed WMS) and is killed with SIGKILL at random moments while orders arrive on both emulated shops (which
+/// live in this process, so their state survives); every restart resumes from the two files. A last life runs until
+/// the system settles. End state: every order in the WMS exactly once, every shipment on its channel exactly once,
+/// every channel level equal to the WMS's available-to-sell.
+/// </summary>
+public sealed class CrashRestartTests
+{
+    private const int Skus = 8;
+    private const int OnHand = 40;
+    private const int OrdersPerShop = 12;
+
+    /// <summary>Set <c>CONNECTORS_CRASH_KNOWN_GAPS=1</c> to run the test that reproduces the known WooCommerce gap.</summary>
+    public static bool KnownGapsEnabled => Environment.GetEnvironmentVariable("CONNECTORS_CRASH_KNOWN_GAPS") is not null;
+
+    [Fact]
+    public async Task Run_HostKilledAtRandomMoments_EveryOrderAndShipmentOnceLevelsEqualWms()
+    {
+        // Two deterministic crash points first (SIGKILL by the child itself: after the WMS committed an order and before the
+        // engine heard back; after a shipment reached the outbox and before the WMS recorded it), then SIGKILLs from
+        // this process at random moments (seeded delays; what they hit depends on timing).
+        var seed = int.Parse(Environment.GetEnvironmentVariable("CONNECTORS_CRASH_SEED") ?? "10", CultureInfo.InvariantCulture);
+        await RunAsync(seed, [("CONNECTORS_CRASH_AFTER_SUBMIT", 2), ("CONNECTORS_CRASH_AFTER_PUBLISH", 1)], 3 + new Random(seed).Next(3), TestContext.Current.CancellationToken);
+    }
+
+    [Fact(
+        Skip = "Known gap (docs/reliability.md, crash-restart): a WooCommerce shipment whose host died between the order-meta write and the order note never gets its note. Set CONNECTORS_CRASH_KNOWN_GAPS=1 to run.",
+        SkipUnless = nameof(KnownGapsEnabled))]
+    public async Task Run_KilledBetweenWooShipmentMetaAndNote_ShipmentNoteStillWritten()
+    {
+        await RunAsync(10, [("CONNECTORS_CRASH_AFTER_WOO_META", 1)], 0, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task RunAsync(int seed, (string Variable, int Occurrence)?[] crashPoints, int randomKills, CancellationToken ct)
+    {
+        var output = TestContext.Current.TestOutputHelper!;
+        var random = new Random(seed + 2);
+        var clock = Stopwatch.StartNew();
+        var dir = Directory.CreateTempSubdirectory("connectors-crash-");
+        try
+        {
+            await using var shops = await Shops.StartAsync(0, Skus, ct, shopifyWebhooks: false);
+            var wmsFile = Path.Combine(dir.FullName, "wms.db");
+            var config = WriteConfig(dir.FullName, shops, wmsFile);
+
+            // Orders arrive on both shops all through the run, also while the host is dead.
+            var placed = new List<(string Channel, string OrderId)>();
+            var orders = Task.Run(() => PlaceOrdersAsync(shops, placed, new Random(seed + 1), ct), ct);
+
+            var kills = crashPoints.Length + randomKills;
+            var publishedBeforeKills = 0;
+            var crashPointsHit = 0;
+            for (var i = 0; i < kills; i++)
+            {
+                using var child = CrashRestartChild.Start(config, i < crashPoints.Length ? crashPoints[i] : null);
+                await child.WaitStartedAsync(TimeSpan.FromSeconds(30), ct);
+                var delay = TimeSpan.Zero;
+                if (i < crashPoints.Length)
+                {
+                    var hit = await child.WaitExitAsync(TimeSpan.FromSeconds(20), ct);
+                    crashPointsHit += hit ? 1 : 0;
+                    output.WriteLine($"life {i + 1}: crash point {crashPoints[i]!.Value.Item1}={crashPoints[i]!.Value.Item2} {(hit ? "hit" : "NOT hit")}");
+                }
+                else
+                {
+                    delay = TimeSpan.FromMilliseconds(500 + random.Next(2500));
+                    await Task.Delay(delay, ct);
+                }
+
+                await child.KillAsync(ct);
+                publishedBeforeKills += child.Publishing;
+                output.WriteLine($"life {i + 1}: SIGKILL {(i < crashPoints.Length ? "at the crash point" : $"{delay.TotalSeconds:0.00} s after start")}, {child.Publishing} shipments published in this life ({child.Publishing - child.Shipped} killed before the WMS recorded it)");
+            }
+
+            await orders;
+
+            // The last life: runs until everything has settled, then a little longer (a late duplicate would show), then is killed too.
+            using var last = CrashRestartChild.Start(config);
+            await last.WaitStartedAsync(TimeSpan.FromSeconds(30), ct);
+            var converged = await Eventually.WaitAsync(() => Read(shops, wmsFile, placed).Settled, TimeSpan.FromSeconds(40), ct);
+            await Task.Delay(TimeSpan.FromSeconds(1.5), ct);
+            await last.KillAsync(ct);
+
+            var end = Read(shops, wmsFile, placed);
+            var deadLetters = DeadLetters(Path.Combine(dir.FullName, "state.db"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"seed {seed}: kills {kills} ({crashPointsHit} at deterministic crash points), restarts {kills}, lives {kills + 1}; orders placed {placed.Count}, in WMS {end.OrdersInWms}, lost {end.OrdersLost}, duplicated {end.OrdersDuplicated}; " +
+                $"shipments {placed.Count}, on channel {end.ShipmentsConfirmed}, lost {end.ShipmentsLost}, duplicated {end.ShipmentsDuplicated} (published {publishedBeforeKills + last.Publishing} times); " +
+                $"WMS submit calls committed {end.SubmitCalls} (repeats after a kill {end.SubmitCalls - end.OrdersInWms}); " +
+                $"levels checked {Skus * 2}, mismatched {end.LevelMismatches.Count}; dead letters {deadLetters.Count}; converged {converged}; {clock.Elapsed.TotalSeconds:0.0} s"));
+            foreach (var letter in deadLetters)
+            {
+                output.WriteLine("dead letter " + letter);
+            }
+
+            foreach (var lost in end.Lost)
+            {
+                output.WriteLine("shipment not on its channel: " + lost);
+            }
+
+            foreach (var mismatch in end.LevelMismatches)
+            {
+                output.WriteLine("level mismatch " + mismatch);
+            }
+
+            if (!converged)
+            {
+                foreach (var line in last.Errors.TakeLast(40))
+                {
+                    output.WriteLine("child: " + line);
+                }
+            }
+
+            Assert.Equal(crashPoints.Length, crashPointsHit);
+            if (crashPoints.Any(p => p!.Value.Variable == "CONNECTORS_CRASH_AFTER_SUBMIT"))
+            {
+                Assert.True(end.SubmitCalls > end.OrdersInWms, "no WMS submit was repeated after a kill");
+            }
+
+            if (crashPoints.Any(p => p!.Value.Variable == "CONNECTORS_CRASH_AFTER_PUBLISH"))
+            {
+                Assert.True(publishedBeforeKills + last.Publishing > placed.Count, "no shipment was published again after a kill");
+            }
+            Assert.Equal(0, end.OrdersLost);
+            Assert.Equal(0, end.OrdersDuplicated);
+            Assert.Equal(placed.Count, end.OrdersInWms);
+            Assert.Equal(0, end.ShipmentsLost);
+            Assert.Equal(0, end.ShipmentsDuplicated);
+            Assert.Equal(placed.Count, end.ShipmentsConfirmed);
+            Assert.Empty(end.LevelMismatches);
+            Assert.Empty(deadLetters);
+            Assert.True(converged);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (Environment.GetEnvironmentVariable("CONNECTORS_CRASH_KEEP") is null)
+            {
+                dir.Delete(recursive: true);
+            }
+            else
+            {
+                output.WriteLine("files kept in " + dir.FullName);
+            }
+        }
+    }
+
+    /// <summary>The engine's dead letters, read from its SQLite file after the last life was killed.</summary>
+    private static List<string> DeadLetters(string stateFile)
+    {
+        using var connection = new SqliteConnection($"Data Source={stateFile};Mode=ReadOnly;Pooling=False;Default Timeout=30");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, error_type, reason FROM dead_letters";
+        using var reader = command.ExecuteReader();
+        var letters = new List<string>();
+        while (reader.Read())
+        {
+            letters.Add($"{reader.GetString(0)}: {(reader.IsDBNull(1) ? "" : reader.GetString(1))} {(reader.IsDBNull(2) ? "" : reader.GetString(2))}");
+        }
+
+        return letters;
+    }
+
+    private static string WriteConfig(string dir, Shops shops, string wmsFile)
+    {
+        var lines = new List<string>
+        {
+            "state=" + Path.Combine(dir, "state.db"),
+            "wms=" + wmsFile,
+            "shopifyUrl=" + shops.Shopify.BaseAddress,
+            "shopifyToken=" + shops.Shopify.Options.AccessToken,
+            "shopifySecret=" + shops.Shopify.Options.ClientSecret,
+            "shopifyLocation=" + shops.ShopifyLocation,
+            "wooUrl=" + shops.Woo.BaseUrl,
+            "wooKey=" + shops.Woo.ConsumerKey,
+            "wooSecret=" + shops.Woo.ConsumerSecret,
+            "wooWebhookSecret=" + Shops.WooWebhookSecret,
+        };
+        lines.AddRange(shops.Skus.Select(s => string.Create(CultureInfo.InvariantCulture, $"map={s}|{shops.ShopifyItems[s]}|{shops.WooProducts[s]}|{OnHand}")));
+        var file = Path.Combine(dir, "host.conf");
+        File.WriteAllLines(file, lines);
+        return file;
+    }
+
+    private static async Task PlaceOrdersAsync(Shops shops, List<(string Channel, string OrderId)> placed, Random random, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < OrdersPerShop; i++)
+        {
+            await Task.Delay(300 + random.Next(900), cancellationToken);
+            var lines = Lines(shops, random);
+            var shopifyId = await shops.Shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine(l.Sku, l.Quantity, 12.5m))], "EUR", cancellationToken);
+            lines = Lines(shops, random);
+            var wooId = shops.Woo.AddOrder("processing", [.. lines.Select(l => new EmulatedOrderLine(shops.WooProducts[l.Sku], l.Quantity, 12.5m))]);
+            lock (placed)
+            {
+                placed.Add((HostSettings.Shopify, shopifyId));
+                placed.Add((HostSettings.Woo, wooId.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+    }
+
+    /// <summary>One or two lines of distinct SKUs, 1-2 units each (at most 96 units over both shops: never more than one SKU's stock).</summary>
+    private static List<(string Sku, int Quantity)> Lines(Shops shops, Random random) =>
+        [.. shops.Skus.OrderBy(_ => random.Next()).Take(1 + random.Next(2)).Select(s => (s, 1 + random.Next(2)))];
+
+    private static EndState Read(Shops shops, string wmsFile, List<(string Channel, string OrderId)> placedList)
+    {
+        List<(string Channel, string OrderId)> placed;
+        lock (placedList)
+        {
+            placed = [.. placedList];
+        }
+
+        var inWms = new HashSet<(string, string)>();
+        var keys = new Dictionary<(string, string), int>();
+        var free = new Dictionary<string, int>(StringComparer.Ordinal);
+        var submitCalls = 0;
+        if (File.Exists(wmsFile))
+        {
+            using var connection = new SqliteConnection($"Data Source={wmsFile};Mode=ReadOnly;Pooling=False;Default Timeout=30");
+            connection.Open();
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT o.channel, o.order_id, (SELECT COUNT(*) FROM submits s WHERE s.channel = o.channel AND s.order_id = o.order_id) FROM orders o";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    inWms.Add((reader.GetString(0), reader.GetString(1)));
+                    keys[(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2);
+                }
+            }
+
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT COUNT(*) FROM submit_calls";
+                submitCalls = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT s.sku, s.on_hand - COALESCE((SELECT SUM(l.quantity) FROM order_lines l WHERE l.sku = s.sku), 0) FROM stock s";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    free[reader.GetString(0)] = reader.GetInt32(1);
+                }
+            }
+        }
+
+        int confirmed = 0, shipmentsLost = 0, shipmentsDuplicated = 0;
+        var lost = new List<string>();
+        foreach (var (channel, orderId) in placed)
+        {
+            var found = channel == HostSettings.Shopify
+                ? shops.Shopify.GetFulfillmentCount(orderId)
+                : shops.Woo.GetOrderNotes(long.Parse(orderId, CultureInfo.InvariantCulture)).Count(n => n.Contains("SHP-" + channel + "-" + orderId, StringComparison.Ordinal));
+            confirmed += Math.Min(found, 1);
+            shipmentsLost += found == 0 ? 1 : 0;
+            if (found == 0)
+            {
+                lost.Add(channel == HostSettings.Shopify
+                    ? $"{channel} {orderId}"
+                    : $"{channel} {orderId} (shipment in the order meta: {shops.Woo.GetOrderMeta(long.Parse(orderId, CultureInfo.InvariantCulture), "_connectors_shipments")?.Contains("SHP-", StringComparison.Ordinal) == true})");
+            }
+
+            shipmentsDuplicated += Math.Max(0, found - 1);
+        }
+
+        var mismatches = new List<string>();
+        foreach (var sku in shops.Skus)
+        {
+            var wms = free.GetValueOrDefault(sku, -1);
+            var shopify = shops.Shopify.GetAvailable(shops.ShopifyItems[sku], shops.ShopifyLocation);
+            var woo = shops.Woo.GetStock(shops.WooProducts[sku]);
+            if (shopify != wms)
+            {
+                mismatches.Add(string.Create(CultureInfo.InvariantCulture, $"{HostSettings.Shopify} {sku}: shop {shopify}, WMS {wms}"));
+            }
+
+            if (woo != wms)
+            {
+                mismatches.Add(string.Create(CultureInfo.InvariantCulture, $"{HostSettings.Woo} {sku}: shop {woo}, WMS {wms}"));
+            }
+        }
+
+        return new EndState(
+            placed.Count(inWms.Contains),
+            placed.Count(p => !inWms.Contains(p)),
+            keys.Values.Count(k => k > 1) + inWms.Count(o => !placed.Contains(o)),
+            confirmed,
+            shipmentsLost,
+            shipmentsDuplicated,
+            mismatches,
+            lost,
+            submitCalls,
+            placed.Count == OrdersPerShop * 2);
+    }
+
+    private sealed record EndState(
+        int OrdersInWms,
+        int OrdersLost,
+        int OrdersDuplicated,
+        int ShipmentsConfirmed,
+        int ShipmentsLost,
+        int ShipmentsDuplicated,
+        IReadOnlyList<string> LevelMismatches,
+        IReadOnlyList<string> Lost,
+        int SubmitCalls,
+        bool AllPlaced)
+    {
+        public bool Settled => AllPlaced && OrdersLost == 0 && ShipmentsLost == 0 && LevelMismatches.Count == 0;
+    }
+}
