@@ -80,6 +80,22 @@ public sealed partial class WooCommerceChannelTests
         Assert.Equal("NEW1", Assert.Single(Assert.Single(await channel.ListFulfillmentsAsync($"{order}", ct)).Tracking).Number);
     }
 
+    [Fact]
+    public async Task ListFulfillmentsAsync_AnswerCutOff_ThrowsTransientSoTheEngineRetries()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
+        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 2, 10m)]);
+        await using var sp = Connect(shop);
+        shop.InjectFault(WooCommerceEmulatorFault.MalformedJson);
+
+        var ex = await Assert.ThrowsAsync<ConnectorRequestFailedException>(() => sp.Channel_().ListFulfillmentsAsync($"{order}", ct));
+
+        Assert.Equal("invalid_json", ex.ErrorCode);
+        Assert.True(ex.IsTransient);
+        Assert.Empty(await sp.Channel_().ListFulfillmentsAsync($"{order}", ct));
+    }
+
     private static async Task<(IReadOnlyList<string> Notes, string Tracking, IReadOnlyList<ChannelFulfillment> Listed)> ShipWithOneFailedWriteAsync(HttpMethod method, string pathPart, bool loseAnswer)
     {
         var ct = TestContext.Current.CancellationToken;
