@@ -96,6 +96,24 @@ public sealed partial class WooCommerceChannelTests
         Assert.Empty(await sp.Channel_().ListFulfillmentsAsync($"{order}", ct));
     }
 
+    [Fact]
+    public async Task ListFulfillmentsAsync_TypeDriftInShipmentMeta_StillReadsTheShipment()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
+        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 2, 10m)]);
+        var line = shop.GetLineItemIds(order)[0];
+        await using var sp = Connect(shop);
+        var channel = sp.Channel_();
+        await channel.CreateFulfillmentAsync(new FulfillmentRequest($"{order}", [new($"{line}", 2)], "SHIP-1", "DHL"), ct);
+        shop.InjectFault(WooCommerceEmulatorFault.TypeDrift);
+
+        var listed = Assert.Single(await channel.ListFulfillmentsAsync($"{order}", ct));
+
+        Assert.Equal("SHIP-1", listed.IdempotencyKey);
+        Assert.Equal(2, Assert.Single(listed.Lines).Quantity);
+    }
+
     private static async Task<(IReadOnlyList<string> Notes, string Tracking, IReadOnlyList<ChannelFulfillment> Listed)> ShipWithOneFailedWriteAsync(HttpMethod method, string pathPart, bool loseAnswer)
     {
         var ct = TestContext.Current.CancellationToken;
