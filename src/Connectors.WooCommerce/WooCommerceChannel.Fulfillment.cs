@@ -9,17 +9,20 @@ using Microsoft.Extensions.Logging;
 namespace Connectors.WooCommerce;
 
 /// <summary>
-/// Fulfilment. WooCommerce core has no shipment object, so a shipment is recorded as: an entry in the order meta
-/// <c>_connectors_shipments</c> (the idempotency marker and the source of <see cref="ListFulfillmentsAsync"/>), optionally the
-/// Shipment Tracking extension's <c>_wc_shipment_tracking_items</c> meta, and an order note with carrier and tracking;
-/// the status becomes <c>completed</c> once every line has shipped.
+/// Fulfilment. WooCommerce core has no shipment object, so a shipment is recorded as: an order note with carrier,
+/// tracking and a <c>[connectors:shipment:{id}]</c> marker (written first), then, in one order update, an entry in the
+/// order meta <c>_connectors_shipments</c> (the commit marker and the source of <see cref="ListFulfillmentsAsync"/>),
+/// optionally the Shipment Tracking extension's <c>_wc_shipment_tracking_items</c> meta, and the status
+/// <c>completed</c> once every line has shipped. A shipment is listed only once all of it is written.
 /// </summary>
 public sealed partial class WooCommerceChannel
 {
     /// <inheritdoc />
     /// <remarks>
     /// Idempotent on <see cref="FulfillmentRequest.IdempotencyKey"/> (the WMS shipment id): a shipment already in the
-    /// order meta writes nothing again, except the note when a crash lost it. Two shipments of one order written at the
+    /// order meta writes nothing again (its note was written before the meta; a shipment half-written by an older
+    /// version, meta without note, gets its note). A shipment whose note exists but whose meta write failed gets the
+    /// meta only, never a second note. Two shipments of one order written at the
     /// same moment from two hosts can overwrite each other's meta (WooCommerce has no conditional update).
     /// </remarks>
     public async Task<ChannelFulfillment> CreateFulfillmentAsync(FulfillmentRequest request, CancellationToken cancellationToken = default)
@@ -68,8 +71,20 @@ public sealed partial class WooCommerceChannel
         }
 
         var complete = fullyShipped && options.CompleteWhenFullyShipped && order.Status is not ("completed" or "cancelled" or "refunded" or "failed");
+
+        // The note first, the meta last: the meta entry is the commit marker that ListFulfillmentsAsync reports, so a
+        // shipment is "on the channel" only once every part of it is written. A retry after a failed or lost meta write
+        // finds the note by its marker and does not add it again.
+        if (!await HasNoteAsync(orderId, marker, cancellationToken).ConfigureAwait(false))
+        {
+            await AddNoteAsync(orderId, NoteText(record, request.Carrier, marker), request.NotifyCustomer, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            Log.ShipmentNoteAlreadyWritten(_logger, Name, key, orderId);
+        }
+
         await UpdateOrderAsync(orderId, new WooOrderUpdate { MetaData = meta, Status = complete ? "completed" : null }, cancellationToken).ConfigureAwait(false);
-        await AddNoteAsync(orderId, NoteText(record, request.Carrier, marker), request.NotifyCustomer, cancellationToken).ConfigureAwait(false);
         return ToFulfillment(orderId, record);
     }
 
@@ -118,9 +133,15 @@ public sealed partial class WooCommerceChannel
             meta.Add(new() { Key = WooMapper.ShipmentTrackingMetaKey, Value = TrackingItems(order, updated, replace: true) });
         }
 
-        await UpdateOrderAsync(orderId, new WooOrderUpdate { MetaData = meta }, cancellationToken).ConfigureAwait(false);
+        // As for a new shipment: the note first (once, found by its marker on a retry), the meta last.
         var stamp = string.Join(',', newTracking.Select(t => t.Number));
-        await AddNoteAsync(orderId, NoteText(updated, null, Marker("tracking", key + ":" + stamp), "Tracking updated"), false, cancellationToken).ConfigureAwait(false);
+        var trackingMarker = Marker("tracking", key + ":" + stamp);
+        if (!await HasNoteAsync(orderId, trackingMarker, cancellationToken).ConfigureAwait(false))
+        {
+            await AddNoteAsync(orderId, NoteText(updated, null, trackingMarker, "Tracking updated"), false, cancellationToken).ConfigureAwait(false);
+        }
+
+        await UpdateOrderAsync(orderId, new WooOrderUpdate { MetaData = meta }, cancellationToken).ConfigureAwait(false);
     }
 
     private List<WooShipmentRecord> ReadShipments(WooOrder order)

@@ -5,12 +5,13 @@ namespace Connectors.Reliability.Tests;
 /// <summary>Scenario 4: faults at a steady rate while every flow runs; nothing lost, nothing twice, levels equal the WMS.</summary>
 public sealed class ChaosRunTests
 {
-    /// <summary>Set <c>CONNECTORS_CHAOS=1</c> to run the chaos scenario (see docs/reliability.md for why it is opt-in).</summary>
-    public static bool ChaosEnabled => Environment.GetEnvironmentVariable("CONNECTORS_CHAOS") is not null;
+    /// <summary>
+    /// The chaos run is on by default (CI runs it, 10-40 s); <c>CONNECTORS_CHAOS=0</c> (or <c>false</c>/<c>off</c>) turns it
+    /// off, e.g. for a quick local run.
+    /// </summary>
+    public static bool ChaosEnabled => Environment.GetEnvironmentVariable("CONNECTORS_CHAOS")?.Trim().ToUpperInvariant() is not ("0" or "FALSE" or "OFF" or "NO");
 
-    [Fact(
-        Skip = "Opt-in (CONNECTORS_CHAOS=1) until a flaky end state is fixed: in about 1 run of 3, one shipment stays unconfirmed and is dead-lettered. See docs/reliability.md, known gaps.",
-        SkipUnless = nameof(ChaosEnabled))]
+    [Fact(Skip = "Turned off by CONNECTORS_CHAOS=0.", SkipUnless = nameof(ChaosEnabled))]
     public async Task Run_FaultsAtSteadyRate_EveryOrderAndShipmentOnceLevelsEqualWms()
     {
         var output = TestContext.Current.TestOutputHelper!;

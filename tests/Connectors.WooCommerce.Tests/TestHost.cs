@@ -10,10 +10,11 @@ internal static class TestHost
 {
     public const string Channel = "shop-b";
 
-    public static ServiceProvider Build(Action<WooCommerceOptions> configure, TimeProvider? time = null, string name = Channel)
+    public static ServiceProvider Build(Action<WooCommerceOptions> configure, TimeProvider? time = null, string name = Channel, Action<IServiceCollection>? more = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        more?.Invoke(services);
         if (time is not null)
         {
             services.AddSingleton(time);

@@ -127,6 +127,28 @@ public sealed class WooCommerceClientTests
         Assert.False(ex.IsTransient);
     }
 
+    [Fact]
+    public void ParseUtf8_TruncatedListWhereAnObjectBelongs_ThrowsInvalidJsonTransient()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("[{\"id\":117,\"name\":\"T-Shirt Red M\",\"stock_quan");
+
+        var ex = Assert.Throws<ConnectorRequestFailedException>(() => WooCommerceClient.ParseUtf8(body, WooJsonContext.Default.WooOrder, 200, "GET orders/118"));
+
+        Assert.Equal("invalid_json", ex.ErrorCode);
+        Assert.True(ex.IsTransient); // cut off in transit, although the deserializer stopped at the '[' first
+    }
+
+    [Fact]
+    public void ParseUtf8_WellFormedJsonOfTheWrongShape_ThrowsInvalidJsonPermanent()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("[{\"id\":117}]");
+
+        var ex = Assert.Throws<ConnectorRequestFailedException>(() => WooCommerceClient.ParseUtf8(body, WooJsonContext.Default.WooOrder, 200, "GET orders/118"));
+
+        Assert.Equal("invalid_json", ex.ErrorCode);
+        Assert.False(ex.IsTransient);
+    }
+
     [Theory]
     [InlineData("https://shop.example", "https://shop.example/wp-json/wc/v3/")]
     [InlineData("https://shop.example/wp-json/wc/v3", "https://shop.example/wp-json/wc/v3/")]

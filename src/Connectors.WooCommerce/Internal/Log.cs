@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8005, Level = LogLevel.Warning, Message = "WooCommerce {Channel}: order {OrderId} skipped: {Reason}")]
     public static partial void OrderSkipped(ILogger logger, string channel, string orderId, string reason);
+
+    [LoggerMessage(EventId = 8006, Level = LogLevel.Information, Message = "WooCommerce {Channel}: the note of shipment {ShipmentId} of order {OrderId} is already written; completing the shipment with its meta")]
+    public static partial void ShipmentNoteAlreadyWritten(ILogger logger, string channel, string shipmentId, string orderId);
 }

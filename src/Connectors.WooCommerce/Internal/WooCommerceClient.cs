@@ -126,6 +126,8 @@ internal sealed class WooCommerceClient(IHttpClientFactory factory, IOptionsMoni
         }
         catch (JsonException ex)
         {
+            // As in Parse: a body cut off in transit is transient even when the deserializer stopped first at a shape
+            // it did not expect (a list where an object belongs); only well-formed JSON of the wrong shape is permanent.
             var text = Encoding.UTF8.GetString(body);
             throw new ConnectorRequestFailedException(
                 Platform,
@@ -133,7 +135,7 @@ internal sealed class WooCommerceClient(IHttpClientFactory factory, IOptionsMoni
                 status,
                 "invalid_json",
                 responseBody: text,
-                isTransient: false,
+                isTransient: !IsWellFormed(body),
                 innerException: ex);
         }
     }
@@ -184,6 +186,19 @@ internal sealed class WooCommerceClient(IHttpClientFactory factory, IOptionsMoni
                 responseBody: body,
                 isTransient: !IsWellFormed(json),
                 innerException: ex);
+        }
+    }
+
+    private static bool IsWellFormed(byte[] json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

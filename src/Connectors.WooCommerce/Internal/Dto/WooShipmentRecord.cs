@@ -4,6 +4,8 @@ namespace Connectors.WooCommerce.Internal.Dto;
 internal sealed class WooShipmentRecord
 {
     public required string Id { get; init; }
+    /// <summary>Line id to quantity; a quantity a host's plugin turned into a string ("1") still reads (type drift).</summary>
+    [System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString)]
     public Dictionary<string, int> Lines { get; set; } = [];
     public List<WooTrackingRecord> Tracking { get; set; } = [];
     public string? ShippedAt { get; init; }
