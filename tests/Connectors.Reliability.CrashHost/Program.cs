@@ -15,8 +15,8 @@ using Microsoft.Extensions.Logging;
 // outbox) and, as the WMS, publishes its levels when they change and one shipment per order it holds. It never stops
 // by itself: the test kills it with SIGKILL. Deterministic crash points (SIGKILL to itself): CONNECTORS_CRASH_AFTER_SUBMIT=n
 // (after the n-th WMS submit committed, before the engine hears back), CONNECTORS_CRASH_AFTER_PUBLISH=n (after the n-th
-// shipment reached the outbox, before the WMS recorded it), CONNECTORS_CRASH_AFTER_WOO_META=n (after the n-th WooCommerce
-// shipment meta write, before its order note). Progress goes to stdout ("started", "publishing <shipment>", "shipped <channel> <order>").
+// shipment reached the outbox, before the WMS recorded it), CONNECTORS_CRASH_BETWEEN_WOO_WRITES=n (after the n-th WooCommerce
+// shipment note, before the shipment meta that completes it). Progress goes to stdout ("started", "publishing <shipment>", "shipped <channel> <order>").
 var config = File.ReadAllLines(args[0]).Where(l => l.Contains('=', StringComparison.Ordinal)).Select(l => l.Split('=', 2)).ToList();
 string Get(string key) => config.First(c => c[0] == key)[1];
 var maps = config.Where(c => c[0] == "map").Select(c => c[1].Split('|')).ToList();
@@ -87,9 +87,9 @@ builder.Services.Configure<HttpStandardResilienceOptions>("Connectors.Shopify." 
     o.Retry.Delay = TimeSpan.FromMilliseconds(50);
 });
 
-if (SqliteWarehouse.CrashPoint("CONNECTORS_CRASH_AFTER_WOO_META") is > 0 and var wooMeta)
+if (SqliteWarehouse.CrashPoint("CONNECTORS_CRASH_BETWEEN_WOO_WRITES") is > 0 and var wooMeta)
 {
-    builder.Services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new CrashAfterWooMetaHandler(wooMeta)));
+    builder.Services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new CrashBetweenWooShipmentWritesHandler(wooMeta)));
 }
 
 using var host = builder.Build();
