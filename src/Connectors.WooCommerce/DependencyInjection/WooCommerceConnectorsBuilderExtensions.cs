@@ -73,11 +73,13 @@ public static class WooCommerceConnectorsBuilderExtensions
             standard.Retry.MaxRetryAttempts = Math.Max(1, options.MaxRetries);
             standard.Retry.ShouldRetryAfterHeader = true;
             var defaultShouldHandle = standard.Retry.ShouldHandle;
-            // A refund POST is never retried: a lost answer must not refund twice.
+            // A refund or note POST is never retried here: a lost answer must not refund twice or add a second note. The
+            // failure surfaces as transient; the engine's retry looks first (refunds and notes carry markers it finds).
             standard.Retry.ShouldHandle = args =>
                 // The request comes from the context: after a connection reset there is no response to read it from.
                 (args.Context.GetRequestMessage() ?? args.Outcome.Result?.RequestMessage) is { } sent && sent.Method == HttpMethod.Post
-                    && sent.RequestUri?.AbsolutePath.EndsWith("/refunds", StringComparison.Ordinal) == true
+                    && sent.RequestUri?.AbsolutePath is { } path
+                    && (path.EndsWith("/refunds", StringComparison.Ordinal) || path.EndsWith("/notes", StringComparison.Ordinal))
                     ? ValueTask.FromResult(false)
                     : options.MaxRetries == 0 ? ValueTask.FromResult(false) : defaultShouldHandle(args);
             pipeline
