@@ -14,13 +14,10 @@ public class OrderVersionOrderingTests
     [Fact]
     public async Task ProcessInbox_TwoHostsHoldTwoVersionsOfOneOrder_NewestVersionWins()
     {
-        PostgreSqlTestServer.RequireServer();
-        var schema = PostgreSqlTestServer.NewSchema();
-        var time = new FakeTimeProvider(ModelFactory.Epoch.AddDays(1));
-        var channel = new FakeChannel(ConnectorHost.Shop);
-        var warehouse = new FakeWarehouse();
-        await using var hostA = new ConnectorHost("A", schema, time, channel, warehouse, TimeSpan.FromMinutes(1), batchSize: 1);
-        await using var hostB = new ConnectorHost("B", schema, time, channel, warehouse, TimeSpan.FromMinutes(1), batchSize: 1);
+        var cluster = new HostCluster();
+        var (time, channel, warehouse) = (cluster.Time, cluster.Channel, cluster.Warehouse);
+        await using var hostA = cluster.Start("A", TimeSpan.FromMinutes(1), batchSize: 1);
+        await using var hostB = cluster.Start("B", TimeSpan.FromMinutes(1), batchSize: 1);
         var v1 = ModelFactory.Order(ConnectorHost.Shop, "1001", [("P1", 1)], updatedAt: ModelFactory.Epoch.AddHours(1));
         var v2 = ModelFactory.Order(ConnectorHost.Shop, "1001", [("P1", 2)], updatedAt: ModelFactory.Epoch.AddHours(2));
         var v3 = ModelFactory.Order(ConnectorHost.Shop, "1001", [("P1", 3)], updatedAt: ModelFactory.Epoch.AddHours(3));
@@ -62,13 +59,10 @@ public class OrderVersionOrderingTests
     [Fact]
     public async Task ProcessInbox_HostDiesHoldingTheOrder_OtherHostTakesOverAfterTheLease()
     {
-        PostgreSqlTestServer.RequireServer();
-        var schema = PostgreSqlTestServer.NewSchema();
-        var time = new FakeTimeProvider(ModelFactory.Epoch.AddDays(1));
-        var channel = new FakeChannel(ConnectorHost.Shop);
-        var warehouse = new FakeWarehouse();
-        await using var hostA = new ConnectorHost("A", schema, time, channel, warehouse, TimeSpan.FromSeconds(1), batchSize: 1);
-        await using var hostB = new ConnectorHost("B", schema, time, channel, warehouse, TimeSpan.FromSeconds(1), batchSize: 1);
+        var cluster = new HostCluster();
+        var (time, channel, warehouse) = (cluster.Time, cluster.Channel, cluster.Warehouse);
+        await using var hostA = cluster.Start("A", TimeSpan.FromSeconds(1), batchSize: 1);
+        await using var hostB = cluster.Start("B", TimeSpan.FromSeconds(1), batchSize: 1);
         var order = ModelFactory.Order(ConnectorHost.Shop, "1002", [("P1", 1)], updatedAt: ModelFactory.Epoch.AddHours(1));
         await hostA.Orders.AcceptAsync(Webhook(order, "d1"), Ct);
 

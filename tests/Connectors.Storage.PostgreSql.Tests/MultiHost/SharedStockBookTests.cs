@@ -19,13 +19,10 @@ public class SharedStockBookTests
     [Fact]
     public async Task OversellWindow_ClosedOnHostA_NoLongerSubtractedOnHostB()
     {
-        PostgreSqlTestServer.RequireServer();
-        var schema = PostgreSqlTestServer.NewSchema();
-        var time = new FakeTimeProvider(ModelFactory.Epoch.AddDays(1));
-        var channel = new FakeChannel(ConnectorHost.Shop);
-        var warehouse = new FakeWarehouse();
-        await using var hostA = new ConnectorHost("A", schema, time, channel, warehouse, Lease);
-        await using var hostB = new ConnectorHost("B", schema, time, channel, warehouse, Lease);
+        var cluster = new HostCluster();
+        var (time, channel, warehouse) = (cluster.Time, cluster.Channel, cluster.Warehouse);
+        await using var hostA = cluster.Start("A", Lease);
+        await using var hostB = cluster.Start("B", Lease);
         await hostA.Inventory.RecordStockLevelsAsync([new StockLevel(Sku, Wh, 10)], Ct);
 
         // An unpaid order is held on host A: its 3 units leave every channel's level at once.
@@ -60,14 +57,11 @@ public class SharedStockBookTests
     [Fact]
     public async Task StaleRecompute_HostAPausedWhileHostBStoresNewer_CannotOverwriteIt()
     {
-        PostgreSqlTestServer.RequireServer();
-        var schema = PostgreSqlTestServer.NewSchema();
-        var time = new FakeTimeProvider(ModelFactory.Epoch.AddDays(1));
-        var channel = new FakeChannel(ConnectorHost.Shop);
-        var warehouse = new FakeWarehouse();
+        var cluster = new HostCluster();
+        var (time, channel, warehouse) = (cluster.Time, cluster.Channel, cluster.Warehouse);
         var slow = new PausingCalculator();
-        await using var hostA = new ConnectorHost("A", schema, time, channel, warehouse, Lease, configure: s => s.AddSingleton<IAvailabilityCalculator>(slow));
-        await using var hostB = new ConnectorHost("B", schema, time, channel, warehouse, Lease);
+        await using var hostA = cluster.Start("A", Lease, configure: s => s.AddSingleton<IAvailabilityCalculator>(slow));
+        await using var hostB = cluster.Start("B", Lease);
         await hostA.Inventory.RecordStockLevelsAsync([new StockLevel(Sku, Wh, 10)], Ct);
 
         // Host A reads the book (20 units) and stalls before storing what it computed (a GC pause, a slow mapping).
@@ -92,14 +86,11 @@ public class SharedStockBookTests
     [Fact]
     public async Task ThreeHosts_InterleavedStockAndWindows_LevelsConvergeToAvailableToSell()
     {
-        PostgreSqlTestServer.RequireServer();
-        var schema = PostgreSqlTestServer.NewSchema();
-        var time = new FakeTimeProvider(ModelFactory.Epoch.AddDays(1));
-        var channel = new FakeChannel(ConnectorHost.Shop);
-        var warehouse = new FakeWarehouse();
-        await using var hostA = new ConnectorHost("A", schema, time, channel, warehouse, Lease);
-        await using var hostB = new ConnectorHost("B", schema, time, channel, warehouse, Lease);
-        await using var hostC = new ConnectorHost("C", schema, time, channel, warehouse, Lease);
+        var cluster = new HostCluster();
+        var (time, channel, warehouse) = (cluster.Time, cluster.Channel, cluster.Warehouse);
+        await using var hostA = cluster.Start("A", Lease);
+        await using var hostB = cluster.Start("B", Lease);
+        await using var hostC = cluster.Start("C", Lease);
         ConnectorHost[] hosts = [hostA, hostB, hostC];
         string[] skus = ["K0", "K1", "K2", "K3"];
 

@@ -26,14 +26,11 @@ public class ThreeHostScaleOutTests
     [Fact]
     public async Task ThreeHosts_OneStoppedMidRun_EveryOrderShipmentAndStockChangeOnce()
     {
-        PostgreSqlTestServer.RequireServer();
-        var schema = PostgreSqlTestServer.NewSchema();
-        var time = new FakeTimeProvider(ModelFactory.Epoch.AddDays(1));
-        var channel = new FakeChannel(ConnectorHost.Shop);
-        var warehouse = new FakeWarehouse();
-        await using var hostA = new ConnectorHost("A", schema, time, channel, warehouse, Lease);
-        await using var hostB = new ConnectorHost("B", schema, time, channel, warehouse, Lease);
-        await using var hostC = new ConnectorHost("C", schema, time, channel, warehouse, Lease);
+        var cluster = new HostCluster();
+        var (time, channel, warehouse) = (cluster.Time, cluster.Channel, cluster.Warehouse);
+        await using var hostA = cluster.Start("A", Lease);
+        await using var hostB = cluster.Start("B", Lease);
+        await using var hostC = cluster.Start("C", Lease);
         ConnectorHost[] hosts = [hostA, hostB, hostC];
 
         // Host C's calls hang where a crash would leave them: its 2nd order submit after the WMS accepted it, its
