@@ -18,6 +18,15 @@ public sealed class SqliteStoreOptions
     /// <value>Default <see langword="false"/>.</value>
     public bool FullSync { get; set; }
 
+    /// <summary>
+    /// How many changed inventory rows may wait in the inventory journal before a write folds them into the inventory
+    /// table. A burst of desired quantities is committed as one journal row; the journal is folded anyway before
+    /// inventory is claimed, acknowledged, rescheduled or read, so this only bounds its size (and the pause of the one
+    /// write that folds) when nothing claims for a while.
+    /// </summary>
+    /// <value>Default 65,536; from 1 to 16,777,216.</value>
+    public int InventoryJournalLimit { get; set; } = 65_536;
+
     /// <summary>How long a statement waits for a lock held by another process on the same file before failing.</summary>
     /// <value>Default 30 seconds; from 1 second to 10 minutes.</value>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);

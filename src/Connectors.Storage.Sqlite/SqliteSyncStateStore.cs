@@ -51,7 +51,8 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private SqliteConnection? _writer;
-    private InventoryWriter? _inventoryWriter; // writer-only, under _gate
+    private readonly int _journalFoldThreshold;
+    private InventoryJournal? _inventoryJournal; // writer-only, under _gate
     private volatile bool _initialized;
     private bool _disposed;
 
@@ -80,6 +81,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         builder.Pooling = false;
         _writerConnectionString = builder.ConnectionString;
         _fullSync = options.FullSync;
+        _journalFoldThreshold = options.InventoryJournalLimit;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
@@ -161,21 +163,20 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (scope.ConfigureAwait(false))
         {
-            // One transaction for the whole batch; the rows are stepped synchronously through statements prepared once
-            // (no per-row command, reader or async state machine), see InventoryWriter.
-            var writer = _inventoryWriter ??= new InventoryWriter(_writer!);
+            // One transaction for the whole batch, appended to the inventory journal as one row (see InventoryJournal).
+            var journal = Journal;
             try
             {
-                changed = writer.Write(rows, ToTicks(now), cancellationToken);
+                changed = journal.Write(rows, ToTicks(now), cancellationToken);
                 await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch
             {
-                writer.Rollback();
+                journal.Rollback();
                 throw;
             }
 
-            writer.Commit();
+            journal.Commit();
         }
 
         return changed;
@@ -190,6 +191,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (scope.ConfigureAwait(false))
         {
+            var journal = FoldJournal();
             var command = Command(
                 $"""
                 UPDATE inventory SET lease_until = $lease
@@ -213,7 +215,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
                 }
             }
 
-            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await CommitFoldedAsync(scope, journal, cancellationToken).ConfigureAwait(false);
         }
 
         claimed.Sort(static (a, b) =>
@@ -247,6 +249,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (scope.ConfigureAwait(false))
         {
+            var journal = FoldJournal();
             var command = Prepared(
                 """
                 UPDATE inventory SET acknowledged = $quantity, lease_until = 0, attempts = 0, last_error = NULL, pending = (desired IS NOT $quantity)
@@ -267,7 +270,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await CommitFoldedAsync(scope, journal, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -288,6 +291,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (scope.ConfigureAwait(false))
         {
+            var journal = FoldJournal();
             var command = Prepared(
                 """
                 UPDATE inventory SET attempts = attempts + 1, next_attempt_at = $next, lease_until = 0, last_error = $reason
@@ -310,7 +314,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await CommitFoldedAsync(scope, journal, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -321,6 +325,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            await FoldJournalBeforeReadAsync(connection, cancellationToken).ConfigureAwait(false);
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {InventoryColumns} FROM inventory WHERE channel = $channel AND item_id = $item AND location_id = $location";
             command.Parameters.AddWithValue("$channel", key.Channel);
@@ -341,7 +346,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         var sql = pendingOnly
             ? $"SELECT {InventoryColumns} FROM inventory WHERE channel = $channel AND pending = 1 ORDER BY item_id, location_id"
             : $"SELECT {InventoryColumns} FROM inventory WHERE channel = $channel ORDER BY item_id, location_id";
-        return QueryAsync(sql, [("$channel", channel)], ReadInventory, cancellationToken);
+        return QueryAsync(sql, [("$channel", channel)], ReadInventory, cancellationToken, foldJournalFirst: true);
     }
 
     // Inbox and outbox --------------------------------------------------------------------------------------
@@ -755,8 +760,8 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
                 command.Dispose();
             }
 
-            _inventoryWriter?.Dispose();
-            _inventoryWriter = null;
+            _inventoryJournal?.Dispose();
+            _inventoryJournal = null;
 
             _commands.Clear();
             if (_writer is not null)
@@ -968,6 +973,65 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         return command;
     }
 
+    /// <summary>The writer's inventory journal (created on first use, under the gate).</summary>
+    private InventoryJournal Journal => _inventoryJournal ??= new InventoryJournal(_writer!, _journalFoldThreshold);
+
+    /// <summary>Folds the inventory journal inside the open write transaction, before the caller touches inventory rows.</summary>
+    private InventoryJournal FoldJournal()
+    {
+        var journal = Journal;
+        try
+        {
+            journal.Synchronize(foldEverything: true);
+        }
+        catch
+        {
+            journal.Rollback();
+            throw;
+        }
+
+        return journal;
+    }
+
+    /// <summary>Commits a write that folded the journal first, telling the journal whether its fold stands.</summary>
+    private static async ValueTask CommitFoldedAsync(WriteScope scope, InventoryJournal journal, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            journal.Rollback();
+            throw;
+        }
+
+        journal.Commit();
+    }
+
+    /// <summary>
+    /// Before a read of inventory rows on a reader connection: when anything waits in the journal (journalled by this
+    /// store or by another on the same file), fold it through the writer, so the read sees every committed change.
+    /// </summary>
+    private async ValueTask FoldJournalBeforeReadAsync(SqliteConnection reader, CancellationToken cancellationToken)
+    {
+        using (var probe = reader.CreateCommand())
+        {
+            probe.CommandText = "SELECT EXISTS (SELECT 1 FROM inventory_journal)";
+            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+            {
+                return;
+            }
+        }
+
+        var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (scope.ConfigureAwait(false))
+        {
+            var journal = FoldJournal();
+            await CommitFoldedAsync(scope, journal, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async ValueTask<int> ExecuteWriteAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
         var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
@@ -1024,11 +1088,20 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     }
 
     private async IAsyncEnumerable<T> QueryAsync<T>(
-        string sql, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string sql,
+        (string Name, object? Value)[] parameters,
+        Func<SqliteDataReader, T> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        bool foldJournalFirst = false)
     {
         var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            if (foldJournalFirst)
+            {
+                await FoldJournalBeforeReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = sql;
             foreach (var (name, value) in parameters)

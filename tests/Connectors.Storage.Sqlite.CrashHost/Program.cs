@@ -11,7 +11,10 @@ var rowCount = int.Parse(args[1], CultureInfo.InvariantCulture);
 var itemCount = int.Parse(args[2], CultureInfo.InvariantCulture);
 var t0 = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-await using var store = await SqliteSyncStateStore.OpenAsync(new SqliteStoreOptions { ConnectionString = $"Data Source={path}" });
+// A journal limit of one and a half batches makes about every other batch fold the inventory journal first, so kills
+// also land inside folds.
+await using var store = await SqliteSyncStateStore.OpenAsync(
+    new SqliteStoreOptions { ConnectionString = $"Data Source={path}", InventoryJournalLimit = rowCount + (rowCount / 2) });
 Console.WriteLine("ready");
 
 var rows = new DesiredInventory[rowCount];

@@ -121,7 +121,7 @@ public sealed partial class SqliteSyncStateStoreTests
         check.Open();
         using var command = check.CreateCommand();
         command.CommandText = "SELECT max(version) FROM schema_version";
-        Assert.Equal(2L, command.ExecuteScalar());
+        Assert.Equal((long)SqliteSchema.CurrentVersion, command.ExecuteScalar());
         command.CommandText = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE tbl_name = 'inventory' AND type = 'index' ORDER BY name)";
         Assert.Equal("ix_inventory_pending,ux_inventory_key", command.ExecuteScalar());
     }

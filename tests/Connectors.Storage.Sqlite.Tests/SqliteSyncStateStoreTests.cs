@@ -32,9 +32,11 @@ public sealed partial class SqliteSyncStateStoreTests : SyncStateStoreConformanc
         return await OpenAsync(sqlite.DataSource);
     }
 
-    private async Task<SqliteSyncStateStore> OpenAsync(string file)
+    private async Task<SqliteSyncStateStore> OpenAsync(string file, int? inventoryJournalLimit = null)
     {
-        var store = await SqliteSyncStateStore.OpenAsync(TestDirectory.Options(file), cancellationToken: Ct);
+        var options = TestDirectory.Options(file);
+        options.InventoryJournalLimit = inventoryJournalLimit ?? options.InventoryJournalLimit;
+        var store = await SqliteSyncStateStore.OpenAsync(options, cancellationToken: Ct);
         _stores.Add(store);
         return store;
     }

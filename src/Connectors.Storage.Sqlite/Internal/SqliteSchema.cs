@@ -132,8 +132,20 @@ internal static class SqliteSchema
         CREATE INDEX ix_inventory_pending ON inventory (channel) WHERE pending = 1;
         """;
 
+    // V3: the inventory journal. A burst of desired quantities is one row here (a compact blob of the rows that changed),
+    // folded into the inventory table before inventory is claimed, acknowledged, rescheduled or read, and whenever it
+    // grows past a threshold (see InventoryJournal).
+    private const string V3 = """
+        CREATE TABLE inventory_journal (
+            seq INTEGER PRIMARY KEY,
+            recorded_at INTEGER NOT NULL,
+            changes INTEGER NOT NULL,
+            rows BLOB NOT NULL
+        );
+        """;
+
     /// <summary>The migrations, oldest first.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [V1, V2];
+    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3];
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Migrations.Count;

@@ -22,6 +22,11 @@ internal sealed class SqliteStoreOptionsValidator : IValidateOptions<SqliteStore
             failures.Add($"Connectors:Sqlite:BusyTimeout is {options.BusyTimeout} but must be between {TimeSpan.FromSeconds(1)} and {TimeSpan.FromMinutes(10)}.");
         }
 
+        if (options.InventoryJournalLimit is < 1 or > 16_777_216)
+        {
+            failures.Add($"Connectors:Sqlite:InventoryJournalLimit is {options.InventoryJournalLimit} but must be between 1 and 16,777,216.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             failures.Add($"{Setting} is required, for example \"Data Source=connectors.db\" (pass it to UseSqlite).");
