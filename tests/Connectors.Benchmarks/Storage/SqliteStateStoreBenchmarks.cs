@@ -10,8 +10,14 @@ namespace Connectors.Benchmarks.Storage;
 /// The SQLite state store against the in-memory store (the baseline of each category), same run, same work:
 /// <list type="bullet">
 /// <item><c>StockEvents</c>: batched stock events as the inventory engine issues them (one
-/// <see cref="ISyncStateStore.SetDesiredInventoryAsync"/> call per burst), 500 changed rows per invocation; reported
-/// per event. For SQLite the call is one durably committed transaction (WAL, <c>synchronous = NORMAL</c>).</item>
+/// <see cref="ISyncStateStore.SetDesiredInventoryAsync"/> call per burst), 500 changed rows per invocation out of 5,000
+/// rows in all; reported per event. For SQLite the call is one durably committed transaction (WAL,
+/// <c>synchronous = NORMAL</c>) that appends the burst to the inventory journal; the journal is folded into the
+/// inventory table inside the write that finds it at its limit (default 65,536 changes), so the measurement includes
+/// the folds, amortised.</item>
+/// <item><c>PushCycle</c>: the same burst, then the push that follows it at once: claim the 500 pending rows and
+/// acknowledge them, as the inventory engine's push does (the shop call left out). For SQLite every claim folds the
+/// burst just journalled, so nothing is coalesced: the worst case for the journal.</item>
 /// <item><c>InboxWrites</c>: one <see cref="ISyncStateStore.EnqueueAsync"/> of a new item per operation (one SQLite
 /// transaction each).</item>
 /// </list>
@@ -63,6 +69,12 @@ public class SqliteStateStoreBenchmarks
     [BenchmarkCategory("StockEvents"), Benchmark(OperationsPerInvoke = BatchSize)]
     public async Task<int> Sqlite_SetDesiredBatch500() => await _sqlite.SetDesiredInventoryAsync(NextChunk(ref _sqliteRound), T0);
 
+    [BenchmarkCategory("PushCycle"), Benchmark(Baseline = true, OperationsPerInvoke = BatchSize)]
+    public async Task<int> InMemory_SetClaimAcknowledge500() => await PushCycleAsync(_memory, ref _memoryRound);
+
+    [BenchmarkCategory("PushCycle"), Benchmark(OperationsPerInvoke = BatchSize)]
+    public async Task<int> Sqlite_SetClaimAcknowledge500() => await PushCycleAsync(_sqlite, ref _sqliteRound);
+
     [BenchmarkCategory("InboxWrites"), Benchmark(Baseline = true)]
     public async Task<bool> InMemory_Enqueue() =>
         await _memory.EnqueueAsync(WorkQueue.Inbox, new WorkItem($"store-a/order/{++_memoryItems}", "store-a", "order", "{\"id\":1}", T0));
@@ -70,6 +82,22 @@ public class SqliteStateStoreBenchmarks
     [BenchmarkCategory("InboxWrites"), Benchmark]
     public async Task<bool> Sqlite_Enqueue() =>
         await _sqlite.EnqueueAsync(WorkQueue.Inbox, new WorkItem($"store-a/order/{++_sqliteItems}", "store-a", "order", "{\"id\":1}", T0));
+
+    private Task<int> PushCycleAsync(ISyncStateStore store, ref int round) => PushCycleAsync(store, NextChunk(ref round));
+
+    private static async Task<int> PushCycleAsync(ISyncStateStore store, DesiredInventory[] chunk)
+    {
+        await store.SetDesiredInventoryAsync(chunk, T0);
+        var claimed = await store.ClaimPendingInventoryAsync("store-a", BatchSize, T0, TimeSpan.FromMinutes(1));
+        var acknowledgements = new InventoryAcknowledgement[claimed.Count];
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            acknowledgements[i] = new InventoryAcknowledgement(claimed[i].Key, claimed[i].Desired);
+        }
+
+        await store.AcknowledgeInventoryAsync(acknowledgements);
+        return claimed.Count;
+    }
 
     /// <summary>The next chunk of 500 rows, each with a quantity it did not have before, so every row changes.</summary>
     private DesiredInventory[] NextChunk(ref int round)

@@ -90,6 +90,30 @@ public sealed class SqliteStoreOptionsValidatorTests : IDisposable
         Assert.Contains("Connectors:Sqlite:BusyTimeout is 00:00:00", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(16_777_217)]
+    public void Validate_InventoryJournalLimitOutOfRange_FailsNamingSetting(int limit)
+    {
+        var options = new SqliteStoreOptions { ConnectionString = $"Data Source={_directory.NewDatabase()}", InventoryJournalLimit = limit };
+
+        var result = new SqliteStoreOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains($"Connectors:Sqlite:InventoryJournalLimit is {limit}", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16_777_216)]
+    public void Validate_InventoryJournalLimitAtBounds_Succeeds(int limit)
+    {
+        var options = new SqliteStoreOptions { ConnectionString = $"Data Source={_directory.NewDatabase()}", InventoryJournalLimit = limit };
+
+        Assert.True(new SqliteStoreOptionsValidator().Validate(null, options).Succeeded);
+    }
+
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(string connectionString) =>
         new SqliteStoreOptionsValidator().Validate(null, new SqliteStoreOptions { ConnectionString = connectionString });
 }
