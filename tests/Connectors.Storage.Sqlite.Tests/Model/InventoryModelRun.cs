@@ -269,8 +269,9 @@ internal sealed class InventoryModelRun : IAsyncDisposable
         var rows = NewBatch(maxRows: 700);
         var (store, name) = PickStore();
 
-        // The list cancels on its n-th read, whichever pass (validation or write) that read belongs to.
-        var cancelAtRead = _random.Next(rows.Length * 2);
+        // The list cancels on its n-th read, whichever pass (validation or write) that read belongs to. The current store
+        // reads every row twice (validation, then write), so mostly aim at the second pass, where rows are being written.
+        var cancelAtRead = _random.Next(10) < 7 ? rows.Length + _random.Next(rows.Length) : _random.Next(rows.Length * 2);
         _current = $"SetDesired@{name}(rows={rows.Length}, cancelled at read {cancelAtRead}, now={Clock(_now)})";
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
         int? actual = null;
@@ -524,13 +525,14 @@ internal sealed class InventoryModelRun : IAsyncDisposable
             rows[i] = new DesiredInventory(key, wide ? _random.Next(0, 50) : _random.Next(0, 5), Sku(key));
         }
 
-        if (_random.Next(5) == 0)
+        if (_random.Next(100) < (_cancelBatches ? 50 : 20))
         {
             // Now and then keys outside the pool: new rows inserted mid-run (after reopens, by either instance, in a batch
-            // that is then cancelled and retried), so inserts do not all happen in the first few batches.
-            for (var n = _random.Next(1, 4); n > 0; n--)
+            // that is then cancelled and retried), so inserts do not all happen in the first few batches. More of them when
+            // batches are cancelled: a rolled-back insert must leave no trace, not even in the writer's key-to-id cache.
+            for (var n = _random.Next(1, _cancelBatches ? 7 : 4); n > 0; n--)
             {
-                _freshItems += _random.Next(3) == 0 ? 1 : 0;
+                _freshItems += _random.Next(_cancelBatches ? 2 : 3) == 0 ? 1 : 0;
                 var key = new InventoryKey(Channels[_random.Next(Channels.Length)], $"new-{_random.Next(_freshItems + 1)}", Locations[_random.Next(Locations.Length)]);
                 if (!_known.Contains(key))
                 {
