@@ -28,8 +28,9 @@ namespace Connectors.Storage.Sqlite.Tests.Model;
 /// inside the Basic Multilingual Plane below U+E000, where SQLite's UTF-8 byte order and .NET's UTF-16 ordinal order
 /// agree (the SQLite README documents the difference outside that range).</item>
 /// <item>After every step: the full listing of both channels through every open SQLite instance equals the model's, every
-/// field of every row (desired, acknowledged, version, SKU, attempts, next attempt, updated at, last error). All times are
-/// UTC, as the SQLite store returns them.</item>
+/// field of every row (desired, acknowledged, version, SKU, attempts, next attempt, updated at, last error). Times compare
+/// as instants (<see cref="DateTimeOffset"/> equality): the caller now and then passes a time at another offset, which
+/// the in-memory store keeps and the SQLite store returns in UTC (its documented design); only the instant is promised.</item>
 /// </list>
 /// </para>
 /// <para>
@@ -48,7 +49,7 @@ internal sealed class InventoryModelRun : IAsyncDisposable
     // Ordinal order differs from a culture's here ("Sku" < "a b" < "sku" < "ü"); all inside the BMP below U+E000.
     private static readonly string[] Items = ["sku-1", "sku-10", "sku-2", "Sku-3", "a b", "x\"q", "ünï-4", "5", "sku-1-", "€-6"];
     private static readonly string[] Locations = ["L1", "L-2"];
-    private static readonly TimeSpan[] Leases = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
+    private static readonly TimeSpan[] Leases = [TimeSpan.Zero, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
     private static readonly string[] Reasons = ["503 from channel", "rate limited: \"retry later\"", "ünïcødé ✓ error", "", "unknown item"];
     private static readonly InventoryKey Ghost = new("shop-a", "never-set", "L1");
     private const int RecentOperations = 25;
@@ -252,9 +253,10 @@ internal sealed class InventoryModelRun : IAsyncDisposable
 
         var rows = NewBatch(maxRows: 300);
         var (store, name) = PickStore();
-        _current = $"SetDesired@{name}(rows={rows.Length}, distinct={rows.Select(r => r.Key).Distinct().Count()}, now={Clock(_now)})";
-        var expected = await _model.SetDesiredInventoryAsync(rows, _now, ct);
-        var actual = await store.SetDesiredInventoryAsync(rows, _now, ct);
+        var now = AsCallerSees(_now);
+        _current = $"SetDesired@{name}(rows={rows.Length}, distinct={rows.Select(r => r.Key).Distinct().Count()}, now={Clock(now)})";
+        var expected = await _model.SetDesiredInventoryAsync(rows, now, ct);
+        var actual = await store.SetDesiredInventoryAsync(rows, now, ct);
         _current += $" -> model {expected}, sqlite {actual}";
         Assert.Equal(expected, actual);
         _known.UnionWith(rows.Select(r => r.Key));
@@ -332,10 +334,16 @@ internal sealed class InventoryModelRun : IAsyncDisposable
         }
 
         var expectedKeys = Sorted(due.Take(maxRows)).Select(r => r.Key).ToList();
+        if (maxRows >= due.Count && _random.Next(10) == 0)
+        {
+            maxRows = int.MaxValue;
+        }
+
         var (store, name) = PickStore();
-        _current = $"Claim@{name}({channel}, max={maxRows}, lease={lease.TotalSeconds}s, now={Clock(_now)}; due={due.Count})";
-        var fromModel = await _model.ClaimPendingInventoryAsync(channel, maxRows, _now, lease, ct);
-        var fromStore = await store.ClaimPendingInventoryAsync(channel, maxRows, _now, lease, ct);
+        var now = AsCallerSees(_now);
+        _current = $"Claim@{name}({channel}, max={maxRows}, lease={lease.TotalSeconds}s, now={Clock(now)}; due={due.Count})";
+        var fromModel = await _model.ClaimPendingInventoryAsync(channel, maxRows, now, lease, ct);
+        var fromStore = await store.ClaimPendingInventoryAsync(channel, maxRows, now, lease, ct);
         _current += $" -> model {fromModel.Count}, sqlite {fromStore.Count}";
 
         Assert.Equal(expectedKeys, Sorted(fromModel).Select(r => r.Key));
@@ -420,7 +428,9 @@ internal sealed class InventoryModelRun : IAsyncDisposable
             < 45 => _now + TimeSpan.FromSeconds(_random.Next(1, 120)),
             < 60 => DateTimeOffset.MaxValue,
             < 75 => _now,
-            < 85 => _now - TimeSpan.FromSeconds(_random.Next(1, 600)),
+            < 84 => _now - TimeSpan.FromSeconds(_random.Next(1, 600)),
+            < 86 => DateTimeOffset.MinValue,
+            < 93 => AsCallerSees(_now + TimeSpan.FromTicks(_random.Next(1, 10_000))),
             _ => _now + TimeSpan.FromTicks(_random.Next(1, 10_000)),
         };
         var reason = Reasons[_random.Next(Reasons.Length)];
@@ -522,7 +532,7 @@ internal sealed class InventoryModelRun : IAsyncDisposable
         for (var i = 0; i < size; i++)
         {
             var key = subset[_random.Next(subset.Length)];
-            rows[i] = new DesiredInventory(key, wide ? _random.Next(0, 50) : _random.Next(0, 5), Sku(key));
+            rows[i] = new DesiredInventory(key, !wide ? _random.Next(0, 5) : _random.Next(200) == 0 ? int.MaxValue : _random.Next(0, 50), Sku(key));
         }
 
         if (_random.Next(100) < (_cancelBatches ? 50 : 20))
@@ -562,6 +572,9 @@ internal sealed class InventoryModelRun : IAsyncDisposable
 
         return version == 0 ? $"SKU {key.ChannelItemId}" : $"SKU {key.ChannelItemId} v{version}";
     }
+
+    /// <summary>Mostly <paramref name="time"/> in UTC, now and then the same instant at another offset (the stores keep the instant).</summary>
+    private DateTimeOffset AsCallerSees(DateTimeOffset time) => _random.Next(8) == 0 ? time.ToOffset(TimeSpan.FromHours(_random.Next(-12, 15))) : time;
 
     private (SqliteSyncStateStore Store, string Name) PickStore()
     {
