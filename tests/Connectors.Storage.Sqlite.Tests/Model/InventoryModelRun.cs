@@ -274,7 +274,7 @@ internal sealed class InventoryModelRun : IAsyncDisposable
         // The list cancels on its n-th read, whichever pass (validation or write) that read belongs to. The current store
         // reads every row twice (validation, then write), so mostly aim at the second pass, where rows are being written.
         var cancelAtRead = _random.Next(10) < 7 ? rows.Length + _random.Next(rows.Length) : _random.Next(rows.Length * 2);
-        _current = $"SetDesired@{name}(rows={rows.Length}, cancelled at read {cancelAtRead}, now={Clock(_now)})";
+        _current = $"SetDesired@{name}(rows={rows.Length}, cancels at read {cancelAtRead}, now={Clock(_now)})";
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
         int? actual = null;
         try
