@@ -1,0 +1,111 @@
+using System.Globalization;
+using Connectors.State;
+using Connectors.Storage.Sqlite.Tests.Model;
+
+namespace Connectors.Storage.Sqlite.Tests;
+
+/// <summary>
+/// Model-based (differential) tests of the SQLite store's inventory operations: seeded random sequences of set-desired
+/// batches, claims, acknowledgements, reschedules, reads, clock steps and restarts run against the SQLite store and the
+/// in-memory store (the reference model) with the same arguments, and must agree after every step. See
+/// <see cref="InventoryModelRun"/> for what is compared and why. A failure names its seed; set
+/// <c>CONNECTORS_MODEL_SEED</c> to run one more seed (for example a failing one) in every test here.
+/// </summary>
+public sealed class SqliteInventoryModelTests : IDisposable
+{
+    private const string SeedVariable = "CONNECTORS_MODEL_SEED";
+    private readonly TestDirectory _directory = new();
+
+    /// <summary>The fixed seeds, plus the one from <c>CONNECTORS_MODEL_SEED</c> when set.</summary>
+    public static TheoryData<int> Seeds()
+    {
+        int[] seeds = [1, 42, 20261127];
+        var data = new TheoryData<int>(seeds);
+        if (int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var extra) && !seeds.Contains(extra))
+        {
+            data.Add(extra);
+        }
+
+        return data;
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task RandomOperations_OneInstanceReopenedAtRandom_MatchesInMemoryModel(int seed)
+    {
+        var run = new InventoryModelRun(seed, _directory.NewDatabase(), instances: 1, cancelBatches: false);
+        await using (run)
+        {
+            await run.RunAsync(operations: 1_500, TestContext.Current.CancellationToken);
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(run.Summary);
+        AssertExercisedInventoryPaths(run);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task RandomOperations_TwoInstancesOnOneFile_MatchInMemoryModel(int seed)
+    {
+        var run = new InventoryModelRun(seed, _directory.NewDatabase(), instances: 2, cancelBatches: false);
+        await using (run)
+        {
+            await run.RunAsync(operations: 1_000, TestContext.Current.CancellationToken);
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(run.Summary);
+        AssertExercisedInventoryPaths(run);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task RandomOperations_BatchesCancelledMidway_LeaveStoreEqualToModelThatSkipsThem(int seed)
+    {
+        var run = new InventoryModelRun(seed, _directory.NewDatabase(), instances: 1, cancelBatches: true);
+        await using (run)
+        {
+            await run.RunAsync(operations: 800, TestContext.Current.CancellationToken);
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(run.Summary);
+        Assert.True(run.CancelledBatches > 0, $"No batch was cancelled: {run.Summary}");
+        Assert.True(run.Batches > 0, $"No batch was stored: {run.Summary}");
+    }
+
+    /// <summary>
+    /// Why the random runs skip a refused batch in the model instead of passing it on: the reference model itself is not
+    /// atomic here. <see cref="ISyncStateStore"/> says "every batch method is atomic", and the SQLite store refuses the
+    /// whole batch (see <c>SetDesiredInventory_InvalidRowInBatch_StoresNothing</c>), but <see cref="InMemorySyncStateStore"/>
+    /// checks each quantity inside its write loop and has already stored the rows before the negative one when it throws.
+    /// </summary>
+    [Fact(Skip = "Bug in the reference model (src/Connectors/State/InMemorySyncStateStore.cs, not the SQLite store): SetDesiredInventoryAsync stores the rows before a negative quantity, then throws; the batch is not atomic. Unskip when fixed.")]
+    public async Task SetDesiredInventory_NegativeQuantityInBatch_ModelStoresNothingLikeSqlite()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var model = new InMemorySyncStateStore();
+        var sqlite = await SqliteSyncStateStore.OpenAsync(TestDirectory.Options(_directory.NewDatabase()), cancellationToken: ct);
+        await using (sqlite)
+        {
+            var ok = new InventoryKey("shop-a", "ok", "L1");
+            DesiredInventory[] rows = [new(ok, 3), new(new InventoryKey("shop-a", "bad", "L1"), -1)];
+
+            await Assert.ThrowsAsync<ConnectorValidationException>(async () => await sqlite.SetDesiredInventoryAsync(rows, InventoryModelRun.T0, ct));
+            await Assert.ThrowsAsync<ConnectorValidationException>(async () => await model.SetDesiredInventoryAsync(rows, InventoryModelRun.T0, ct));
+
+            Assert.Null(await sqlite.GetInventoryAsync(ok, ct));
+            Assert.Null(await model.GetInventoryAsync(ok, ct));
+        }
+    }
+
+    private static void AssertExercisedInventoryPaths(InventoryModelRun run)
+    {
+        // A run that never reached these states would pass without testing them.
+        Assert.True(run.UnchangedRows > 0 && run.RowsChanged > 0 && run.FreshRows > 0, $"Desired batches did not both change and leave rows: {run.Summary}");
+        Assert.True(run.CutOffClaims > 0 && run.RowsClaimed > 0, $"No claim left due rows behind: {run.Summary}");
+        Assert.True(run.StaleAcknowledgements > 0, $"No acknowledgement was stale: {run.Summary}");
+        Assert.True(run.Parked > 0 && run.LeaseEdges > 0, $"No row parked or no lease edge reached: {run.Summary}");
+        Assert.True(run.Reopens > 1 && run.RejectedBatches > 0, $"Too few reopens or refused batches: {run.Summary}");
+    }
+}
