@@ -66,17 +66,6 @@ public sealed partial class SqliteSyncStateStoreTests : SyncStateStoreConformanc
     }
 
     [Fact]
-    public async Task SetDesiredInventory_InvalidRowInBatch_StoresNothing()
-    {
-        var store = await OpenAsync(_directory.NewDatabase());
-
-        await Assert.ThrowsAsync<ConnectorValidationException>(async () => await store.SetDesiredInventoryAsync(
-            [new DesiredInventory(Key("ok"), 3), new DesiredInventory(Key("bad"), -1)], T0, Ct));
-
-        Assert.Null(await store.GetInventoryAsync(Key("ok"), Ct));
-    }
-
-    [Fact]
     public async Task SetDesiredInventory_CancelledBatch_RollsBackEveryRow()
     {
         var store = await OpenAsync(_directory.NewDatabase());

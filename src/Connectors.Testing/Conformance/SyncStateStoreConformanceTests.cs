@@ -75,6 +75,23 @@ public abstract partial class SyncStateStoreConformanceTests
         Assert.Equal(T0, row.UpdatedAt);
     }
 
+    /// <summary>A batch is atomic: a negative quantity anywhere in it refuses the whole batch, rows before it included.</summary>
+    [Fact]
+    public async Task SetDesired_NegativeQuantityInBatch_StoresNothing()
+    {
+        var store = await CreateStoreAsync();
+        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("known"), 1)], T0, Ct);
+
+        var error = await Assert.ThrowsAsync<ConnectorValidationException>(async () => await store.SetDesiredInventoryAsync(
+            [new DesiredInventory(Key("known"), 2), new DesiredInventory(Key("new"), 3), new DesiredInventory(Key("bad"), -1)], T0.AddSeconds(1), Ct));
+
+        Assert.Equal(nameof(DesiredInventory.Quantity), error.FieldPath);
+        Assert.Null(await store.GetInventoryAsync(Key("new"), Ct));
+        Assert.Null(await store.GetInventoryAsync(Key("bad"), Ct));
+        var known = await store.GetInventoryAsync(Key("known"), Ct);
+        Assert.Equal((1, 1L), (known!.Desired, known.Version));
+    }
+
     /// <summary>Within one batch the last entry for a key wins.</summary>
     [Fact]
     public async Task SetDesired_KeyRepeatedInBatch_LastWins()

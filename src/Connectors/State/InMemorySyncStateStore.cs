@@ -25,16 +25,21 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
     public ValueTask<int> SetDesiredInventoryAsync(IReadOnlyList<DesiredInventory> rows, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
+
+        // Every row is checked before any is stored: a batch is atomic, as in the durable stores.
+        foreach (var row in rows)
+        {
+            if (row.Quantity < 0)
+            {
+                throw new ConnectorValidationException(nameof(DesiredInventory.Quantity), $"of {row.Key} must not be negative (was {row.Quantity}).");
+            }
+        }
+
         var changed = 0;
         lock (_gate)
         {
             foreach (var row in rows)
             {
-                if (row.Quantity < 0)
-                {
-                    throw new ConnectorValidationException(nameof(DesiredInventory.Quantity), $"of {row.Key} must not be negative (was {row.Quantity}).");
-                }
-
                 if (_inventory.TryGetValue(row.Key, out var entry))
                 {
                     if (entry.Desired == row.Quantity)
