@@ -250,24 +250,14 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         await using (scope.ConfigureAwait(false))
         {
             var journal = FoldJournal();
-            var command = Prepared(
-                """
-                UPDATE inventory SET acknowledged = $quantity, lease_until = 0, attempts = 0, last_error = NULL, pending = (desired IS NOT $quantity)
-                WHERE channel = $channel AND item_id = $item AND location_id = $location
-                """,
-                scope.Transaction,
-                "$channel",
-                "$item",
-                "$location",
-                "$quantity");
-            var p = command.Parameters;
-            foreach (var ack in acknowledgements)
+            try
             {
-                p[0].Value = ack.Key.Channel;
-                p[1].Value = ack.Key.ChannelItemId;
-                p[2].Value = ack.Key.LocationId;
-                p[3].Value = ack.Quantity;
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                journal.Acknowledge(acknowledgements, cancellationToken);
+            }
+            catch
+            {
+                journal.Rollback();
+                throw;
             }
 
             await CommitFoldedAsync(scope, journal, cancellationToken).ConfigureAwait(false);

@@ -71,6 +71,17 @@ internal sealed class InventoryJournal : IDisposable
         WHERE id = ?1
         """;
 
+    // ?1 id or ?1..?3 key, then the acknowledged quantity.
+    private const string AcknowledgeByIdSql = """
+        UPDATE inventory SET acknowledged = ?2, lease_until = 0, attempts = 0, last_error = NULL, pending = (desired IS NOT ?2)
+        WHERE id = ?1
+        """;
+
+    private const string AcknowledgeByKeySql = """
+        UPDATE inventory SET acknowledged = ?4, lease_until = 0, attempts = 0, last_error = NULL, pending = (desired IS NOT ?4)
+        WHERE channel = ?1 AND item_id = ?2 AND location_id = ?3
+        """;
+
     private const int CancellationCheckInterval = 128;
 
     private readonly sqlite3 _db;
@@ -84,6 +95,8 @@ internal sealed class InventoryJournal : IDisposable
     private readonly sqlite3_stmt _delete;
     private readonly sqlite3_stmt _foldStaysPending;
     private readonly sqlite3_stmt _fold;
+    private readonly sqlite3_stmt _acknowledgeById;
+    private readonly sqlite3_stmt _acknowledgeByKey;
     private readonly Dictionary<InventoryKey, KnownRow> _known = [];
     private readonly List<KnownRowUndo> _undo = [];
     private readonly Dictionary<long, FoldedRow> _folded = [];
@@ -110,6 +123,8 @@ internal sealed class InventoryJournal : IDisposable
         _delete = Prepare(DeleteSql);
         _foldStaysPending = Prepare(FoldStaysPendingSql);
         _fold = Prepare(FoldSql);
+        _acknowledgeById = Prepare(AcknowledgeByIdSql);
+        _acknowledgeByKey = Prepare(AcknowledgeByKeySql);
     }
 
     /// <summary>How many rows the writer knows (for tests).</summary>
@@ -196,6 +211,38 @@ internal sealed class InventoryJournal : IDisposable
         }
     }
 
+    /// <summary>
+    /// Records what the channel acknowledged, inside the open transaction, after <see cref="Synchronize"/> folded the
+    /// journal: by row id when the writer knows it (ids never change or get reused, so a known id is right even when the
+    /// known quantity is stale), else by key. An acknowledgement of a key without a row changes nothing.
+    /// </summary>
+    public void Acknowledge(IReadOnlyList<InventoryAcknowledgement> acknowledgements, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < acknowledgements.Count; i++)
+        {
+            if (i % CancellationCheckInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var acknowledgement = acknowledgements[i];
+            if (_known.TryGetValue(acknowledgement.Key, out var known))
+            {
+                raw.sqlite3_bind_int64(_acknowledgeById, 1, known.Id);
+                raw.sqlite3_bind_int(_acknowledgeById, 2, acknowledgement.Quantity);
+                Step(_acknowledgeById);
+            }
+            else
+            {
+                BindText(_acknowledgeByKey, 1, acknowledgement.Key.Channel);
+                BindText(_acknowledgeByKey, 2, acknowledgement.Key.ChannelItemId);
+                BindText(_acknowledgeByKey, 3, acknowledgement.Key.LocationId);
+                raw.sqlite3_bind_int(_acknowledgeByKey, 4, acknowledgement.Quantity);
+                Step(_acknowledgeByKey);
+            }
+        }
+    }
+
     /// <summary>The transaction committed: its journalled changes and what was learnt in it stand.</summary>
     public void Commit()
     {
@@ -242,6 +289,8 @@ internal sealed class InventoryJournal : IDisposable
         _delete.Dispose();
         _foldStaysPending.Dispose();
         _fold.Dispose();
+        _acknowledgeById.Dispose();
+        _acknowledgeByKey.Dispose();
     }
 
     private void Fold()
