@@ -187,32 +187,19 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
-        var claimed = new List<InventoryRow>();
+        List<InventoryRow> claimed;
         var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (scope.ConfigureAwait(false))
         {
             var journal = FoldJournal();
-            var command = Command(
-                $"""
-                UPDATE inventory SET lease_until = $lease
-                WHERE id IN (
-                    SELECT id FROM inventory
-                    WHERE channel = $channel AND pending = 1 AND next_attempt_at <= $now AND lease_until <= $now
-                    ORDER BY next_attempt_at, item_id, location_id LIMIT $max)
-                RETURNING {InventoryColumns}
-                """,
-                scope.Transaction);
-            command.Parameters.AddWithValue("$lease", ToTicks(now + lease));
-            command.Parameters.AddWithValue("$channel", channel);
-            command.Parameters.AddWithValue("$now", ToTicks(now));
-            command.Parameters.AddWithValue("$max", maxRows);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            try
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    claimed.Add(ReadInventory(reader));
-                }
+                claimed = journal.Claim(channel, maxRows, ToTicks(now), ToTicks(now + lease), cancellationToken);
+            }
+            catch
+            {
+                journal.Rollback();
+                throw;
             }
 
             await CommitFoldedAsync(scope, journal, cancellationToken).ConfigureAwait(false);
