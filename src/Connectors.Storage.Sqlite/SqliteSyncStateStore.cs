@@ -21,6 +21,11 @@ namespace Connectors.Storage.Sqlite;
 /// prepared once and reused.
 /// </para>
 /// <para>
+/// A burst of desired quantities is appended to an inventory journal as one row and folded into the inventory table
+/// before inventory is claimed, acknowledged, rescheduled or read (and when <see cref="SqliteStoreOptions.InventoryJournalLimit"/>
+/// changes wait), so every call sees the rows a row-by-row write would have left.
+/// </para>
+/// <para>
 /// The schema is created and migrated when the store opens (<see cref="InitializeAsync"/>, or the first call);
 /// a file written by a newer version raises <see cref="SqliteSchemaVersionException"/> and is left untouched.
 /// Several store instances, even in several processes, may open the same file: SQLite serialises their writes.
