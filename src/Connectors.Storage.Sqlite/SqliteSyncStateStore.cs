@@ -17,7 +17,7 @@ namespace Connectors.Storage.Sqlite;
 /// <para>
 /// The database runs in WAL mode. All writes go through one writer connection, one at a time, each call in one
 /// immediate transaction, so every batch (for example a burst of <see cref="SetDesiredInventoryAsync"/> rows) is
-/// one commit and atomic. Reads use pooled connections and never wait for the writer. Hot-path statements are
+/// one commit and atomic. Reads use the store's own read connections and never wait for the writer. Hot-path statements are
 /// prepared once and reused.
 /// </para>
 /// <para>
@@ -50,7 +50,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly string _writerConnectionString;
-    private readonly string _readerConnectionString;
+    private readonly ReaderPool _readers;
     private readonly string _dataSource;
     private readonly bool _fullSync;
     private readonly ILogger _logger;
@@ -81,8 +81,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         };
         _dataSource = Path.GetFullPath(builder.DataSource);
         builder.DataSource = _dataSource;
-        builder.Pooling = true;
-        _readerConnectionString = builder.ConnectionString;
+        _readers = new ReaderPool(builder.ConnectionString);
         builder.Pooling = false;
         _writerConnectionString = builder.ConnectionString;
         _fullSync = options.FullSync;
@@ -304,9 +303,9 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     public async ValueTask<InventoryRow?> GetInventoryAsync(InventoryKey key, CancellationToken cancellationToken = default)
     {
         CheckKey(key, nameof(key));
-        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        using (var lease = await OpenReaderAsync(cancellationToken).ConfigureAwait(false))
         {
+            var connection = lease.Connection;
             await FoldJournalBeforeReadAsync(connection, cancellationToken).ConfigureAwait(false);
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {InventoryColumns} FROM inventory WHERE channel = $channel AND item_id = $item AND location_id = $location";
@@ -479,9 +478,9 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     /// <inheritdoc />
     public async ValueTask<long> CountPendingAsync(WorkQueue queue, string? channel = null, CancellationToken cancellationToken = default)
     {
-        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        using (var lease = await OpenReaderAsync(cancellationToken).ConfigureAwait(false))
         {
+            var connection = lease.Connection;
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT count(*) FROM work_items WHERE queue = $queue AND status = 0 AND ($channel IS NULL OR channel = $channel)";
             command.Parameters.AddWithValue("$queue", (int)queue);
@@ -725,7 +724,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
 
     // Lifetime ----------------------------------------------------------------------------------------------
 
-    /// <summary>Closes the writer connection and the pooled readers of this file. Committed data is already on disk.</summary>
+    /// <summary>Closes the writer connection and this store's read connections. Committed data is already on disk.</summary>
     public void Dispose()
     {
         _gate.Wait();
@@ -752,8 +751,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
                 _writer = null;
             }
 
-            using var pooled = new SqliteConnection(_readerConnectionString);
-            SqliteConnection.ClearPool(pooled);
+            _readers.Dispose();
         }
         finally
         {
@@ -898,7 +896,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         }
     }
 
-    private async ValueTask<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    private async ValueTask<ReaderLease> OpenReaderAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_initialized)
@@ -906,17 +904,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             await InitializeAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var connection = new SqliteConnection(_readerConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return new ReaderLease(_readers, await _readers.RentAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>A cached writer command for <paramref name="sql"/> (its statement stays prepared), parameters cleared.</summary>
@@ -1076,9 +1064,9 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         [EnumeratorCancellation] CancellationToken cancellationToken,
         bool foldJournalFirst = false)
     {
-        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        using (var lease = await OpenReaderAsync(cancellationToken).ConfigureAwait(false))
         {
+            var connection = lease.Connection;
             if (foldJournalFirst)
             {
                 await FoldJournalBeforeReadAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -1104,9 +1092,9 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
 
     private async IAsyncEnumerable<PendingReservation> ListReservationsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        using (var lease = await OpenReaderAsync(cancellationToken).ConfigureAwait(false))
         {
+            var connection = lease.Connection;
             using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT r.channel, r.order_id, r.created_at, l.sku, l.quantity
