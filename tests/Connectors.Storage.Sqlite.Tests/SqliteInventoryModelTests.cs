@@ -34,43 +34,36 @@ public sealed class SqliteInventoryModelTests : IDisposable
     [MemberData(nameof(Seeds))]
     public async Task RandomOperations_OneInstanceReopenedAtRandom_MatchesInMemoryModel(int seed)
     {
-        var run = new InventoryModelRun(seed, _directory.NewDatabase(), instances: 1, cancelBatches: false);
-        await using (run)
-        {
-            await run.RunAsync(operations: 1_500, TestContext.Current.CancellationToken);
-        }
-
-        TestContext.Current.TestOutputHelper?.WriteLine(run.Summary);
-        AssertExercisedInventoryPaths(run);
+        AssertExercisedInventoryPaths(await RunAsync(seed, instances: 1, cancelBatches: false, operations: 1_500));
     }
 
     [Theory]
     [MemberData(nameof(Seeds))]
     public async Task RandomOperations_TwoInstancesOnOneFile_MatchInMemoryModel(int seed)
     {
-        var run = new InventoryModelRun(seed, _directory.NewDatabase(), instances: 2, cancelBatches: false);
-        await using (run)
-        {
-            await run.RunAsync(operations: 1_000, TestContext.Current.CancellationToken);
-        }
-
-        TestContext.Current.TestOutputHelper?.WriteLine(run.Summary);
-        AssertExercisedInventoryPaths(run);
+        AssertExercisedInventoryPaths(await RunAsync(seed, instances: 2, cancelBatches: false, operations: 1_000));
     }
 
     [Theory]
     [MemberData(nameof(Seeds))]
     public async Task RandomOperations_BatchesCancelledMidway_LeaveStoreEqualToModelThatSkipsThem(int seed)
     {
-        var run = new InventoryModelRun(seed, _directory.NewDatabase(), instances: 1, cancelBatches: true);
+        var run = await RunAsync(seed, instances: 1, cancelBatches: true, operations: 800);
+
+        Assert.True(run.CancelledBatches > 0, $"No batch was cancelled: {run.Summary}");
+        Assert.True(run.Batches > 0, $"No batch was stored: {run.Summary}");
+    }
+
+    private async Task<InventoryModelRun> RunAsync(int seed, int instances, bool cancelBatches, int operations)
+    {
+        var run = new InventoryModelRun(seed, _directory.NewDatabase(), instances, cancelBatches);
         await using (run)
         {
-            await run.RunAsync(operations: 800, TestContext.Current.CancellationToken);
+            await run.RunAsync(operations, TestContext.Current.CancellationToken);
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine(run.Summary);
-        Assert.True(run.CancelledBatches > 0, $"No batch was cancelled: {run.Summary}");
-        Assert.True(run.Batches > 0, $"No batch was stored: {run.Summary}");
+        return run;
     }
 
     private static void AssertExercisedInventoryPaths(InventoryModelRun run)

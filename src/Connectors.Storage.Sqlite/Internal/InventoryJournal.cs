@@ -143,11 +143,8 @@ internal sealed class InventoryJournal : IDisposable
         _lease = Prepare(LeaseSql);
     }
 
-    /// <summary>How many rows the writer knows (for tests).</summary>
-    public int KnownRows => _known.Count;
-
     /// <summary>How many changes this writer journalled that are not folded yet (committed ones only).</summary>
-    public int Unfolded { get; private set; }
+    private int Unfolded { get; set; }
 
     /// <summary>
     /// Writes <paramref name="rows"/> inside the open transaction of the writer connection: new rows are inserted, rows
