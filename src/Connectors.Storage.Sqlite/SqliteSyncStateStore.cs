@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Connectors.Storage.Sqlite.Internal;
@@ -41,6 +42,9 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     private const string DeadLetterColumns = "id, channel, flow, kind, reason, error_type, payload, attempts, first_attempt_at, dead_lettered_at, source_queue";
     private const string OrderColumns = "channel, order_id, version, status, warehouse_reference, payload, updated_at";
 
+    /// <summary>The most items one group commit of <see cref="EnqueueAsync"/> calls writes.</summary>
+    private const int MaxEnqueueBatch = 256;
+
     private const string EnqueueSql = """
         INSERT INTO work_items (queue, id, channel, kind, payload, enqueued_at, attempts, next_attempt_at, status, last_error, lease_until, completed_at)
         VALUES ($queue, $id, $channel, $kind, $payload, $at, 0, $at, 0, NULL, 0, NULL)
@@ -48,6 +52,9 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         """;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentQueue<EnqueueRequest> _enqueueRequests = new();
+    private readonly List<EnqueueRequest> _enqueueBatch = []; // used only by the caller holding _enqueueDraining
+    private int _enqueueDraining;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly string _writerConnectionString;
     private readonly ReaderPool _readers;
@@ -333,6 +340,13 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     // Inbox and outbox --------------------------------------------------------------------------------------
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Concurrent calls share transactions (group commit): the caller that finds no commit in progress writes the items
+    /// queued so far, its own among them, in batches of up to <see cref="MaxEnqueueBatch"/>, and leaves what arrived
+    /// meanwhile to a background drain; the others wait for the commit that holds theirs. A call returns only once its
+    /// item is committed. Cancelling a call that is already waiting does not withdraw its item, which may still be
+    /// stored (enqueueing is idempotent by id, so a retry finds it).
+    /// </remarks>
     public async ValueTask<bool> EnqueueAsync(WorkQueue queue, WorkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -340,26 +354,32 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         ArgumentNullException.ThrowIfNull(item.Channel);
         ArgumentNullException.ThrowIfNull(item.Kind);
         ArgumentNullException.ThrowIfNull(item.Payload);
-        int added;
-        var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (scope.ConfigureAwait(false))
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        var request = new EnqueueRequest(queue, item);
+        _enqueueRequests.Enqueue(request);
+
+        // Only the holder of the drain flag takes requests off the queue, so this caller's request is still queued
+        // until this caller writes it.
+        if (Interlocked.CompareExchange(ref _enqueueDraining, 1, 0) == 0)
         {
-            var command = Prepared(EnqueueSql, scope.Transaction, "$queue", "$id", "$channel", "$kind", "$payload", "$at");
-            var p = command.Parameters;
-            p[0].Value = (int)queue;
-            p[1].Value = item.Id;
-            p[2].Value = item.Channel;
-            p[3].Value = item.Kind;
-            p[4].Value = item.Payload;
-            p[5].Value = ToTicks(item.EnqueuedAt);
-            added = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            if (added == 1)
+            while (!request.Completion.IsCompleted)
             {
-                await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await WriteEnqueueBatchAsync().ConfigureAwait(false);
+            }
+
+            if (_enqueueRequests.IsEmpty)
+            {
+                ReleaseEnqueueDrain();
+            }
+            else
+            {
+                _ = Task.Run(DrainEnqueueRequestsAsync, CancellationToken.None);
             }
         }
 
-        return added == 1;
+        return await request.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -941,6 +961,89 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
 
         command.Transaction = transaction;
         return command;
+    }
+
+    /// <summary>Writes queued <see cref="EnqueueAsync"/> items until the queue is empty, then gives up the drain flag.</summary>
+    private async Task DrainEnqueueRequestsAsync()
+    {
+        while (await WriteEnqueueBatchAsync().ConfigureAwait(false))
+        {
+        }
+
+        ReleaseEnqueueDrain();
+    }
+
+    /// <summary>
+    /// Gives up the drain flag. A request queued after the queue was last seen empty is drained here in the background,
+    /// unless its own caller already took the flag.
+    /// </summary>
+    private void ReleaseEnqueueDrain()
+    {
+        Volatile.Write(ref _enqueueDraining, 0);
+        if (!_enqueueRequests.IsEmpty && Interlocked.CompareExchange(ref _enqueueDraining, 1, 0) == 0)
+        {
+            _ = Task.Run(DrainEnqueueRequestsAsync, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Writes up to <see cref="MaxEnqueueBatch"/> queued <see cref="EnqueueAsync"/> items in one transaction and completes
+    /// each request with its result, or every request of a failed batch with the error. Runs without any caller's
+    /// cancellation: the batch holds other callers' items. Called only by the holder of the drain flag.
+    /// </summary>
+    /// <returns>Whether there was anything to write.</returns>
+    private async Task<bool> WriteEnqueueBatchAsync()
+    {
+        _enqueueBatch.Clear();
+        while (_enqueueBatch.Count < MaxEnqueueBatch && _enqueueRequests.TryDequeue(out var next))
+        {
+            _enqueueBatch.Add(next);
+        }
+
+        if (_enqueueBatch.Count == 0)
+        {
+            return false;
+        }
+
+        var added = new bool[_enqueueBatch.Count];
+        try
+        {
+            var scope = await BeginWriteAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (scope.ConfigureAwait(false))
+            {
+                var command = Prepared(EnqueueSql, scope.Transaction, "$queue", "$id", "$channel", "$kind", "$payload", "$at");
+                var p = command.Parameters;
+                for (var i = 0; i < _enqueueBatch.Count; i++)
+                {
+                    var (queue, item) = (_enqueueBatch[i].Queue, _enqueueBatch[i].Item);
+                    p[0].Value = (int)queue;
+                    p[1].Value = item.Id;
+                    p[2].Value = item.Channel;
+                    p[3].Value = item.Kind;
+                    p[4].Value = item.Payload;
+                    p[5].Value = ToTicks(item.EnqueuedAt);
+                    added[i] = await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false) == 1;
+                }
+
+                await scope.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var request in _enqueueBatch)
+            {
+                request.Fail(ex);
+            }
+
+            return true;
+        }
+
+        for (var i = 0; i < _enqueueBatch.Count; i++)
+        {
+            _enqueueBatch[i].Complete(added[i]);
+        }
+
+        return true;
     }
 
     /// <summary>The writer's inventory journal (created on first use, under the gate).</summary>

@@ -18,8 +18,10 @@ namespace Connectors.Benchmarks.Storage;
 /// <item><c>PushCycle</c>: the same burst, then the push that follows it at once: claim the 500 pending rows and
 /// acknowledge them, as the inventory engine's push does (the shop call left out). For SQLite every claim folds the
 /// burst just journalled, so nothing is coalesced: the worst case for the journal.</item>
-/// <item><c>InboxWrites</c>: one <see cref="ISyncStateStore.EnqueueAsync"/> of a new item per operation (one SQLite
-/// transaction each).</item>
+/// <item><c>InboxWrites</c>: one <see cref="ISyncStateStore.EnqueueAsync"/> of a new item per operation, one caller at a
+/// time (one SQLite transaction each).</item>
+/// <item><c>InboxWritesConcurrent</c>: 32 <see cref="ISyncStateStore.EnqueueAsync"/> calls at once, as a burst of webhooks
+/// arrives; reported per item. SQLite writes them in shared transactions (group commit).</item>
 /// </list>
 /// Run: <c>dotnet run -c Release --project tests/Connectors.Benchmarks -- --filter '*SqliteStateStore*' --job short</c>
 /// </summary>
@@ -31,6 +33,7 @@ public class SqliteStateStoreBenchmarks
 {
     private const int BatchSize = 500;
     private const int Chunks = 10;
+    private const int ConcurrentCalls = 32;
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly DesiredInventory[][] _chunks = new DesiredInventory[Chunks][];
@@ -97,6 +100,30 @@ public class SqliteStateStoreBenchmarks
 
         await store.AcknowledgeInventoryAsync(acknowledgements);
         return claimed.Count;
+    }
+
+    [BenchmarkCategory("InboxWritesConcurrent"), Benchmark(Baseline = true, OperationsPerInvoke = ConcurrentCalls)]
+    public async Task<int> InMemory_Enqueue32Concurrent() => await EnqueueConcurrentlyAsync(_memory, ConcurrentCalls * ++_memoryRound);
+
+    [BenchmarkCategory("InboxWritesConcurrent"), Benchmark(OperationsPerInvoke = ConcurrentCalls)]
+    public async Task<int> Sqlite_Enqueue32Concurrent() => await EnqueueConcurrentlyAsync(_sqlite, ConcurrentCalls * ++_sqliteRound);
+
+    private static async Task<int> EnqueueConcurrentlyAsync(ISyncStateStore store, long firstId)
+    {
+        var calls = new Task<bool>[ConcurrentCalls];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var id = firstId + i;
+            calls[i] = Task.Run(async () => await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem($"store-a/order/{id}", "store-a", "order", "{\"id\":1}", T0)));
+        }
+
+        var added = 0;
+        foreach (var call in calls)
+        {
+            added += await call ? 1 : 0;
+        }
+
+        return added;
     }
 
     /// <summary>The next chunk of 500 rows, each with a quantity it did not have before, so every row changes.</summary>
