@@ -140,6 +140,7 @@ public sealed class SqliteConnectorsBuilderExtensionsTests : IDisposable
                 ["Connectors:Sqlite:ConnectionString"] = $"Data Source={file}",
                 ["Connectors:Sqlite:FullSync"] = "true",
                 ["Connectors:Sqlite:BusyTimeout"] = "00:00:05",
+                ["Connectors:Sqlite:InventoryJournalLimit"] = "4096",
             })
             .Build();
         var services = new ServiceCollection();
@@ -150,6 +151,7 @@ public sealed class SqliteConnectorsBuilderExtensionsTests : IDisposable
         var options = provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
         Assert.True(options.FullSync);
         Assert.Equal(TimeSpan.FromSeconds(5), options.BusyTimeout);
+        Assert.Equal(4096, options.InventoryJournalLimit);
         Assert.Equal(file, Assert.IsType<SqliteSyncStateStore>(provider.GetRequiredService<ISyncStateStore>()).DataSource);
     }
 
