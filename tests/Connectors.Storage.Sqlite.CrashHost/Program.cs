@@ -4,8 +4,8 @@ using Connectors.Storage.Sqlite;
 
 // Usage: Connectors.Storage.Sqlite.CrashHost <database-file> <rows-per-batch> <items-per-batch>
 // Batch n sets every row crash/item-kkkk@L1 to desired n + 1 in ONE SetDesiredInventoryAsync call, then enqueues
-// in-n-j to the inbox and out-n-j to the outbox (j < items-per-batch), then prints "committed n". It never stops
-// by itself: the test kills it with SIGKILL at an arbitrary point, usually inside a transaction.
+// in-n-j to the inbox and out-n-j to the outbox (j < items-per-batch) concurrently, then prints "committed n". It
+// never stops by itself: the test kills it with SIGKILL at an arbitrary point, usually inside a transaction.
 var path = args[0];
 var rowCount = int.Parse(args[1], CultureInfo.InvariantCulture);
 var itemCount = int.Parse(args[2], CultureInfo.InvariantCulture);
@@ -27,11 +27,16 @@ for (var n = 0; ; n++)
 
     var now = t0.AddSeconds(n);
     await store.SetDesiredInventoryAsync(rows, now);
+    // All of the batch's items at once, as concurrent webhooks would arrive: they share group commits.
+    var enqueues = new List<Task<bool>>();
     for (var j = 0; j < itemCount; j++)
     {
-        await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem($"in-{n}-{j}", "crash", "order", $"{{\"n\":{n},\"j\":{j}}}", now));
-        await store.EnqueueAsync(WorkQueue.Outbox, new WorkItem($"out-{n}-{j}", "crash", "shipment", $"{{\"n\":{n},\"j\":{j}}}", now));
+        var (batch, item) = (n, j);
+        enqueues.Add(Task.Run(async () => await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem($"in-{batch}-{item}", "crash", "order", $"{{\"n\":{batch},\"j\":{item}}}", now))));
+        enqueues.Add(Task.Run(async () => await store.EnqueueAsync(WorkQueue.Outbox, new WorkItem($"out-{batch}-{item}", "crash", "shipment", $"{{\"n\":{batch},\"j\":{item}}}", now))));
     }
+
+    await Task.WhenAll(enqueues);
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"committed {n}"));
 }

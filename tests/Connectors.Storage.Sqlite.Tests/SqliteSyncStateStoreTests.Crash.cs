@@ -7,7 +7,7 @@ namespace Connectors.Storage.Sqlite.Tests;
 
 /// <summary>
 /// The crash test: a child process writes batches (1,000 inventory rows in one SetDesiredInventoryAsync call, then
-/// inbox and outbox items) and prints "committed n" after each; it is killed with SIGKILL, usually mid-transaction.
+/// inbox and outbox items enqueued concurrently, so they share group commits) and prints "committed n" after each; it is killed with SIGKILL, usually mid-transaction.
 /// A new store on the file must hold every reported item exactly once and no torn batch.
 /// </summary>
 public sealed partial class SqliteSyncStateStoreTests
