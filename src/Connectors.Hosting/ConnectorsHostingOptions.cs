@@ -3,7 +3,10 @@ namespace Connectors.Hosting;
 /// <summary>How often the background workers run and how the webhook endpoints behave. Validated at start.</summary>
 public sealed class ConnectorsHostingOptions
 {
-    /// <summary>How long a worker waits after a pass that found nothing to do.</summary>
+    /// <summary>
+    /// How long a worker waits after a pass that found nothing to do. The inbox and outbox workers wake earlier when this
+    /// process queues work for them, so the delay only bounds how late they see work queued by another host.
+    /// </summary>
     /// <value>Default 1 second; from 10 milliseconds to 10 minutes.</value>
     public TimeSpan IdleDelay { get; set; } = TimeSpan.FromSeconds(1);
 

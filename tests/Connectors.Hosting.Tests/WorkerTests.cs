@@ -67,6 +67,26 @@ public class WorkerTests
     }
 
     [Fact]
+    public async Task InboxAndOutboxWorkers_WorkQueuedWhileTheyIdle_WakeThemBeforeTheIdleDelay()
+    {
+        // An idle delay far beyond the test's patience: only the engine's wake-up can get the work done in time.
+        await using var host = await TestHost.StartAsync(o =>
+        {
+            o.IdleDelay = TimeSpan.FromMinutes(10);
+            o.PollOrders = false;
+        });
+        await Task.Delay(200, TestContext.Current.CancellationToken); // let the workers finish their first, empty passes
+        host.Channel.Inner.PutOrder(ModelFactory.Order("store-a", "5001", [("S5", 1)], updatedAt: DateTimeOffset.UtcNow));
+
+        await host.PostWebhookAsync("{\"id\":\"5001\",\"updated_at\":\"2026-01-01T00:00:00Z\"}", delivery: "d-5001");
+        await TestHost.EventuallyAsync(() => Task.FromResult(host.Warehouse.Orders.ContainsKey(("store-a", "5001"))), "order 5001 in the WMS");
+
+        var events = host.App.Services.GetRequiredService<IConnectorEvents>();
+        await events.PublishShipmentAsync(ModelFactory.Shipment("SH-5001", "store-a", "5001", [("S5", 1m)]), TestContext.Current.CancellationToken);
+        await TestHost.EventuallyAsync(() => Task.FromResult(host.Channel.Inner.Fulfillments.Count == 1), "shipment SH-5001 fulfilled on the channel");
+    }
+
+    [Fact]
     public async Task StopAsync_InboxPassInFlight_FinishesTheItemBeforeTheHostStops()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,4 +1,5 @@
 using Connectors.Hosting.Internal;
+using Connectors.Internal;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,8 @@ namespace Connectors.Hosting.Workers;
 /// <summary>
 /// A loop that runs passes until the host stops. A pass gets no stopping token: on shutdown the pass in hand
 /// finishes (passes are bounded batches) and only the wait between passes is cut short, so nothing is left
-/// half-done; items a crashed host held come back when their leases run out.
+/// half-done; items a crashed host held come back when their leases run out. A worker with a <see cref="WakeUp"/>
+/// signal ends its wait early when the engine queues work for it in this process.
 /// </summary>
 internal abstract class ConnectorWorker(TimeProvider time, HostingMetrics metrics, ILogger logger) : BackgroundService
 {
@@ -23,6 +25,8 @@ internal abstract class ConnectorWorker(TimeProvider time, HostingMetrics metric
             TimeSpan delay;
             try
             {
+                // Work queued from here on is seen by this pass or wakes the wait after it.
+                WakeUp?.Reset();
                 delay = await RunPassAsync(CancellationToken.None).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // A worker must outlive any failure of one pass; the failure is logged and counted.
@@ -38,7 +42,7 @@ internal abstract class ConnectorWorker(TimeProvider time, HostingMetrics metric
             {
                 try
                 {
-                    await Task.Delay(delay, Time, stoppingToken).ConfigureAwait(false);
+                    await WaitAsync(delay, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -48,8 +52,33 @@ internal abstract class ConnectorWorker(TimeProvider time, HostingMetrics metric
         }
     }
 
+    /// <summary>Signals that work arrived for this worker, or <see langword="null"/> when it only polls.</summary>
+    protected virtual WorkSignal? WakeUp => null;
+
     /// <summary>The wait after a failed pass.</summary>
     protected virtual TimeSpan FailureDelay => TimeSpan.FromSeconds(5);
+
+    /// <summary>Waits <paramref name="delay"/>, or less when <see cref="WakeUp"/> fires first.</summary>
+    private async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        if (WakeUp is not { } wakeUp)
+        {
+            await Task.Delay(delay, Time, stoppingToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var sleep = Task.Delay(delay, Time, waiting.Token);
+        if (await Task.WhenAny(sleep, wakeUp.WaitAsync()).ConfigureAwait(false) == sleep)
+        {
+            await sleep.ConfigureAwait(false); // throws when the host is stopping
+            return;
+        }
+
+        // Woken: stop the timer, and let the next pass see the work.
+        await waiting.CancelAsync().ConfigureAwait(false);
+        stoppingToken.ThrowIfCancellationRequested();
+    }
 
     /// <summary>Runs one pass and says how long to wait before the next (zero: go on at once).</summary>
     /// <param name="cancellationToken">Not cancelled by shutdown; the pass runs to its end.</param>

@@ -1,0 +1,52 @@
+namespace Connectors.Internal;
+
+/// <summary>
+/// Wakes a waiting worker when work arrives, so that it does not sleep out its idle delay: the engine calls
+/// <see cref="Notify"/> after it queued work; a worker calls <see cref="Reset"/> before a pass and <see cref="WaitAsync"/>
+/// after one that found nothing. A notification during the pass is kept, so the wait after it returns at once.
+/// </summary>
+internal sealed class WorkSignal
+{
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _waiting = NewWaiting();
+    private bool _notified;
+
+    /// <summary>Work has arrived: wakes the waiting worker, or the next wait returns at once.</summary>
+    public void Notify()
+    {
+        TaskCompletionSource waiting;
+        lock (_lock)
+        {
+            _notified = true;
+            waiting = _waiting;
+        }
+
+        waiting.TrySetResult();
+    }
+
+    /// <summary>Forgets earlier notifications: the pass about to run sees the work they announced.</summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            _notified = false;
+            if (_waiting.Task.IsCompleted)
+            {
+                _waiting = NewWaiting();
+            }
+        }
+    }
+
+    /// <summary>Completes at the next notification, or at once if one came since the last <see cref="Reset"/>.</summary>
+    public Task WaitAsync()
+    {
+        lock (_lock)
+        {
+            return _notified ? Task.CompletedTask : _waiting.Task;
+        }
+    }
+
+    // Continuations run asynchronously: Notify is called on the engine's path (a webhook request), which must not run
+    // a worker's pass inline.
+    private static TaskCompletionSource NewWaiting() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
