@@ -4,8 +4,8 @@ namespace Connectors.Hosting;
 public sealed class ConnectorsHostingOptions
 {
     /// <summary>
-    /// How long a worker waits after a pass that found nothing to do. The inbox and outbox workers wake earlier when this
-    /// process queues work for them, so the delay only bounds how late they see work queued by another host.
+    /// How long a worker waits after a pass that found nothing to do. The inventory, inbox and outbox workers wake earlier
+    /// when this process gives them work, so the delay only bounds how late they see work from another host.
     /// </summary>
     /// <value>Default 1 second; from 10 milliseconds to 10 minutes.</value>
     public TimeSpan IdleDelay { get; set; } = TimeSpan.FromSeconds(1);

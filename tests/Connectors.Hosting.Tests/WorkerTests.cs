@@ -67,21 +67,26 @@ public class WorkerTests
     }
 
     [Fact]
-    public async Task InboxAndOutboxWorkers_WorkQueuedWhileTheyIdle_WakeThemBeforeTheIdleDelay()
+    public async Task Workers_WorkArrivingWhileTheyIdle_WakesThemBeforeTheIdleDelay()
     {
-        // An idle delay far beyond the test's patience: only the engine's wake-up can get the work done in time.
+        // An idle delay far beyond the test's patience: only the engine's wake-up can get the work done in time. No
+        // start-up full sync (see InventoryWorker_StockPublished_ReachesChannel).
         await using var host = await TestHost.StartAsync(o =>
         {
             o.IdleDelay = TimeSpan.FromMinutes(10);
             o.PollOrders = false;
+            o.FullSyncOnStart = false;
         });
         await Task.Delay(200, TestContext.Current.CancellationToken); // let the workers finish their first, empty passes
+        var events = host.App.Services.GetRequiredService<IConnectorEvents>();
+
+        await events.PublishStockLevelsAsync([new StockLevel("S6", "WH1", 9m, 1m)], TestContext.Current.CancellationToken);
+        await TestHost.EventuallyAsync(() => Task.FromResult(host.Channel.Inner.GetLevel("S6", "WH1") == 8), "S6 = 8 at WH1 on the channel");
         host.Channel.Inner.PutOrder(ModelFactory.Order("store-a", "5001", [("S5", 1)], updatedAt: DateTimeOffset.UtcNow));
 
         await host.PostWebhookAsync("{\"id\":\"5001\",\"updated_at\":\"2026-01-01T00:00:00Z\"}", delivery: "d-5001");
         await TestHost.EventuallyAsync(() => Task.FromResult(host.Warehouse.Orders.ContainsKey(("store-a", "5001"))), "order 5001 in the WMS");
 
-        var events = host.App.Services.GetRequiredService<IConnectorEvents>();
         await events.PublishShipmentAsync(ModelFactory.Shipment("SH-5001", "store-a", "5001", [("S5", 1m)]), TestContext.Current.CancellationToken);
         await TestHost.EventuallyAsync(() => Task.FromResult(host.Channel.Inner.Fulfillments.Count == 1), "shipment SH-5001 fulfilled on the channel");
     }

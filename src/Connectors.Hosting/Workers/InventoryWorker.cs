@@ -1,10 +1,14 @@
 using Connectors.Hosting.Internal;
+using Connectors.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Connectors.Hosting.Workers;
 
-/// <summary>Runs a full inventory sync at start (if configured), then pushes pending rows of every inventory channel.</summary>
+/// <summary>
+/// Runs a full inventory sync at start (if configured), then pushes pending rows of every inventory channel; when idle,
+/// waits for the idle delay or until the engine stores new desired quantities in this process.
+/// </summary>
 internal sealed class InventoryWorker(
     IInventorySync inventory,
     IChannelRegistry channels,
@@ -12,11 +16,14 @@ internal sealed class InventoryWorker(
     IOptions<ConnectorsHostingOptions> options,
     TimeProvider time,
     HostingMetrics metrics,
-    ILogger<InventoryWorker> logger) : ConnectorWorker(time, metrics, logger)
+    ILogger<InventoryWorker> logger,
+    WorkSignals signals) : ConnectorWorker(time, metrics, logger)
 {
     private bool _started;
 
     protected override string Name => "inventory";
+
+    protected override WorkSignal WakeUp => signals.Inventory;
 
     protected override async Task<TimeSpan> RunPassAsync(CancellationToken cancellationToken)
     {

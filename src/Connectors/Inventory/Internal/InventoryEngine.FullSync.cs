@@ -157,6 +157,8 @@ internal sealed partial class InventoryEngine
                     await _store.SetDesiredInventoryAsync(chunk, now, cancellationToken).ConfigureAwait(false);
                 }
             }
+
+            _pushSignal?.Notify();
         }
 
         Log.InventorySyncComputed(_logger, plan.Name, dryRun, computed.Count, changes.Count);

@@ -45,6 +45,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     private readonly List<(ChannelPlan Plan, string Sku, IReadOnlyList<ChannelItemDefinition> Items)> _resolved = [];
     private readonly HashSet<string> _needed = new(StringComparer.Ordinal);
     private readonly StockBook _view = new();
+    private readonly WorkSignal? _pushSignal;
     private StockBook _stock = new();
     private ChannelPlan[]? _plans;
     private bool _initialized;
@@ -58,7 +59,8 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         TimeProvider time,
         ConnectorsMetrics metrics,
         IWarehouseInventory? warehouse = null,
-        ILoggerFactory? loggerFactory = null)
+        ILoggerFactory? loggerFactory = null,
+        WorkSignals? signals = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
@@ -72,6 +74,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         _metrics = metrics;
         _warehouse = warehouse;
         _logger = (ILogger?)loggerFactory?.CreateLogger<InventoryEngine>() ?? NullLogger.Instance;
+        _pushSignal = signals?.Inventory;
     }
 
     private InventorySyncOptions Settings => _options.Inventory;
@@ -274,6 +277,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         }
 
         await _store.SetDesiredInventoryAsync(_desired, now, cancellationToken).ConfigureAwait(false);
+        _pushSignal?.Notify();
         return _desired.Count;
     }
 
@@ -320,6 +324,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         }
 
         await shared.SetDesiredInventoryIfNewerAsync(_desired, snapshot.Generation, now, cancellationToken).ConfigureAwait(false);
+        _pushSignal?.Notify();
         return _desired.Count;
     }
 
