@@ -170,27 +170,11 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             return 0;
         }
 
-        int changed;
-        var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (scope.ConfigureAwait(false))
-        {
-            // One transaction for the whole batch, appended to the inventory journal as one row (see InventoryJournal).
-            var journal = Journal;
-            try
-            {
-                changed = journal.Write(rows, ToTicks(now), cancellationToken);
-                await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                journal.Rollback();
-                throw;
-            }
-
-            journal.Commit();
-        }
-
-        return changed;
+        // One transaction for the whole batch, appended to the inventory journal as one row (see InventoryJournal).
+        return await WriteInventoryAsync(
+            foldFirst: false,
+            (_, journal) => new ValueTask<int>(journal.Write(rows, ToTicks(now), cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -198,23 +182,10 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
-        List<InventoryRow> claimed;
-        var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (scope.ConfigureAwait(false))
-        {
-            var journal = FoldJournal();
-            try
-            {
-                claimed = journal.Claim(channel, maxRows, ToTicks(now), ToTicks(now + lease), cancellationToken);
-            }
-            catch
-            {
-                journal.Rollback();
-                throw;
-            }
-
-            await CommitFoldedAsync(scope, journal, cancellationToken).ConfigureAwait(false);
-        }
+        var claimed = await WriteInventoryAsync(
+            foldFirst: true,
+            (_, journal) => new ValueTask<List<InventoryRow>>(journal.Claim(channel, maxRows, ToTicks(now), ToTicks(now + lease), cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
 
         claimed.Sort(static (a, b) =>
         {
@@ -244,22 +215,14 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             return;
         }
 
-        var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (scope.ConfigureAwait(false))
-        {
-            var journal = FoldJournal();
-            try
+        await WriteInventoryAsync(
+            foldFirst: true,
+            (_, journal) =>
             {
                 journal.Acknowledge(acknowledgements, cancellationToken);
-            }
-            catch
-            {
-                journal.Rollback();
-                throw;
-            }
-
-            await CommitFoldedAsync(scope, journal, cancellationToken).ConfigureAwait(false);
-        }
+                return new ValueTask<int>(acknowledgements.Count);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -276,34 +239,35 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             return;
         }
 
-        var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (scope.ConfigureAwait(false))
-        {
-            var journal = FoldJournal();
-            var command = Prepared(
-                """
-                UPDATE inventory SET attempts = attempts + 1, next_attempt_at = $next, lease_until = 0, last_error = $reason
-                WHERE channel = $channel AND item_id = $item AND location_id = $location
-                """,
-                scope.Transaction,
-                "$channel",
-                "$item",
-                "$location",
-                "$next",
-                "$reason");
-            var p = command.Parameters;
-            p[3].Value = ToTicks(nextAttemptAt);
-            p[4].Value = (object?)reason ?? DBNull.Value;
-            foreach (var key in keys)
+        await WriteInventoryAsync(
+            foldFirst: true,
+            async (scope, _) =>
             {
-                p[0].Value = key.Channel;
-                p[1].Value = key.ChannelItemId;
-                p[2].Value = key.LocationId;
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+                var command = Prepared(
+                    """
+                    UPDATE inventory SET attempts = attempts + 1, next_attempt_at = $next, lease_until = 0, last_error = $reason
+                    WHERE channel = $channel AND item_id = $item AND location_id = $location
+                    """,
+                    scope.Transaction,
+                    "$channel",
+                    "$item",
+                    "$location",
+                    "$next",
+                    "$reason");
+                var p = command.Parameters;
+                p[3].Value = ToTicks(nextAttemptAt);
+                p[4].Value = (object?)reason ?? DBNull.Value;
+                foreach (var key in keys)
+                {
+                    p[0].Value = key.Channel;
+                    p[1].Value = key.ChannelItemId;
+                    p[2].Value = key.LocationId;
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
 
-            await CommitFoldedAsync(scope, journal, cancellationToken).ConfigureAwait(false);
-        }
+                return keys.Count;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -1049,37 +1013,37 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     /// <summary>The writer's inventory journal (created on first use, under the gate).</summary>
     private InventoryJournal Journal => _inventoryJournal ??= new InventoryJournal(_writer!, _journalFoldThreshold);
 
-    /// <summary>Folds the inventory journal inside the open write transaction, before the caller touches inventory rows.</summary>
-    private InventoryJournal FoldJournal()
+    /// <summary>
+    /// Runs <paramref name="body"/> in one write transaction on the inventory, folding the journal first when
+    /// <paramref name="foldFirst"/>, and tells the journal whether the transaction committed, so that what it learnt or
+    /// folded inside a transaction that rolled back is undone with it.
+    /// </summary>
+    private async ValueTask<T> WriteInventoryAsync<T>(bool foldFirst, Func<WriteScope, InventoryJournal, ValueTask<T>> body, CancellationToken cancellationToken)
     {
-        var journal = Journal;
-        try
+        var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (scope.ConfigureAwait(false))
         {
-            journal.Synchronize(foldEverything: true);
-        }
-        catch
-        {
-            journal.Rollback();
-            throw;
-        }
+            var journal = Journal;
+            T result;
+            try
+            {
+                if (foldFirst)
+                {
+                    journal.Synchronize(foldEverything: true);
+                }
 
-        return journal;
-    }
+                result = await body(scope, journal).ConfigureAwait(false);
+                await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                journal.Rollback();
+                throw;
+            }
 
-    /// <summary>Commits a write that folded the journal first, telling the journal whether its fold stands.</summary>
-    private static async ValueTask CommitFoldedAsync(WriteScope scope, InventoryJournal journal, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            journal.Commit();
+            return result;
         }
-        catch
-        {
-            journal.Rollback();
-            throw;
-        }
-
-        journal.Commit();
     }
 
     /// <summary>
@@ -1097,12 +1061,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             }
         }
 
-        var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (scope.ConfigureAwait(false))
-        {
-            var journal = FoldJournal();
-            await CommitFoldedAsync(scope, journal, cancellationToken).ConfigureAwait(false);
-        }
+        await WriteInventoryAsync(foldFirst: true, static (_, _) => new ValueTask<int>(0), cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<int> ExecuteWriteAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)

@@ -146,6 +146,26 @@ public sealed partial class SqliteSyncStateStoreTests
         Assert.Equal((3, 3L), ((await store.GetInventoryAsync(Key("i001"), Ct))!.Desired, (await store.GetInventoryAsync(Key("i001"), Ct))!.Version));
     }
 
+    [Fact]
+    public async Task RescheduleInventory_CancelledAfterItsFoldOnAFreshStore_LeavesNoStaleQuantityBehind()
+    {
+        var file = _directory.NewDatabase();
+        var first = await OpenAsync(file);
+        await first.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 1)], T0, Ct);
+        await first.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 2)], T0, Ct);
+        first.Dispose();
+
+        // A restarted store folds the journal in its first write; this one is cancelled after the fold, which must be
+        // undone with it: the table still says 1, the journal 2.
+        var second = await OpenAsync(file);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            await second.RescheduleInventoryAsync(new CancelOnEnumerate([Key("i1")], cancellation), T0.AddMinutes(1), "later", cancellation.Token));
+
+        Assert.Equal(1, await second.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 1)], T0, Ct));
+        Assert.Equal((1, 3L), ((await second.GetInventoryAsync(Key("i1"), Ct))!.Desired, (await second.GetInventoryAsync(Key("i1"), Ct))!.Version));
+    }
+
     private static object? Scalar(string file, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
@@ -153,5 +173,21 @@ public sealed partial class SqliteSyncStateStoreTests
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    /// <summary>A list that cancels a token when it is enumerated (the store indexes it to validate, then enumerates it to write).</summary>
+    private sealed class CancelOnEnumerate(InventoryKey[] keys, CancellationTokenSource cancellation) : IReadOnlyList<InventoryKey>
+    {
+        public int Count => keys.Length;
+
+        public InventoryKey this[int index] => keys[index];
+
+        public IEnumerator<InventoryKey> GetEnumerator()
+        {
+            cancellation.Cancel();
+            return ((IEnumerable<InventoryKey>)keys).GetEnumerator();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
