@@ -328,18 +328,24 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         // until this caller writes it.
         if (Interlocked.CompareExchange(ref _enqueueDraining, 1, 0) == 0)
         {
-            while (!request.Completion.IsCompleted)
+            try
             {
-                await WriteEnqueueBatchAsync().ConfigureAwait(false);
+                while (!request.Completion.IsCompleted)
+                {
+                    await WriteEnqueueBatchAsync().ConfigureAwait(false);
+                }
             }
-
-            if (_enqueueRequests.IsEmpty)
+            finally
             {
-                ReleaseEnqueueDrain();
-            }
-            else
-            {
-                _ = Task.Run(DrainEnqueueRequestsAsync, CancellationToken.None);
+                // Whatever happened here, the flag is passed on: a held flag would leave every later call waiting.
+                if (_enqueueRequests.IsEmpty)
+                {
+                    ReleaseEnqueueDrain();
+                }
+                else
+                {
+                    _ = Task.Run(DrainEnqueueRequestsAsync, CancellationToken.None);
+                }
             }
         }
 
@@ -930,11 +936,16 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     /// <summary>Writes queued <see cref="EnqueueAsync"/> items until the queue is empty, then gives up the drain flag.</summary>
     private async Task DrainEnqueueRequestsAsync()
     {
-        while (await WriteEnqueueBatchAsync().ConfigureAwait(false))
+        try
         {
+            while (await WriteEnqueueBatchAsync().ConfigureAwait(false))
+            {
+            }
         }
-
-        ReleaseEnqueueDrain();
+        finally
+        {
+            ReleaseEnqueueDrain();
+        }
     }
 
     /// <summary>
