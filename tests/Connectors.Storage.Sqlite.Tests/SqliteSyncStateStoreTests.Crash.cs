@@ -69,6 +69,50 @@ public sealed partial class SqliteSyncStateStoreTests
         TestContext.Current.SendDiagnosticMessage($"Killed after batch {lastCommitted}; inventory at batch {batchValue - 1}; {inFlight} queue items of the batch in flight.");
     }
 
+    [Fact]
+    public async Task TwoProcesses_ChildWritesBurstsWhileThisOneClaimsAcknowledgesAndWrites_EveryRowKeepsOneVersionPerChange()
+    {
+        // The child journals its bursts; this process folds them with every claim and writes rows of its own, so each
+        // side keeps finding the file changed by the other (PRAGMA data_version) and must fold and re-read, never
+        // trust what it knew. Opening here first creates the schema before the child starts.
+        var file = _directory.NewDatabase("two-processes");
+        var store = await OpenAsync(file);
+        var child = RunChildAndKillAsync(file, killAfterBatches: 30);
+        var mine = Enumerable.Range(0, 50).Select(i => new InventoryKey("mine", $"m-{i:D2}", "L1")).ToArray();
+        var rounds = 0;
+
+        // A few rounds only: the child goes on writing after them, so this store has bursts left to fold that came
+        // after everything it wrote or folded itself.
+        while (rounds == 0 || (!child.IsCompleted && rounds < 8))
+        {
+            rounds++;
+            Assert.Equal(mine.Length, await store.SetDesiredInventoryAsync([.. mine.Select(k => new DesiredInventory(k, rounds))], T0.AddSeconds(rounds), Ct));
+            var claimed = await store.ClaimPendingInventoryAsync("crash", CrashRows, T0.AddHours(1), TimeSpan.FromMilliseconds(1), Ct);
+            await store.AcknowledgeInventoryAsync([.. claimed.Select(r => new InventoryAcknowledgement(r.Key, r.Desired))], Ct);
+        }
+
+        var lastCommitted = await child;
+
+        // First through this very store, which must see the child's last bursts though it journalled nothing since its
+        // last claim; then through a new one.
+        await AssertRowsAsync(store);
+        store.Dispose();
+        await AssertRowsAsync(await OpenAsync(file));
+
+        async Task AssertRowsAsync(SqliteSyncStateStore reader)
+        {
+            var crash = await ToListAsync(reader.ListInventoryAsync("crash", cancellationToken: Ct));
+            Assert.Equal(CrashRows, crash.Count);
+            var batchValue = Assert.Single(crash.Select(r => r.Desired).Distinct());
+            Assert.InRange(batchValue, lastCommitted + 1, lastCommitted + 2);
+            Assert.All(crash, r => Assert.Equal(batchValue, r.Version));
+            var own = await ToListAsync(reader.ListInventoryAsync("mine", cancellationToken: Ct));
+            Assert.All(own, r => Assert.Equal((rounds, (long)rounds), (r.Desired, r.Version)));
+            Assert.Equal(mine.Length, own.Count);
+        }
+        TestContext.Current.SendDiagnosticMessage($"{rounds} rounds beside the child, killed after batch {lastCommitted}.");
+    }
+
     private static async Task<int> RunChildAndKillAsync(string file, int killAfterBatches)
     {
         var host = typeof(SqliteSyncStateStoreTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
