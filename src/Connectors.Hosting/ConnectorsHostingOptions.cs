@@ -10,6 +10,13 @@ public sealed class ConnectorsHostingOptions
     /// <value>Default 1 second; from 10 milliseconds to 10 minutes.</value>
     public TimeSpan IdleDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the inventory worker, woken by a stock change while idle, gathers further changes before it pushes: a
+    /// trickle of single changes then costs one shop call per period, not one per change, for this much latency.
+    /// </summary>
+    /// <value>Default 200 milliseconds; from zero to 1 minute.</value>
+    public TimeSpan InventoryPushDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How often each order channel is polled (the safety net behind webhooks).</summary>
     /// <value>Default 1 minute; from 100 milliseconds to 1 day.</value>
     public TimeSpan OrderPollInterval { get; set; } = TimeSpan.FromMinutes(1);

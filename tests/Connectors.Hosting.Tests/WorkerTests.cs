@@ -92,6 +92,29 @@ public class WorkerTests
     }
 
     [Fact]
+    public async Task InventoryWorker_ChangesArrivingWithinThePushDelay_GoOutInOneShopCall()
+    {
+        await using var host = await TestHost.StartAsync(o =>
+        {
+            o.IdleDelay = TimeSpan.FromMinutes(10);
+            o.InventoryPushDelay = TimeSpan.FromSeconds(2);
+            o.PollOrders = false;
+            o.FullSyncOnStart = false;
+        });
+        await Task.Delay(200, TestContext.Current.CancellationToken); // let the workers finish their first, empty passes
+        var events = host.App.Services.GetRequiredService<IConnectorEvents>();
+
+        // The first change wakes the worker; the second arrives while it gathers.
+        await events.PublishStockLevelsAsync([new StockLevel("S8", "WH1", 4m)], TestContext.Current.CancellationToken);
+        await events.PublishStockLevelsAsync([new StockLevel("S9", "WH1", 6m)], TestContext.Current.CancellationToken);
+
+        await TestHost.EventuallyAsync(
+            () => Task.FromResult(host.Channel.Inner.GetLevel("S8", "WH1") == 4 && host.Channel.Inner.GetLevel("S9", "WH1") == 6), "S8 and S9 on the channel");
+        var push = Assert.Single(host.Channel.Inner.Pushes);
+        Assert.Equal(["S8", "S9"], push.Select(t => t.ChannelItemId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task StopAsync_InboxPassInFlight_FinishesTheItemBeforeTheHostStops()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -136,12 +159,17 @@ public class WorkerTests
     public async Task HostStart_InvalidHostingOptions_FailsNamingSetting()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddConnectors().AddHosting(o => o.IdleDelay = TimeSpan.Zero);
+        builder.Services.AddConnectors().AddHosting(o =>
+        {
+            o.IdleDelay = TimeSpan.Zero;
+            o.InventoryPushDelay = TimeSpan.FromMinutes(2);
+        });
         using var host = builder.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains(error.Failures, f => f.Contains("IdleDelay", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("InventoryPushDelay is 00:02:00", StringComparison.Ordinal));
     }
 
     [Fact]

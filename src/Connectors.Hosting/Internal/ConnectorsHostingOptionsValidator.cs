@@ -10,6 +10,7 @@ internal sealed class ConnectorsHostingOptionsValidator : IValidateOptions<Conne
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         Check(failures, "IdleDelay", options.IdleDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10));
+        Check(failures, "InventoryPushDelay", options.InventoryPushDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
         Check(failures, "OrderPollInterval", options.OrderPollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromDays(1));
         if (options.ReconciliationInterval is { } reconcile)
         {

@@ -55,6 +55,9 @@ internal abstract class ConnectorWorker(TimeProvider time, HostingMetrics metric
     /// <summary>Signals that work arrived for this worker, or <see langword="null"/> when it only polls.</summary>
     protected virtual WorkSignal? WakeUp => null;
 
+    /// <summary>How long to let more work gather after <see cref="WakeUp"/> fired, before the next pass.</summary>
+    protected virtual TimeSpan WakeUpGathering => TimeSpan.Zero;
+
     /// <summary>The wait after a failed pass.</summary>
     protected virtual TimeSpan FailureDelay => TimeSpan.FromSeconds(5);
 
@@ -75,9 +78,13 @@ internal abstract class ConnectorWorker(TimeProvider time, HostingMetrics metric
             return;
         }
 
-        // Woken: stop the timer, and let the next pass see the work.
+        // Woken: stop the timer, and let the next pass see the work (and what arrives while it gathers).
         await waiting.CancelAsync().ConfigureAwait(false);
         stoppingToken.ThrowIfCancellationRequested();
+        if (WakeUpGathering > TimeSpan.Zero)
+        {
+            await Task.Delay(WakeUpGathering, Time, stoppingToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Runs one pass and says how long to wait before the next (zero: go on at once).</summary>

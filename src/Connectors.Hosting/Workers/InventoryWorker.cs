@@ -7,7 +7,8 @@ namespace Connectors.Hosting.Workers;
 
 /// <summary>
 /// Runs a full inventory sync at start (if configured), then pushes pending rows of every inventory channel; when idle,
-/// waits for the idle delay or until the engine stores new desired quantities in this process.
+/// waits for the idle delay or until the engine stores new desired quantities in this process, then gathers changes for
+/// <see cref="ConnectorsHostingOptions.InventoryPushDelay"/> before it pushes.
 /// </summary>
 internal sealed class InventoryWorker(
     IInventorySync inventory,
@@ -24,6 +25,8 @@ internal sealed class InventoryWorker(
     protected override string Name => "inventory";
 
     protected override WorkSignal WakeUp => signals.Inventory;
+
+    protected override TimeSpan WakeUpGathering => options.Value.InventoryPushDelay;
 
     protected override async Task<TimeSpan> RunPassAsync(CancellationToken cancellationToken)
     {
