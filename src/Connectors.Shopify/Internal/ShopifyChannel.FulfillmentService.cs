@@ -281,32 +281,20 @@ internal sealed partial class ShopifyChannel
     /// <summary>A fulfilment order with every line: the first page as selected, the rest read with <c>FulfillmentOrderLineItems</c>.</summary>
     private async ValueTask<FulfillmentOrderNode> WithAllLinesAsync(FulfillmentOrderNode fulfillmentOrder, CancellationToken cancellationToken)
     {
-        if (fulfillmentOrder.LineItems?.PageInfo is not { HasNextPage: true, EndCursor: { } cursor })
+        if (fulfillmentOrder.LineItems?.PageInfo is not { HasNextPage: true })
         {
             return fulfillmentOrder;
         }
 
-        var all = new List<FulfillmentOrderLineNode>(fulfillmentOrder.LineItems.Nodes ?? []);
-        var pageSize = _client.AffordablePageSize(
+        var all = await AllNodesAsync(
+            fulfillmentOrder.LineItems,
             GraphDocuments.FulfillmentOrderLineItems,
-            n => new FulfillmentOrderLineItemsVariables(fulfillmentOrder.Id, n, null),
+            $"fulfillment order {fulfillmentOrder.Id}",
+            (n, after) => new FulfillmentOrderLineItemsVariables(fulfillmentOrder.Id, n, after),
             ShopifyJsonContext.Default.FulfillmentOrderLineItemsVariables,
-            250);
-        string? after = cursor;
-        while (after is not null)
-        {
-            var data = await _client.SendAsync(
-                GraphDocuments.FulfillmentOrderLineItems,
-                new FulfillmentOrderLineItemsVariables(fulfillmentOrder.Id, pageSize, after),
-                ShopifyJsonContext.Default.FulfillmentOrderLineItemsVariables,
-                ShopifyJsonContext.Default.GraphResponseFulfillmentOrderLineItemsData,
-                cancellationToken).ConfigureAwait(false);
-            var page = data.FulfillmentOrder?.LineItems
-                ?? throw new ShopifyGraphQLException(GraphDocuments.FulfillmentOrderLineItems, $"fulfillment order {fulfillmentOrder.Id} returned no line items.", null, null, null, isTransient: true);
-            all.AddRange(page.Nodes ?? []);
-            after = page.PageInfo is { HasNextPage: true } info ? info.EndCursor : null;
-        }
-
+            ShopifyJsonContext.Default.GraphResponseFulfillmentOrderLineItemsData,
+            static data => data.FulfillmentOrder?.LineItems,
+            cancellationToken).ConfigureAwait(false);
         return fulfillmentOrder with { LineItems = new Connection<FulfillmentOrderLineNode>(new PageInfo(false, null), all) };
     }
 }

@@ -64,33 +64,16 @@ internal sealed partial class ShopifyChannel
     }
 
     /// <summary>The order's line items: the first page from the order query, the rest read with <c>OrderLineItems</c>.</summary>
-    private async ValueTask<IReadOnlyList<LineItemNode>> AllLineItemsAsync(OrderNode order, CancellationToken cancellationToken)
-    {
-        var first = order.LineItems?.Nodes ?? [];
-        if (order.LineItems?.PageInfo is not { HasNextPage: true, EndCursor: { } cursor })
-        {
-            return first;
-        }
-
-        var all = new List<LineItemNode>(first);
-        var pageSize = _client.AffordablePageSize(
-            GraphDocuments.OrderLineItems, n => new OrderLineItemsVariables(order.Id, n, null), ShopifyJsonContext.Default.OrderLineItemsVariables, 250);
-        string? after = cursor;
-        while (after is not null)
-        {
-            var data = await _client.SendAsync(
-                GraphDocuments.OrderLineItems,
-                new OrderLineItemsVariables(order.Id, pageSize, after),
-                ShopifyJsonContext.Default.OrderLineItemsVariables,
-                ShopifyJsonContext.Default.GraphResponseOrderLineItemsData,
-                cancellationToken).ConfigureAwait(false);
-            var page = data.Order?.LineItems ?? throw new ShopifyGraphQLException(GraphDocuments.OrderLineItems, $"order {order.Id} returned no line items.", null, null, null, isTransient: true);
-            all.AddRange(page.Nodes ?? []);
-            after = page.PageInfo is { HasNextPage: true } info ? info.EndCursor : null;
-        }
-
-        return all;
-    }
+    private ValueTask<IReadOnlyList<LineItemNode>> AllLineItemsAsync(OrderNode order, CancellationToken cancellationToken) =>
+        AllNodesAsync(
+            order.LineItems,
+            GraphDocuments.OrderLineItems,
+            $"order {order.Id}",
+            (n, after) => new OrderLineItemsVariables(order.Id, n, after),
+            ShopifyJsonContext.Default.OrderLineItemsVariables,
+            ShopifyJsonContext.Default.GraphResponseOrderLineItemsData,
+            static data => data.Order?.LineItems,
+            cancellationToken);
 
     public async Task AcknowledgeOrderAsync(OrderAcknowledgement acknowledgement, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization.Metadata;
+using Connectors.Shopify.Internal.Json;
+
+namespace Connectors.Shopify.Internal;
+
+internal sealed partial class ShopifyChannel
+{
+    /// <summary>
+    /// Every node of a connection whose first page came with a parent query: that page, then the rest read with
+    /// <paramref name="operation"/> at the page size the cost bucket affords, until the last page.
+    /// </summary>
+    /// <param name="firstPage">The page the parent query selected.</param>
+    /// <param name="operation">The query that reads one further page of the connection.</param>
+    /// <param name="owner">What owns the connection, for the error when a page is missing.</param>
+    /// <param name="variables">The query's variables for a page size and a cursor.</param>
+    /// <param name="variablesType">Their JSON type.</param>
+    /// <param name="responseType">The query's response type.</param>
+    /// <param name="page">The connection in a response.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    private async ValueTask<IReadOnlyList<TNode>> AllNodesAsync<TVariables, TData, TNode>(
+        Connection<TNode>? firstPage,
+        string operation,
+        string owner,
+        Func<int, string?, TVariables> variables,
+        JsonTypeInfo<TVariables> variablesType,
+        JsonTypeInfo<GraphResponse<TData>> responseType,
+        Func<TData, Connection<TNode>?> page,
+        CancellationToken cancellationToken)
+        where TData : class
+    {
+        var first = firstPage?.Nodes ?? [];
+        if (firstPage?.PageInfo is not { HasNextPage: true, EndCursor: { } cursor })
+        {
+            return first;
+        }
+
+        var all = new List<TNode>(first);
+        var pageSize = _client.AffordablePageSize(operation, n => variables(n, null), variablesType, 250);
+        string? after = cursor;
+        while (after is not null)
+        {
+            var data = await _client.SendAsync(operation, variables(pageSize, after), variablesType, responseType, cancellationToken).ConfigureAwait(false);
+            var next = page(data) ?? throw new ShopifyGraphQLException(operation, $"{owner} returned no line items.", null, null, null, isTransient: true);
+            all.AddRange(next.Nodes ?? []);
+            after = next.PageInfo is { HasNextPage: true } info ? info.EndCursor : null;
+        }
+
+        return all;
+    }
+}
