@@ -1,5 +1,6 @@
 using Connectors;
 using Connectors.DependencyInjection;
+using Connectors.Internal;
 using Connectors.Inventory;
 using Connectors.Mapping;
 using Connectors.Orders;
@@ -50,6 +51,7 @@ public static class ConnectorsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<ConnectorsMetrics>();
+        services.TryAddSingleton<WorkSignals>();
         services.TryAddSingleton<IChannelRegistry, ChannelRegistry>();
         services.TryAddSingleton<ISyncStateStore, InMemorySyncStateStore>();
         services.TryAddSingleton<IItemResolver, IdentityItemResolver>();

@@ -46,6 +46,19 @@ internal sealed class WorkSignal
         }
     }
 
+    /// <summary>Queues <paramref name="item"/> and, when it is new, wakes the worker that drains <paramref name="queue"/>.</summary>
+    /// <returns>Whether the item was added (<see langword="false"/> for a duplicate id).</returns>
+    public async ValueTask<bool> EnqueueAsync(ISyncStateStore store, WorkQueue queue, WorkItem item, CancellationToken cancellationToken)
+    {
+        var added = await store.EnqueueAsync(queue, item, cancellationToken).ConfigureAwait(false);
+        if (added)
+        {
+            Notify();
+        }
+
+        return added;
+    }
+
     // Continuations run asynchronously: Notify is called on the engine's path (a webhook request), which must not run
     // a worker's pass inline.
     private static TaskCompletionSource NewWaiting() => new(TaskCreationOptions.RunContinuationsAsynchronously);

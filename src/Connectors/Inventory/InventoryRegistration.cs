@@ -12,7 +12,6 @@ internal static class InventoryRegistration
     public static void AddInventoryEngine(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<WorkSignals>();
         services.TryAddSingleton<InventoryEngine>();
         services.TryAddSingleton<IInventorySync>(static sp => sp.GetRequiredService<InventoryEngine>());
         services.TryAddSingleton<IStockLevelSink>(static sp => sp.GetRequiredService<InventoryEngine>());

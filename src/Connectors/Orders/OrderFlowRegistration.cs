@@ -17,7 +17,6 @@ internal static class OrderFlowRegistration
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorsOptions>, OrderFlowOptionsValidator>());
         services.TryAddSingleton<WorkFailures>();
-        services.TryAddSingleton<WorkSignals>();
         services.TryAddSingleton<ChannelOrderLookup>();
         services.TryAddSingleton<OrderSync>();
         services.TryAddSingleton<IOrderSync>(sp => sp.GetRequiredService<OrderSync>());

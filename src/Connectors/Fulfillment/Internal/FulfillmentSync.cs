@@ -27,7 +27,7 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
     private readonly WorkFailures _failures;
     private readonly ChannelOrderLookup _lookup;
     private readonly ILogger _logger;
-    private readonly WorkSignal? _signal;
+    private readonly WorkSignal _outbox;
 
     public FulfillmentSync(
         ISyncStateStore store,
@@ -52,7 +52,7 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
         _failures = failures;
         _lookup = lookup;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _signal = signals?.Outbox;
+        _outbox = (signals ?? new WorkSignals()).Outbox;
     }
 
     public Task<bool> PublishShipmentAsync(WarehouseShipment shipment, CancellationToken cancellationToken = default)
@@ -73,7 +73,7 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
         // The same tracking published twice is one item; a different list is a new one.
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)), 0, 8);
         var item = new WorkItem($"tracking|{channel}|{shipmentId}|{hash}", channel, WorkKinds.Tracking, json, _time.GetUtcNow());
-        return await EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
+        return await _outbox.EnqueueAsync(_store, WorkQueue.Outbox, item, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> PublishReturnReceiptAsync(ReturnReceipt receipt, CancellationToken cancellationToken = default)
@@ -81,7 +81,7 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
         ArgumentNullException.ThrowIfNull(receipt);
         var json = JsonSerializer.Serialize(receipt, ConnectorsJsonContext.Default.ReturnReceipt);
         var item = new WorkItem(WorkKinds.ReturnReceiptId(receipt.Channel, receipt.ReceiptId), receipt.Channel, WorkKinds.ReturnReceipt, json, _time.GetUtcNow());
-        return await EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
+        return await _outbox.EnqueueAsync(_store, WorkQueue.Outbox, item, cancellationToken).ConfigureAwait(false);
     }
 
     Task IOutboundEventSink.AcceptShipmentAsync(WarehouseShipment shipment, CancellationToken cancellationToken) => PublishShipmentAsync(shipment, cancellationToken);
@@ -123,7 +123,7 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
     {
         var json = JsonSerializer.Serialize(shipment, ConnectorsJsonContext.Default.WarehouseShipment);
         var item = new WorkItem(itemId, shipment.Channel, WorkKinds.Shipment, json, _time.GetUtcNow());
-        return await EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
+        return await _outbox.EnqueueAsync(_store, WorkQueue.Outbox, item, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the channel shows a fulfilment created for this shipment (the mapper's idempotency key, the shipment id by default).</summary>
@@ -209,15 +209,4 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
         Log.ReturnProcessed(_logger, receipt.ReturnId, receipt.Channel, outcome);
     }
 
-    /// <summary>Queues an outbox item and wakes the outbox worker when it is new.</summary>
-    private async ValueTask<bool> EnqueueAsync(WorkItem item, CancellationToken cancellationToken)
-    {
-        var added = await _store.EnqueueAsync(WorkQueue.Outbox, item, cancellationToken).ConfigureAwait(false);
-        if (added)
-        {
-            _signal?.Notify();
-        }
-
-        return added;
-    }
 }

@@ -24,7 +24,7 @@ internal sealed class OrderSync : IOrderSync
     private readonly IWarehouseReturns? _returns;
     private readonly IOversellWindow? _oversell;
     private readonly ILogger _logger;
-    private readonly WorkSignal? _signal;
+    private readonly WorkSignal _inbox;
 
     public OrderSync(
         ISyncStateStore store,
@@ -53,7 +53,7 @@ internal sealed class OrderSync : IOrderSync
         _warehouse = warehouse;
         _returns = returns;
         _oversell = oversell;
-        _signal = signals?.Inbox;
+        _inbox = (signals ?? new WorkSignals()).Inbox;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
@@ -219,27 +219,16 @@ internal sealed class OrderSync : IOrderSync
         }
 
         var item = new WorkItem(id, payload.Channel, WorkKinds.Order, OrderPayloads.Write(payload), _time.GetUtcNow());
-        var added = await EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
+        var added = await _inbox.EnqueueAsync(_store, WorkQueue.Inbox, item, cancellationToken).ConfigureAwait(false);
         return added ? InboxAcceptOutcome.Accepted : InboxAcceptOutcome.Duplicate;
     }
 
     private async ValueTask<bool> EnqueueReturnAsync(ReturnRequest request, CancellationToken cancellationToken)
     {
         var item = new WorkItem(WorkKinds.ReturnRequestId(request.Channel, request.ReturnId), request.Channel, WorkKinds.ReturnRequest, OrderPayloads.Write(request), _time.GetUtcNow());
-        return await EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
+        return await _inbox.EnqueueAsync(_store, WorkQueue.Inbox, item, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Queues an inbox item and wakes the inbox worker when it is new.</summary>
-    private async ValueTask<bool> EnqueueAsync(WorkItem item, CancellationToken cancellationToken)
-    {
-        var added = await _store.EnqueueAsync(WorkQueue.Inbox, item, cancellationToken).ConfigureAwait(false);
-        if (added)
-        {
-            _signal?.Notify();
-        }
-
-        return added;
-    }
 
     private async ValueTask<bool> TryRecordDeliveryAsync(string channel, string deliveryId, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(deliveryId)
