@@ -64,6 +64,9 @@ public sealed partial class WooCommerceEmulator
             }
 
             var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+
+            // WordPress sends the API discovery link on every REST answer; a list's prev/next links replace it.
+            context.Response.Headers.Link = $"<{RootUrl}wp-json/>; rel=\"https://api.w.org/\"";
             var (status, json) = Authenticate(context) ?? Route(context, body);
             var text = fault?.Fault == WooCommerceEmulatorFault.TypeDrift ? EmuJson.Drift(json)!.ToJsonString() : json.ToJsonString();
             if (fault?.Fault == WooCommerceEmulatorFault.PhpNotice)
@@ -218,18 +221,24 @@ public sealed partial class WooCommerceEmulator
             return (segments, method) switch
             {
                 (["products"], "GET") => ListProducts(context, query, p => p.Type != "variation", "products"),
-                (["products", var id], "GET") when TryId(id, out var pid) && _products.TryGetValue(pid, out var p) && p.Type != "variation" => (200, EmuJson.Product(p, ApiBase)),
+                (["products", var id], "GET") when TryId(id, out var pid) && _products.TryGetValue(pid, out var p) && p.Type != "variation" => (200, EmuJson.Product(p, View)),
                 (["products", var id, "variations"], "GET") when TryId(id, out var pid) && _products.TryGetValue(pid, out var p) && p.Type == "variable" =>
                     ListProducts(context, query, v => v.ParentId == pid, $"products/{pid}/variations"),
                 (["products", ..], _) => (404, EmuJson.Error("woocommerce_rest_product_invalid_id", "Invalid ID.", 404)),
                 (["orders"], "GET") => ListOrders(context, query),
-                (["orders", var id], "GET") when Order(id) is { } o => (200, EmuJson.Order(o, ApiBase)),
+                (["orders", var id], "GET") when Order(id) is { } o => (200, EmuJson.Order(o, View)),
                 (["orders", var id], "PUT" or "POST" or "PATCH") when Order(id) is { } o => UpdateOrder(o, input),
-                (["orders", var id, "notes"], "GET") when Order(id) is { } o => (200, new JsonArray(o.Notes.AsEnumerable().Reverse().Where(n => NoteType(query, n)).Select(n => (JsonNode)EmuJson.Note(n, o.Id, ApiBase)).ToArray())),
+                (["orders", var id, "notes"], "GET") when Order(id) is { } o => (200, new JsonArray(o.Notes.AsEnumerable().Reverse().Where(n => NoteType(query, n)).Select(n => (JsonNode)EmuJson.Note(n, o.Id, View)).ToArray())),
                 (["orders", var id, "notes"], "POST") when Order(id) is { } o => AddNote(o, input),
-                (["orders", var id, "refunds"], "GET") when Order(id) is { } o => (200, new JsonArray(o.Refunds.AsEnumerable().Reverse().Select(r => (JsonNode)EmuJson.Refund(r, o.Id, ApiBase)).ToArray())),
+                (["orders", var id, "refunds"], "GET") when Order(id) is { } o => Paged(context, query, [.. o.Refunds.AsEnumerable().Reverse()], r => EmuJson.Refund(r, o.Id, View), $"orders/{o.Id}/refunds", hpos: true),
                 (["orders", var id, "refunds"], "POST") when Order(id) is { } o => CreateRefund(o, input),
                 (["orders", ..], _) => (404, EmuJson.Error("woocommerce_rest_shop_order_invalid_id", "Invalid ID.", 404)),
+                (["webhooks"], "GET") => Paged(context, query, [.. _webhooks.Values.OrderByDescending(w => w.Id)], w => EmuJson.Webhook(w, View), "webhooks"),
+                (["webhooks"], "POST") => CreateWebhook(input),
+                (["webhooks", var id], "GET") when Webhook(id) is { } w => (200, EmuJson.Webhook(w, View)),
+                (["webhooks", var id], "PUT" or "POST" or "PATCH") when Webhook(id) is { } w => UpdateWebhook(w, input),
+                (["webhooks", var id], "DELETE") when Webhook(id) is { } w => DeleteWebhook(w, query),
+                (["webhooks", ..], _) => (404, EmuJson.Error("woocommerce_rest_webhook_invalid_id", "Invalid ID.", 404)),
                 _ => (404, EmuJson.Error("rest_no_route", "No route was found matching the URL and request method.", 404)),
             };
         }
@@ -246,7 +255,15 @@ public sealed partial class WooCommerceEmulator
 
     private EmuOrder? Order(string id) => TryId(id, out var oid) && _orders.TryGetValue(oid, out var order) ? order : null;
 
-    private (int, JsonNode) Paged<T>(HttpContext context, IQueryCollection query, List<T> all, Func<T, JsonNode> render, string route)
+    private EmuWebhook? Webhook(string id) => TryId(id, out var wid) && _webhooks.TryGetValue(wid, out var hook) ? hook : null;
+
+    /// <summary>
+    /// A list page as WordPress answers it: <c>X-WP-Total</c>, <c>X-WP-TotalPages</c>, and <c>Link</c> prev/next built with
+    /// <c>add_query_arg</c> from the request's own query (in its order, values URL-encoded, <c>page</c> replaced where it
+    /// stands or appended). A page past the end is 200 <c>[]</c>; for HPOS orders and refunds
+    /// (<paramref name="hpos"/>) the totals then read 0, as the order query counts only the rows of that page.
+    /// </summary>
+    private (int, JsonNode) Paged<T>(HttpContext context, IQueryCollection query, List<T> all, Func<T, JsonNode> render, string route, bool hpos = false)
     {
         var perPage = query.TryGetValue("per_page", out var pp) ? int.Parse(pp.ToString(), CultureInfo.InvariantCulture) : 10;
         if (perPage is < 1 or > 100)
@@ -257,18 +274,20 @@ public sealed partial class WooCommerceEmulator
         }
 
         var page = query.TryGetValue("page", out var pg) ? int.Parse(pg.ToString(), CultureInfo.InvariantCulture) : 1;
-        var totalPages = (all.Count + perPage - 1) / perPage;
-        context.Response.Headers["X-WP-Total"] = all.Count.ToString(CultureInfo.InvariantCulture);
+        var items = all.Skip((page - 1) * perPage).Take(perPage).ToList();
+        var total = hpos && items.Count == 0 && page > 1 ? 0 : all.Count;
+        var totalPages = (total + perPage - 1) / perPage;
+        context.Response.Headers["X-WP-Total"] = total.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers["X-WP-TotalPages"] = totalPages.ToString(CultureInfo.InvariantCulture);
         var links = new List<string>();
         if (page > 1)
         {
-            links.Add($"<{ApiBase}{route}?per_page={perPage}&page={page - 1}>; rel=\"prev\"");
+            links.Add($"<{PageLink(context, route, Math.Min(page - 1, totalPages))}>; rel=\"prev\"");
         }
 
-        if (page < totalPages)
+        if (totalPages > page)
         {
-            links.Add($"<{ApiBase}{route}?per_page={perPage}&page={page + 1}>; rel=\"next\"");
+            links.Add($"<{PageLink(context, route, page + 1)}>; rel=\"next\"");
         }
 
         if (links.Count > 0)
@@ -276,13 +295,54 @@ public sealed partial class WooCommerceEmulator
             context.Response.Headers.Link = string.Join(", ", links);
         }
 
-        if (page > Math.Max(1, totalPages))
+        return (200, new JsonArray([.. items.Select(render)]));
+    }
+
+    /// <summary>
+    /// <c>add_query_arg('page', n, base)</c> over the request's query. The orders list also carries the defaults WooCommerce
+    /// adds to its query (<c>status[0]=any&amp;dp=2&amp;context=view</c>, as recorded in <c>orders_list_modified_after.headers.txt</c>).
+    /// </summary>
+    private string PageLink(HttpContext context, string route, int page)
+    {
+        var pairs = new List<(string Key, string Value)>();
+        var raw = context.Request.QueryString.Value ?? string.Empty;
+        foreach (var part in raw.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
-            var error = EmuJson.Error("rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.", 400);
-            return (400, error);
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            var key = Uri.UnescapeDataString((eq < 0 ? part : part[..eq]).Replace('+', ' '));
+            var value = eq < 0 ? string.Empty : Uri.UnescapeDataString(part[(eq + 1)..].Replace('+', ' '));
+            pairs.Add((key, value));
         }
 
-        return (200, new JsonArray(all.Skip((page - 1) * perPage).Take(perPage).Select(render).ToArray()));
+        if (route == "orders")
+        {
+            if (!pairs.Exists(p => p.Key.StartsWith("status", StringComparison.Ordinal)))
+            {
+                pairs.Add(("status[0]", "any"));
+            }
+
+            foreach (var (key, value) in new[] { ("dp", "2"), ("context", "view") })
+            {
+                if (!pairs.Exists(p => p.Key == key))
+                {
+                    pairs.Add((key, value));
+                }
+            }
+        }
+
+        var at = pairs.FindIndex(p => p.Key == "page");
+        var pageText = page.ToString(CultureInfo.InvariantCulture);
+        if (at >= 0)
+        {
+            pairs[at] = ("page", pageText);
+        }
+        else
+        {
+            pairs.Add(("page", pageText));
+        }
+
+        static string Encode(string text) => Uri.EscapeDataString(text).Replace("%20", "+", StringComparison.Ordinal);
+        return ApiBase + route + "?" + string.Join('&', pairs.Select(p => Encode(p.Key) + "=" + Encode(p.Value)));
     }
 
     private static List<T> Order<T>(IQueryCollection query, IEnumerable<T> items, Func<T, long> id, Func<T, DateTime> date)
@@ -303,7 +363,7 @@ public sealed partial class WooCommerceEmulator
     {
         var include = Include(query);
         var items = _products.Values.Where(filter).Where(p => include is null || include.Contains(p.Id));
-        return Paged(context, query, Order(query, items, p => p.Id, p => p.Created), p => EmuJson.Product(p, ApiBase), route);
+        return Paged(context, query, Order(query, items, p => p.Id, p => p.Created), p => EmuJson.Product(p, View), route);
     }
 
     private (int, JsonNode) ListOrders(HttpContext context, IQueryCollection query)
@@ -327,7 +387,7 @@ public sealed partial class WooCommerceEmulator
             items = items.Where(o => include.Contains(o.Id));
         }
 
-        return Paged(context, query, Order(query, items, o => o.Id, o => o.Created), o => EmuJson.Order(o, ApiBase), "orders");
+        return Paged(context, query, Order(query, items, o => o.Id, o => o.Created), o => EmuJson.Order(o, View), "orders", hpos: true);
     }
 
     private static HashSet<long>? Include(IQueryCollection query) =>
@@ -351,14 +411,25 @@ public sealed partial class WooCommerceEmulator
         foreach (var item in update)
         {
             var id = ReadLong(item?["id"]);
-            var found = id is { } i && _products.TryGetValue(i, out var p) && (parent is null ? p.Type != "variation" : p.ParentId == parent.Id) ? _products[i] : null;
-            if (found is null)
+            var found = id is { } i && _products.TryGetValue(i, out var p) ? p : null;
+            JsonObject? refusal = null;
+            if (parent is null && found?.Type == "variation")
             {
-                results.Add(new JsonObject
-                {
-                    ["id"] = id ?? 0,
-                    ["error"] = EmuJson.Error(parent is null ? "woocommerce_rest_product_invalid_id" : "woocommerce_rest_product_variation_invalid_id", "Invalid ID.", 400),
-                });
+                // WC_REST_Products_Controller refuses a variation id on the products endpoints, with 404.
+                refusal = EmuJson.Error("woocommerce_rest_invalid_product_id", "To manipulate product variations you should use the /products/&lt;product_id&gt;/variations/&lt;id&gt; endpoint.", 404);
+            }
+            else if (parent is null && found is null)
+            {
+                refusal = EmuJson.Error("woocommerce_rest_product_invalid_id", "Invalid ID.", 400); // products_batch_mixed.json
+            }
+            else if (parent is not null && (found is null || found.ParentId != parent.Id))
+            {
+                refusal = EmuJson.Error("woocommerce_rest_product_variation_invalid_id", "Invalid ID.", 404);
+            }
+
+            if (refusal is not null || found is null)
+            {
+                results.Add(new JsonObject { ["id"] = id ?? 0, ["error"] = refusal });
                 continue;
             }
 
@@ -369,7 +440,7 @@ public sealed partial class WooCommerceEmulator
 
             if (item?["stock_quantity"] is { } stockNode)
             {
-                var stock = ReadLong(stockNode);
+                var stock = StockAmount(stockNode);
                 if (stock is null)
                 {
                     var error = EmuJson.Error("rest_invalid_param", "Invalid parameter(s): stock_quantity", 400);
@@ -390,8 +461,8 @@ public sealed partial class WooCommerceEmulator
             Trigger("product.updated", id);
         }
 
-        var apiBase = ApiBase;
-        return (200, () => new JsonObject { ["update"] = new JsonArray([.. results.Select(r => r as JsonNode ?? EmuJson.Product((EmuProduct)r, apiBase))]) });
+        var view = View;
+        return (200, () => new JsonObject { ["update"] = new JsonArray([.. results.Select(r => r as JsonNode ?? EmuJson.Product((EmuProduct)r, view))]) });
     }
 
     private static long? ReadLong(JsonNode? node)
@@ -427,15 +498,7 @@ public sealed partial class WooCommerceEmulator
                 return (400, error);
             }
 
-            if (status != order.Status)
-            {
-                order.Notes.Add(new EmuNote(_nextId++, $"Order status changed from {order.Status} to {status}.", false, Now, "WooCommerce"));
-                order.Status = status;
-                if (status == "completed")
-                {
-                    order.Completed = Now;
-                }
-            }
+            ChangeStatusLocked(order, status);
         }
 
         if (input?["customer_note"] is JsonValue noteNode && noteNode.TryGetValue<string>(out var customerNote))
@@ -467,7 +530,7 @@ public sealed partial class WooCommerceEmulator
         order.Modified = Now;
         var id = order.Id;
         Trigger("order.updated", id);
-        return (200, EmuJson.Order(order, ApiBase));
+        return (200, EmuJson.Order(order, View));
     }
 
     private (int, JsonNode) AddNote(EmuOrder order, JsonNode? input)
@@ -482,7 +545,7 @@ public sealed partial class WooCommerceEmulator
         var customer = input?["customer_note"] is JsonValue c && c.TryGetValue<bool>(out var b) && b;
         var note = new EmuNote(_nextId++, text, customer, Now, "WooCommerce");
         order.Notes.Add(note);
-        return (201, EmuJson.Note(note, order.Id, ApiBase));
+        return (201, EmuJson.Note(note, order.Id, View));
     }
 
     private (int, JsonNode) CreateRefund(EmuOrder order, JsonNode? input)
@@ -511,7 +574,8 @@ public sealed partial class WooCommerceEmulator
         var restock = input?["api_restock"] is JsonValue r && r.TryGetValue<bool>(out var rb) && rb;
         var reason = input?["reason"]?.ToString() ?? string.Empty;
         var refund = CreateRefundLocked(order, lines, reason, restock, amount);
-        return (201, EmuJson.Refund(refund, order.Id, ApiBase));
+        Trigger("order.updated", order.Id); // woocommerce_order_refunded is one of order.updated's hooks (webhooks_list.json)
+        return (201, EmuJson.Refund(refund, order.Id, View));
     }
 
     private EmuRefund CreateRefundLocked(EmuOrder order, List<(EmuLine Line, int Quantity, decimal Total)> lines, string reason, bool restock, decimal? amount = null)
@@ -524,11 +588,9 @@ public sealed partial class WooCommerceEmulator
                 Id = _nextLineId++, ProductId = line.ProductId, VariationId = line.VariationId, Name = line.Name, Sku = line.Sku,
                 Quantity = -quantity, Price = line.Price, RefundedItemId = line.Id,
             });
-            if (restock && _products.TryGetValue(line.VariationId == 0 ? line.ProductId : line.VariationId, out var product) && product.ManageStock)
+            if (restock)
             {
-                var before = product.Stock ?? 0;
-                product.Stock = before + quantity;
-                order.Notes.Add(new EmuNote(_nextId++, $"Item #{line.ProductId} stock increased from {before} to {product.Stock}.", false, Now, "WooCommerce"));
+                RestockLocked(order, line, quantity);
             }
         }
 
@@ -536,7 +598,7 @@ public sealed partial class WooCommerceEmulator
         order.Modified = Now;
         if (order.Refunds.Sum(r => r.Amount) >= order.Lines.Sum(l => l.Price * l.Quantity) + order.ShippingTotal)
         {
-            order.Status = "refunded";
+            ChangeStatusLocked(order, "refunded");
         }
 
         return refund;

@@ -18,7 +18,13 @@ public sealed partial class WooCommerceEmulator
             {
                 if (hook.Status == "active" && hook.Topic == topic)
                 {
-                    _deliveries.Add(Task.Run(() => DeliverAsync(hook, topic, resourceId)));
+                    // Queued (the timer starts now, under the gate), sent by a background run; the body is built when it is sent.
+                    var due = WebhookDeliveryDelay > TimeSpan.Zero ? Task.Delay(WebhookDeliveryDelay, _time) : Task.CompletedTask;
+                    _deliveries.Add(Task.Run(async () =>
+                    {
+                        await due.ConfigureAwait(false);
+                        await DeliverAsync(hook, topic, resourceId).ConfigureAwait(false);
+                    }));
                 }
             }
         }
@@ -34,8 +40,8 @@ public sealed partial class WooCommerceEmulator
             System.Text.Json.Nodes.JsonNode json = topic switch
             {
                 "order.deleted" => new System.Text.Json.Nodes.JsonObject { ["id"] = resourceId },
-                _ when topic.StartsWith("order.", StringComparison.Ordinal) => EmuJson.Order(_orders[resourceId], ApiBase),
-                _ => EmuJson.Product(_products[resourceId], ApiBase),
+                _ when topic.StartsWith("order.", StringComparison.Ordinal) => EmuJson.Order(_orders[resourceId], View),
+                _ => EmuJson.Product(_products[resourceId], View),
             };
             body = Encoding.UTF8.GetBytes(json.ToJsonString());
 
@@ -76,6 +82,11 @@ public sealed partial class WooCommerceEmulator
         bool ok;
         try
         {
+            if (RestrictWebhookPorts && !IsSafeDeliveryUrl(request.RequestUri!))
+            {
+                throw new HttpRequestException($"A valid URL was not provided: {request.RequestUri} (wp_http_validate_url allows ports 80, 443, 8080 and the site's own).");
+            }
+
             using var response = await _webhookClient.SendAsync(request).ConfigureAwait(false);
             ok = response.IsSuccessStatusCode;
         }
@@ -100,4 +111,113 @@ public sealed partial class WooCommerceEmulator
             }
         }
     }
+
+    /// <summary>
+    /// WordPress's <c>wp_http_validate_url</c> port rule, which <c>wp_safe_remote_post</c> applies to every delivery:
+    /// ports 80, 443 and 8080 are allowed, and the home URL's own port when the delivery goes to the same host.
+    /// </summary>
+    private bool IsSafeDeliveryUrl(Uri url)
+    {
+        if (url.Port is 80 or 443 or 8080)
+        {
+            return true;
+        }
+
+        var home = new Uri(Home + "/");
+        return string.Equals(home.Host, url.Host, StringComparison.OrdinalIgnoreCase) && home.Port == url.Port;
+    }
+
+    private EmuWebhook CreateWebhookLocked(string name, string topic, Uri deliveryUrl, string secret, string status)
+    {
+        var now = Now;
+        var hook = new EmuWebhook { Id = _nextWebhookId++, Name = name, Topic = topic, DeliveryUrl = deliveryUrl, Secret = secret, Status = status, Created = now, Modified = now };
+        _webhooks[hook.Id] = hook;
+        if (status == "active")
+        {
+            _deliveries.Add(PingAsync(hook));
+        }
+
+        return hook;
+    }
+
+    private static readonly string[] WebhookTopics = ["order.created", "order.updated", "order.deleted", "order.restored", "product.created", "product.updated", "product.deleted", "product.restored", "customer.created", "customer.updated", "customer.deleted", "coupon.created", "coupon.updated", "coupon.deleted", "action.woocommerce_order_status_changed"];
+    private static readonly string[] WebhookStatuses = ["active", "paused", "disabled"];
+
+    /// <summary><c>POST /webhooks</c>: topic and delivery_url required; the secret is stored, never echoed; an active webhook is pinged.</summary>
+    private (int, System.Text.Json.Nodes.JsonNode) CreateWebhook(System.Text.Json.Nodes.JsonNode? input)
+    {
+        var topic = Str(input, "topic");
+        var url = Str(input, "delivery_url");
+        if (string.IsNullOrEmpty(topic) || string.IsNullOrEmpty(url))
+        {
+            var missing = string.Join(", ", new[] { ("topic", topic), ("delivery_url", url) }.Where(p => string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1));
+            return (400, EmuJson.Error("rest_missing_callback_param", $"Missing parameter(s): {missing}", 400));
+        }
+
+        if (Validate(topic, url, Str(input, "status")) is { } invalid)
+        {
+            return (400, invalid);
+        }
+
+        var hook = CreateWebhookLocked(Str(input, "name") ?? $"Webhook created on {Now:MMM dd, yyyy @ hh:mm tt}", topic, new Uri(url), Str(input, "secret") ?? string.Empty, Str(input, "status") ?? "active");
+        return (201, EmuJson.Webhook(hook, View));
+    }
+
+    private (int, System.Text.Json.Nodes.JsonNode) UpdateWebhook(EmuWebhook hook, System.Text.Json.Nodes.JsonNode? input)
+    {
+        if (Validate(Str(input, "topic"), Str(input, "delivery_url"), Str(input, "status")) is { } invalid)
+        {
+            return (400, invalid);
+        }
+
+        hook.Name = Str(input, "name") ?? hook.Name;
+        hook.Topic = Str(input, "topic") ?? hook.Topic;
+        hook.DeliveryUrl = Str(input, "delivery_url") is { } url ? new Uri(url) : hook.DeliveryUrl;
+        hook.Secret = Str(input, "secret") ?? hook.Secret;
+        if (Str(input, "status") is { } status)
+        {
+            hook.Status = status;
+            hook.FailureCount = 0;
+        }
+
+        hook.Modified = Now;
+        return (200, EmuJson.Webhook(hook, View));
+    }
+
+    private (int, System.Text.Json.Nodes.JsonNode) DeleteWebhook(EmuWebhook hook, Microsoft.AspNetCore.Http.IQueryCollection query)
+    {
+        if (query["force"].ToString() is not ("true" or "1"))
+        {
+            return (501, EmuJson.Error("woocommerce_rest_trash_not_supported", "Webhooks do not support trashing.", 501));
+        }
+
+        var rendered = EmuJson.Webhook(hook, View);
+        _webhooks.Remove(hook.Id);
+        return (200, rendered);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject? Validate(string? topic, string? url, string? status)
+    {
+        if (topic is not null && !WebhookTopics.Contains(topic))
+        {
+            return EmuJson.Error("woocommerce_rest_webhook_invalid_topic", "Webhook topic is required and must be valid.", 400);
+        }
+
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
+        {
+            return EmuJson.Error("woocommerce_rest_webhook_invalid_delivery_url", "Webhook delivery URL must be a valid URL starting with http:// or https://.", 400);
+        }
+
+        if (status is not null && !WebhookStatuses.Contains(status))
+        {
+            var error = EmuJson.Error("rest_invalid_param", "Invalid parameter(s): status", 400);
+            error["data"]!["params"] = new System.Text.Json.Nodes.JsonObject { ["status"] = "status is not one of active, paused, and disabled." };
+            return error;
+        }
+
+        return null;
+    }
+
+    private static string? Str(System.Text.Json.Nodes.JsonNode? input, string key) =>
+        input?[key] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

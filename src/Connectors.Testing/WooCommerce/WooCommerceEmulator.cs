@@ -38,6 +38,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     private long _nextId = 100;
     private long _nextLineId = 1;
     private long _nextMetaId = 1;
+    private long _nextWebhookId = 1;
     private int _requests;
     private int _inFlight;
     private int _maxInFlight;
@@ -78,6 +79,36 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     /// CPU time is part of the latency, as a real host's work is, instead of being added on top. Default zero.
     /// </summary>
     public TimeSpan Latency { get; set; }
+
+    /// <summary>
+    /// The shop's time zone (WordPress's <c>timezone_string</c>): <c>date_*</c> fields are rendered in it and
+    /// <c>date_*_gmt</c> in UTC, as WooCommerce does. Default <see cref="TimeZoneInfo.Utc"/> (the recorded shop).
+    /// </summary>
+    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Utc;
+
+    /// <summary>
+    /// Whether orders move the shop's stock, as WooCommerce does with "Manage stock" on: an order that becomes
+    /// <c>processing</c>, <c>completed</c> or <c>on-hold</c> reduces the stock of its lines once (the order's
+    /// <c>_order_stock_reduced</c>), <c>cancelled</c> or <c>pending</c> puts back what is still reduced, and a refund with
+    /// <c>api_restock</c> adds its units back only if the order had reduced stock. Default <see langword="true"/>, as on
+    /// a real shop; off, orders never touch stock and a restocking refund always adds.
+    /// </summary>
+    public bool ManageOrderStock { get; set; } = true;
+
+    /// <summary>
+    /// Whether webhook deliveries follow WordPress's <c>wp_safe_remote_post</c> rule: only ports 80, 443 and 8080, or
+    /// the port of the shop's own home URL on the same host, are delivered to; any other port fails the delivery (it
+    /// counts towards disabling the webhook). Default <see langword="false"/>, because tests listen on a random loopback
+    /// port; turn it on to see what a real shop would do with a receiver on, say, port 5000.
+    /// </summary>
+    public bool RestrictWebhookPorts { get; set; }
+
+    /// <summary>
+    /// How long a webhook delivery waits in the queue before it is sent (WooCommerce queues
+    /// <c>woocommerce_deliver_webhook_async</c> in Action Scheduler). The payload is built when it is sent, so changes
+    /// made meanwhile show in it. Default zero: sent as soon as the background queue runs.
+    /// </summary>
+    public TimeSpan WebhookDeliveryDelay { get; set; }
 
     /// <summary>The most items one batch request may hold (WooCommerce's default is 100).</summary>
     public int BatchLimit { get; set; } = 100;
@@ -229,6 +260,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
 
             _orders[order.Id] = order;
             id = order.Id;
+            OnStatusLocked(order, "pending", status);
         }
 
         Trigger("order.created", id);
@@ -242,9 +274,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     {
         lock (_gate)
         {
-            var order = _orders[orderId];
-            order.Status = status;
-            order.Modified = Now;
+            ChangeStatusLocked(_orders[orderId], status);
         }
 
         Trigger("order.updated", orderId);
@@ -263,7 +293,9 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
         {
             var order = _orders[orderId];
             var line = order.Lines.First(l => l.Id == lineItemId);
-            return CreateRefundLocked(order, [(line, quantity, line.Price * quantity)], reason, restock).Id;
+            var id = CreateRefundLocked(order, [(line, quantity, line.Price * quantity)], reason, restock).Id;
+            Trigger("order.updated", orderId);
+            return id;
         }
     }
 
@@ -338,15 +370,10 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     /// <returns>The webhook id.</returns>
     public long AddWebhook(string topic, Uri deliveryUrl, string secret)
     {
-        EmuWebhook hook;
         lock (_gate)
         {
-            hook = new EmuWebhook { Id = _webhooks.Count + 1, Topic = topic, DeliveryUrl = deliveryUrl, Secret = secret };
-            _webhooks[hook.Id] = hook;
-            _deliveries.Add(PingAsync(hook));
+            return CreateWebhookLocked(topic, topic, deliveryUrl, secret, "active").Id;
         }
-
-        return hook.Id;
     }
 
     /// <summary>A webhook's status: <c>active</c>, or <c>disabled</c> after more than 5 failed deliveries in a row.</summary>
@@ -410,6 +437,8 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     }
 
     private string Home => (HomeUrl ?? RootUrl).ToString().TrimEnd('/');
+
+    private EmuView View => new(ApiBase, TimeZone);
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

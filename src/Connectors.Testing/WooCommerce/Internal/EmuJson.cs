@@ -8,6 +8,9 @@ internal static class EmuJson
 {
     public static string Date(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>A <c>date_*</c> field: the shop's local time (its <c>timezone_string</c>), where <c>date_*_gmt</c> is UTC.</summary>
+    public static string Local(DateTime utc, EmuView view) => Date(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), view.Zone));
+
     public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     public static JsonObject Error(string code, string message, int status) => new()
@@ -17,8 +20,9 @@ internal static class EmuJson
         ["data"] = new JsonObject { ["status"] = status },
     };
 
-    public static JsonObject Product(EmuProduct p, string apiBase)
+    public static JsonObject Product(EmuProduct p, EmuView view)
     {
+        var apiBase = view.ApiBase;
         var o = new JsonObject
         {
             ["id"] = p.Id,
@@ -30,9 +34,9 @@ internal static class EmuJson
             ["price"] = Money(p.Price),
             ["regular_price"] = Money(p.Price),
             ["sale_price"] = string.Empty,
-            ["date_created"] = Date(p.Created),
+            ["date_created"] = Local(p.Created, view),
             ["date_created_gmt"] = Date(p.Created),
-            ["date_modified"] = Date(p.Modified),
+            ["date_modified"] = Local(p.Modified, view),
             ["date_modified_gmt"] = Date(p.Modified),
             ["manage_stock"] = p.ManageStock,
             ["stock_quantity"] = p.ManageStock ? p.Stock : null,
@@ -55,8 +59,9 @@ internal static class EmuJson
         return o;
     }
 
-    public static JsonObject Order(EmuOrder order, string apiBase)
+    public static JsonObject Order(EmuOrder order, EmuView view)
     {
+        var apiBase = view.ApiBase;
         var subtotal = order.Lines.Sum(l => l.Price * l.Quantity);
         var o = new JsonObject
         {
@@ -66,8 +71,8 @@ internal static class EmuJson
             ["currency"] = order.Currency,
             ["version"] = "10.0.2",
             ["prices_include_tax"] = false,
-            ["date_created"] = Date(order.Created),
-            ["date_modified"] = Date(order.Modified),
+            ["date_created"] = Local(order.Created, view),
+            ["date_modified"] = Local(order.Modified, view),
             ["discount_total"] = "0.00",
             ["discount_tax"] = "0.00",
             ["shipping_total"] = Money(order.ShippingTotal),
@@ -92,8 +97,8 @@ internal static class EmuJson
             ["transaction_id"] = string.Empty,
             ["created_via"] = "rest-api",
             ["customer_note"] = order.CustomerNote,
-            ["date_completed"] = order.Completed is { } c ? Date(c) : null,
-            ["date_paid"] = order.Paid is { } p ? Date(p) : null,
+            ["date_completed"] = order.Completed is { } c ? Local(c, view) : null,
+            ["date_paid"] = order.Paid is { } p ? Local(p, view) : null,
             ["number"] = order.Id.ToString(CultureInfo.InvariantCulture),
             ["meta_data"] = new JsonArray(order.Meta.Select(m => (JsonNode)new JsonObject { ["id"] = m.Id, ["key"] = m.Key, ["value"] = m.Value?.DeepClone() }).ToArray()),
             ["line_items"] = new JsonArray(order.Lines.Select(l => (JsonNode)Line(l, 1)).ToArray()),
@@ -149,21 +154,21 @@ internal static class EmuJson
         };
     }
 
-    public static JsonObject Note(EmuNote n, long orderId, string apiBase) => new()
+    public static JsonObject Note(EmuNote n, long orderId, EmuView view) => new()
     {
         ["id"] = n.Id,
         ["author"] = n.Author,
-        ["date_created"] = Date(n.Created),
+        ["date_created"] = Local(n.Created, view),
         ["date_created_gmt"] = Date(n.Created),
         ["note"] = n.Text,
         ["customer_note"] = n.CustomerNote,
-        ["_links"] = Links($"{apiBase}orders/{orderId}/notes/{n.Id}", $"{apiBase}orders/{orderId}/notes"),
+        ["_links"] = Links($"{view.ApiBase}orders/{orderId}/notes/{n.Id}", $"{view.ApiBase}orders/{orderId}/notes"),
     };
 
-    public static JsonObject Refund(EmuRefund r, long orderId, string apiBase) => new()
+    public static JsonObject Refund(EmuRefund r, long orderId, EmuView view) => new()
     {
         ["id"] = r.Id,
-        ["date_created"] = Date(r.Created),
+        ["date_created"] = Local(r.Created, view),
         ["date_created_gmt"] = Date(r.Created),
         ["amount"] = Money(r.Amount),
         ["reason"] = r.Reason,
@@ -174,7 +179,39 @@ internal static class EmuJson
         ["shipping_lines"] = new JsonArray(),
         ["tax_lines"] = new JsonArray(),
         ["fee_lines"] = new JsonArray(),
-        ["_links"] = Links($"{apiBase}orders/{orderId}/refunds/{r.Id}", $"{apiBase}orders/{orderId}/refunds"),
+        ["_links"] = Links($"{view.ApiBase}orders/{orderId}/refunds/{r.Id}", $"{view.ApiBase}orders/{orderId}/refunds"),
+    };
+
+    /// <summary>A webhook as <c>GET /webhooks/{id}</c> shows it (the secret is never echoed).</summary>
+    public static JsonObject Webhook(EmuWebhook w, EmuView view)
+    {
+        var dot = w.Topic.IndexOf('.', StringComparison.Ordinal);
+        return new JsonObject
+        {
+            ["id"] = w.Id,
+            ["name"] = w.Name,
+            ["status"] = w.Status,
+            ["topic"] = w.Topic,
+            ["resource"] = dot < 0 ? w.Topic : w.Topic[..dot],
+            ["event"] = dot < 0 ? string.Empty : w.Topic[(dot + 1)..],
+            ["hooks"] = new JsonArray([.. Hooks(w.Topic).Select(h => (JsonNode)JsonValue.Create(h))]),
+            ["delivery_url"] = w.DeliveryUrl.ToString(),
+            ["date_created"] = Local(w.Created, view),
+            ["date_created_gmt"] = Date(w.Created),
+            ["date_modified"] = Local(w.Modified, view),
+            ["date_modified_gmt"] = Date(w.Modified),
+            ["_links"] = Links($"{view.ApiBase}webhooks/{w.Id}", $"{view.ApiBase}webhooks"),
+        };
+    }
+
+    /// <summary>The WordPress actions behind a topic, as <c>webhooks_list.json</c> shows them.</summary>
+    private static string[] Hooks(string topic) => topic switch
+    {
+        "order.created" => ["woocommerce_new_order"],
+        "order.updated" => ["woocommerce_update_order", "woocommerce_order_refunded"],
+        "order.deleted" => ["wp_trash_post"],
+        "product.updated" => ["woocommerce_update_product", "woocommerce_process_product_meta"],
+        _ => [],
     };
 
     /// <summary>Type drift as plugins cause it: every number becomes a string, every empty string becomes <c>false</c>.</summary>

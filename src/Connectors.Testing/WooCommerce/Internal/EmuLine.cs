@@ -10,4 +10,7 @@ internal sealed class EmuLine
     public int Quantity { get; init; }
     public decimal Price { get; init; }
     public long RefundedItemId { get; init; }
+
+    /// <summary>Units this line took from stock (WooCommerce's <c>_reduced_stock</c> item meta); restored on cancel, lowered by restocking refunds.</summary>
+    public int Reduced { get; set; }
 }

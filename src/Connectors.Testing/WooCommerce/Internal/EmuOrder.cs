@@ -14,6 +14,9 @@ internal sealed class EmuOrder
     public decimal ShippingTotal { get; init; }
     public string CustomerNote { get; set; } = string.Empty;
     public List<EmuLine> Lines { get; } = [];
+
+    /// <summary>WooCommerce's <c>_order_stock_reduced</c>: the order's lines hold stock.</summary>
+    public bool StockReduced { get; set; }
     public List<(long Id, string Key, JsonNode? Value)> Meta { get; } = [];
     public List<EmuNote> Notes { get; } = [];
     public List<EmuRefund> Refunds { get; } = [];
