@@ -13,27 +13,56 @@ namespace Connectors.WooCommerce;
 /// </summary>
 public sealed partial class WooCommerceChannel
 {
+    /// <summary>
+    /// How far back of the last complete scan's start the next scan looks again: orders written while the last scan ran,
+    /// and a shop clock up to this much behind ours, are still seen.
+    /// </summary>
+    internal static readonly TimeSpan ReturnsScanOverlap = TimeSpan.FromMinutes(5);
+
+    /// <summary>Start (our clock, UTC ticks) of the last scan that listed every order it asked for; 0 before the first.</summary>
+    private long _returnsScannedFrom;
+
     /// <inheritdoc />
     /// <remarks>
-    /// Pages the orders modified since <paramref name="since"/> (creating a refund touches its order) and reads the refunds
+    /// Pages the orders modified since <paramref name="since"/> (creating a refund touches its order) and pages the refunds
     /// of those that have any; refunds created before <paramref name="since"/> are left out. Line quantities are
     /// WooCommerce's negative quantities made positive; the line id is the refunded order line (<c>_refunded_item_id</c>).
+    /// <para>
+    /// The scan moves by what it has scanned, not by what it found: once a scan has read every page, the next one starts
+    /// at that scan's start minus <see cref="ReturnsScanOverlap"/> even when the caller's <paramref name="since"/> is older
+    /// (the engine's cursor only moves when a return is found). That position is kept in memory, so after a restart the
+    /// first scan starts at <paramref name="since"/> again.
+    /// </para>
+    /// <para>
+    /// Refunds this connector made for a warehouse return (their reason carries <c>[connectors:return:…]</c>) are not new
+    /// returns and are skipped, without reading the refunds of an order whose refunds are all of that kind.
+    /// </para>
     /// </remarks>
     public async IAsyncEnumerable<ReturnRequest> ListReturnRequestsAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var started = Now;
+        var scanned = Interlocked.Read(ref _returnsScannedFrom);
+        if (scanned != 0)
+        {
+            var resume = new DateTimeOffset(scanned, TimeSpan.Zero) - ReturnsScanOverlap;
+            if (resume > since)
+            {
+                since = resume;
+            }
+        }
+
         await foreach (var order in ListWooOrdersAsync(since, cancellationToken).ConfigureAwait(false))
         {
-            if (order.Refunds.Count == 0)
+            if (!order.Refunds.Exists(r => !IsOwnReturnRefund(r.Reason)))
             {
                 continue;
             }
 
             var orderId = Id(order.Id);
-            var refunds = await _client.GetAsync($"orders/{orderId}/refunds", WooJsonContext.Default.ListWooRefund, cancellationToken).ConfigureAwait(false);
-            foreach (var refund in refunds)
+            await foreach (var refund in _client.PageAsync($"orders/{orderId}/refunds", WooJsonContext.Default.ListWooRefund, cancellationToken).ConfigureAwait(false))
             {
                 var created = WooMapper.ParseGmt(refund.DateCreatedGmt) ?? Now;
-                if (created < since)
+                if (created < since || IsOwnReturnRefund(refund.Reason))
                 {
                     continue;
                 }
@@ -49,6 +78,29 @@ public sealed partial class WooCommerceChannel
                 yield return request;
             }
         }
+
+        // Reached only when the caller read to the end: a scan cut short moves nothing.
+        var start = started.UtcTicks;
+        long current;
+        while ((current = Interlocked.Read(ref _returnsScannedFrom)) < start && Interlocked.CompareExchange(ref _returnsScannedFrom, start, current) != current)
+        {
+        }
+    }
+
+    /// <summary>A refund this connector wrote for a warehouse return (see <see cref="ConfirmReturnAsync"/>).</summary>
+    private static bool IsOwnReturnRefund(string? reason) => reason?.Contains("[connectors:return:", StringComparison.Ordinal) == true;
+
+    private async Task<bool> HasRefundWithMarkerAsync(string orderId, string marker, CancellationToken cancellationToken)
+    {
+        await foreach (var refund in _client.PageAsync($"orders/{orderId}/refunds", WooJsonContext.Default.ListWooRefund, cancellationToken).ConfigureAwait(false))
+        {
+            if (refund.Reason?.Contains(marker, StringComparison.Ordinal) == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <inheritdoc />
@@ -73,8 +125,7 @@ public sealed partial class WooCommerceChannel
         var refunded = false;
         if (slash < 0 && confirmation.Refund)
         {
-            var existing = await _client.GetAsync($"orders/{orderId}/refunds", WooJsonContext.Default.ListWooRefund, cancellationToken).ConfigureAwait(false);
-            if (!existing.Any(r => r.Reason?.Contains(marker, StringComparison.Ordinal) == true))
+            if (!await HasRefundWithMarkerAsync(orderId, marker, cancellationToken).ConfigureAwait(false))
             {
                 var order = await _client.GetAsync($"orders/{orderId}", WooJsonContext.Default.WooOrder, cancellationToken).ConfigureAwait(false);
                 var lines = new List<WooRefundLineCreate>();

@@ -126,6 +126,22 @@ public sealed class WooCommerceWebhookHandlerTests
     }
 
     [Fact]
+    public void Parse_OrderFullyRefundedByTheConnectorsReturn_IsAnUpdateNotACancellation()
+    {
+        // Issue 18 item 6: the connector's full refund for a return moved the order to "refunded"; the order.updated that
+        // followed became a cancellation of an order already shipped and returned.
+        var request = Recorded.Webhook("webhook_delivery_order_updated");
+        var text = Encoding.UTF8.GetString(request.Body.ToArray()).Replace("\"status\":\"on-hold\"", "\"status\":\"refunded\"", StringComparison.Ordinal);
+        Assert.Contains("\"refunded\"", text, StringComparison.Ordinal);
+
+        var e = Assert.IsType<OrderChannelEvent>(Assert.Single(Handler().Parse(request with { Body = Encoding.UTF8.GetBytes(text) })));
+
+        Assert.Equal(OrderEventKind.Updated, e.Kind);
+        Assert.NotEqual(ChannelOrderStatus.Cancelled, e.Order!.Status);
+        Assert.Equal(PaymentStatus.Refunded, e.Order.PaymentStatus);
+    }
+
+    [Fact]
     public void Parse_SameDeliveryIdDifferentOrders_GivesDifferentDeliveryIds()
     {
         var created = Recorded.Webhook("webhook_delivery_order_created");

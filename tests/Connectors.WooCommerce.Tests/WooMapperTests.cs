@@ -100,7 +100,7 @@ public sealed class WooMapperTests
     [InlineData("processing", true, false, ChannelOrderStatus.Open, PaymentStatus.Paid)]
     [InlineData("completed", true, false, ChannelOrderStatus.Completed, PaymentStatus.Paid)]
     [InlineData("cancelled", false, false, ChannelOrderStatus.Cancelled, PaymentStatus.Voided)]
-    [InlineData("refunded", true, true, ChannelOrderStatus.Cancelled, PaymentStatus.Refunded)]
+    [InlineData("refunded", true, true, ChannelOrderStatus.Completed, PaymentStatus.Refunded)]
     [InlineData("failed", false, false, ChannelOrderStatus.OnHold, PaymentStatus.Failed)]
     [InlineData("checkout-draft", false, false, ChannelOrderStatus.OnHold, PaymentStatus.Unknown)]
     public void MapStatus_EveryStatus_MapsToCanonical(string status, bool paid, bool refunds, ChannelOrderStatus expected, PaymentStatus expectedPayment)

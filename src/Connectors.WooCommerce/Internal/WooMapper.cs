@@ -30,7 +30,9 @@ internal static class WooMapper
         "processing" => (ChannelOrderStatus.Open, hasRefunds ? PaymentStatus.PartiallyRefunded : PaymentStatus.Paid),
         "completed" => (ChannelOrderStatus.Completed, hasRefunds ? PaymentStatus.PartiallyRefunded : PaymentStatus.Paid),
         "cancelled" => (ChannelOrderStatus.Cancelled, hasRefunds ? PaymentStatus.Refunded : paid ? PaymentStatus.Paid : PaymentStatus.Voided),
-        "refunded" => (ChannelOrderStatus.Cancelled, PaymentStatus.Refunded),
+        // Fully refunded is not cancelled: WooCommerce keeps the stock taken (no restore on "refunded"), and the usual way
+        // there is a return of goods already shipped (the connector's own return refund among them).
+        "refunded" => (ChannelOrderStatus.Completed, PaymentStatus.Refunded),
         "failed" => (ChannelOrderStatus.OnHold, PaymentStatus.Failed),
         _ => (ChannelOrderStatus.OnHold, PaymentStatus.Unknown),
     };
