@@ -74,6 +74,10 @@ public sealed partial class WooCommerceChannel
         {
             throw;
         }
+        catch (ConnectorRequestFailedException ex) when (ex.ErrorCode == TrustedCertificate.UntrustedErrorCode)
+        {
+            throw; // configuration: the whole push fails once, not item by item
+        }
         catch (ConnectorRequestFailedException ex) when (items.Count > 1 && (ex.StatusCode == 413 || (!ex.IsTransient && ex is not ConnectorNotFoundException)))
         {
             // 413: the shop's limit is lower than ours. Another whole-batch refusal: split to isolate the item it is about.

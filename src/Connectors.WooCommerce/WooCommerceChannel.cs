@@ -17,6 +17,20 @@ public sealed partial class WooCommerceChannel : IInventoryChannel, ICatalogChan
     /// <summary>The platform name, <c>woocommerce</c>.</summary>
     public const string PlatformName = "woocommerce";
 
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> a channel sends through, for
+    /// <c>services.AddHttpClient(WooCommerceChannel.HttpClientName("shop-b")).ConfigurePrimaryHttpMessageHandler(...)</c>
+    /// (a client certificate, a proxy, certificate pinning). A primary handler configured that way replaces the one
+    /// that applies <see cref="WooCommerceOptions.TrustedCertificatePath"/>.
+    /// </summary>
+    /// <param name="channel">The channel name given to <c>AddWooCommerce</c>.</param>
+    /// <returns>The named client's name.</returns>
+    public static string HttpClientName(string channel)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        return WooCommerceClient.HttpClientName(channel);
+    }
+
     private readonly WooCommerceClient _client;
     private readonly WooCommerceWebhookHandler _webhooks;
     private readonly TimeProvider _time;

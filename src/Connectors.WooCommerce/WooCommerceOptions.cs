@@ -51,6 +51,15 @@ public sealed class WooCommerceOptions
     /// </summary>
     public bool OAuthInHeader { get; set; }
 
+    /// <summary>
+    /// A certificate file (PEM or DER) the shop's HTTPS certificate may chain to instead of the system's trusted roots:
+    /// the shop's own self-signed certificate, or the root of a private certificate authority. The host name must still
+    /// match. Default <see langword="null"/>: only the system's trust store. Checked at start (the file must exist and hold a
+    /// certificate). For anything else (client certificates, a proxy, pinning) configure the channel's primary handler
+    /// on the named client <see cref="WooCommerceChannel.HttpClientName"/>.
+    /// </summary>
+    public string? TrustedCertificatePath { get; set; }
+
     /// <summary>Items per <c>products/batch</c> request. Default 100 (WooCommerce's own limit); 1 to 1000 for shops that changed it.</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;

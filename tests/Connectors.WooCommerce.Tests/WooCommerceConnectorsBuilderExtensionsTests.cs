@@ -18,7 +18,7 @@ public sealed class WooCommerceConnectorsBuilderExtensionsTests
 
         var ex = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>().Get(TestHost.Channel));
 
-        Assert.Contains("WooCommerce:shop-b:AuthMode is Basic", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("WooCommerce channel 'shop-b': AuthMode is Basic", ex.Message, StringComparison.Ordinal);
         Assert.Contains("AllowBasicAuthOverHttp", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("cs_test", ex.Message, StringComparison.Ordinal);
     }
@@ -86,5 +86,38 @@ public sealed class WooCommerceConnectorsBuilderExtensionsTests
         Assert.True(registry.TryGetPort<IWebhookHandler>("shop-a", out _));
         Assert.True(registry.TryGetPort<IFulfillmentChannel>("shop-b", out _));
         Assert.Single(services, d => d.ServiceType == typeof(ChannelRegistration) && ((ChannelRegistration)d.ImplementationInstance!).Name == "shop-b");
+    }
+
+    [Fact]
+    public void AddWooCommerce_RangeAndCrossFieldFailures_NameTheSettingInOneStyle()
+    {
+        // Issue 19 item 9: the generated DataAnnotations messages said "BatchSize: The field shop-b.BatchSize must be …"
+        // beside "WooCommerce:shop-b:ConsumerKey must …"; both now read as Shopify's do.
+        using var sp = TestHost.Build(o =>
+        {
+            o.BaseUrl = new Uri("https://shop.example/");
+            o.BatchSize = 5000;
+            o.LocationId = null!;
+            o.ConsumerKey = "cs_swapped";
+        });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>().Get(TestHost.Channel));
+
+        Assert.Contains("WooCommerce channel 'shop-b': BatchSize must be between 1 and 1000.", ex.Failures);
+        Assert.Contains("WooCommerce channel 'shop-b': LocationId is required.", ex.Failures);
+        Assert.Contains(ex.Failures, f => f.StartsWith("WooCommerce channel 'shop-b': ConsumerKey must start with 'ck_'", StringComparison.Ordinal));
+        Assert.All(ex.Failures, f => Assert.StartsWith("WooCommerce channel 'shop-b': ", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddWooCommerce_WebhookHandler_IsResolvableFromDIAsTheChannelItself()
+    {
+        // Issue 19 item 9: Shopify's handler was in DI, WooCommerce's was not.
+        using var sp = TestHost.Build(o => o.BaseUrl = new Uri("https://shop.example/"));
+
+        var handler = Assert.Single(sp.GetServices<IWebhookHandler>());
+
+        Assert.Equal(TestHost.Channel, handler.Channel);
+        Assert.Same(sp.Channel_(), handler);
     }
 }

@@ -524,13 +524,32 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
         $"channel item '{line.ChannelItemId}' (SKU '{line.Sku}') is not mapped to a WMS SKU.",
         "Items");
 
-    private static MappingException Fraction(ChannelOrder order, ChannelOrderLine line, int index, ItemComponent component, decimal shipped, WarehouseShipment shipment) => new(
-        order.Channel,
-        order.OrderId,
-        line.LineId,
-        $"Lines[{index}].Quantity",
-        string.Create(CultureInfo.InvariantCulture, $"shipment {shipment.ShipmentId} ships {shipped} of '{component.Sku}', which is not a whole number of selling units of {component.QuantityPerUnit}."),
-        "Units");
+    /// <summary>
+    /// What is wrong with units of a single-component line that did not fit: more whole selling units than the line
+    /// ordered is an over-shipment (the WMS shipped more than is left to ship); anything else is a part of a selling unit.
+    /// </summary>
+    private static MappingException Fraction(ChannelOrder order, ChannelOrderLine line, int index, ItemComponent component, decimal shipped, WarehouseShipment shipment)
+    {
+        var ordered = line.Quantity * component.QuantityPerUnit;
+        if (shipped % component.QuantityPerUnit == 0m && shipped > 0m)
+        {
+            return new(
+                order.Channel,
+                order.OrderId,
+                line.LineId,
+                $"Lines[{index}].Quantity",
+                string.Create(CultureInfo.InvariantCulture, $"shipment {shipment.ShipmentId} ships {shipped} of '{component.Sku}' for line {line.LineId}, but the line ordered {ordered}: the shipment exceeds what is left to ship."),
+                "Shipment");
+        }
+
+        return new(
+            order.Channel,
+            order.OrderId,
+            line.LineId,
+            $"Lines[{index}].Quantity",
+            string.Create(CultureInfo.InvariantCulture, $"shipment {shipment.ShipmentId} ships {shipped} of '{component.Sku}', which is not a whole number of selling units of {component.QuantityPerUnit}."),
+            "Units");
+    }
 
     private static bool TryLocate(ChannelOrder order, ChannelItemDefinition[] definitions, WarehouseShipmentLine shipped, out int lineIndex, out int componentIndex)
     {

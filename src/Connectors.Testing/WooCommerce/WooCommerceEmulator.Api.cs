@@ -129,9 +129,33 @@ public sealed partial class WooCommerceEmulator
         }
     }
 
-    /// <summary>WooCommerce over plain HTTP: OAuth 1.0a only; Basic and query keys are refused as unauthenticated.</summary>
+    /// <summary>WooCommerce over plain HTTP: OAuth 1.0a only; Basic and query keys are refused as unauthenticated. Over HTTPS Basic works too.</summary>
     private (int Status, JsonNode Json)? Authenticate(HttpContext context)
     {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (context.Request.IsHttps && authorization.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            string decoded;
+            try
+            {
+                decoded = Encoding.UTF8.GetString(Convert.FromBase64String(authorization["Basic ".Length..].Trim()));
+            }
+            catch (FormatException)
+            {
+                return (401, EmuJson.Error("woocommerce_rest_authentication_error", "Consumer key is invalid.", 401));
+            }
+
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 0 || decoded[..colon] != ConsumerKey)
+            {
+                return (401, EmuJson.Error("woocommerce_rest_authentication_error", "Consumer key is invalid.", 401));
+            }
+
+            return decoded[(colon + 1)..] == ConsumerSecret
+                ? null
+                : (401, EmuJson.Error("woocommerce_rest_authentication_error", "Consumer secret is invalid.", 401)); // error_401_wrong_secret.json
+        }
+
         var parameters = context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? string.Empty))).ToList();
         var header = context.Request.Headers.Authorization.ToString();
         if (header.StartsWith("OAuth ", StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Connectors.Testing.WooCommerce.Internal;
 using Microsoft.AspNetCore.Builder;
@@ -135,12 +136,37 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     /// <param name="timeProvider">The clock for dates and OAuth timestamps; <see cref="TimeProvider.System"/> by default.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running emulator.</returns>
-    public static async Task<WooCommerceEmulator> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    public static Task<WooCommerceEmulator> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default) =>
+        StartCoreAsync(timeProvider, null, cancellationToken);
+
+    /// <summary>
+    /// Starts an emulator that serves HTTPS on 127.0.0.1 and a free port with <paramref name="certificate"/> (for example
+    /// a self-signed one, to test certificate trust). Over HTTPS it takes HTTP Basic authentication with the consumer key
+    /// and secret, as WooCommerce does, besides OAuth 1.0a.
+    /// </summary>
+    /// <param name="certificate">The server certificate, with its private key.</param>
+    /// <param name="timeProvider">The clock for dates and OAuth timestamps; <see cref="TimeProvider.System"/> by default.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator.</returns>
+    public static Task<WooCommerceEmulator> StartHttpsAsync(X509Certificate2 certificate, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return StartCoreAsync(timeProvider, certificate, cancellationToken);
+    }
+
+    private static async Task<WooCommerceEmulator> StartCoreAsync(TimeProvider? timeProvider, X509Certificate2? certificate, CancellationToken cancellationToken)
     {
         var emulator = new WooCommerceEmulator(timeProvider ?? TimeProvider.System);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         app.Map("/wp-json/wc/v3/{**path}", emulator.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -76,6 +76,8 @@ public static class WooCommerceConnectorsBuilderExtensions
             // A refund or note POST is never retried here: a lost answer must not refund twice or add a second note. The
             // failure surfaces as transient; the engine's retry looks first (refunds and notes carry markers it finds).
             standard.Retry.ShouldHandle = args =>
+                // A certificate the host does not trust is configuration, not a passing failure: never retried.
+                TrustedCertificate.IsCertificateFailure(args.Outcome.Exception) ? ValueTask.FromResult(false) :
                 // The request comes from the context: after a connection reset there is no response to read it from.
                 (args.Context.GetRequestMessage() ?? args.Outcome.Result?.RequestMessage) is { } sent && sent.Method == HttpMethod.Post
                     && sent.RequestUri?.AbsolutePath is { } path
@@ -88,16 +90,21 @@ public static class WooCommerceConnectorsBuilderExtensions
                 .AddCircuitBreaker(standard.CircuitBreaker)
                 .AddTimeout(standard.AttemptTimeout);
         });
+        http.ConfigurePrimaryHttpMessageHandler(sp => TrustedCertificate.CreateHandler(sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>().Get(name)));
         http.AddHttpMessageHandler(sp => new ThrottleHandler(sp.GetRequiredService<ThrottleRegistry>().Get(name), sp.GetRequiredService<TimeProvider>()));
         http.AddHttpMessageHandler(sp => new WooCommerceAuthHandler(sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>(), name, sp.GetRequiredService<TimeProvider>()));
 
-        builder.AddChannel(name, WooCommerceChannel.PlatformName, sp =>
+        // One channel object per name, keyed as Shopify's is: the registry's channel and the IWebhookHandler in DI are
+        // the same instance, so a host that resolves IEnumerable<IWebhookHandler> finds WooCommerce shops too.
+        services.AddKeyedSingleton(name, (sp, _) =>
         {
             var monitor = sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>();
             var logger = (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger("Connectors.WooCommerce") ?? NullLogger.Instance;
             var client = new WooCommerceClient(sp.GetRequiredService<IHttpClientFactory>(), monitor, name, logger);
             return new WooCommerceChannel(name, client, new WooCommerceWebhookHandler(name, monitor), sp.GetRequiredService<TimeProvider>(), logger);
         });
+        services.AddSingleton<IWebhookHandler>(sp => sp.GetRequiredKeyedService<WooCommerceChannel>(name));
+        builder.AddChannel(name, WooCommerceChannel.PlatformName, sp => sp.GetRequiredKeyedService<WooCommerceChannel>(name));
         return builder;
     }
 

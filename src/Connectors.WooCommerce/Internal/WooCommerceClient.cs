@@ -73,6 +73,17 @@ internal sealed class WooCommerceClient(IHttpClientFactory factory, IOptionsMoni
         {
             response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
+        catch (HttpRequestException ex) when (TrustedCertificate.IsCertificateFailure(ex))
+        {
+            // A certificate the host does not trust will not be trusted on the next try: a configuration error.
+            throw new ConnectorRequestFailedException(
+                Platform,
+                $"{method} {StripQuery(path)}: the shop's HTTPS certificate was refused ({(ex.InnerException ?? ex).Message}). For a self-signed certificate or a private " +
+                $"certificate authority set TrustedCertificatePath of WooCommerce channel '{channel}', or configure the primary handler of the HttpClient named '{HttpClientName(channel)}'.",
+                errorCode: TrustedCertificate.UntrustedErrorCode,
+                isTransient: false,
+                innerException: ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new ConnectorRequestFailedException(Platform, $"{method} {StripQuery(path)} failed: {ex.Message}", isTransient: true, innerException: ex);

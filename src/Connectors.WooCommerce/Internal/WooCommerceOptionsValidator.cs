@@ -8,7 +8,7 @@ internal sealed class WooCommerceOptionsValidator : IValidateOptions<WooCommerce
     public ValidateOptionsResult Validate(string? name, WooCommerceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var prefix = $"WooCommerce:{name}:";
+        var prefix = Prefix(name);
         var failures = new List<string>();
         if (options.BaseUrl is { } url)
         {
@@ -44,6 +44,21 @@ internal sealed class WooCommerceOptionsValidator : IValidateOptions<WooCommerce
             failures.Add($"{prefix}AcknowledgementStatus is '{status}' but must be null or one of pending, processing, on-hold, completed.");
         }
 
+        if (options.TrustedCertificatePath is { Length: > 0 } certificate)
+        {
+            try
+            {
+                using var loaded = TrustedCertificate.Load(certificate);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+            {
+                failures.Add($"{prefix}TrustedCertificatePath is '{certificate}' but {ex.Message.TrimEnd('.')}; it must be a readable PEM or DER certificate file.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>How every message names a setting, as Shopify's do: <c>WooCommerce channel 'shop-b': BaseUrl …</c>.</summary>
+    internal static string Prefix(string? name) => $"WooCommerce channel '{name}': ";
 }

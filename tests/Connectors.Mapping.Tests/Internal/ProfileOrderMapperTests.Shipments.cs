@@ -84,6 +84,21 @@ public partial class ProfileOrderMapperTests
         Assert.Equal(("Units", "L1"), (error.Rule, error.LineId));
     }
 
+    [Theory]
+    [InlineData("plain", "P1", 5, 1)] // issue 18 item 10: shipping 5 of a line with 1 left
+    [InlineData("case12", "CAN", 36, 2)] // three whole cases of a line of two
+    public async Task MapShipment_MoreThanTheLineOrdered_SaysItExceedsWhatIsLeftToShip(string item, string sku, int shipped, int ordered)
+    {
+        var mapper = Mapper(Catalogue);
+        var order = Order([(item, ordered)]);
+
+        var error = await Assert.ThrowsAsync<MappingException>(async () => await mapper.MapShipmentAsync(ShipmentOf([new(sku, shipped, "L1")]), order, Ct));
+
+        Assert.Contains("exceeds what is left to ship", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("selling units", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("Shipment", "L1"), (error.Rule, error.LineId));
+    }
+
     [Fact]
     public async Task MapShipment_SkuNotOnOrder_ThrowsShipmentError()
     {
