@@ -18,6 +18,7 @@ public sealed partial class WooCommerceChannel
     {
         await foreach (var (itemId, product, parent) in EnumerateAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            LearnManaged(product.Id, product.ManageStock);
             var attributes = product.Attributes
                 .Where(a => !string.IsNullOrEmpty(a.Name) && a.Option is not null)
                 .GroupBy(a => a.Name!, StringComparer.Ordinal)
@@ -38,6 +39,7 @@ public sealed partial class WooCommerceChannel
     {
         await foreach (var (itemId, product, _) in EnumerateAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            LearnManaged(product.Id, product.ManageStock);
             yield return (itemId, product);
         }
     }

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Connectors.WooCommerce.Internal;
 using Connectors.WooCommerce.Internal.Dto;
 using Connectors.WooCommerce.Internal.Json;
@@ -8,12 +11,66 @@ namespace Connectors.WooCommerce;
 /// <summary>Inventory: <c>products/batch</c> for simple products, <c>products/{parent}/variations/batch</c> for variations.</summary>
 public sealed partial class WooCommerceChannel
 {
+    /// <summary>Products and variations known to have <c>manage_stock</c> on (from catalogue reads and batch answers): their updates omit it.</summary>
+    private readonly ConcurrentDictionary<long, bool> _managed = new();
+
+    /// <summary>The batch size this shop accepts, learned from its 413 (0 until one is seen); kept for the channel's lifetime.</summary>
+    private int _learnedBatchLimit;
+
+    /// <summary>The effective items per batch request: <see cref="WooCommerceOptions.BatchSize"/>, or less once the shop said so.</summary>
+    internal int BatchLimit
+    {
+        get
+        {
+            var learned = Volatile.Read(ref _learnedBatchLimit);
+            var configured = _client.Options.BatchSize;
+            return learned > 0 ? Math.Min(learned, configured) : configured;
+        }
+    }
+
+    private void LearnManaged(long id, bool? manageStock)
+    {
+        if (manageStock == true)
+        {
+            _managed[id] = true;
+        }
+        else if (manageStock == false)
+        {
+            _managed.TryRemove(id, out _);
+        }
+    }
+
+    private void LearnBatchLimit(int limit)
+    {
+        int current;
+        while (((current = Volatile.Read(ref _learnedBatchLimit)) == 0 || limit < current)
+            && Interlocked.CompareExchange(ref _learnedBatchLimit, limit, current) != current)
+        {
+        }
+    }
+
+    /// <summary>WooCommerce's 413 says its limit: "Unable to accept more than 100 items for this request."</summary>
+    internal static int? ReadBatchLimit(string? message)
+    {
+        var match = message is null ? null : BatchLimitMessage().Match(message);
+        return match is { Success: true } && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0 ? limit : null;
+    }
+
+    [GeneratedRegex(@"more than (\d+) items", RegexOptions.CultureInvariant)]
+    private static partial Regex BatchLimitMessage();
+
     /// <inheritdoc />
     /// <remarks>
-    /// Targets are grouped by endpoint (simple products; each variable product's variations) and sent in batches of
-    /// <see cref="WooCommerceOptions.BatchSize"/> with <c>manage_stock: true</c> and <c>stock_quantity</c>. A 413 halves
-    /// the batch and retries; a per-item <c>error</c> becomes a <see cref="PushOutcome.Rejected"/> result; a transient
-    /// failure after the resilience pipeline's retries becomes <see cref="PushOutcome.Retry"/>. Authentication failures throw.
+    /// Targets are grouped by endpoint (simple products; each variable product's variations), each group is cut into
+    /// full batches of <see cref="WooCommerceOptions.BatchSize"/> (or the shop's learned limit), and the batches go out
+    /// <see cref="WooCommerceOptions.MaxConcurrency"/> at a time. An item carries <c>stock_quantity</c>, plus
+    /// <c>manage_stock: true</c> only while the channel does not know that the shop already manages its stock (a catalogue
+    /// read or an earlier batch answer tells it); an answer showing <c>manage_stock</c> off makes the item
+    /// <see cref="PushOutcome.Retry"/>, and the retry sends <c>manage_stock: true</c>. A 413 sets the shop's limit from its
+    /// message ("more than N items"; half the batch when it names none), keeps it for every later push, and re-sends the
+    /// batch in pieces of that size. A per-item <c>error</c> becomes a <see cref="PushOutcome.Rejected"/> result; a
+    /// transient failure after the resilience pipeline's retries becomes <see cref="PushOutcome.Retry"/>. Authentication
+    /// failures and an untrusted certificate throw.
     /// </remarks>
     public async Task<IReadOnlyList<InventoryPushItemResult>> PushInventoryAsync(IReadOnlyList<InventoryTarget> targets, CancellationToken cancellationToken = default)
     {
@@ -49,7 +106,7 @@ public sealed partial class WooCommerceChannel
         foreach (var (parent, items) in groups)
         {
             var path = parent == 0 ? "products/batch" : $"products/{Id(parent)}/variations/batch";
-            chunks.AddRange(items.Chunk(options.BatchSize).Select(c => (path, c.ToList())));
+            chunks.AddRange(items.Chunk(BatchLimit).Select(c => (path, c.ToList())));
         }
 
         // Twice as many chunks in preparation as requests allowed on the wire: the shop's throttle (one per channel) keeps
@@ -64,7 +121,10 @@ public sealed partial class WooCommerceChannel
 
     private async Task PushChunkAsync(string path, List<(int Index, long Id)> items, IReadOnlyList<InventoryTarget> targets, InventoryPushItemResult[] results, CancellationToken cancellationToken)
     {
-        var request = new WooBatchRequest { Update = items.Select(i => new WooStockUpdate { Id = i.Id, ManageStock = true, StockQuantity = targets[i.Index].Quantity }).ToList() };
+        var request = new WooBatchRequest
+        {
+            Update = items.Select(i => new WooStockUpdate { Id = i.Id, ManageStock = _managed.ContainsKey(i.Id) ? null : true, StockQuantity = targets[i.Index].Quantity }).ToList(),
+        };
         WooBatchResponse response;
         try
         {
@@ -78,14 +138,22 @@ public sealed partial class WooCommerceChannel
         {
             throw; // configuration: the whole push fails once, not item by item
         }
-        catch (ConnectorRequestFailedException ex) when (items.Count > 1 && (ex.StatusCode == 413 || (!ex.IsTransient && ex is not ConnectorNotFoundException)))
+        catch (ConnectorRequestFailedException ex) when (items.Count > 1 && ex.StatusCode == 413)
         {
-            // 413: the shop's limit is lower than ours. Another whole-batch refusal: split to isolate the item it is about.
-            if (ex.StatusCode == 413)
-            {
-                Log.BatchTooLarge(_logger, Name, items.Count);
-            }
-
+            // The shop's limit is lower than ours: learn it (its message names it) once for every later push, and re-send.
+            // A limit the message names at or above this batch's size is not believable (a proxy's 413, a plugin's
+            // message): halve instead, so the batch always gets smaller.
+            var named = ReadBatchLimit(ex.Message);
+            var limit = named is { } n && n < items.Count ? n : items.Count / 2;
+            LearnBatchLimit(Math.Max(1, limit));
+            Log.BatchTooLarge(_logger, Name, items.Count);
+            var size = BatchLimit;
+            await Task.WhenAll(items.Chunk(size).Select(c => PushChunkAsync(path, [.. c], targets, results, cancellationToken))).ConfigureAwait(false);
+            return;
+        }
+        catch (ConnectorRequestFailedException ex) when (items.Count > 1 && !ex.IsTransient && ex is not ConnectorNotFoundException)
+        {
+            // Another whole-batch refusal: split to isolate the item it is about.
             var half = items.Count / 2;
             await PushChunkAsync(path, items[..half], targets, results, cancellationToken).ConfigureAwait(false);
             await PushChunkAsync(path, items[half..], targets, results, cancellationToken).ConfigureAwait(false);
@@ -128,8 +196,15 @@ public sealed partial class WooCommerceChannel
                     ? InventoryPushItemResult.Retry(target, reason)
                     : InventoryPushItemResult.Rejected(target, reason, error.Code);
             }
+            else if (item.ManageStock == false)
+            {
+                // Stock management was switched off on the shop (or never on, unknown to us): the quantity did not take.
+                _managed.TryRemove(id, out _);
+                results[index] = InventoryPushItemResult.Retry(target, $"{path}: id {id} has manage_stock off on the shop; the next push turns it on.");
+            }
             else
             {
+                LearnManaged(id, item.ManageStock);
                 results[index] = InventoryPushItemResult.Applied(target);
             }
         }
@@ -178,6 +253,7 @@ public sealed partial class WooCommerceChannel
                 var path = parent == 0 ? $"products?include={include}" : $"products/{Id(parent)}/variations?include={include}";
                 await foreach (var product in _client.PageAsync(path, WooJsonContext.Default.ListWooProduct, cancellationToken).ConfigureAwait(false))
                 {
+                    LearnManaged(product.Id, product.ManageStock);
                     if (product.ManageStock != false && product.StockQuantity is { } stock)
                     {
                         yield return new ChannelInventoryLevel(parent == 0 ? Id(product.Id) : WooMapper.ItemId(parent, product.Id), location, stock);

@@ -56,7 +56,9 @@ public sealed partial class WooCommerceChannel : IInventoryChannel, ICatalogChan
 
     /// <inheritdoc />
     public ChannelCapabilities Capabilities => new(
-        maxInventoryBatchSize: _client.Options.BatchSize,
+        // Enough targets per push to fill every allowed request slot with full batches: the channel splits them per
+        // endpoint (products; each parent's variations) and sends MaxConcurrency batches at once.
+        maxInventoryBatchSize: _client.Options.BatchSize * _client.Options.MaxConcurrency,
         supportsMultipleLocations: false,
         supportsPartialFulfillment: true,
         supportsWebhooks: true,

@@ -50,7 +50,7 @@ public sealed partial class WooCommerceChannelTests
     }
 
     [Fact]
-    public async Task PushInventoryAsync_ShopLimitBelowBatchSize_HalvesOn413()
+    public async Task PushInventoryAsync_ShopLimitBelowBatchSize_SplitsToTheLimitThe413Names()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
@@ -62,7 +62,7 @@ public sealed partial class WooCommerceChannelTests
 
         Assert.All(results, r => Assert.Equal(PushOutcome.Applied, r.Outcome));
         Assert.Equal(99, shop.GetStock(ids[99]));
-        Assert.Equal(7, shop.RequestCount); // 100 (413) -> 2 x 50 (413) -> 4 x 25
+        Assert.Equal(5, shop.RequestCount); // 100 (413: "more than 30 items") -> 30 + 30 + 30 + 10
     }
 
     [Fact]

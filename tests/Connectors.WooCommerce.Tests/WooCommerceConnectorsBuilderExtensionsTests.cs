@@ -81,8 +81,8 @@ public sealed class WooCommerceConnectorsBuilderExtensionsTests
         var registry = sp.GetRequiredService<IChannelRegistry>();
 
         Assert.Equal(["shop-a", "shop-b"], registry.Names.Order());
-        Assert.Equal(50, registry.GetChannel("shop-b").Capabilities.MaxInventoryBatchSize);
-        Assert.Equal(100, registry.GetChannel("shop-a").Capabilities.MaxInventoryBatchSize);
+        Assert.Equal(50 * 4, registry.GetChannel("shop-b").Capabilities.MaxInventoryBatchSize); // BatchSize x MaxConcurrency: a push fills every slot
+        Assert.Equal(100 * 4, registry.GetChannel("shop-a").Capabilities.MaxInventoryBatchSize);
         Assert.True(registry.TryGetPort<IWebhookHandler>("shop-a", out _));
         Assert.True(registry.TryGetPort<IFulfillmentChannel>("shop-b", out _));
         Assert.Single(services, d => d.ServiceType == typeof(ChannelRegistration) && ((ChannelRegistration)d.ImplementationInstance!).Name == "shop-b");

@@ -64,6 +64,13 @@ public sealed partial class WooCommerceEmulator
             }
 
             var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+            if (RecordRequests)
+            {
+                lock (_gate)
+                {
+                    _recorded.Add(new EmulatedRequest(context.Request.Method, context.Request.RouteValues["path"] as string ?? string.Empty, body));
+                }
+            }
 
             // WordPress sends the API discovery link on every REST answer; a list's prev/next links replace it.
             context.Response.Headers.Link = $"<{RootUrl}wp-json/>; rel=\"https://api.w.org/\"";

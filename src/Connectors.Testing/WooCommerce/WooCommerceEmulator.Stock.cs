@@ -42,6 +42,20 @@ public sealed partial class WooCommerceEmulator
         }
     }
 
+    /// <summary>Turns stock management of a product or variation on or off, as the shop admin would.</summary>
+    /// <param name="productId">The product (the parent for a variation).</param>
+    /// <param name="manageStock">Whether the shop manages its stock.</param>
+    /// <param name="variationId">The variation, or 0.</param>
+    public void SetManageStock(long productId, bool manageStock, long variationId = 0)
+    {
+        lock (_gate)
+        {
+            var product = _products[variationId == 0 ? productId : variationId];
+            product.ManageStock = manageStock;
+            product.Modified = Now;
+        }
+    }
+
     private void ChangeStatusLocked(EmuOrder order, string status)
     {
         if (status == order.Status)

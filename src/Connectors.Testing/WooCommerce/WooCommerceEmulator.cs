@@ -33,6 +33,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     private readonly Queue<(WooCommerceEmulatorFault Fault, TimeSpan RetryAfter)> _faults = new();
     private readonly HashSet<string> _nonces = new(StringComparer.Ordinal);
     private readonly List<Task> _deliveries = [];
+    private readonly List<EmulatedRequest> _recorded = [];
     private readonly TimeProvider _time;
     private readonly HttpClient _webhookClient;
     private WebApplication? _app;
@@ -128,6 +129,21 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
 
     /// <summary>Requests received so far.</summary>
     public int RequestCount => Volatile.Read(ref _requests);
+
+    /// <summary>Whether received requests are kept in <see cref="Requests"/> (method, path and body). Default <see langword="false"/>.</summary>
+    public bool RecordRequests { get; set; }
+
+    /// <summary>The requests received while <see cref="RecordRequests"/> was on, in arrival order.</summary>
+    public IReadOnlyList<EmulatedRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _recorded];
+            }
+        }
+    }
 
     /// <summary>The most requests that were in flight at once (arrived and not yet answering).</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);

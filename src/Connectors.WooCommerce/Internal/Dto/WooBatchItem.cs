@@ -4,5 +4,8 @@ internal sealed class WooBatchItem
 {
     public long Id { get; init; }
     public int? StockQuantity { get; init; }
+
+    [System.Text.Json.Serialization.JsonConverter(typeof(Json.FlexibleBooleanConverter))]
+    public bool? ManageStock { get; init; }
     public WooError? Error { get; init; }
 }
