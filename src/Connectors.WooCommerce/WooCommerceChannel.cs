@@ -20,8 +20,9 @@ public sealed partial class WooCommerceChannel : IInventoryChannel, ICatalogChan
     /// <summary>
     /// The name of the <see cref="HttpClient"/> a channel sends through, for
     /// <c>services.AddHttpClient(WooCommerceChannel.HttpClientName("shop-b")).ConfigurePrimaryHttpMessageHandler(...)</c>
-    /// (a client certificate, a proxy, certificate pinning). A primary handler configured that way replaces the one
-    /// that applies <see cref="WooCommerceOptions.TrustedCertificatePath"/>.
+    /// (a client certificate, a proxy, certificate pinning). <see cref="WooCommerceOptions.TrustedCertificatePath"/> is
+    /// applied to whatever primary handler is configured, when it is a <see cref="SocketsHttpHandler"/> or an
+    /// <see cref="HttpClientHandler"/>.
     /// </summary>
     /// <param name="channel">The channel name given to <c>AddWooCommerce</c>.</param>
     /// <returns>The named client's name.</returns>

@@ -90,7 +90,8 @@ public static class WooCommerceConnectorsBuilderExtensions
                 .AddCircuitBreaker(standard.CircuitBreaker)
                 .AddTimeout(standard.AttemptTimeout);
         });
-        http.ConfigurePrimaryHttpMessageHandler(sp => TrustedCertificate.CreateHandler(sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>().Get(name)));
+        // Adjusts the primary handler the host configured (for every client or this one) instead of replacing it.
+        http.ConfigurePrimaryHttpMessageHandler((handler, sp) => TrustedCertificate.Apply(handler, sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>().Get(name)));
         http.AddHttpMessageHandler(sp => new ThrottleHandler(sp.GetRequiredService<ThrottleRegistry>().Get(name), sp.GetRequiredService<TimeProvider>()));
         http.AddHttpMessageHandler(sp => new WooCommerceAuthHandler(sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>(), name, sp.GetRequiredService<TimeProvider>()));
 

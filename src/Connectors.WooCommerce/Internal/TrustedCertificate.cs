@@ -24,17 +24,27 @@ internal static class TrustedCertificate
             : X509CertificateLoader.LoadCertificate(bytes);
     }
 
-    /// <summary>The primary handler of a channel's named client: the standard one, with the trusted certificate when set.</summary>
-    public static SocketsHttpHandler CreateHandler(WooCommerceOptions options)
+    /// <summary>
+    /// Lets the primary handler of a channel's named client (whatever the host configured, the factory's default
+    /// otherwise) also accept a chain to the trusted certificate, when one is set. A handler of another kind is left alone.
+    /// </summary>
+    public static void Apply(HttpMessageHandler handler, WooCommerceOptions options)
     {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) };
-        if (options.TrustedCertificatePath is { Length: > 0 } path)
+        if (options.TrustedCertificatePath is not { Length: > 0 } path)
         {
-            var trusted = Load(path);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => Validate(trusted, certificate, chain, errors);
+            return;
         }
 
-        return handler;
+        var trusted = Load(path);
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => Validate(trusted, certificate, chain, errors);
+                break;
+            case HttpClientHandler client:
+                client.ServerCertificateCustomValidationCallback = (_, certificate, chain, errors) => Validate(trusted, certificate, chain, errors);
+                break;
+        }
     }
 
     internal static bool Validate(X509Certificate2 trusted, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
