@@ -43,7 +43,7 @@ public sealed partial class SapEwmEmulator : IAsyncDisposable
     private const string SessionCookie = "SAP_SESSIONID_EMU_";
     private readonly Lock _gate = new();
     private readonly Lock _faultGate = new();
-    private readonly Queue<SapEwmEmulatorFault> _faults = new();
+    private readonly List<(SapEwmEmulatorFault Fault, string? Method)> _faults = [];
     private readonly List<SapEwmEmulatorRequest> _requests = [];
     private readonly Dictionary<string, EmuSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _bearerTokens = new(StringComparer.Ordinal);
@@ -144,13 +144,14 @@ public sealed partial class SapEwmEmulator : IAsyncDisposable
     /// <summary>Answers the next <paramref name="count"/> requests to the OData services with <paramref name="fault"/>.</summary>
     /// <param name="fault">The fault.</param>
     /// <param name="count">How many requests get it.</param>
-    public void InjectFault(SapEwmEmulatorFault fault, int count = 1)
+    /// <param name="method">Only requests with this HTTP method (for example <c>POST</c>) get it; <see langword="null"/> for any.</param>
+    public void InjectFault(SapEwmEmulatorFault fault, int count = 1, string? method = null)
     {
         lock (_faultGate)
         {
             for (var i = 0; i < count; i++)
             {
-                _faults.Enqueue(fault);
+                _faults.Add((fault, method));
             }
         }
     }
@@ -227,9 +228,11 @@ public sealed partial class SapEwmEmulator : IAsyncDisposable
         {
             lock (_faultGate)
             {
-                if (_faults.Count > 0)
+                var at = _faults.FindIndex(f => f.Method is null || f.Method == record.Method);
+                if (at >= 0)
                 {
-                    fault = _faults.Dequeue();
+                    fault = _faults[at].Fault;
+                    _faults.RemoveAt(at);
                 }
             }
         }
