@@ -231,6 +231,32 @@ public sealed class ODataProtocolTests
     }
 
     [Fact]
+    public async Task Request_OAuthTokenNearExpiry_FetchesANewOneBeforeItRunsOut()
+    {
+        SapEwmEmulator? emulator = null;
+        await using var host = await SapTestHost.StartAsync(
+            o =>
+            {
+                o.Authentication = SapAuthenticationMode.OAuthClientCredentials;
+                o.TokenEndpoint = emulator!.TokenEndpoint;
+                o.ClientId = emulator.ClientId;
+                o.ClientSecret = emulator.ClientSecret;
+            },
+            e => { emulator = e; e.BearerTokenLifetime = TimeSpan.FromMinutes(10); });
+
+        await host.Warehouse_.GetStockLevelsAsync(cancellationToken: Ct).ToListAsync(Ct);
+        host.Time.Advance(TimeSpan.FromMinutes(8)); // two minutes left: outside the adapter's one-minute margin, the cached token is used
+        await host.Warehouse_.GetStockLevelsAsync(cancellationToken: Ct).ToListAsync(Ct);
+        Assert.Equal(1, host.Emulator.BearerTokensIssued);
+
+        host.Time.Advance(TimeSpan.FromMinutes(1.5)); // 30 s left: inside the margin
+        await host.Warehouse_.GetStockLevelsAsync(cancellationToken: Ct).ToListAsync(Ct);
+
+        Assert.Equal(2, host.Emulator.BearerTokensIssued);
+        Assert.DoesNotContain(host.Emulator.Requests, r => r.Status == 401);
+    }
+
+    [Fact]
     public async Task Request_OAuthWrongSecret_AuthenticationExceptionWithoutTheSecret()
     {
         SapEwmEmulator? emulator = null;
