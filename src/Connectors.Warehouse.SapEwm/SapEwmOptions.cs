@@ -107,8 +107,10 @@ public sealed class SapEwmOptions
     public SalesOrderReferenceField ReferenceField { get; set; } = SalesOrderReferenceField.PurchaseOrderByCustomer;
 
     /// <summary>
-    /// The reason for rejection (<c>SalesDocumentRjcnReason</c>, two characters) set on the items of a sales order that is
-    /// cancelled before its outbound delivery order reached EWM. <see langword="null"/> (default): such a cancellation is refused.
+    /// The reason for rejection (<c>SalesDocumentRjcnReason</c>, two characters) set on the items of a cancelled sales order:
+    /// before its outbound delivery order reached EWM this is the cancellation (<see langword="null"/>, the default: such a
+    /// cancellation is refused); after the delivery quantities were set to 0 it keeps the items from becoming due for
+    /// delivery again.
     /// </summary>
     public string? RejectionReason { get; set; }
 

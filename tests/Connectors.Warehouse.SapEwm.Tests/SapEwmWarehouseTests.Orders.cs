@@ -131,6 +131,20 @@ public sealed partial class SapEwmWarehouseTests
     }
 
     [Fact]
+    public async Task CancelOrderAsync_DeliveryZeroedAndRejectionReasonSet_AlsoRejectsTheSalesOrderItems()
+    {
+        await using var host = await SapTestHost.StartAsync(o => o.RejectionReason = "10", Products);
+        var submitted = await host.Warehouse_.SubmitOrderAsync(Order(), "shop-a:1001", Ct);
+
+        var result = await host.Warehouse_.CancelOrderAsync("shop-a", "1001", null, Ct);
+
+        Assert.Equal(WarehouseOrderOutcome.Accepted, result.Outcome);
+        Assert.All(host.Emulator.DeliveryItems(Assert.Single(host.Emulator.DeliveriesOf(submitted.WarehouseReference!))), i => Assert.Equal(0m, i.Quantity));
+        Assert.Equal("10", host.Emulator.SalesOrderField(submitted.WarehouseReference!, "SalesDocumentRjcnReason", "10"));
+        Assert.Equal("10", host.Emulator.SalesOrderField(submitted.WarehouseReference!, "SalesDocumentRjcnReason", "20"));
+    }
+
+    [Fact]
     public async Task CancelOrderAsync_PickingStarted_RefusedWithTheReason()
     {
         await using var host = await SapTestHost.StartAsync(emulator: Products);

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "SAP EWM: cancellation of sales order {SalesOrder} refused: {Reason}")]
     public static partial void CancelRefused(ILogger logger, string salesOrder, string reason);
+
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Warning, Message = "SAP EWM: the deliveries of sales order {SalesOrder} are at 0, but its items were not rejected and may become due for delivery again: {Reason}")]
+    public static partial void SalesOrderNotRejected(ILogger logger, string salesOrder, string reason);
 }

@@ -106,6 +106,14 @@ public sealed partial class SapEwmWarehouse
             return WarehouseOrderResult.Refused(refusal);
         }
 
+        if (items.Count > 0 && options.RejectionReason is { Length: > 0 }
+            && await RejectSalesOrderAsync(salesOrder, cancellationToken).ConfigureAwait(false) is { } notRejected)
+        {
+            // The delivery quantities are 0 already, so the cancellation holds in the warehouse; the sales order items
+            // stay open and may become due for delivery again, which the operator must see.
+            Log.SalesOrderNotRejected(_logger, salesOrder, notRejected);
+        }
+
         return WarehouseOrderResult.Accepted(salesOrder);
     }
 

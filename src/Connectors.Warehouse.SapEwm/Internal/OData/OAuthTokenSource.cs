@@ -17,11 +17,11 @@ internal sealed class OAuthTokenSource(IHttpClientFactory factory, IOptionsMonit
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _token;
-    private DateTimeOffset _expires;
+    private long _expiresTicks;
 
     public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _token) is { } cached && time.GetUtcNow() < _expires)
+        if (Volatile.Read(ref _token) is { } cached && time.GetUtcNow().UtcTicks < Volatile.Read(ref _expiresTicks))
         {
             return cached;
         }
@@ -29,7 +29,7 @@ internal sealed class OAuthTokenSource(IHttpClientFactory factory, IOptionsMonit
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_token is { } again && time.GetUtcNow() < _expires)
+            if (_token is { } again && time.GetUtcNow().UtcTicks < Volatile.Read(ref _expiresTicks))
             {
                 return again;
             }
@@ -87,7 +87,8 @@ internal sealed class OAuthTokenSource(IHttpClientFactory factory, IOptionsMonit
                 }
 
                 var lifetime = TimeSpan.FromSeconds(parsed.ExpiresIn is > 0 ? parsed.ExpiresIn.Value : 300);
-                _expires = time.GetUtcNow() + (lifetime > Margin * 2 ? lifetime - Margin : lifetime / 2);
+                // The expiry is written before the token, so a reader that sees the new token sees its expiry too.
+                Volatile.Write(ref _expiresTicks, (time.GetUtcNow() + (lifetime > Margin * 2 ? lifetime - Margin : lifetime / 2)).UtcTicks);
                 Volatile.Write(ref _token, token);
                 return token;
             }
