@@ -143,6 +143,17 @@ public sealed class SapEwmOptions
     [Required]
     public string SalesOrderServicePath { get; set; } = "/sap/opu/odata/sap/API_SALES_ORDER_SRV/";
 
+    /// <summary>The path of the Customer Return (A2X) OData V2 service <c>API_CUSTOMER_RETURN_SRV</c>.</summary>
+    [Required]
+    public string CustomerReturnServicePath { get; set; } = "/sap/opu/odata/sap/API_CUSTOMER_RETURN_SRV/";
+
+    /// <summary>The customer return type of created returns. Default <c>CBAR</c> (advanced returns management's returns order).</summary>
+    [Required]
+    public string CustomerReturnType { get; set; } = "CBAR";
+
+    /// <summary>The return reason (<c>ReturnReason</c>, up to 3 characters) on each item of a created return; <see langword="null"/> (default) leaves it out.</summary>
+    public string? ReturnReason { get; set; }
+
     /// <summary>Time allowed for one HTTP attempt. Default 60 seconds.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

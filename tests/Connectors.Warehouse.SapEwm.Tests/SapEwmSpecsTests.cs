@@ -50,6 +50,16 @@ public sealed class SapEwmSpecsTests
     }
 
     [Fact]
+    public void CustomerReturn_FromOpenApiWithV2ResultsWrapper_HasItemNavigation()
+    {
+        var header = SapEwmSpecs.EntitySet(SapEwmSpecs.CustomerReturn, "A_CustomerReturn")!.EntityType;
+
+        var items = Assert.IsAssignableFrom<IEdmNavigationProperty>(header.FindProperty("to_Item"));
+        Assert.Equal("A_CustomerReturnItemType", items.ToEntityType().Name);
+        Assert.True(items.Type.IsCollection());
+    }
+
+    [Fact]
     public void SalesOrderEdmx_IsODataV2_WhichCsdlReaderDoesNotRead()
     {
         // Why the V2 services are modelled from SAP's OpenAPI files: Microsoft.OData.Edm reads CSDL 4.0/4.01 only.

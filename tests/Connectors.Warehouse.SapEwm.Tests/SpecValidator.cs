@@ -22,6 +22,7 @@ internal static class SpecValidator
         new Spec(SapEwmEmulator.StockServicePath, 4, SapEwmSpecs.AvailableStock, Load("sap-ewm/WAREHOUSEAVAILABLESTOCK_0001.json"), ODataUrlKeyDelimiter.Parentheses),
         new Spec(SapEwmEmulator.DeliveryServicePath, 4, SapEwmSpecs.OutboundDeliveryOrder, Load("sap-ewm/warehouse-outbound-delivery-order.json"), ODataUrlKeyDelimiter.Slash),
         new Spec(SapEwmEmulator.SalesOrderServicePath, 2, SapEwmSpecs.SalesOrder, Load("sap-ewm/sales-order.json"), ODataUrlKeyDelimiter.Parentheses),
+        new Spec(SapEwmEmulator.CustomerReturnServicePath, 2, SapEwmSpecs.CustomerReturn, Load("sap-ewm/customer-return.json"), ODataUrlKeyDelimiter.Parentheses),
     ]);
 
     public static void AssertValid(IEnumerable<SapEwmEmulatorRequest> requests)

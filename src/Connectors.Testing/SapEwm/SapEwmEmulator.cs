@@ -19,7 +19,8 @@ namespace Connectors.Testing;
 /// An S/4HANA + EWM emulator on loopback (Kestrel, 127.0.0.1, a free port) serving the subset of SAP's published
 /// APIs the SAP EWM adapter uses, from the specifications in <c>shared/contracts/sap-ewm</c>: Warehouse Available Stock
 /// (OData V4), Warehouse Outbound Delivery Order (OData V4, read, update, <c>AdjustDeliveryItemQuantity</c>,
-/// <c>PostGoodsIssue</c>) and Sales Order (OData V2, deep insert, read, item update), with their <c>$metadata</c>.
+/// <c>PostGoodsIssue</c>), Sales Order (OData V2, deep insert, read, item update) and Customer Return (OData V2, deep
+/// insert, read), with their <c>$metadata</c>.
 /// It behaves as SAP Gateway documents: HTTP Basic or OAuth 2.0 client credentials, <c>sap-client</c>, CSRF tokens
 /// bound to the session cookie and expiring (403 with <c>x-csrf-token: Required</c>), ETags with <c>If-Match</c>
 /// (428 without, 412 when stale), server-driven paging (<c>@odata.nextLink</c> with <c>$skiptoken</c>, V2 <c>__next</c>),
@@ -36,6 +37,9 @@ public sealed partial class SapEwmEmulator : IAsyncDisposable
 
     /// <summary>The path of the Warehouse Outbound Delivery Order service.</summary>
     public const string DeliveryServicePath = "/sap/opu/odata4/sap/api_warehouse_odo_2/srvd_a2x/sap/warehouseoutbdeliveryorder/0001/";
+
+    /// <summary>The path of the Customer Return service.</summary>
+    public const string CustomerReturnServicePath = "/sap/opu/odata/sap/API_CUSTOMER_RETURN_SRV/";
 
     /// <summary>The path of the Sales Order service.</summary>
     public const string SalesOrderServicePath = "/sap/opu/odata/sap/API_SALES_ORDER_SRV/";
@@ -579,6 +583,7 @@ public sealed partial class SapEwmEmulator : IAsyncDisposable
         new EmuService(StockServicePath, 4, SapEwmSpecs.AvailableStock, ContractFiles.ReadText("sap-ewm/warehouse-available-stock.edmx"), HandleStock),
         new EmuService(DeliveryServicePath, 4, SapEwmSpecs.OutboundDeliveryOrder, SapEwmSpecs.ToMetadataXml(SapEwmSpecs.OutboundDeliveryOrder), HandleDeliveries),
         new EmuService(SalesOrderServicePath, 2, SapEwmSpecs.SalesOrder, ContractFiles.ReadText("sap-ewm/sales-order.edmx"), HandleSalesOrders),
+        new EmuService(CustomerReturnServicePath, 2, SapEwmSpecs.CustomerReturn, ContractFiles.ReadText("sap-ewm/customer-return.edmx"), HandleCustomerReturns),
     ];
 
     private EmuService[]? _services;

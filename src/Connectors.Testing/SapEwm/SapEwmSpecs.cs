@@ -18,6 +18,7 @@ public static class SapEwmSpecs
 {
     private static readonly Lazy<IEdmModel> Stock = new(() => ReadEdmx("sap-ewm/warehouse-available-stock.edmx"));
     private static readonly Lazy<IEdmModel> Deliveries = new(() => OpenApiEdm.Build(ContractFiles.ReadText("sap-ewm/warehouse-outbound-delivery-order.json")));
+    private static readonly Lazy<IEdmModel> Returns = new(() => OpenApiEdm.Build(ContractFiles.ReadText("sap-ewm/customer-return.json")));
     private static readonly Lazy<IEdmModel> Sales = new(() => OpenApiEdm.Build(ContractFiles.ReadText("sap-ewm/sales-order.json")));
 
     /// <summary>Warehouse Available Stock (A2X), <c>api_whse_availablestock</c> 0001, from its EDMX.</summary>
@@ -28,6 +29,9 @@ public static class SapEwmSpecs
 
     /// <summary>Sales Order (A2X), <c>API_SALES_ORDER_SRV</c>, built from its OpenAPI file (the EDMX is OData V2, which <see cref="CsdlReader"/> does not read).</summary>
     public static IEdmModel SalesOrder => Sales.Value;
+
+    /// <summary>Customer Return (A2X), <c>API_CUSTOMER_RETURN_SRV</c>, built from its OpenAPI file (the EDMX is OData V2).</summary>
+    public static IEdmModel CustomerReturn => Returns.Value;
 
     /// <summary>Reads an OData V4 EDMX contract file; the vocabulary references to the SAP system are not followed.</summary>
     /// <param name="relativePath">The path below the contracts folder.</param>

@@ -18,7 +18,7 @@ public static class SapEwmConnectorsBuilderExtensions
     /// <summary>
     /// Adds SAP EWM as the warehouse: options (validated at start), a named <see cref="HttpClient"/> with the standard
     /// resilience pipeline, CSRF handling, authentication and the SAP session, and <see cref="SapEwmWarehouse"/> as
-    /// <see cref="IWarehouseInventory"/> and <see cref="IWarehouseOrders"/>, plus the <see cref="SapEwmShipmentPoller"/>.
+    /// <see cref="IWarehouseInventory"/>, <see cref="IWarehouseOrders"/> and <see cref="IWarehouseReturns"/>, plus the <see cref="SapEwmShipmentPoller"/>.
     /// </summary>
     /// <param name="builder">The Connectors builder.</param>
     /// <param name="configure">Sets the options.</param>
@@ -96,6 +96,7 @@ public static class SapEwmConnectorsBuilderExtensions
         services.TryAddSingleton(sp => new SapEwmWarehouse(sp.GetRequiredService<ODataClient>(), sp.GetRequiredService<SapEwmMetrics>(), LoggerOf(sp)));
         services.AddSingleton<IWarehouseInventory>(sp => sp.GetRequiredService<SapEwmWarehouse>());
         services.AddSingleton<IWarehouseOrders>(sp => sp.GetRequiredService<SapEwmWarehouse>());
+        services.AddSingleton<IWarehouseReturns>(sp => sp.GetRequiredService<SapEwmWarehouse>());
         services.TryAddSingleton(sp => new SapEwmShipmentPoller(
             sp.GetRequiredService<ODataClient>(),
             sp.GetRequiredService<IConnectorEvents>(),

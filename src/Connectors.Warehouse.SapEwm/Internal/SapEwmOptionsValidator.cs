@@ -101,12 +101,15 @@ internal sealed class SapEwmOptionsValidator : IValidateOptions<SapEwmOptions>
         CheckLength(failures, prefix + "SoldToParty", options.SoldToParty, 10);
         CheckLength(failures, prefix + "ShipToParty", options.ShipToParty, 10);
         CheckLength(failures, prefix + "QuantityUnit", options.QuantityUnit, 3);
+        CheckLength(failures, prefix + "CustomerReturnType", options.CustomerReturnType, 4);
+        CheckLength(failures, prefix + "ReturnReason", options.ReturnReason, 3);
 
         foreach (var (setting, path) in new[]
         {
             (nameof(options.AvailableStockServicePath), options.AvailableStockServicePath),
             (nameof(options.OutboundDeliveryOrderServicePath), options.OutboundDeliveryOrderServicePath),
             (nameof(options.SalesOrderServicePath), options.SalesOrderServicePath),
+            (nameof(options.CustomerReturnServicePath), options.CustomerReturnServicePath),
         })
         {
             if (path is { Length: > 0 } && !path.StartsWith('/'))

@@ -188,6 +188,12 @@ internal static partial class OpenApiEdm
             return (r.GetString()!["#/components/schemas/".Length..], true);
         }
 
+        // The V2 form of older API files: {"type":"object","properties":{"results":{"type":"array","items":{"$ref":…}}}}.
+        if (property.TryGetProperty("properties", out var wrapped) && wrapped.TryGetProperty("results", out var results))
+        {
+            return NavigationTarget(results);
+        }
+
         if (property.TryGetProperty("$ref", out var single))
         {
             return (single.GetString()!["#/components/schemas/".Length..], false);

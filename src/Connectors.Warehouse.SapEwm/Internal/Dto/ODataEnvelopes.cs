@@ -29,6 +29,13 @@ internal sealed class ODataV2Collection<T>
     public string? Next { get; init; }
 }
 
+/// <summary>A V2 navigation collection in a request body, <c>{"results": [...]}</c>.</summary>
+internal sealed class ODataV2Results<T>
+{
+    [JsonPropertyName("results")]
+    public required List<T> Results { get; init; }
+}
+
 /// <summary>The <c>__metadata</c> of an OData V2 entity, of which the adapter reads the ETag.</summary>
 internal sealed class ODataV2Metadata
 {

@@ -83,7 +83,7 @@ internal sealed class SapCsrfHandler(SapSession session, IOptionsMonitor<SapEwmO
     {
         var o = options.CurrentValue;
         var path = requestUri.AbsolutePath;
-        foreach (var servicePath in new[] { o.AvailableStockServicePath, o.OutboundDeliveryOrderServicePath, o.SalesOrderServicePath })
+        foreach (var servicePath in new[] { o.AvailableStockServicePath, o.OutboundDeliveryOrderServicePath, o.SalesOrderServicePath, o.CustomerReturnServicePath })
         {
             var normalized = servicePath.EndsWith('/') ? servicePath : servicePath + "/";
             if (path.StartsWith(normalized, StringComparison.Ordinal))
