@@ -19,5 +19,5 @@ public sealed record SapEwmEmulatorRequest
     public required IReadOnlyDictionary<string, string> Headers { get; init; }
 
     /// <summary>The status the emulator answered.</summary>
-    public int Status { get; set; }
+    public int Status { get; internal set; }
 }
