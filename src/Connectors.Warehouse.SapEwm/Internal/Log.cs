@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Connectors.Warehouse.SapEwm.Internal;
+
+/// <summary>The SAP EWM adapter's log messages, source-generated. Event ids 9000-9099.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 9000, Level = LogLevel.Debug, Message = "SAP EWM: {Request} answered {Status}")]
+    public static partial void Answered(ILogger logger, string request, int status);
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "SAP EWM: the CSRF token of {ServiceRoot} was refused (x-csrf-token: Required); fetching a new one and sending again")]
+    public static partial void CsrfRefetch(ILogger logger, string serviceRoot);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "SAP EWM: sales order {SalesOrder} already carries reference {Reference}; not created again")]
+    public static partial void SalesOrderFound(ILogger logger, string salesOrder, string reference);
+
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "SAP EWM: sales order {SalesOrder} created for reference {Reference}")]
+    public static partial void SalesOrderCreated(ILogger logger, string salesOrder, string reference);
+
+    [LoggerMessage(EventId = 9004, Level = LogLevel.Warning, Message = "SAP EWM: outbound delivery order {DeliveryOrder} belongs to sales order {SalesOrder}, whose reference '{Reference}' is not a channel order of this adapter; skipped")]
+    public static partial void DeliveryNotOurs(ILogger logger, string deliveryOrder, string? salesOrder, string? reference);
+
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Information, Message = "SAP EWM: shipment {DeliveryOrder} of {Channel} order {OrderId} published")]
+    public static partial void ShipmentPublished(ILogger logger, string deliveryOrder, string channel, string orderId);
+
+    [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "SAP EWM: cancellation of sales order {SalesOrder} refused: {Reason}")]
+    public static partial void CancelRefused(ILogger logger, string salesOrder, string reason);
+
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Warning, Message = "SAP EWM: the deliveries of sales order {SalesOrder} are at 0, but its items were not rejected and may become due for delivery again: {Reason}")]
+    public static partial void SalesOrderNotRejected(ILogger logger, string salesOrder, string reason);
+}

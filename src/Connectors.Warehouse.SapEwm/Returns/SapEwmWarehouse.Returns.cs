@@ -1,0 +1,82 @@
+using System.Globalization;
+using Connectors.Warehouse.SapEwm.Internal;
+using Connectors.Warehouse.SapEwm.Internal.Dto;
+using Connectors.Warehouse.SapEwm.Internal.OData;
+
+namespace Connectors.Warehouse.SapEwm;
+
+public sealed partial class SapEwmWarehouse
+{
+    /// <summary>
+    /// Announces a return as an S/4HANA customer return (deep insert into <c>API_CUSTOMER_RETURN_SRV</c>) with reference
+    /// to the order's sales order where one carries the order's key, and carrying <c>{channel}:{returnId}</c> in
+    /// <c>PurchaseOrderByCustomer</c>: a customer return that already carries it is returned instead of creating a second.
+    /// The returns delivery and its receipt in EWM follow in SAP.
+    /// </summary>
+    /// <param name="expectedReturn">The expected return.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Accepted with the customer return number, or refused naming what SAP cannot hold.</returns>
+    public async Task<WarehouseOrderResult> ExpectReturnAsync(ExpectedReturn expectedReturn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expectedReturn);
+        var options = Options;
+        var reference = SalesOrderReference.For(expectedReturn.Channel, expectedReturn.ReturnId);
+        if (reference.Length > SalesOrderReference.MaxLength)
+        {
+            return WarehouseOrderResult.Refused($"the return reference '{reference}' is {reference.Length} characters; PurchaseOrderByCustomer of a customer return holds {SalesOrderReference.MaxLength}");
+        }
+
+        if (expectedReturn.Lines.Count == 0)
+        {
+            return WarehouseOrderResult.Refused("the return has no lines; SAP creates a customer return only with items");
+        }
+
+        var service = SapServices.CustomerReturns(options);
+        var query = SapServices.CustomerReturnSet + "?$select=CustomerReturn,PurchaseOrderByCustomer&$filter="
+            + ODataLiteral.Escape("PurchaseOrderByCustomer eq " + ODataLiteral.String(reference)) + "&$top=2";
+        await foreach (var existing in _client.QueryV2Async(service, query, SapJsonContext.Default.ODataV2EnvelopeODataV2CollectionCustomerReturnRead, cancellationToken).ConfigureAwait(false))
+        {
+            if (existing.PurchaseOrderByCustomer == reference && existing.CustomerReturn is { Length: > 0 } number)
+            {
+                return WarehouseOrderResult.Accepted(number);
+            }
+        }
+
+        var items = new List<CustomerReturnItemCreate>();
+        for (var i = 0; i < expectedReturn.Lines.Count; i++)
+        {
+            var line = expectedReturn.Lines[i];
+            if (line.Sku.Length > 40)
+            {
+                return WarehouseOrderResult.Refused($"Lines[{i}].Sku (Material) is {line.Sku.Length} characters; SAP holds 40");
+            }
+
+            items.Add(new CustomerReturnItemCreate
+            {
+                CustomerReturnItem = ((i + 1) * 10).ToString(CultureInfo.InvariantCulture),
+                Material = line.Sku,
+                RequestedQuantity = line.Quantity,
+                RequestedQuantityUnit = options.QuantityUnit,
+                ReturnReason = options.ReturnReason,
+            });
+        }
+
+        var salesOrder = await FindSalesOrderAsync(SalesOrderReference.For(expectedReturn.Channel, expectedReturn.ChannelOrderId), cancellationToken).ConfigureAwait(false);
+        var create = new CustomerReturnCreate
+        {
+            CustomerReturnType = options.CustomerReturnType,
+            SalesOrganization = options.SalesOrganization!,
+            DistributionChannel = options.DistributionChannel!,
+            OrganizationDivision = options.OrganizationDivision!,
+            SoldToParty = options.SoldToParty!,
+            PurchaseOrderByCustomer = reference,
+            ReferenceSDDocument = salesOrder?.SalesOrder,
+            Items = new ODataV2Results<CustomerReturnItemCreate> { Results = items },
+        };
+        var created = await _client.PostAsync(
+            service, SapServices.CustomerReturnSet, create, SapJsonContext.Default.CustomerReturnCreate, SapJsonContext.Default.ODataV2EnvelopeCustomerReturnRead, cancellationToken).ConfigureAwait(false);
+        return created.D?.CustomerReturn is { Length: > 0 } createdNumber
+            ? WarehouseOrderResult.Accepted(createdNumber)
+            : throw new ConnectorRequestFailedException(PlatformName, $"POST {SapServices.CustomerReturnSet} answered without the number of the created customer return", 201, "invalid_response", isTransient: false);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Xml;
+using Connectors.Testing;
+using Microsoft.OData.Edm;
+using Microsoft.OData.Edm.Csdl;
+
+namespace Connectors.Warehouse.SapEwm.Tests;
+
+/// <summary>The emulator's own behaviour, seen by a plain HTTP client.</summary>
+public sealed class SapEwmEmulatorTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static HttpClient Client(SapEwmEmulator emulator)
+    {
+        var client = new HttpClient { BaseAddress = emulator.Host };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{emulator.UserName}:{emulator.Password}")));
+        return client;
+    }
+
+    [Theory]
+    [InlineData(SapEwmEmulator.StockServicePath, "WarehouseAvailableStock")]
+    [InlineData(SapEwmEmulator.DeliveryServicePath, "WhseOutboundDeliveryOrderHead")]
+    public async Task Metadata_V4Services_CsdlThatCsdlReaderReads(string servicePath, string entitySet)
+    {
+        await using var emulator = await SapEwmEmulator.StartAsync(cancellationToken: Ct);
+        using var client = Client(emulator);
+
+        var xml = await client.GetStringAsync(servicePath + "$metadata", Ct);
+
+        using var reader = XmlReader.Create(new StringReader(xml));
+        Assert.True(CsdlReader.TryParse(reader, Enumerable.Empty<IEdmModel>(), new CsdlReaderSettings { IgnoreUnexpectedAttributesAndElements = true }, out var model, out var errors), string.Join("; ", errors?.Select(e => e.ErrorMessage) ?? []));
+        Assert.NotNull(model.EntityContainer.FindEntitySet(entitySet));
+    }
+
+    [Fact]
+    public async Task Metadata_V2SalesOrder_IsSapsEdmx()
+    {
+        await using var emulator = await SapEwmEmulator.StartAsync(cancellationToken: Ct);
+        using var client = Client(emulator);
+
+        var xml = await client.GetStringAsync(SapEwmEmulator.SalesOrderServicePath + "$metadata", Ct);
+
+        Assert.Equal(ContractFiles.ReadText("sap-ewm/sales-order.edmx"), xml);
+    }
+
+    [Fact]
+    public async Task Post_WithoutCsrfToken_403Required()
+    {
+        await using var emulator = await SapEwmEmulator.StartAsync(cancellationToken: Ct);
+        using var client = Client(emulator);
+
+        using var response = await client.PostAsync(SapEwmEmulator.SalesOrderServicePath + "A_SalesOrder", new StringContent("{}", Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("Required", Assert.Single(response.Headers.GetValues("x-csrf-token")));
+    }
+
+    [Fact]
+    public async Task Post_TokenFromAnotherSession_403Required()
+    {
+        await using var emulator = await SapEwmEmulator.StartAsync(cancellationToken: Ct);
+        using var first = Client(emulator);
+        using var fetch = new HttpRequestMessage(HttpMethod.Get, SapEwmEmulator.SalesOrderServicePath);
+        fetch.Headers.Add("x-csrf-token", "Fetch");
+        using var fetched = await first.SendAsync(fetch, Ct);
+        var token = Assert.Single(fetched.Headers.GetValues("x-csrf-token"));
+
+        // A client without the session cookie (HttpClient here keeps none between clients) cannot use the token.
+        using var second = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = emulator.Host };
+        second.DefaultRequestHeaders.Authorization = first.DefaultRequestHeaders.Authorization;
+        using var post = new HttpRequestMessage(HttpMethod.Post, SapEwmEmulator.SalesOrderServicePath + "A_SalesOrder") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        post.Headers.Add("x-csrf-token", token);
+        using var refused = await second.SendAsync(post, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+}

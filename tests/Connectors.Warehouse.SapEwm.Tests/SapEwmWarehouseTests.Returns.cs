@@ -1,0 +1,51 @@
+using Connectors.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connectors.Warehouse.SapEwm.Tests;
+
+public sealed partial class SapEwmWarehouseTests
+{
+    private static ExpectedReturn Return(string id = "R1", string orderId = "1001", string sku = "TG11") =>
+        new("shop-a", id, orderId, [new WarehouseShipmentLine(sku, 1, "L1")]);
+
+    [Fact]
+    public async Task ExpectReturnAsync_OrderInSap_CreatesCustomerReturnWithReferenceToTheSalesOrder()
+    {
+        await using var host = await SapTestHost.StartAsync(o => o.ReturnReason = "101", Products);
+        var order = await host.Warehouse_.SubmitOrderAsync(Order(), "shop-a:1001", Ct);
+
+        var result = await host.Services.GetRequiredService<IWarehouseReturns>().ExpectReturnAsync(Return(), Ct);
+
+        Assert.Equal(WarehouseOrderOutcome.Accepted, result.Outcome);
+        var number = result.WarehouseReference!;
+        Assert.Equal("shop-a:R1", host.Emulator.CustomerReturnField(number, "PurchaseOrderByCustomer"));
+        Assert.Equal(order.WarehouseReference, host.Emulator.CustomerReturnField(number, "ReferenceSDDocument"));
+        Assert.Equal("CBAR", host.Emulator.CustomerReturnField(number, "CustomerReturnType"));
+        Assert.Equal("TG11", host.Emulator.CustomerReturnField(number, "Material", "10"));
+        Assert.Equal("101", host.Emulator.CustomerReturnField(number, "ReturnReason", "10"));
+    }
+
+    [Fact]
+    public async Task ExpectReturnAsync_SameReturnTwice_FindsTheFirst()
+    {
+        await using var host = await SapTestHost.StartAsync(emulator: Products);
+
+        var first = await host.Warehouse_.ExpectReturnAsync(Return(), Ct);
+        var second = await host.Warehouse_.ExpectReturnAsync(Return(), Ct);
+
+        Assert.Equal(first.WarehouseReference, second.WarehouseReference);
+        Assert.Equal(1, host.Emulator.CustomerReturnCount);
+        Assert.Null(host.Emulator.CustomerReturnField(first.WarehouseReference!, "ReferenceSDDocument")); // no sales order carried the order's key
+    }
+
+    [Fact]
+    public async Task ExpectReturnAsync_UnknownMaterial_TypedSapError()
+    {
+        await using var host = await SapTestHost.StartAsync(emulator: Products);
+
+        var error = await Assert.ThrowsAsync<SapRequestFailedException>(() => host.Warehouse_.ExpectReturnAsync(Return(sku: "NOPE"), Ct));
+
+        Assert.Equal("V1/390", error.SapCode);
+        Assert.Equal(0, host.Emulator.CustomerReturnCount);
+    }
+}
