@@ -70,4 +70,14 @@ public sealed class MagentoErrorsTests
         Assert.True(skipped);
         Assert.Equal("{\"items\":[]}", json);
     }
+
+    [Theory]
+    [InlineData("17")]
+    [InlineData("true")]
+    [InlineData("\"token\"")]
+    public void JsonStart_ScalarServiceResult_IsJson(string body)
+    {
+        // POST /V1/order/{id}/ship answers the shipment id as a bare integer, comments answer true, the admin token a string.
+        Assert.Equal(body, MagentoErrors.JsonStart(body, out _));
+    }
 }

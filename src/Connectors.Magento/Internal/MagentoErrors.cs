@@ -165,8 +165,10 @@ internal static class MagentoErrors
             return null;
         }
 
-        if (trimmed[0] is '{' or '[' or '"')
+        if (trimmed[0] is '{' or '[' or '"' or '-' or (>= '0' and <= '9')
+            || trimmed is "true" or "false" or "null")
         {
+            // Objects and lists, and the scalars Magento answers for scalar service results (a token string, a shipment id, true).
             return trimmed.ToString();
         }
 
