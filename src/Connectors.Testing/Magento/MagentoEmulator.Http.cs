@@ -33,9 +33,11 @@ public sealed partial class MagentoEmulator
         lock (_gate)
         {
             _requests.Add(new MagentoEmulatorRequest(method, path, query, body));
-            if (_faults.Count > 0)
+            var index = _faults.FindIndex(f => f.Path is null || path.EndsWith(f.Path, StringComparison.Ordinal));
+            if (index >= 0)
             {
-                fault = _faults.Dequeue();
+                fault = _faults[index].Fault;
+                _faults.RemoveAt(index);
             }
         }
 

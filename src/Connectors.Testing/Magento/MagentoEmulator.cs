@@ -32,7 +32,7 @@ public sealed partial class MagentoEmulator : IAsyncDisposable
     private readonly Dictionary<long, EmuShipment> _shipments = [];
     private readonly Dictionary<string, DateTimeOffset> _adminTokens = new(StringComparer.Ordinal);
     private readonly HashSet<string> _nonces = new(StringComparer.Ordinal);
-    private readonly Queue<MagentoEmulatorFault> _faults = new();
+    private readonly List<(MagentoEmulatorFault Fault, string? Path)> _faults = [];
     private readonly List<MagentoEmulatorRequest> _requests = [];
     private WebApplication? _app;
     private long _nextProductId = 1;
@@ -113,16 +113,17 @@ public sealed partial class MagentoEmulator : IAsyncDisposable
         return emulator;
     }
 
-    /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="fault"/>.</summary>
+    /// <summary>Answers the next <paramref name="count"/> requests (to <paramref name="path"/>, when given) with <paramref name="fault"/>.</summary>
     /// <param name="fault">The fault.</param>
     /// <param name="count">How many requests get it.</param>
-    public void InjectFault(MagentoEmulatorFault fault, int count = 1)
+    /// <param name="path">Only requests whose path (from <c>/V1/</c>) ends with this; any request by default.</param>
+    public void InjectFault(MagentoEmulatorFault fault, int count = 1, string? path = null)
     {
         lock (_gate)
         {
             for (var i = 0; i < count; i++)
             {
-                _faults.Enqueue(fault);
+                _faults.Add((fault, path));
             }
         }
     }
