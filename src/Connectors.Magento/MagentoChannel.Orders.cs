@@ -41,6 +41,14 @@ public sealed partial class MagentoChannel
 
             var page = await _client.GetAsync("orders?" + criteria.ToQueryString(), MagentoJsonContext.Default.SearchResultOrder, cancellationToken).ConfigureAwait(false);
             var orders = page.Items ?? [];
+            if (lastUpdated is not null && orders.Count > 0 && orders[0] is { } first && first.EntityId == lastId
+                && string.Equals(first.UpdatedAt is null ? null : SearchCriteria.Date(MagentoMapper.ParseDate(first.UpdatedAt, "updated_at")), lastUpdated, StringComparison.Ordinal))
+            {
+                // The page starts again with the last order seen: the store ignored the keyset filter. Stop rather than loop.
+                throw new ConnectorRequestFailedException(
+                    PlatformName, $"GET orders ignored the filter updated_at > {lastUpdated} OR entity_id > {lastId}: the poll cannot advance past order {lastId}.", 200, "keyset_ignored", isTransient: false);
+            }
+
             foreach (var order in orders)
             {
                 if (order is null)
