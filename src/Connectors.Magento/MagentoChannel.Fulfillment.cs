@@ -91,9 +91,39 @@ public sealed partial class MagentoChannel
     }
 
     /// <inheritdoc />
-    /// <remarks>Not built yet for Magento (it would add tracks with <c>POST /V1/shipment/track</c>): throws <see cref="NotSupportedException"/>.</remarks>
-    public Task UpdateTrackingAsync(string fulfillmentId, IReadOnlyList<TrackingInfo> tracking, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Magento: adding tracking to an existing shipment is not built yet; send the tracking with the shipment.");
+    /// <remarks>
+    /// Reads the shipment (<c>GET /V1/shipment/{id}</c>) and adds each tracking number it does not carry yet with
+    /// <c>POST /V1/shipment/track</c>; a number already there is not added again, so a repeated call adds nothing.
+    /// </remarks>
+    public async Task UpdateTrackingAsync(string fulfillmentId, IReadOnlyList<TrackingInfo> tracking, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tracking);
+        if (!long.TryParse(fulfillmentId, NumberStyles.None, CultureInfo.InvariantCulture, out var shipmentId) || shipmentId <= 0)
+        {
+            throw new ConnectorValidationException(nameof(fulfillmentId), $"'{fulfillmentId}' is not a Magento shipment id (a positive number).");
+        }
+
+        var shipment = await _client.GetAsync($"shipment/{Id(shipmentId)}", MagentoJsonContext.Default.Shipment, cancellationToken).ConfigureAwait(false);
+        var present = (shipment.Tracks ?? []).Select(t => t.TrackNumber).ToHashSet(StringComparer.Ordinal);
+        foreach (var info in tracking)
+        {
+            if (!present.Add(info.Number))
+            {
+                continue;
+            }
+
+            var track = Track(info, null);
+            var body = new ShipmentTrackRequest
+            {
+                Entity = new ShipmentTrackEntity
+                {
+                    OrderId = shipment.OrderId, ParentId = shipmentId, Weight = 0, Qty = 0, Description = string.Empty,
+                    TrackNumber = track.TrackNumber, Title = track.Title, CarrierCode = track.CarrierCode,
+                },
+            };
+            await _client.SendAsync(HttpMethod.Post, "shipment/track", body, MagentoJsonContext.Default.ShipmentTrackRequest, MagentoJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private async Task<List<Shipment>> ListShipmentsAsync(long orderId, CancellationToken cancellationToken)
     {

@@ -116,4 +116,24 @@ public sealed partial class MagentoChannelTests
         Assert.False(error.IsTransient);
         Assert.Contains("does not allow a shipment", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UpdateTracking_NewAndKnownNumbers_OnlyTheNewOneAddedOnce()
+    {
+        var id = _emulator.PlaceOrder([MagentoEmulatorLine.Simple("A", 1)]);
+        await using var services = TestHost.ForEmulator(_emulator, time: _time);
+        var channel = services.Magento();
+        var order = (await channel.GetOrderAsync(Id(id), Ct))!;
+        var shipment = await channel.CreateFulfillmentAsync(
+            new FulfillmentRequest(order.OrderId, [new FulfillmentLine(order.Lines[0].LineId, 1)], "s-1", "UPS", [new TrackingInfo("1Z1")]), Ct);
+
+        await channel.UpdateTrackingAsync(shipment.FulfillmentId, [new TrackingInfo("1Z1", carrier: "UPS"), new TrackingInfo("JVGL0001", carrier: "DHL")], Ct);
+        await channel.UpdateTrackingAsync(shipment.FulfillmentId, [new TrackingInfo("JVGL0001", carrier: "DHL")], Ct);
+
+        var listed = Assert.Single(await channel.ListFulfillmentsAsync(order.OrderId, Ct));
+        Assert.Equal(["1Z1", "JVGL0001"], listed.Tracking.Select(t => t.Number));
+        Assert.Equal(1, _emulator.Requests.Count(r => r.Path == "/V1/shipment/track"));
+        Assert.Contains("\"carrier_code\":\"dhl\"", _emulator.Requests.Single(r => r.Path == "/V1/shipment/track").Body, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ConnectorNotFoundException>(() => channel.UpdateTrackingAsync("999", [new TrackingInfo("X")], Ct));
+    }
 }

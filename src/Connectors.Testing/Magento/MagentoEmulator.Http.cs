@@ -107,6 +107,10 @@ public sealed partial class MagentoEmulator
                 return AddComment(id, body);
             case ("POST", "order") when segments.Length == 4 && segments[3] == "ship" && long.TryParse(segments[2], CultureInfo.InvariantCulture, out var id):
                 return Ship(id, body);
+            case ("GET", "shipment") when segments.Length == 3 && long.TryParse(segments[2], CultureInfo.InvariantCulture, out var id):
+                return _shipments.TryGetValue(id, out var shipment) ? Answer.Json(ShipmentJson(shipment)) : Answer.NoSuchEntity();
+            case ("POST", "shipment") when path == "/V1/shipment/track":
+                return AddTrack(body);
             case ("GET", "shipments") when segments.Length == 2:
                 return Search(query, _shipments.Values.OrderBy(s => s.EntityId).Select(ShipmentJson));
             default:

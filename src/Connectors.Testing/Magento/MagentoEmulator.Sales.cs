@@ -311,6 +311,34 @@ public sealed partial class MagentoEmulator
         return Answer.Json(JsonValue.Create(shipment.EntityId));
     }
 
+    /// <summary>POST /V1/shipment/track (<c>ShipmentTrackRepositoryInterface::save</c>): a track on an existing shipment of the order.</summary>
+    private Answer AddTrack(JsonNode? body)
+    {
+        if (body?["entity"] is not JsonObject entity)
+        {
+            return Answer.Required("entity");
+        }
+
+        foreach (var field in new[] { "order_id", "parent_id", "track_number", "title", "carrier_code" })
+        {
+            if (entity[field] is null)
+            {
+                return Answer.Required(field);
+            }
+        }
+
+        if (!_shipments.TryGetValue(entity["parent_id"]!.GetValue<long>(), out var shipment) || shipment.OrderId != entity["order_id"]!.GetValue<long>())
+        {
+            return Answer.Error(400, "Could not save the shipment tracking.");
+        }
+
+        shipment.Tracks.Add((entity["track_number"]!.GetValue<string>(), entity["title"]!.GetValue<string>(), entity["carrier_code"]!.GetValue<string>()));
+        _orders[shipment.OrderId].UpdatedAt = Now;
+        var answer = entity.DeepClone().AsObject();
+        answer["entity_id"] = shipment.Tracks.Count;
+        return Answer.Json(answer);
+    }
+
     /// <summary>Source deduction: the shipped units leave the stock's sources in priority order.</summary>
     private void Deduct(string sku, decimal units)
     {

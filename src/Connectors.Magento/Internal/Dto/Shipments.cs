@@ -72,3 +72,38 @@ internal sealed class ShipOrderRequest
     [JsonPropertyName("tracks")]
     public List<ShipmentTrack> Tracks { get; set; } = [];
 }
+
+/// <summary>The body of <c>POST /V1/shipment/track</c>.</summary>
+internal sealed class ShipmentTrackRequest
+{
+    [JsonPropertyName("entity")]
+    public ShipmentTrackEntity Entity { get; set; } = new();
+}
+
+/// <summary><c>sales-data-shipment-track-interface</c> as written (its required fields).</summary>
+internal sealed class ShipmentTrackEntity
+{
+    [JsonPropertyName("order_id")]
+    public long OrderId { get; set; }
+
+    [JsonPropertyName("parent_id")]
+    public long ParentId { get; set; }
+
+    [JsonPropertyName("weight")]
+    public decimal Weight { get; set; }
+
+    [JsonPropertyName("qty")]
+    public decimal Qty { get; set; }
+
+    [JsonPropertyName("description")]
+    public string? Description { get; set; }
+
+    [JsonPropertyName("track_number")]
+    public string? TrackNumber { get; set; }
+
+    [JsonPropertyName("title")]
+    public string? Title { get; set; }
+
+    [JsonPropertyName("carrier_code")]
+    public string? CarrierCode { get; set; }
+}

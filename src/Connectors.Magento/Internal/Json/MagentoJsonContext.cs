@@ -25,4 +25,6 @@ namespace Connectors.Magento.Internal.Json;
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(OrderCommentRequest))]
 [JsonSerializable(typeof(ShipOrderRequest))]
+[JsonSerializable(typeof(Shipment))]
+[JsonSerializable(typeof(ShipmentTrackRequest))]
 internal sealed partial class MagentoJsonContext : JsonSerializerContext;
