@@ -41,10 +41,9 @@ public sealed partial class MagentoChannel
 
             var page = await _client.GetAsync("orders?" + criteria.ToQueryString(), MagentoJsonContext.Default.SearchResultOrder, cancellationToken).ConfigureAwait(false);
             var orders = page.Items ?? [];
-            if (lastUpdated is not null && orders.Count > 0 && orders[0] is { } first && first.EntityId == lastId
-                && string.Equals(first.UpdatedAt is null ? null : SearchCriteria.Date(MagentoMapper.ParseDate(first.UpdatedAt, "updated_at")), lastUpdated, StringComparison.Ordinal))
+            if (lastUpdated is not null && orders.Count > 0 && !orders.Any(o => After(o, lastUpdated, lastId)))
             {
-                // The page starts again with the last order seen: the store ignored the keyset filter. Stop rather than loop.
+                // Nothing past the last order seen: the store ignored the keyset filter. Stop rather than loop.
                 throw new ConnectorRequestFailedException(
                     PlatformName, $"GET orders ignored the filter updated_at > {lastUpdated} OR entity_id > {lastId}: the poll cannot advance past order {lastId}.", 200, "keyset_ignored", isTransient: false);
             }
@@ -115,6 +114,17 @@ public sealed partial class MagentoChannel
             StatusHistory = new StatusHistory { Comment = text + " " + marker, Status = status, IsCustomerNotified = 0, IsVisibleOnFront = 0, ParentId = id },
         };
         await _client.SendAsync(HttpMethod.Post, $"orders/{Id(id)}/comments", request, MagentoJsonContext.Default.OrderCommentRequest, MagentoJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool After(Order? order, string lastUpdated, long lastId)
+    {
+        if (order?.UpdatedAt is null)
+        {
+            return false;
+        }
+
+        var updated = string.CompareOrdinal(SearchCriteria.Date(MagentoMapper.ParseDate(order.UpdatedAt, "updated_at")), lastUpdated);
+        return updated > 0 || (updated == 0 && order.EntityId > lastId);
     }
 
     private async Task<Order?> FindOrderAsync(long id, CancellationToken cancellationToken)
