@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Connectors.Magento.Internal.Dto;
+
+namespace Connectors.Magento.Internal.Json;
+
+/// <summary>
+/// The one source-generated JSON context of the package. Unknown fields are skipped; numbers are also read from
+/// strings (Magento renders some decimals as <c>"12.0000"</c>); nulls are not written.
+/// </summary>
+[JsonSourceGenerationOptions(
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(AdminTokenRequest))]
+[JsonSerializable(typeof(SourceItemsRequest))]
+[JsonSerializable(typeof(SearchResult<SourceItem>))]
+[JsonSerializable(typeof(SearchResult<Product>))]
+[JsonSerializable(typeof(SearchResult<Order>))]
+[JsonSerializable(typeof(SearchResult<OrderItem>))]
+[JsonSerializable(typeof(SearchResult<Shipment>))]
+[JsonSerializable(typeof(Order))]
+[JsonSerializable(typeof(OrderCommentRequest))]
+[JsonSerializable(typeof(ShipOrderRequest))]
+[JsonSerializable(typeof(Shipment))]
+[JsonSerializable(typeof(ShipmentTrackRequest))]
+internal sealed partial class MagentoJsonContext : JsonSerializerContext;

@@ -1,0 +1,220 @@
+using System.Runtime.CompilerServices;
+using Connectors.Magento.Internal;
+using Connectors.Magento.Internal.Dto;
+using Connectors.Magento.Internal.Json;
+
+namespace Connectors.Magento;
+
+/// <summary>Inventory: MSI source items, with the open reservations added back so the salable quantity is the WMS's.</summary>
+public sealed partial class MagentoChannel
+{
+    /// <inheritdoc />
+    /// <remarks>
+    /// <para>Each target's location becomes a source code (<see cref="MagentoOptions.SourceCodes"/>, or
+    /// <see cref="MagentoOptions.DefaultSourceCode"/> for <see cref="InventoryTarget.DefaultLocation"/>); an unmapped location
+    /// is rejected. Targets go out in <c>POST /V1/inventory/source-items</c> batches of <see cref="MagentoOptions.BatchSize"/>.
+    /// Magento saves a batch in one transaction, so a batch refused as a whole is sent again item by item to find the item
+    /// it was about; the others are applied, that one is rejected with Magento's rendered message.</para>
+    /// <para>The double count: Magento's salable quantity is the source quantity minus its reservations (orders placed and not
+    /// yet shipped, cancelled or refunded), while the WMS's available-to-sell already excludes those orders (they are reserved
+    /// in the WMS or waiting in the engine's inbox). So the quantity pushed to <see cref="MagentoOptions.ReservationSourceCode"/>
+    /// is <c>available-to-sell + open reservations of the SKU</c>, read from the open orders in the same call, and the salable
+    /// quantity comes out equal to the available-to-sell. Turn it off with <see cref="MagentoOptions.CompensateReservations"/>.</para>
+    /// </remarks>
+    public async Task<IReadOnlyList<InventoryPushItemResult>> PushInventoryAsync(IReadOnlyList<InventoryTarget> targets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var options = _client.Options;
+        var reservationSource = options.ReservationSourceCode ?? options.DefaultSourceCode;
+        var results = new InventoryPushItemResult[targets.Count];
+        var pending = new List<(int Index, string Source)>(targets.Count);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var target = targets[i];
+            if (ResolveSource(options, target.LocationId) is not { } source)
+            {
+                results[i] = InventoryPushItemResult.Rejected(
+                    target, $"location '{target.LocationId}' has no Magento source: add it to SourceCodes (or push to '{InventoryTarget.DefaultLocation}' for the default source).", "unknown_location");
+                continue;
+            }
+
+            pending.Add((i, source));
+        }
+
+        IReadOnlyDictionary<string, decimal> open = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        if (options.CompensateReservations && pending.Any(p => string.Equals(p.Source, reservationSource, StringComparison.Ordinal)))
+        {
+            try
+            {
+                open = await ReadOpenReservationsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectorRequestFailedException ex) when (ex is not ConnectorAuthenticationException)
+            {
+                // Without the reservations the push would count open orders twice; nothing is written until they can be read.
+                foreach (var (index, _) in pending)
+                {
+                    results[index] = ex.IsTransient
+                        ? InventoryPushItemResult.Retry(targets[index], "open reservations could not be read: " + ex.Message, ex.RetryAfter)
+                        : InventoryPushItemResult.Rejected(targets[index], "open reservations could not be read: " + ex.Message, ex.ErrorCode);
+                }
+
+                return results;
+            }
+        }
+
+        var items = new List<(int Index, SourceItem Item)>(pending.Count);
+        long compensated = 0;
+        foreach (var (index, source) in pending)
+        {
+            var target = targets[index];
+            decimal quantity = target.Quantity;
+            if (string.Equals(source, reservationSource, StringComparison.Ordinal) && open.TryGetValue(target.ChannelItemId, out var reserved))
+            {
+                quantity += reserved;
+                compensated += (long)reserved;
+            }
+
+            items.Add((index, new SourceItem { Sku = target.ChannelItemId, SourceCode = source, Quantity = quantity, Status = quantity > 0 ? 1 : 0 }));
+        }
+
+        if (compensated > 0)
+        {
+            _metrics.ReservationsCompensated.Add(compensated, MagentoMetrics.Tags(Name));
+        }
+
+        await Parallel.ForEachAsync(
+            items.Chunk(options.BatchSize),
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (chunk, ct) => await PushBatchAsync(chunk, targets, results, splitOnFailure: true, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return results;
+    }
+
+    private async Task PushBatchAsync((int Index, SourceItem Item)[] batch, IReadOnlyList<InventoryTarget> targets, InventoryPushItemResult[] results, bool splitOnFailure, CancellationToken cancellationToken)
+    {
+        var request = new SourceItemsRequest { SourceItems = batch.Select(b => b.Item).ToList() };
+        try
+        {
+            await _client.SendAsync(HttpMethod.Post, "inventory/source-items", request, MagentoJsonContext.Default.SourceItemsRequest, MagentoJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorAuthenticationException)
+        {
+            throw;
+        }
+        catch (ConnectorRequestFailedException ex) when (!ex.IsTransient && splitOnFailure && batch.Length > 1)
+        {
+            // One transaction per request: a single bad item refuses all. Each item alone finds it and lets the others through.
+            Log.BatchSplit(_logger, Name, batch.Length);
+            _metrics.BatchSplits.Add(1, MagentoMetrics.Tags(Name));
+            foreach (var single in batch)
+            {
+                await PushBatchAsync([single], targets, results, splitOnFailure: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+        catch (ConnectorRequestFailedException ex)
+        {
+            foreach (var (index, _) in batch)
+            {
+                results[index] = ex.IsTransient
+                    ? InventoryPushItemResult.Retry(targets[index], ex.Message, ex.RetryAfter)
+                    : InventoryPushItemResult.Rejected(targets[index], ex.Message, ex.ErrorCode ?? ex.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return;
+        }
+
+        foreach (var (index, _) in batch)
+        {
+            results[index] = InventoryPushItemResult.Applied(targets[index]);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Reads source items (<c>GET /V1/inventory/source-items</c>) of the mapped sources, and reports for the reservation
+    /// source the source quantity minus the open reservations: the quantity this connector pushed, so a reconciliation
+    /// compares like with like.
+    /// </remarks>
+    public async IAsyncEnumerable<ChannelInventoryLevel> ReadInventoryAsync(IReadOnlyCollection<string>? channelItemIds = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var options = _client.Options;
+        var locations = LocationsBySource(options);
+        var reservationSource = options.ReservationSourceCode ?? options.DefaultSourceCode;
+        var open = options.CompensateReservations
+            ? await ReadOpenReservationsAsync(cancellationToken).ConfigureAwait(false)
+            : new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var chunks = channelItemIds is null ? [null] : channelItemIds.Distinct(StringComparer.Ordinal).Chunk(options.PageSize).Select(c => (string[]?)c).ToList();
+        foreach (var chunk in chunks)
+        {
+            var criteria = new SearchCriteria { PageSize = options.PageSize }
+                .Where("source_code", "in", string.Join(',', locations.Keys))
+                .OrderBy("sku");
+            if (chunk is not null)
+            {
+                criteria.Where("sku", "in", string.Join(',', chunk));
+            }
+
+            await foreach (var item in _client.SearchAsync("inventory/source-items", criteria, MagentoJsonContext.Default.SearchResultSourceItem, cancellationToken).ConfigureAwait(false))
+            {
+                if (item.Sku is null || item.SourceCode is null || !locations.TryGetValue(item.SourceCode, out var location))
+                {
+                    continue;
+                }
+
+                var quantity = item.Quantity ?? 0;
+                if (string.Equals(item.SourceCode, reservationSource, StringComparison.Ordinal) && open.TryGetValue(item.Sku, out var reserved))
+                {
+                    quantity -= reserved;
+                }
+
+                yield return new ChannelInventoryLevel(item.Sku, location, (int)Math.Max(0, Math.Floor(quantity)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The open reservation of each SKU: over the orders still in an open state, each stock-keeping line's ordered quantity
+    /// less what is shipped, cancelled or refunded (counted on the line or on its configurable/bundle parent, whichever is
+    /// further), rounded up.
+    /// </summary>
+    internal async Task<IReadOnlyDictionary<string, decimal>> ReadOpenReservationsAsync(CancellationToken cancellationToken)
+    {
+        var options = _client.Options;
+        var criteria = new SearchCriteria { PageSize = options.PageSize }
+            .Where("state", "in", string.Join(',', MagentoMapper.OpenStates))
+            .OrderBy("entity_id");
+        var open = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        await foreach (var order in _client.SearchAsync("orders", criteria, MagentoJsonContext.Default.SearchResultOrder, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (sku, quantity) in MagentoMapper.OpenReservations(order))
+            {
+                open[sku] = open.GetValueOrDefault(sku) + quantity;
+            }
+        }
+
+        foreach (var sku in open.Keys.ToList())
+        {
+            open[sku] = Math.Ceiling(open[sku]);
+        }
+
+        return open;
+    }
+
+    private static string? ResolveSource(MagentoOptions options, string locationId) =>
+        options.SourceCodes.TryGetValue(locationId, out var code) ? code
+        : string.Equals(locationId, InventoryTarget.DefaultLocation, StringComparison.Ordinal) ? options.DefaultSourceCode
+        : null;
+
+    private static Dictionary<string, string> LocationsBySource(MagentoOptions options)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (location, source) in options.SourceCodes)
+        {
+            map.TryAdd(source, location);
+        }
+
+        map.TryAdd(options.DefaultSourceCode, InventoryTarget.DefaultLocation);
+        return map;
+    }
+}

@@ -1,0 +1,88 @@
+namespace Connectors.Testing.Magento.Internal;
+
+internal sealed class EmuProduct
+{
+    public long Id { get; init; }
+
+    public required string Sku { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string TypeId { get; init; }
+
+    public decimal Price { get; init; }
+
+    public List<long> Children { get; } = [];
+}
+
+internal sealed class EmuItem
+{
+    public long ItemId { get; init; }
+
+    public long? ParentItemId { get; init; }
+
+    public required string Sku { get; init; }
+
+    public required string Name { get; init; }
+
+    public long ProductId { get; init; }
+
+    public required string ProductType { get; init; }
+
+    public decimal QtyOrdered { get; init; }
+
+    public decimal QtyShipped { get; set; }
+
+    public decimal QtyCanceled { get; set; }
+
+    public decimal QtyRefunded { get; set; }
+
+    public decimal Price { get; init; }
+
+    /// <summary>A child of a configurable or of a bundle shipped together: shipped through its parent.</summary>
+    public bool IsDummy => ParentItemId is not null;
+
+    public decimal QtyToShip => Math.Max(0, QtyOrdered - QtyShipped - QtyCanceled - QtyRefunded);
+}
+
+internal sealed class EmuOrder
+{
+    public long EntityId { get; init; }
+
+    public required string IncrementId { get; init; }
+
+    public required string State { get; set; }
+
+    public required string Status { get; set; }
+
+    public int StoreId { get; init; }
+
+    public required string Currency { get; init; }
+
+    public bool Paid { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<EmuItem> Items { get; } = [];
+
+    public List<(long Id, string Comment, string? Status, DateTimeOffset At)> Histories { get; } = [];
+
+    public decimal GrandTotal => Items.Where(i => i.ParentItemId is null).Sum(i => i.Price * i.QtyOrdered) + 5m;
+}
+
+internal sealed class EmuShipment
+{
+    public long EntityId { get; init; }
+
+    public long OrderId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public List<(long OrderItemId, string Sku, decimal Qty)> Items { get; } = [];
+
+    public List<(string Number, string Title, string Carrier)> Tracks { get; } = [];
+
+    public List<string> Comments { get; } = [];
+}

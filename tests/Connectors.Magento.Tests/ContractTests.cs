@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Connectors.Testing;
+
+namespace Connectors.Magento.Tests;
+
+/// <summary>The checker used on every request can fail, and the emulator's answers conform to the published schemas.</summary>
+public sealed class ContractTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Check_FieldTheSchemaDoesNotName_IsAProblemInBothVersions()
+    {
+        var request = new MagentoEmulatorRequest("POST", "/V1/inventory/source-items", [], """{"sourceItems":[{"sku":"A","source_code":"default","quantity":1,"status":1,"qty":1}]}""");
+
+        foreach (var contract in await OpenApiContract.AllAsync())
+        {
+            Assert.Contains(contract.Check(request), p => p.Contains("$.sourceItems[0].qty is not in the schema", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Check_TrackWithoutCarrierCodeAndWrongTypes_AreProblems()
+    {
+        var request = new MagentoEmulatorRequest("POST", "/V1/order/12/ship", [], """{"items":[{"order_item_id":"x","qty":1}],"tracks":[{"track_number":"1Z","title":"UPS"}]}""");
+
+        var problems = (await OpenApiContract.AllAsync())[1].Check(request);
+
+        Assert.Contains(problems, p => p.Contains("$.tracks[0].carrier_code is required", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("$.items[0].order_item_id should be an integer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Check_UnknownPathMethodOrQueryParameter_AreProblems()
+    {
+        var contract = (await OpenApiContract.AllAsync())[0];
+
+        Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest("GET", "/V1/inventory/source-item", [], null)));
+        Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest("DELETE", "/V1/orders", [], null)));
+        Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest("GET", "/V1/orders", [new("searchCriteria[page]", "1")], null)));
+        Assert.Empty(contract.Check(new MagentoEmulatorRequest("GET", "/V1/orders", [new("searchCriteria[filterGroups][3][filters][1][field]", "state"), new("searchCriteria[pageSize]", "5")], null)));
+    }
+
+    [Fact]
+    public async Task Emulator_Answers_ConformToTheResponseSchemasOfBothVersions()
+    {
+        await using var emulator = await MagentoEmulator.StartAsync(cancellationToken: Ct);
+        emulator.AllowIntegrationBearerTokens = true;
+        emulator.AddProduct("SKU-A");
+        emulator.AddConfigurableProduct("TEE", ["TEE-S", "TEE-M"]);
+        emulator.AddProduct("KIT", "bundle", 30m);
+        emulator.SetSourceQuantity("SKU-A", "default", 5);
+        var order = emulator.PlaceOrder([MagentoEmulatorLine.Simple("SKU-A", 1), MagentoEmulatorLine.Configurable("TEE", "TEE-M", 2), MagentoEmulatorLine.Bundle("KIT", 1, 30m, new Dictionary<string, int> { ["SKU-A"] = 2 })]);
+        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl, "rest/default/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.AccessToken);
+        using (var ship = new StringContent("""{"items":[],"tracks":[{"track_number":"1Z9","title":"UPS","carrier_code":"ups"}],"appendComment":true,"comment":{"comment":"c","is_visible_on_front":0}}""", System.Text.Encoding.UTF8, "application/json"))
+        {
+            (await http.PostAsync(new Uri($"V1/order/{order}/ship", UriKind.Relative), ship, Ct)).EnsureSuccessStatusCode();
+        }
+
+        var problems = new List<string>();
+        foreach (var path in new[] { $"/V1/orders/{order}", "/V1/orders", "/V1/inventory/source-items", "/V1/shipments", "/V1/products", "/V1/inventory/get-product-salable-quantity/SKU-A/1" })
+        {
+            var text = await http.GetStringAsync(new Uri(path.TrimStart('/') + (path.Contains("salable", StringComparison.Ordinal) || path.EndsWith(order.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) ? string.Empty : "?searchCriteria[pageSize]=10"), UriKind.Relative), Ct);
+            foreach (var contract in await OpenApiContract.AllAsync())
+            {
+                problems.AddRange(contract.CheckResponse("GET", path, JsonNode.Parse(text)).Select(p => $"{p} (GET {path})"));
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+}

@@ -1,0 +1,84 @@
+using Connectors.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Connectors.Magento.Tests;
+
+/// <summary>The engine (AddConnectors) with a WMS fake and the Magento channel against the emulator.</summary>
+public sealed class EngineEndToEndTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task InventoryFlow_WmsReservesOpenMagentoOrders_ShopSellsExactlyTheAvailableToSell()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
+        emulator.AddProduct("SKU-A");
+        emulator.AddProduct("SKU-B");
+        emulator.PlaceOrder([MagentoEmulatorLine.Simple("SKU-A", 2), MagentoEmulatorLine.Simple("SKU-B", 1)]);
+        emulator.PlaceOrder([MagentoEmulatorLine.Simple("SKU-A", 1)]);
+        var warehouse = new FakeWarehouse();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IWarehouseInventory>(warehouse);
+        services.AddConnectors().AddMagento(TestHost.Channel, o =>
+        {
+            o.BaseUrl = emulator.BaseUrl;
+            o.Username = emulator.AdminUsername;
+            o.Password = emulator.AdminPassword;
+            o.MaxRetries = 0;
+        });
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var sync = provider.GetRequiredService<IInventorySync>();
+
+        // The WMS holds the two Magento orders as reservations: A 10 on hand, 3 reserved; B 4 on hand, 1 reserved.
+        await sync.RecordStockLevelsAsync([new StockLevel("SKU-A", InventoryTarget.DefaultLocation, 10, 3), new StockLevel("SKU-B", InventoryTarget.DefaultLocation, 4, 1)], Ct);
+        var result = await sync.DispatchAsync(TestHost.Channel, Ct);
+
+        Assert.Equal(2, result.Applied);
+        Assert.Equal(7m, emulator.GetSalableQuantity("SKU-A"));
+        Assert.Equal(3m, emulator.GetSalableQuantity("SKU-B"));
+    }
+
+    [Fact]
+    public async Task OrderFlow_ConfigurableAndBundleOrder_ReachesTheWmsOnceAndIsAcknowledgedOnce()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
+        emulator.AddConfigurableProduct("TEE", ["TEE-M"], 20m);
+        emulator.AddProduct("MUG");
+        emulator.AddProduct("KIT", "bundle", 30m);
+        var id = emulator.PlaceOrder([MagentoEmulatorLine.Configurable("TEE", "TEE-M", 2, 20m), MagentoEmulatorLine.Bundle("KIT", 1, 30m, new Dictionary<string, int> { ["MUG"] = 2 })]);
+        time.Advance(TimeSpan.FromMinutes(1));
+        var warehouse = new FakeWarehouse();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IWarehouseInventory>(warehouse);
+        services.AddSingleton<IWarehouseOrders>(warehouse);
+        services.AddSingleton<IWarehouseReturns>(warehouse);
+        services.AddConnectors().AddMagento(TestHost.Channel, o =>
+        {
+            o.BaseUrl = emulator.BaseUrl;
+            o.ConsumerKey = emulator.ConsumerKey;
+            o.ConsumerSecret = emulator.ConsumerSecret;
+            o.AccessToken = emulator.AccessToken;
+            o.AccessTokenSecret = emulator.AccessTokenSecret;
+            o.MaxRetries = 0;
+        });
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var orders = provider.GetRequiredService<IOrderSync>();
+
+        await orders.PollAsync(TestHost.Channel, Ct);
+        await orders.ProcessInboxAsync(Ct);
+        await orders.PollAsync(TestHost.Channel, Ct); // the acknowledgement changed updated_at: seen again, not sent again
+        await orders.ProcessInboxAsync(Ct);
+
+        var order = Assert.Single(warehouse.Orders).Value;
+        Assert.Equal([("TEE-M", 2), ("MUG", 2)], order.Lines.Select(l => (l.Sku, (int)l.Quantity)));
+        Assert.Equal(1, warehouse.SubmitCalls);
+        Assert.Single(emulator.GetOrderComments(id));
+    }
+}
