@@ -177,6 +177,29 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
     }
 
     /// <inheritdoc />
+    public async ValueTask<int> ResumeInventoryAsync(IReadOnlyList<InventoryKey> keys, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        using var command = new NpgsqlCommand(
+            $"""
+            UPDATE {_s}.inventory AS t SET attempts = 0, next_attempt_at = @now, last_error = NULL
+              FROM (SELECT DISTINCT c, i, l FROM unnest(@c, @i, @l) AS u(c, i, l)) AS u
+             WHERE t.channel = u.c AND t.item = u.i AND t.location = u.l AND t.acknowledged IS DISTINCT FROM t.desired
+            """,
+            connection);
+        AddKeyArrays(command, [.. keys]);
+        command.Parameters.AddWithValue("now", now.UtcTicks);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async ValueTask<InventoryRow?> GetInventoryAsync(InventoryKey key, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

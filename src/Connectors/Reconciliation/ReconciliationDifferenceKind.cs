@@ -20,4 +20,10 @@ public enum ReconciliationDifferenceKind
 
     /// <summary>A shipment the channel does not show because its outbox item is a dead letter (see <see cref="IDeadLetters"/>).</summary>
     ShipmentDeadLettered,
+
+    /// <summary>
+    /// An inventory row the dispatcher parked (its push failed on every attempt or was rejected) while the channel
+    /// shows another quantity; the repair makes the row due again with fresh attempts.
+    /// </summary>
+    InventoryParked,
 }

@@ -158,6 +158,22 @@ internal sealed partial class InventoryEngine
                 }
             }
 
+            // A row the dispatcher parked (or is backing off) whose quantity did not change is not touched by the
+            // writes above: a full sync is the operator's "push everything now", so make those rows due again too.
+            var resume = new List<InventoryKey>();
+            foreach (var desired in computed)
+            {
+                if (rows.TryGetValue(desired.Key, out var row) && row.IsPending && (row.Attempts > 0 || row.NextAttemptAt > now))
+                {
+                    resume.Add(desired.Key);
+                }
+            }
+
+            for (var start = 0; start < resume.Count; start += StoreChunk)
+            {
+                await _store.ResumeInventoryAsync(resume.GetRange(start, Math.Min(StoreChunk, resume.Count - start)), now, cancellationToken).ConfigureAwait(false);
+            }
+
             _pushSignal?.Notify();
         }
 

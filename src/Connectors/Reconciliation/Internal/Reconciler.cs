@@ -1,5 +1,6 @@
 using System.Globalization;
 using Connectors.Fulfillment.Internal;
+using Connectors.Internal;
 using Connectors.Orders.Internal;
 using Connectors.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ internal sealed class Reconciler : IReconciler
     private readonly IOptions<ConnectorsOptions> _options;
     private readonly ConnectorsMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly WorkSignal? _inventorySignal;
 
     public Reconciler(
         ISyncStateStore store,
@@ -30,8 +32,10 @@ internal sealed class Reconciler : IReconciler
         TimeProvider time,
         IOptions<ConnectorsOptions> options,
         ConnectorsMetrics metrics,
-        ILogger<Reconciler>? logger = null)
+        ILogger<Reconciler>? logger = null,
+        WorkSignals? signals = null)
     {
+        _inventorySignal = signals?.Inventory;
         _store = store;
         _channels = channels;
         _orders = orders;
@@ -97,7 +101,7 @@ internal sealed class Reconciler : IReconciler
         {
             var flow = difference.Kind switch
             {
-                ReconciliationDifferenceKind.InventoryDrift or ReconciliationDifferenceKind.InventoryMissingOnChannel => ConnectorFlows.Inventory,
+                ReconciliationDifferenceKind.InventoryDrift or ReconciliationDifferenceKind.InventoryMissingOnChannel or ReconciliationDifferenceKind.InventoryParked => ConnectorFlows.Inventory,
                 ReconciliationDifferenceKind.MissedOrder or ReconciliationDifferenceKind.MissedOrderUpdate => ConnectorFlows.Orders,
                 _ => ConnectorFlows.Fulfillment,
             };
@@ -111,11 +115,12 @@ internal sealed class Reconciler : IReconciler
 
     private async Task<int> CheckInventoryAsync(string channel, IInventoryChannel port, bool repair, List<ReconciliationDifference> differences, CancellationToken cancellationToken)
     {
-        // Only rows the engine believes are on the channel: acknowledged and not waiting to be pushed.
+        // Rows the engine believes are on the channel (acknowledged and not waiting to be pushed), and rows the
+        // dispatcher gave up on (parked until something makes them due again). Rows waiting for a push are on their way.
         var rows = new Dictionary<(string Item, string Location), InventoryRow>();
         await foreach (var row in _store.ListInventoryAsync(channel, pendingOnly: false, cancellationToken).ConfigureAwait(false))
         {
-            if (row is { IsPending: false, Acknowledged: not null })
+            if (row is { IsPending: false, Acknowledged: not null } || IsParked(row))
             {
                 rows[(row.Key.ChannelItemId, row.Key.LocationId)] = row;
             }
@@ -134,10 +139,27 @@ internal sealed class Reconciler : IReconciler
         }
 
         var repairs = new List<InventoryAcknowledgement>();
+        var resume = new List<InventoryKey>();
         foreach (var ((item, location), row) in rows)
         {
             var expected = row.Desired;
             var key = $"{item}@{location}";
+            if (IsParked(row))
+            {
+                var found = actual.TryGetValue((item, location), out var level);
+                if (found && level == expected)
+                {
+                    repairs.Add(new InventoryAcknowledgement(row.Key, level)); // the channel shows it after all: settle the row
+                    continue;
+                }
+
+                differences.Add(new ReconciliationDifference(
+                    ReconciliationDifferenceKind.InventoryParked, key, Text(expected), found ? Text(level) : null, repair,
+                    $"the engine gave up pushing {expected} after {row.Attempts} failed attempts ({row.LastError ?? "no reason kept"}) and the channel shows {(found ? Text(level) : "no level")}"));
+                resume.Add(row.Key);
+                continue;
+            }
+
             if (actual.TryGetValue((item, location), out var shown))
             {
                 if (shown == expected)
@@ -165,8 +187,22 @@ internal sealed class Reconciler : IReconciler
             await _store.AcknowledgeInventoryAsync(repairs, cancellationToken).ConfigureAwait(false);
         }
 
+        // A parked row is due again with fresh attempts: the dispatcher pushes its desired quantity.
+        if (repair && resume.Count > 0)
+        {
+            await _store.ResumeInventoryAsync(resume, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (repair && repairs.Count + resume.Count > 0)
+        {
+            _inventorySignal?.Notify();
+        }
+
         return rows.Count;
     }
+
+    /// <summary>A row the dispatcher parked: pending, and due never (see <see cref="ISyncStateStore.RescheduleInventoryAsync"/>).</summary>
+    private static bool IsParked(InventoryRow row) => row.IsPending && row.NextAttemptAt == DateTimeOffset.MaxValue;
 
     private async Task<int> CheckOrdersAsync(string channel, IOrderChannel port, DateTimeOffset since, DateTimeOffset until, bool repair, List<ReconciliationDifference> differences, CancellationToken cancellationToken)
     {
