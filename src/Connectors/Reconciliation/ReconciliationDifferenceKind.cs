@@ -26,4 +26,11 @@ public enum ReconciliationDifferenceKind
     /// shows another quantity; the repair makes the row due again with fresh attempts.
     /// </summary>
     InventoryParked,
+
+    /// <summary>
+    /// An oversell window (reservation) still open for an order that no longer needs one: the WMS accepted it, it was
+    /// cancelled or rejected, its inbox item is a dead letter, or it outlived the reservation time-to-live. It lowers
+    /// every channel's availability until closed; the repair closes it.
+    /// </summary>
+    OrphanedReservation,
 }

@@ -9,9 +9,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Connectors.DeadLetters.Internal;
 
 /// <summary>Lists, inspects, replays and discards dead letters over the state store. See <see cref="IDeadLetters"/>.</summary>
-internal sealed class DeadLetterService(ISyncStateStore store, TimeProvider time, ILogger<DeadLetterService>? logger = null, WorkSignals? signals = null) : IDeadLetters
+internal sealed class DeadLetterService(
+    ISyncStateStore store, TimeProvider time, ILogger<DeadLetterService>? logger = null, WorkSignals? signals = null, IOversellWindow? oversell = null) : IDeadLetters
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private readonly StoppedOrderWindows _windows = new(store, oversell, (ILogger?)logger ?? NullLogger.Instance);
 
     public async IAsyncEnumerable<DeadLetter> ListAsync(string? channel = null, string? flow = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -79,9 +81,17 @@ internal sealed class DeadLetterService(ISyncStateStore store, TimeProvider time
     public async Task<bool> DiscardAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
+        var letter = await store.GetDeadLetterAsync(id, cancellationToken).ConfigureAwait(false);
         var removed = await store.RemoveDeadLetterAsync(id, cancellationToken).ConfigureAwait(false);
         if (removed)
         {
+            // A discarded order will not reach the WMS: its units must not stay held back (a letter stored before
+            // dead-lettering ended windows, or whose window was opened again, still had one).
+            if (letter is not null)
+            {
+                await _windows.EndAsync(letter.SourceQueue, letter.Kind, letter.Payload, cancellationToken).ConfigureAwait(false);
+            }
+
             Log.DeadLetterAction(_logger, id, "discarded");
         }
 

@@ -72,6 +72,13 @@ internal sealed partial class InventoryEngine
                 _stock = book; // the snapshot is the new truth; later events refine it
             }
 
+            if (!dryRun)
+            {
+                // The snapshot was read after every acceptance that waited for stock: those windows can close now.
+                await ReleaseAwaitedWindowsAsync(null, cancellationToken).ConfigureAwait(false);
+                await RecomputeAndStoreAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return new InventorySyncReport(now, dryRun, channels);
         }
         finally

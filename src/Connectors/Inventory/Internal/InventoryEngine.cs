@@ -120,6 +120,8 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
                 _dirtyLocations.Add((level.Sku, level.LocationId));
             }
 
+            await ReleaseAwaitedWindowsAsync(levels, cancellationToken).ConfigureAwait(false);
+
             var rows = await RecomputeAndStoreAsync(cancellationToken).ConfigureAwait(false);
             Log.StockRecorded(_logger, levels.Count, rows);
         }
@@ -136,6 +138,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            _awaitingStock.Remove((reservation.Channel, reservation.OrderId));
             if (_shared is { } shared)
             {
                 // The store's reservations are the window: recompute the SKUs of the replaced and the new one.
@@ -173,6 +176,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            _awaitingStock.Remove((channel, orderId));
             if (_shared is { } shared)
             {
                 var closed = await shared.GetReservationAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
