@@ -125,6 +125,7 @@ internal sealed partial class InventoryEngine
             foreach (var level in all)
             {
                 _stock.Set(level.Sku, level.LocationId, level.Free);
+                NoteChangedDuringSnapshot(level.Sku, level.LocationId);
             }
 
             foreach (var sku in skus)
@@ -163,7 +164,11 @@ internal sealed partial class InventoryEngine
     /// After stock levels were recorded: closes the windows of accepted orders that waited for levels of these SKUs
     /// once every SKU of theirs has had one. Writer only.
     /// </summary>
-    private async ValueTask ReleaseAwaitedWindowsAsync(IReadOnlyList<StockLevel>? levels, CancellationToken cancellationToken)
+    /// <param name="levels">The levels recorded, or <see langword="null"/> for a full snapshot.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="snapshotCovers">For a full snapshot: the windows that were waiting when it started to be read.</param>
+    private async ValueTask ReleaseAwaitedWindowsAsync(
+        IReadOnlyList<StockLevel>? levels, CancellationToken cancellationToken, (string Channel, string OrderId)[]? snapshotCovers = null)
     {
         if (_awaitingStock.Count == 0)
         {
@@ -175,7 +180,10 @@ internal sealed partial class InventoryEngine
         {
             if (levels is null)
             {
-                skus.Clear(); // a full snapshot: every SKU has been read after the acceptance
+                if (snapshotCovers is null || Array.IndexOf(snapshotCovers, key) >= 0)
+                {
+                    skus.Clear(); // a full snapshot: every SKU has been read after the acceptance
+                }
             }
             else
             {

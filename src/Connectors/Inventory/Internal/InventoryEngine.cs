@@ -79,7 +79,11 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
 
     private InventorySyncOptions Settings => _options.Inventory;
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _syncGate.Dispose();
+    }
 
     public Task AcceptStockLevelsAsync(IReadOnlyList<StockLevel> levels, CancellationToken cancellationToken) =>
         RecordStockLevelsAsync(levels, cancellationToken);
@@ -114,6 +118,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
                 if (_shared is null)
                 {
                     _stock.Set(level.Sku, level.LocationId, level.Free);
+                    NoteChangedDuringSnapshot(level.Sku, level.LocationId);
                 }
 
                 _dirty.Add(level.Sku);
@@ -431,6 +436,10 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         await foreach (var level in _warehouse.GetStockLevelsAsync(missing, cancellationToken).ConfigureAwait(false))
         {
             book.Set(level.Sku, level.LocationId, level.Free);
+            if (ReferenceEquals(book, _stock))
+            {
+                NoteChangedDuringSnapshot(level.Sku, level.LocationId);
+            }
         }
 
         foreach (var sku in missing)
