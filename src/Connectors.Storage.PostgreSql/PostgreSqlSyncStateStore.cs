@@ -490,6 +490,19 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
     }
 
     /// <inheritdoc />
+    public async ValueTask<bool> TryDeleteCursorAsync(string channel, string name, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(name);
+        return await ExecuteAsync(
+            $"DELETE FROM {_s}.cursors WHERE channel = @c AND name = @n AND version = @expected",
+            cancellationToken,
+            ("c", channel),
+            ("n", name),
+            ("expected", expectedVersion)).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
     public async ValueTask<bool> TryAddIdempotencyKeyAsync(string key, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);

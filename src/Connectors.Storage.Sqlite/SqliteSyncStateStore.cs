@@ -617,6 +617,18 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     }
 
     /// <inheritdoc />
+    public async ValueTask<bool> TryDeleteCursorAsync(string channel, string name, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(name);
+        var deleted = await ExecuteWriteAsync(
+            "DELETE FROM cursors WHERE channel = $channel AND name = $name AND version = $expected",
+            [("$channel", channel), ("$name", name), ("$expected", expectedVersion)],
+            cancellationToken).ConfigureAwait(false);
+        return deleted == 1;
+    }
+
+    /// <inheritdoc />
     public async ValueTask<bool> TryAddIdempotencyKeyAsync(string key, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -197,6 +197,14 @@ public interface ISyncStateStore
     /// <returns><see langword="true"/> when set; <see langword="false"/> when another writer got there first.</returns>
     ValueTask<bool> TrySetCursorAsync(string channel, string name, string value, long expectedVersion, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes a cursor if its version is still <paramref name="expectedVersion"/>; setting it later starts again from version 0.</summary>
+    /// <param name="channel">The channel instance.</param>
+    /// <param name="name">The cursor name.</param>
+    /// <param name="expectedVersion">The version read before.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when deleted; <see langword="false"/> when it is gone or another writer changed it.</returns>
+    ValueTask<bool> TryDeleteCursorAsync(string channel, string name, long expectedVersion, CancellationToken cancellationToken = default);
+
     /// <summary>Records an idempotency key unless it is known.</summary>
     /// <param name="key">The key.</param>
     /// <param name="now">The current time (for pruning).</param>

@@ -409,6 +409,18 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
     }
 
     /// <inheritdoc />
+    public ValueTask<bool> TryDeleteCursorAsync(string channel, string name, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(name);
+        lock (_gate)
+        {
+            return ValueTask.FromResult(
+                _cursors.TryGetValue((channel, name), out var cursor) && cursor.Version == expectedVersion && _cursors.Remove((channel, name)));
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<bool> TryAddIdempotencyKeyAsync(string key, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
