@@ -177,6 +177,29 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
     }
 
     /// <inheritdoc />
+    public async ValueTask<int> ResumeInventoryAsync(IReadOnlyList<InventoryKey> keys, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        using var command = new NpgsqlCommand(
+            $"""
+            UPDATE {_s}.inventory AS t SET attempts = 0, next_attempt_at = @now, last_error = NULL
+              FROM (SELECT DISTINCT c, i, l FROM unnest(@c, @i, @l) AS u(c, i, l)) AS u
+             WHERE t.channel = u.c AND t.item = u.i AND t.location = u.l AND t.acknowledged IS DISTINCT FROM t.desired
+            """,
+            connection);
+        AddKeyArrays(command, [.. keys]);
+        command.Parameters.AddWithValue("now", now.UtcTicks);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async ValueTask<InventoryRow?> GetInventoryAsync(InventoryKey key, CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -464,6 +487,19 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
             ? $"INSERT INTO {_s}.cursors (channel, name, value, version) VALUES (@c, @n, @v, 1) ON CONFLICT DO NOTHING"
             : $"UPDATE {_s}.cursors SET value = @v, version = version + 1 WHERE channel = @c AND name = @n AND version = @expected";
         return await ExecuteAsync(sql, cancellationToken, ("c", channel), ("n", name), ("v", value), ("expected", expectedVersion)).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> TryDeleteCursorAsync(string channel, string name, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(name);
+        return await ExecuteAsync(
+            $"DELETE FROM {_s}.cursors WHERE channel = @c AND name = @n AND version = @expected",
+            cancellationToken,
+            ("c", channel),
+            ("n", name),
+            ("expected", expectedVersion)).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />

@@ -261,6 +261,51 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     }
 
     /// <inheritdoc />
+    public async ValueTask<int> ResumeInventoryAsync(IReadOnlyList<InventoryKey> keys, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            CheckKey(keys[i], $"keys[{i}]");
+        }
+
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        // Folded first, so a quantity still in the journal decides whether the row is pending.
+        return await WriteInventoryAsync(
+            foldFirst: true,
+            async (scope, _) =>
+            {
+                var command = Prepared(
+                    """
+                    UPDATE inventory SET attempts = 0, next_attempt_at = $now, last_error = NULL
+                    WHERE channel = $channel AND item_id = $item AND location_id = $location AND pending = 1
+                    """,
+                    scope.Transaction,
+                    "$channel",
+                    "$item",
+                    "$location",
+                    "$now");
+                var p = command.Parameters;
+                p[3].Value = ToTicks(now);
+                var resumed = 0;
+                foreach (var key in new HashSet<InventoryKey>(keys))
+                {
+                    p[0].Value = key.Channel;
+                    p[1].Value = key.ChannelItemId;
+                    p[2].Value = key.LocationId;
+                    resumed += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return resumed;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async ValueTask<InventoryRow?> GetInventoryAsync(InventoryKey key, CancellationToken cancellationToken = default)
     {
         CheckKey(key, nameof(key));
@@ -569,6 +614,18 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             [("$channel", channel), ("$name", name), ("$value", value), ("$expected", expectedVersion)],
             cancellationToken).ConfigureAwait(false);
         return changed == 1;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> TryDeleteCursorAsync(string channel, string name, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(name);
+        var deleted = await ExecuteWriteAsync(
+            "DELETE FROM cursors WHERE channel = $channel AND name = $name AND version = $expected",
+            [("$channel", channel), ("$name", name), ("$expected", expectedVersion)],
+            cancellationToken).ConfigureAwait(false);
+        return deleted == 1;
     }
 
     /// <inheritdoc />

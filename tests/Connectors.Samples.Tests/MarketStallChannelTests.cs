@@ -33,7 +33,9 @@ public sealed class MarketStallChannelTests
     [Fact]
     public async Task Engine_AllThreeFlowsAndReconciliation_StallMatchesTheWms()
     {
-        var warehouse = new FakeWarehouse();
+        // The WMS holds what it publishes, and reserves an order's units when it accepts it.
+        var warehouse = new FakeWarehouse { ReserveOnSubmit = true };
+        warehouse.SetStock(new StockLevel("SKU-1", "WH1", 12m, 2m), new StockLevel("SKU-2", "WH1", 5m));
         await using var services = Compose(warehouse);
         var stall = services.GetRequiredKeyedService<MarketStall>(Stall);
         stall.List("SKU-1");
@@ -42,6 +44,7 @@ public sealed class MarketStallChannelTests
         // Inventory: the WMS publishes stock; the engine pushes available-to-sell (on hand - reserved).
         await services.GetRequiredService<IConnectorEvents>().PublishStockLevelsAsync([new StockLevel("SKU-1", "WH1", 12m, 2m), new StockLevel("SKU-2", "WH1", 5m)], Ct);
         var pushed = await services.GetRequiredService<IInventorySync>().DispatchAsync(Stall, Ct);
+        var shownBefore = (stall.GetStock("SKU-1"), stall.GetStock("SKU-2"));
 
         // Orders: a buyer orders; the poll brings it into the inbox, processing submits it to the WMS and tags it.
         var orderId = stall.PlaceOrder(("SKU-1", 3), ("SKU-2", 1));
@@ -60,11 +63,14 @@ public sealed class MarketStallChannelTests
         await fulfillment.PublishShipmentAsync(second, Ct);
         await fulfillment.ProcessOutboxAsync(Ct);
 
+        // The stall is pushed what is left once the WMS has the order: 12 - 2 - 3 and 5 - 1.
+        var afterOrder = await services.GetRequiredService<IInventorySync>().DispatchAsync(Stall, Ct);
         var report = await services.GetRequiredService<IReconciler>().ReconcileAsync(new ReconciliationRequest(Stall) { Shipments = [first, second] }, Ct);
 
         Assert.Equal(2, pushed.Applied);
-        Assert.Equal(10, stall.GetStock("SKU-1"));
-        Assert.Equal(5, stall.GetStock("SKU-2"));
+        Assert.Equal((10, 5), shownBefore);
+        Assert.Equal(2, afterOrder.Applied);
+        Assert.Equal((7, 4), (stall.GetStock("SKU-1"), stall.GetStock("SKU-2")));
         var inWms = warehouse.Orders[(Stall, orderId)];
         Assert.Equal([("SKU-1", 3m), ("SKU-2", 1m)], inWms.Lines.Select(l => (l.Sku, l.Quantity)));
         Assert.Equal(1, warehouse.SubmitCalls);

@@ -53,6 +53,19 @@ public interface ISyncStateStore
     /// <returns>A task that completes when stored.</returns>
     ValueTask RescheduleInventoryAsync(IReadOnlyList<InventoryKey> keys, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Makes rows the dispatcher gave up on or is backing off due again: for each of <paramref name="keys"/> whose row is
+    /// pending (desired differs from acknowledged), attempts are reset, the error is cleared and the row is due at
+    /// <paramref name="now"/>, as when its desired quantity changes, but its version and desired quantity stay as they
+    /// are. This un-parks a row parked with <see cref="DateTimeOffset.MaxValue"/>. Rows that are not pending, and keys
+    /// with no row, are left alone; a leased row keeps its lease; a key named twice counts once.
+    /// </summary>
+    /// <param name="keys">The rows.</param>
+    /// <param name="now">The current time; the rows are due from then.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many rows were made due.</returns>
+    ValueTask<int> ResumeInventoryAsync(IReadOnlyList<InventoryKey> keys, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Reads one row.</summary>
     /// <param name="key">The row.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -183,6 +196,14 @@ public interface ISyncStateStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="true"/> when set; <see langword="false"/> when another writer got there first.</returns>
     ValueTask<bool> TrySetCursorAsync(string channel, string name, string value, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a cursor if its version is still <paramref name="expectedVersion"/>; setting it later starts again from version 0.</summary>
+    /// <param name="channel">The channel instance.</param>
+    /// <param name="name">The cursor name.</param>
+    /// <param name="expectedVersion">The version read before.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when deleted; <see langword="false"/> when it is gone or another writer changed it.</returns>
+    ValueTask<bool> TryDeleteCursorAsync(string channel, string name, long expectedVersion, CancellationToken cancellationToken = default);
 
     /// <summary>Records an idempotency key unless it is known.</summary>
     /// <param name="key">The key.</param>

@@ -58,6 +58,13 @@ public sealed class FakeWarehouse : IWarehouseInventory, IWarehouseOrders, IWare
         }
     }
 
+    /// <summary>
+    /// Whether an accepted new order reserves its units in the stock levels, as a WMS does (its free stock drops at
+    /// acceptance): each SKU's quantity is added to the reserved figure of the first location (by id) with enough free
+    /// stock, or of the first location when none has. Off by default, so stock stays as set.
+    /// </summary>
+    public bool ReserveOnSubmit { get; set; }
+
     /// <summary>Sets stock levels.</summary>
     /// <param name="levels">The levels.</param>
     public void SetStock(params StockLevel[] levels)
@@ -125,9 +132,29 @@ public sealed class FakeWarehouse : IWarehouseInventory, IWarehouseOrders, IWare
 
             var key = (order.Channel, order.ChannelOrderId);
             var answer = WarehouseOrderResult.Accepted($"WMS-{order.Channel}-{order.ChannelOrderId}");
+            if (ReserveOnSubmit && !_orders.ContainsKey(key))
+            {
+                Reserve(order);
+            }
+
             _orders[key] = order;
             _answersByKey[idempotencyKey] = answer;
             return Task.FromResult(answer);
+        }
+    }
+
+    private void Reserve(WarehouseOrder order)
+    {
+        foreach (var (sku, quantity) in order.QuantitiesBySku())
+        {
+            var levels = _stock.Values.Where(l => l.Sku == sku).OrderBy(l => l.LocationId, StringComparer.Ordinal).ToList();
+            if (levels.Count == 0)
+            {
+                continue;
+            }
+
+            var level = levels.Find(l => l.Free >= quantity) ?? levels[0];
+            _stock[(sku, level.LocationId)] = new StockLevel(sku, level.LocationId, level.OnHand, level.Reserved + quantity);
         }
     }
 

@@ -21,11 +21,14 @@ public interface IDeadLetters
 
     /// <summary>
     /// Puts a dead letter back on its queue, due now with attempts reset, so the next pass processes it through the
-    /// normal path (fix the cause first: the mapping, the WMS state, the channel's credentials).
+    /// normal path (fix the cause first: the mapping, the WMS state, the channel's credentials). An inventory dead
+    /// letter (flow <c>inventory</c>) un-parks its row instead: the row is due now with attempts reset, the dispatcher
+    /// pushes the row's current desired quantity, and the letter is removed.
     /// </summary>
     /// <param name="id">The dead letter id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see langword="true"/> when requeued; <see langword="false"/> when unknown or not from a queue.</returns>
+    /// <returns><see langword="true"/> when requeued or un-parked; <see langword="false"/> when unknown.</returns>
+    /// <exception cref="ConnectorValidationException">An inventory dead letter's payload names no row.</exception>
     Task<bool> ReplayAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a dead letter for good; its work is not done.</summary>

@@ -40,6 +40,15 @@ public sealed class InventorySyncOptions
     /// <value>Default 5 minutes; from zero to 1 day.</value>
     public TimeSpan ItemCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long an oversell window (the units of an order received from a channel but not yet in the WMS) may stay
+    /// open. A window older than this is closed (its units count as available again) and counted in
+    /// <c>connectors.inventory.reservations_expired</c>: an order held for payment longer than this no longer lowers
+    /// availability until it is processed again.
+    /// </summary>
+    /// <value>Default 2 days; from 1 minute to 90 days.</value>
+    public TimeSpan ReservationTimeToLive { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>Per-channel settings, by channel instance name (case-insensitive). Channels not named use the defaults of <see cref="ChannelInventoryOptions"/>.</summary>
     /// <value>Empty by default.</value>
     public IDictionary<string, ChannelInventoryOptions> Channels { get; } =

@@ -20,4 +20,17 @@ public enum ReconciliationDifferenceKind
 
     /// <summary>A shipment the channel does not show because its outbox item is a dead letter (see <see cref="IDeadLetters"/>).</summary>
     ShipmentDeadLettered,
+
+    /// <summary>
+    /// An inventory row the dispatcher parked (its push failed on every attempt or was rejected) while the channel
+    /// shows another quantity; the repair makes the row due again with fresh attempts.
+    /// </summary>
+    InventoryParked,
+
+    /// <summary>
+    /// An oversell window (reservation) still open for an order that no longer needs one: the WMS accepted it, it was
+    /// cancelled or rejected, its inbox item is a dead letter, or it outlived the reservation time-to-live. It lowers
+    /// every channel's availability until closed; the repair closes it.
+    /// </summary>
+    OrphanedReservation,
 }

@@ -146,6 +146,28 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
     }
 
     /// <inheritdoc />
+    public ValueTask<int> ResumeInventoryAsync(IReadOnlyList<InventoryKey> keys, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var resumed = 0;
+        lock (_gate)
+        {
+            foreach (var key in keys.Distinct())
+            {
+                if (_inventory.TryGetValue(key, out var entry) && entry.IsPending)
+                {
+                    entry.Attempts = 0;
+                    entry.NextAttemptAt = now;
+                    entry.LastError = null;
+                    resumed++;
+                }
+            }
+        }
+
+        return ValueTask.FromResult(resumed);
+    }
+
+    /// <inheritdoc />
     public ValueTask<InventoryRow?> GetInventoryAsync(InventoryKey key, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -383,6 +405,18 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
 
             _cursors[(channel, name)] = new SyncCursor(channel, name, value, current + 1);
             return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> TryDeleteCursorAsync(string channel, string name, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(name);
+        lock (_gate)
+        {
+            return ValueTask.FromResult(
+                _cursors.TryGetValue((channel, name), out var cursor) && cursor.Version == expectedVersion && _cursors.Remove((channel, name)));
         }
     }
 

@@ -40,6 +40,8 @@ internal sealed class ConnectorsMetrics
             "connectors.orders.exceptions", "{event}", "WMS refusals of order submissions, updates, cancellations and returns (exception events), by flow.");
         OrdersPolled = meter.CreateCounter<long>(
             "connectors.orders.polled", "{order}", "Orders seen by polling, by outcome (new, duplicate, stale).");
+        ReservationsExpired = meter.CreateCounter<long>(
+            "connectors.inventory.reservations_expired", "{reservation}", "Oversell windows closed because they outlived the reservation time-to-live, by channel.");
     }
 
     public Counter<long> InventoryPushedItems { get; }
@@ -65,6 +67,8 @@ internal sealed class ConnectorsMetrics
     public Counter<long> OrderExceptions { get; }
 
     public Counter<long> OrdersPolled { get; }
+
+    public Counter<long> ReservationsExpired { get; }
 
     public static KeyValuePair<string, object?> Channel(string channel) => new(ConnectorsTelemetry.ChannelTag, channel);
 

@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Stock of SKU {Sku} is unknown (no level received and no IWarehouseInventory to ask), so item {ChannelItemId} of channel {Channel} was not recomputed")]
     public static partial void StockUnknown(ILogger logger, string sku, string channelItemId, string channel);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "The oversell window of order {OrderId} of channel {Channel}, opened at {OpenedAt}, outlived the reservation time-to-live {TimeToLive} and was closed")]
+    public static partial void ReservationExpired(ILogger logger, string orderId, string channel, DateTimeOffset openedAt, TimeSpan timeToLive);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Could not read the stock of the SKUs of order {OrderId} of channel {Channel} after the WMS accepted it; its oversell window stays open until levels of its SKUs are published")]
+    public static partial void AcceptedStockReadFailed(ILogger logger, string orderId, string channel, Exception exception);
 }

@@ -20,6 +20,7 @@ public class InventorySyncOptionsValidatorTests
         options.Inventory.SafetyStockPercent = 120m;
         options.Inventory.SafetyStockBySku["A"] = -1m;
         options.Inventory.ItemCacheDuration = TimeSpan.FromDays(2);
+        options.Inventory.ReservationTimeToLive = TimeSpan.FromSeconds(30);
         options.Inventory.Channels["store-z"] = new ChannelInventoryOptions
         {
             SharePercent = -5m,
@@ -34,6 +35,7 @@ public class InventorySyncOptionsValidatorTests
         Assert.Contains("Connectors:Inventory:SafetyStockPercent is 120", failures, StringComparison.Ordinal);
         Assert.Contains("Connectors:Inventory:SafetyStockBySku:A", failures, StringComparison.Ordinal);
         Assert.Contains("Connectors:Inventory:ItemCacheDuration", failures, StringComparison.Ordinal);
+        Assert.Contains("Connectors:Inventory:ReservationTimeToLive is 00:00:30 but must be between 00:01:00 and 90.00:00:00", failures, StringComparison.Ordinal);
         Assert.Contains("Connectors:Inventory:Channels:store-z names no registered channel (registered: store-a)", failures, StringComparison.Ordinal);
         Assert.Contains("Connectors:Inventory:Channels:store-z:SharePercent", failures, StringComparison.Ordinal);
         Assert.Contains("Connectors:Inventory:Channels:store-z:Locations:0:ChannelLocation is required", failures, StringComparison.Ordinal);

@@ -275,7 +275,7 @@ public partial class OrderSyncTests
         Assert.Equal(
             [("CAN", 6m), ("MUG", 2m), ("TEA", 4m)],
             seen.Quantities.Select(q => (q.Sku, q.Quantity)).OrderBy(q => q.Sku, StringComparer.Ordinal));
-        Assert.Equal(["open a/1015", "open a/1015", "close a/1015"], h.Oversell.Calls);
+        Assert.Equal(["open a/1015", "open a/1015", "accepted a/1015"], h.Oversell.Calls);
         Assert.Empty(h.Oversell.Open);
     }
 

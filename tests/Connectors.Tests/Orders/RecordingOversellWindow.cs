@@ -52,4 +52,15 @@ internal sealed class RecordingOversellWindow : IOversellWindow
 
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask AcceptedAsync(string channel, string orderId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _calls.Add($"accepted {channel}/{orderId}");
+            _open.Remove((channel, orderId));
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }

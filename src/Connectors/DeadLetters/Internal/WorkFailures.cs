@@ -21,6 +21,7 @@ internal sealed class WorkFailures
     private readonly TimeProvider _time;
     private readonly ConnectorsMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly StoppedOrderWindows _windows;
 
     /// <summary>Span tag: the work item's de-duplication key.</summary>
     internal const string WorkItemTag = "connector.work_item";
@@ -28,13 +29,15 @@ internal sealed class WorkFailures
     /// <summary>Span tag: how many times the item was claimed.</summary>
     internal const string AttemptTag = "connector.attempt";
 
-    public WorkFailures(ISyncStateStore store, IOptions<ConnectorsOptions> options, TimeProvider time, ConnectorsMetrics metrics, ILogger<WorkFailures>? logger = null)
+    public WorkFailures(
+        ISyncStateStore store, IOptions<ConnectorsOptions> options, TimeProvider time, ConnectorsMetrics metrics, ILogger<WorkFailures>? logger = null, IOversellWindow? oversell = null)
     {
         _store = store;
         _options = options;
         _time = time;
         _metrics = metrics;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _windows = new StoppedOrderWindows(store, oversell, _logger);
     }
 
     /// <summary>
@@ -125,6 +128,9 @@ internal sealed class WorkFailures
 
         var reason = transient ? $"gave up after {item.Attempts} attempts: {error.Message}" : error.Message;
         await _store.MoveToDeadLetterAsync(queue, item.Id, flow, reason, errorType, now, cancellationToken).ConfigureAwait(false);
+
+        // An order that stopped must not keep lowering every channel's availability.
+        await _windows.EndQuietlyAsync(queue, item.Id, item.Kind, item.Payload, cancellationToken).ConfigureAwait(false);
         _metrics.DeadLetters.Add(1, ConnectorsMetrics.Flow(flow), ConnectorsMetrics.Channel(item.Channel), ConnectorsMetrics.ErrorType(errorType));
         if (error is WarehouseRefusedException)
         {

@@ -17,6 +17,7 @@ internal sealed partial class InventoryEngine
     {
         ArgumentNullException.ThrowIfNull(channel);
         var plan = GetPlan(channel);
+        await ExpireReservationsIfDueAsync(cancellationToken).ConfigureAwait(false);
         var batchSize = plan.Port.Capabilities.MaxInventoryBatchSize;
         var inFlight = Settings.MaxBatchesInFlight;
         var total = default(BatchOutcome);

@@ -79,7 +79,11 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
 
     private InventorySyncOptions Settings => _options.Inventory;
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _syncGate.Dispose();
+    }
 
     public Task AcceptStockLevelsAsync(IReadOnlyList<StockLevel> levels, CancellationToken cancellationToken) =>
         RecordStockLevelsAsync(levels, cancellationToken);
@@ -114,11 +118,14 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
                 if (_shared is null)
                 {
                     _stock.Set(level.Sku, level.LocationId, level.Free);
+                    NoteChangedDuringSnapshot(level.Sku, level.LocationId);
                 }
 
                 _dirty.Add(level.Sku);
                 _dirtyLocations.Add((level.Sku, level.LocationId));
             }
+
+            await ReleaseAwaitedWindowsAsync(levels, cancellationToken).ConfigureAwait(false);
 
             var rows = await RecomputeAndStoreAsync(cancellationToken).ConfigureAwait(false);
             Log.StockRecorded(_logger, levels.Count, rows);
@@ -136,6 +143,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            _awaitingStock.Remove((reservation.Channel, reservation.OrderId));
             if (_shared is { } shared)
             {
                 // The store's reservations are the window: recompute the SKUs of the replaced and the new one.
@@ -173,6 +181,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            _awaitingStock.Remove((channel, orderId));
             if (_shared is { } shared)
             {
                 var closed = await shared.GetReservationAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
@@ -427,6 +436,10 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
         await foreach (var level in _warehouse.GetStockLevelsAsync(missing, cancellationToken).ConfigureAwait(false))
         {
             book.Set(level.Sku, level.LocationId, level.Free);
+            if (ReferenceEquals(book, _stock))
+            {
+                NoteChangedDuringSnapshot(level.Sku, level.LocationId);
+            }
         }
 
         foreach (var sku in missing)

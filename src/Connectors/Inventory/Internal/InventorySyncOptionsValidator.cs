@@ -26,6 +26,7 @@ internal sealed class InventorySyncOptionsValidator(IEnumerable<ChannelRegistrat
         }
 
         ConnectorsOptionsValidator.CheckRange(failures, $"{Prefix}:ItemCacheDuration", inventory.ItemCacheDuration, TimeSpan.Zero, TimeSpan.FromDays(1));
+        ConnectorsOptionsValidator.CheckRange(failures, $"{Prefix}:ReservationTimeToLive", inventory.ReservationTimeToLive, TimeSpan.FromMinutes(1), TimeSpan.FromDays(90));
         var names = registrations.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (channel, settings) in inventory.Channels)
         {

@@ -6,7 +6,9 @@ namespace Connectors.Orders.Internal;
 /// A per-order lease kept in the state store's cursors (compare-and-set on the cursor version), so that when several
 /// workers or hosts process the inbox, two versions of one order are never processed at once: the inbox leases items,
 /// not orders. The cursor <c>order-lock|{orderId}</c> of the channel holds <c>{token}|{expiry ticks}</c> while held and
-/// an empty value when free; a holder that dies loses it when the expiry passes. One small cursor row per order.
+/// a holder that dies loses it when the expiry passes. Releasing deletes the row (compare-and-delete on the version,
+/// after checking the value is still this holder's token), so rows exist only while an order is being processed (and
+/// after a holder died, until the order is processed again).
 /// </summary>
 internal sealed class OrderProcessingLock(ISyncStateStore store)
 {
@@ -31,19 +33,17 @@ internal sealed class OrderProcessingLock(ISyncStateStore store)
             : null;
     }
 
-    /// <summary>Frees the lease if it is still this holder's (after it expired, another may have taken it).</summary>
+    /// <summary>
+    /// Frees the lease if it is still this holder's (after it expired, another may have taken it) by deleting its row.
+    /// The value is compared, not only the version: a deleted row starts again from version 1, so a late release could
+    /// otherwise delete the lease of a later holder.
+    /// </summary>
     public async ValueTask ReleaseAsync(Held held, CancellationToken cancellationToken)
     {
-        if (await store.TrySetCursorAsync(held.Channel, held.Name, string.Empty, held.Version, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        // A store may number versions differently; free it only if the value is still ours.
         var current = await store.GetCursorAsync(held.Channel, held.Name, cancellationToken).ConfigureAwait(false);
         if (current is not null && string.Equals(current.Value, held.Value, StringComparison.Ordinal))
         {
-            await store.TrySetCursorAsync(held.Channel, held.Name, string.Empty, current.Version, cancellationToken).ConfigureAwait(false);
+            await store.TryDeleteCursorAsync(held.Channel, held.Name, current.Version, cancellationToken).ConfigureAwait(false);
         }
     }
 

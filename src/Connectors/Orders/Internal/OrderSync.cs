@@ -443,7 +443,12 @@ internal sealed class OrderSync : IOrderSync
                     throw new WarehouseRefusedException(channel, orderId, "accept", result.Reason);
                 }
 
-                await CloseWindowAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+                // The WMS has taken the units: the window closes only together with stock read after the acceptance.
+                if (_oversell is not null)
+                {
+                    await _oversell.AcceptedAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+                }
+
                 var submittedState = new OrderState(order, mapped.Order, false, null);
                 var saved = Record(order, OrderRecordStatus.Submitted, result.WarehouseReference, submittedState);
                 await SaveAsync(saved, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Connectors.Fulfillment.Internal;
+using Connectors.Internal;
 using Connectors.Orders.Internal;
 using Connectors.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,8 @@ internal sealed class Reconciler : IReconciler
     private readonly IOptions<ConnectorsOptions> _options;
     private readonly ConnectorsMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly WorkSignal? _inventorySignal;
+    private readonly IOversellWindow? _oversell;
 
     public Reconciler(
         ISyncStateStore store,
@@ -30,8 +33,12 @@ internal sealed class Reconciler : IReconciler
         TimeProvider time,
         IOptions<ConnectorsOptions> options,
         ConnectorsMetrics metrics,
-        ILogger<Reconciler>? logger = null)
+        ILogger<Reconciler>? logger = null,
+        WorkSignals? signals = null,
+        IOversellWindow? oversell = null)
     {
+        _inventorySignal = signals?.Inventory;
+        _oversell = oversell;
         _store = store;
         _channels = channels;
         _orders = orders;
@@ -73,6 +80,7 @@ internal sealed class Reconciler : IReconciler
                 var until = request.Until ?? started;
                 var since = request.Since ?? (until - policy.ReconciliationWindow);
                 ordersChecked = await CheckOrdersAsync(channel, orders, since, until, !request.DryRun && policy.RepairMissedOrders, differences, cancellationToken).ConfigureAwait(false);
+                await CheckReservationsAsync(channel, !request.DryRun && policy.RepairInventoryDrift, differences, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -97,7 +105,8 @@ internal sealed class Reconciler : IReconciler
         {
             var flow = difference.Kind switch
             {
-                ReconciliationDifferenceKind.InventoryDrift or ReconciliationDifferenceKind.InventoryMissingOnChannel => ConnectorFlows.Inventory,
+                ReconciliationDifferenceKind.InventoryDrift or ReconciliationDifferenceKind.InventoryMissingOnChannel or ReconciliationDifferenceKind.InventoryParked
+                    or ReconciliationDifferenceKind.OrphanedReservation => ConnectorFlows.Inventory,
                 ReconciliationDifferenceKind.MissedOrder or ReconciliationDifferenceKind.MissedOrderUpdate => ConnectorFlows.Orders,
                 _ => ConnectorFlows.Fulfillment,
             };
@@ -111,11 +120,12 @@ internal sealed class Reconciler : IReconciler
 
     private async Task<int> CheckInventoryAsync(string channel, IInventoryChannel port, bool repair, List<ReconciliationDifference> differences, CancellationToken cancellationToken)
     {
-        // Only rows the engine believes are on the channel: acknowledged and not waiting to be pushed.
+        // Rows the engine believes are on the channel (acknowledged and not waiting to be pushed), and rows the
+        // dispatcher gave up on (parked until something makes them due again). Rows waiting for a push are on their way.
         var rows = new Dictionary<(string Item, string Location), InventoryRow>();
         await foreach (var row in _store.ListInventoryAsync(channel, pendingOnly: false, cancellationToken).ConfigureAwait(false))
         {
-            if (row is { IsPending: false, Acknowledged: not null })
+            if (row is { IsPending: false, Acknowledged: not null } || IsParked(row))
             {
                 rows[(row.Key.ChannelItemId, row.Key.LocationId)] = row;
             }
@@ -134,10 +144,27 @@ internal sealed class Reconciler : IReconciler
         }
 
         var repairs = new List<InventoryAcknowledgement>();
+        var resume = new List<InventoryKey>();
         foreach (var ((item, location), row) in rows)
         {
             var expected = row.Desired;
             var key = $"{item}@{location}";
+            if (IsParked(row))
+            {
+                var found = actual.TryGetValue((item, location), out var level);
+                if (found && level == expected)
+                {
+                    repairs.Add(new InventoryAcknowledgement(row.Key, level)); // the channel shows it after all: settle the row
+                    continue;
+                }
+
+                differences.Add(new ReconciliationDifference(
+                    ReconciliationDifferenceKind.InventoryParked, key, Text(expected), found ? Text(level) : null, repair,
+                    $"the engine gave up pushing {expected} after {row.Attempts} failed attempts ({row.LastError ?? "no reason kept"}) and the channel shows {(found ? Text(level) : "no level")}"));
+                resume.Add(row.Key);
+                continue;
+            }
+
             if (actual.TryGetValue((item, location), out var shown))
             {
                 if (shown == expected)
@@ -165,8 +192,148 @@ internal sealed class Reconciler : IReconciler
             await _store.AcknowledgeInventoryAsync(repairs, cancellationToken).ConfigureAwait(false);
         }
 
+        // A parked row is due again with fresh attempts: the dispatcher pushes its desired quantity.
+        if (repair && resume.Count > 0)
+        {
+            await _store.ResumeInventoryAsync(resume, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (repair && repairs.Count + resume.Count > 0)
+        {
+            _inventorySignal?.Notify();
+        }
+
         return rows.Count;
     }
+
+    /// <summary>
+    /// Compares the channel's open oversell windows with its order records: a window is orphaned when the WMS accepted
+    /// the order, it was cancelled or rejected, it outlived <see cref="Inventory.InventorySyncOptions.ReservationTimeToLive"/>,
+    /// or the order has no record yet and an inbox dead letter. Windows of held orders and of orders being processed
+    /// are left alone. The repair closes it (for an accepted order together with stock read from the WMS).
+    /// </summary>
+    private async Task CheckReservationsAsync(string channel, bool repair, List<ReconciliationDifference> differences, CancellationToken cancellationToken)
+    {
+        var open = new List<PendingReservation>();
+        await foreach (var reservation in _store.ListReservationsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(reservation.Channel, channel, StringComparison.Ordinal))
+            {
+                open.Add(reservation);
+            }
+        }
+
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var ttl = _options.Value.Inventory.ReservationTimeToLive;
+        HashSet<string>? deadLettered = null;
+        var orphans = new List<(PendingReservation Reservation, OrderRecord? Record, string Why)>();
+        foreach (var reservation in open)
+        {
+            var record = await _store.GetOrderRecordAsync(channel, reservation.OrderId, cancellationToken).ConfigureAwait(false);
+            var why = record?.Status switch
+            {
+                OrderRecordStatus.Submitted => "the WMS accepted the order",
+                OrderRecordStatus.Cancelled => "the order was cancelled",
+                OrderRecordStatus.Rejected => "the order was rejected",
+                _ => null,
+            };
+            if (why is null && reservation.CreatedAt + ttl <= now)
+            {
+                why = string.Create(CultureInfo.InvariantCulture, $"it is older than the reservation time-to-live ({ttl})");
+            }
+
+            if (why is null && record is null or { Status: OrderRecordStatus.Received })
+            {
+                deadLettered ??= await DeadLetteredOrdersAsync(channel, cancellationToken).ConfigureAwait(false);
+                if (deadLettered.Contains(reservation.OrderId))
+                {
+                    why = "the order's inbox item is a dead letter";
+                }
+            }
+
+            if (why is not null)
+            {
+                orphans.Add((reservation, record, why));
+            }
+        }
+
+        if (orphans.Count == 0)
+        {
+            return;
+        }
+
+        if (repair && _oversell is not null)
+        {
+            foreach (var (reservation, record, _) in orphans)
+            {
+                if (record?.Status == OrderRecordStatus.Submitted)
+                {
+                    await _oversell.AcceptedAsync(channel, reservation.OrderId, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _oversell.CloseAsync(channel, reservation.OrderId, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        // Repaired means closed: an accepted order's window without an IWarehouseInventory waits for published stock.
+        var stillOpen = new HashSet<string>(StringComparer.Ordinal);
+        if (repair && _oversell is not null)
+        {
+            await foreach (var reservation in _store.ListReservationsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (string.Equals(reservation.Channel, channel, StringComparison.Ordinal))
+                {
+                    stillOpen.Add(reservation.OrderId);
+                }
+            }
+        }
+
+        foreach (var (reservation, record, why) in orphans)
+        {
+            var units = string.Join(", ", reservation.Quantities.Select(q => string.Create(CultureInfo.InvariantCulture, $"{q.Quantity} {q.Sku}")));
+            differences.Add(new ReconciliationDifference(
+                ReconciliationDifferenceKind.OrphanedReservation,
+                reservation.OrderId,
+                record?.Status.ToString(),
+                string.Create(CultureInfo.InvariantCulture, $"open since {reservation.CreatedAt:O}"),
+                repair && _oversell is not null && !stillOpen.Contains(reservation.OrderId),
+                $"an oversell window holds back {units} of every channel's availability although {why}"));
+        }
+    }
+
+    /// <summary>The order ids of the channel's dead-lettered inbox order items.</summary>
+    private async Task<HashSet<string>> DeadLetteredOrdersAsync(string channel, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var letter in _store.ListDeadLettersAsync(channel, cancellationToken).ConfigureAwait(false))
+        {
+            if (letter.SourceQueue != WorkQueue.Inbox || !string.Equals(letter.Kind, WorkKinds.Order, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            try
+            {
+                ids.Add(OrderPayloads.ReadOrder(letter.Payload).OrderId);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or ConnectorException)
+            {
+                // an unreadable item never opened a window
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>A row the dispatcher parked: pending, and due never (see <see cref="ISyncStateStore.RescheduleInventoryAsync"/>).</summary>
+    private static bool IsParked(InventoryRow row) => row.IsPending && row.NextAttemptAt == DateTimeOffset.MaxValue;
 
     private async Task<int> CheckOrdersAsync(string channel, IOrderChannel port, DateTimeOffset since, DateTimeOffset until, bool repair, List<ReconciliationDifference> differences, CancellationToken cancellationToken)
     {
