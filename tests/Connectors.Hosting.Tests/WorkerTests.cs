@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Connectors.Hosting.Tests;
 
-public class WorkerTests
+public partial class WorkerTests
 {
     [Fact]
     public async Task InventoryWorker_StockPublished_ReachesChannel()
