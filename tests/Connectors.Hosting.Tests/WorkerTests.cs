@@ -1,4 +1,9 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -120,23 +125,87 @@ public partial class WorkerTests
         var ct = TestContext.Current.CancellationToken;
         var wms = new GatedWarehouseOrders(new FakeWarehouse());
         await using var host = await TestHost.StartAsync(services: s => s.AddSingleton<IWarehouseOrders>(wms));
+        var workers = host.App.Services.GetServices<IHostedService>().OfType<Workers.WorkerBase>().ToList();
         var order = ModelFactory.Order("store-a", "4001", [("S4", 1)], updatedAt: DateTimeOffset.UtcNow);
         host.Channel.Inner.PutOrder(order);
         await wms.Entered.Task.WaitAsync(TimeSpan.FromSeconds(15), ct); // the inbox worker is inside the WMS call
 
         var stopping = host.App.StopAsync(ct);
-        await Task.Delay(200, ct);
+
+        // The host stops its services one by one, last registered first: once the maintenance and outbox workers have
+        // ended, it is waiting on the inbox worker, whose pass is still in the WMS call.
+        await TestHost.EventuallyAsync(
+            () => Task.FromResult(workers.OfType<Workers.MaintenanceWorker>().Single().ExecuteTask!.IsCompleted && workers.OfType<Workers.OutboxWorker>().Single().ExecuteTask!.IsCompleted),
+            "the maintenance and outbox workers stopped");
         var stoppedWhileInFlight = stopping.IsCompleted;
         wms.Gate.SetResult();
         await stopping;
 
         Assert.False(stoppedWhileInFlight, "the host stopped while a pass was in the WMS call");
-        Assert.False(wms.ObservedCancellation, "the pass was cancelled by shutdown");
+        Assert.False(wms.ObservedCancellation, "the pass was cancelled by shutdown although the shutdown timeout had not run out");
         Assert.True(wms.Inner.Orders.ContainsKey(("store-a", "4001")));
         Assert.Contains(host.Channel.Inner.Acknowledgements, a => a.ChannelOrderId == "4001"); // the pass ran to its end
         var item = await host.Store.GetWorkItemAsync(WorkQueue.Inbox, $"order|store-a|4001|{order.UpdatedAt.UtcTicks}", ct);
         Assert.Equal(WorkItemStatus.Completed, item?.Status); // completed, not left leased for another host
         Assert.Equal(0, await host.Store.CountPendingAsync(WorkQueue.Inbox, cancellationToken: ct));
+    }
+
+    [Fact]
+    public async Task StopAsync_PassThatDoesNotEnd_IsCancelledAtTheShutdownTimeoutAndTheWorkerStops()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var wms = new HangingWarehouseOrders(new FakeWarehouse());
+        await using var host = await TestHost.StartAsync(services: s =>
+        {
+            s.AddSingleton<IWarehouseOrders>(wms);
+            s.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        });
+        var inbox = host.App.Services.GetServices<IHostedService>().OfType<Workers.InboxWorker>().Single();
+        var order = ModelFactory.Order("store-a", "4101", [("S4", 1)], updatedAt: DateTimeOffset.UtcNow);
+        host.Channel.Inner.PutOrder(order);
+        await wms.Entered.Task.WaitAsync(TimeSpan.FromSeconds(15), ct); // the inbox worker is inside a WMS call that never returns
+
+        await host.App.StopAsync(ct);
+
+        // The worker must not outlive the host (it would run on under a disposed service provider).
+        var ended = await Task.WhenAny(inbox.ExecuteTask!, Task.Delay(TimeSpan.FromSeconds(15), ct)) == inbox.ExecuteTask;
+        Assert.True(ended, "the inbox worker was still running 15 s after the host had stopped");
+        Assert.True(wms.ObservedCancellation, "the WMS call never saw the cancellation at the shutdown deadline");
+        var item = await host.Store.GetWorkItemAsync(WorkQueue.Inbox, $"order|store-a|4101|{order.UpdatedAt.UtcTicks}", ct);
+        Assert.Equal(WorkItemStatus.Pending, item?.Status); // left for its lease to run out, not completed nor dead-lettered
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task HostStart_PortInUse_WorkersStopQuietlyWithoutErrorLogs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var logs = new RecordingLoggerProvider();
+        var wms = new FakeWarehouse();
+        var snapshot = new DisposedUnderItWarehouse();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.Services.AddSingleton<IWarehouseInventory>(snapshot);
+        builder.Services.AddSingleton<IWarehouseOrders>(wms);
+        builder.Services.AddSingleton<IWarehouseReturns>(wms);
+        builder.Services.AddConnectors().AddChannel("store-a", "fake", _ => new FakeChannel("store-a")).AddHosting(o => o.PollOrders = false);
+        var app = builder.Build();
+        var workers = app.Services.GetServices<IHostedService>().OfType<Workers.WorkerBase>().ToList();
+
+        await Assert.ThrowsAnyAsync<IOException>(() => app.StartAsync(ct));
+        await snapshot.Entered.Task.WaitAsync(TimeSpan.FromSeconds(15), ct); // the start-up full sync is in the WMS call
+        await app.DisposeAsync();
+        snapshot.Gate.SetResult(); // the call now fails as a disposed client does
+
+        var all = Task.WhenAll(workers.Select(w => w.ExecuteTask ?? Task.CompletedTask));
+        Assert.True(await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(15), ct)) == all, "the workers were still running 15 s after the host was disposed");
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error && e.Category.StartsWith("Connectors", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 5007 && e.Exception is ObjectDisposedException);
     }
 
     [Fact]

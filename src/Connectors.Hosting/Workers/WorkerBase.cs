@@ -45,9 +45,14 @@ internal abstract class WorkerBase : BackgroundService
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // cancellationToken fires when the host's ShutdownTimeout runs out: cut the pass in hand then.
-        using var deadline = cancellationToken.Register(static state => ((WorkerBase)state!).Abort(), this);
+        // Returns when the loop has ended or when cancellationToken fires (the host's ShutdownTimeout ran out); in the
+        // second case cut the pass in hand, so the worker ends with the host. (Not a registration on the token: the
+        // base's wait is completed by that same cancellation and could dispose a registration before it ran.)
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (ExecuteTask is { IsCompleted: false })
+        {
+            Abort();
+        }
     }
 
     /// <inheritdoc />
