@@ -87,5 +87,10 @@ public partial class WorkerTests
         Assert.Equal(HealthStatus.Degraded, report!.Status);
         Assert.DoesNotContain("store-a:", report.Entries["connectors"].Description, StringComparison.Ordinal);
         Assert.True(refusing.Calls > 0);
+
+        // The engine's log of the failed push carries the exception (type and stack trace), not just its message.
+        var failedPush = host.Logs.Entries.First(e => e.EventId.Id == 1001 && e.Message.Contains("shop-down", StringComparison.Ordinal));
+        Assert.IsType<HttpRequestException>(failedPush.Exception);
+        Assert.NotNull(failedPush.Exception!.StackTrace);
     }
 }

@@ -15,7 +15,7 @@ internal static partial class Log
     public static partial void WebhookRejected(ILogger logger, string channel, string reason);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Dead-lettered malformed webhook {DeadLetterId} for channel {Channel}: {Reason}")]
-    public static partial void WebhookDeadLettered(ILogger logger, string deadLetterId, string channel, string reason);
+    public static partial void WebhookDeadLettered(ILogger logger, string deadLetterId, string channel, string reason, Exception exception);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Start-up full inventory sync pushed {Changes} changes over {Channels} channels")]
     public static partial void FullSyncDone(ILogger logger, int changes, int channels);

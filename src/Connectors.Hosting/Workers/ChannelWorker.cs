@@ -10,7 +10,8 @@ namespace Connectors.Hosting.Workers;
 /// passes of this worker run at once, and a channel pass that has not ended after
 /// <see cref="ConnectorsHostingOptions.ChannelPassTimeout"/> is cancelled. Every outcome is recorded for the health check:
 /// any exception a channel pass throws (typed or not) is logged with its stack trace, counted, and reported against
-/// that channel; the loop goes on.
+/// that channel; the loop goes on. Unlike inbox and outbox passes, a channel pass is cancelled as soon as the host
+/// stops: a poll or a push is repeated whole on the next run, nothing is lost by cutting it.
 /// </summary>
 internal abstract class ChannelWorker : WorkerBase
 {
@@ -69,7 +70,8 @@ internal abstract class ChannelWorker : WorkerBase
         {
             var limit = Options.ChannelPassTimeout;
             using var timeout = new CancellationTokenSource(limit, Time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(passToken, timeout.Token);
+            // A poll or a push can simply be repeated, so a stopping host cancels it at once rather than at its shutdown deadline.
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(passToken, stoppingToken, timeout.Token);
             try
             {
                 var result = await RunChannelPassAsync(channel, linked.Token).ConfigureAwait(false);

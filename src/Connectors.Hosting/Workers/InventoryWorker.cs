@@ -135,7 +135,9 @@ internal sealed class InventoryWorker(
     {
         try
         {
-            var report = await inventory.FullSyncAsync(PassToken).ConfigureAwait(false);
+            // Repeatable as a whole, like a channel pass: cancelled as soon as the host stops.
+            using var token = CancellationTokenSource.CreateLinkedTokenSource(PassToken, stoppingToken);
+            var report = await inventory.FullSyncAsync(token.Token).ConfigureAwait(false);
             var changes = 0;
             foreach (var plan in report.Channels)
             {
