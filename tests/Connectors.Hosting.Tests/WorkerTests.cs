@@ -225,6 +225,24 @@ public partial class WorkerTests
     }
 
     [Fact]
+    public async Task HealthCheck_Probe_CountsDeadLettersWithoutReadingThem()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (store, counts) = CountingStore.Wrap(new Connectors.State.InMemorySyncStateStore());
+        await using var host = await TestHost.StartAsync(services: s => s.AddSingleton(store));
+        var now = DateTimeOffset.UtcNow;
+        await store.AddDeadLetterAsync(new DeadLetter("d-1", "store-a", "orders", "webhook", "bad body", "payload", new string('x', 10_000), 1, now, now, null), ct);
+        var health = host.App.Services.GetRequiredService<HealthCheckService>();
+
+        var report = await health.CheckHealthAsync(ct);
+
+        Assert.Equal(1, report.Entries["connectors"].Data["store-a.dead_letters"]);
+        Assert.Equal(HealthStatus.Degraded, report.Status);
+        Assert.Equal(0, counts.Calls(nameof(ISyncStateStore.ListDeadLettersAsync))); // no payload read to count
+        Assert.Equal(1, counts.Calls(nameof(ISyncStateStore.CountDeadLettersAsync)));
+    }
+
+    [Fact]
     public async Task HostStart_InvalidHostingOptions_FailsNamingSetting()
     {
         var builder = Host.CreateApplicationBuilder();

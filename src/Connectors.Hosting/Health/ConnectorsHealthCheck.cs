@@ -19,11 +19,8 @@ internal sealed class ConnectorsHealthCheck(
     {
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         var problems = new List<string>();
-        var deadLetters = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var letter in store.ListDeadLettersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            deadLetters[letter.Channel] = deadLetters.GetValueOrDefault(letter.Channel) + 1;
-        }
+        // Counted in the store: a probe must not read every dead letter (payloads included) each time it runs.
+        var deadLetters = await store.CountDeadLettersAsync(cancellationToken).ConfigureAwait(false);
 
         foreach (var name in channels.Names)
         {
