@@ -1,5 +1,4 @@
 using Connectors.Hosting.Internal;
-using Connectors.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Connectors.Hosting.Workers;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Connectors.Hosting.Internal;
-using Connectors.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -90,7 +89,7 @@ internal sealed class InventoryWorker(
         {
             try
             {
-                await engine.WaitAsync().WaitAsync(stoppingToken).ConfigureAwait(false);
+                await engine.WaitAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

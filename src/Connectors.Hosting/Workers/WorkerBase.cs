@@ -108,7 +108,7 @@ internal abstract class WorkerBase : BackgroundService
     }
 
     /// <summary>Waits <paramref name="delay"/>, or less when <paramref name="wakeUp"/> fires first, then lets work gather.</summary>
-    protected async Task WaitAsync(Connectors.Internal.WorkSignal? wakeUp, TimeSpan delay, TimeSpan gathering, CancellationToken stoppingToken)
+    protected async Task WaitAsync(WorkSignal? wakeUp, TimeSpan delay, TimeSpan gathering, CancellationToken stoppingToken)
     {
         if (wakeUp is null)
         {
@@ -118,8 +118,9 @@ internal abstract class WorkerBase : BackgroundService
 
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var sleep = Task.Delay(delay, Time, waiting.Token);
-        if (await Task.WhenAny(sleep, wakeUp.WaitAsync()).ConfigureAwait(false) == sleep)
+        if (await Task.WhenAny(sleep, wakeUp.WaitAsync(waiting.Token)).ConfigureAwait(false) == sleep)
         {
+            await waiting.CancelAsync().ConfigureAwait(false); // ends the wait on the signal, so nothing stays attached to it
             await sleep.ConfigureAwait(false); // throws when the host is stopping
             return;
         }
