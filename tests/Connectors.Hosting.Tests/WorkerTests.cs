@@ -76,13 +76,16 @@ public partial class WorkerTests
     {
         // An idle delay far beyond the test's patience: only the engine's wake-up can get the work done in time. No
         // start-up full sync (see InventoryWorker_StockPublished_ReachesChannel).
-        await using var host = await TestHost.StartAsync(o =>
-        {
-            o.IdleDelay = TimeSpan.FromMinutes(10);
-            o.PollOrders = false;
-            o.FullSyncOnStart = false;
-        });
-        await Task.Delay(200, TestContext.Current.CancellationToken); // let the workers finish their first, empty passes
+        var time = new WatchedTimeProvider(TimeSpan.FromMinutes(9));
+        await using var host = await TestHost.StartAsync(
+            o =>
+            {
+                o.IdleDelay = TimeSpan.FromMinutes(9); // a due time no other timer of the host has (ChannelPassTimeout is 10)
+                o.PollOrders = false;
+                o.FullSyncOnStart = false;
+            },
+            services: s => s.AddSingleton<TimeProvider>(time));
+        await WaitUntilIdleAsync(time); // otherwise a first pass still running could pick the work up without any wake-up
         var events = host.App.Services.GetRequiredService<IConnectorEvents>();
 
         await events.PublishStockLevelsAsync([new StockLevel("S6", "WH1", 9m, 1m)], TestContext.Current.CancellationToken);
@@ -99,14 +102,17 @@ public partial class WorkerTests
     [Fact]
     public async Task InventoryWorker_ChangesArrivingWithinThePushDelay_GoOutInOneShopCall()
     {
-        await using var host = await TestHost.StartAsync(o =>
-        {
-            o.IdleDelay = TimeSpan.FromMinutes(10);
-            o.InventoryPushDelay = TimeSpan.FromSeconds(2);
-            o.PollOrders = false;
-            o.FullSyncOnStart = false;
-        });
-        await Task.Delay(200, TestContext.Current.CancellationToken); // let the workers finish their first, empty passes
+        var time = new WatchedTimeProvider(TimeSpan.FromMinutes(9));
+        await using var host = await TestHost.StartAsync(
+            o =>
+            {
+                o.IdleDelay = TimeSpan.FromMinutes(9); // a due time no other timer of the host has (ChannelPassTimeout is 10)
+                o.InventoryPushDelay = TimeSpan.FromSeconds(2);
+                o.PollOrders = false;
+                o.FullSyncOnStart = false;
+            },
+            services: s => s.AddSingleton<TimeProvider>(time));
+        await WaitUntilIdleAsync(time); // the first change must wake an idle worker, not join a pass in progress
         var events = host.App.Services.GetRequiredService<IConnectorEvents>();
 
         // The first change wakes the worker; the second arrives while it gathers.
@@ -118,6 +124,13 @@ public partial class WorkerTests
         var push = Assert.Single(host.Channel.Inner.Pushes);
         Assert.Equal(["S8", "S9"], push.Select(t => t.ChannelItemId).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// Waits until the inventory loop of store-a, the inbox worker and the outbox worker are each waiting out their idle
+    /// delay (each created a timer with it), the maintenance worker's schedule aside.
+    /// </summary>
+    private static Task WaitUntilIdleAsync(WatchedTimeProvider time) =>
+        TestHost.EventuallyAsync(() => Task.FromResult(time.WatchedTimers >= 3), "the inventory, inbox and outbox workers idle after their first passes");
 
     [Fact]
     public async Task StopAsync_InboxPassInFlight_FinishesTheItemBeforeTheHostStops()
