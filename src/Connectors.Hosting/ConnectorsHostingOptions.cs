@@ -21,6 +21,20 @@ public sealed class ConnectorsHostingOptions
     /// <value>Default 1 minute; from 100 milliseconds to 1 day.</value>
     public TimeSpan OrderPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How many channels one worker (order polling, inventory dispatch) serves at the same time. Each channel has its own
+    /// loop, so a channel that is slow, throttled or down holds one of these slots, never the other channels' turn.
+    /// </summary>
+    /// <value>Default 4; from 1 to 64.</value>
+    public int MaxChannelsInParallel { get; set; } = 4;
+
+    /// <summary>
+    /// The longest one channel pass (a poll of its orders and returns, or a dispatch of its pending stock rows) may run;
+    /// a pass still running then is cancelled and reported as the channel's failure in the health check.
+    /// </summary>
+    /// <value>Default 10 minutes; from 1 second to 1 day.</value>
+    public TimeSpan ChannelPassTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Whether order and return channels are polled at all; with reliable webhooks a host may rely on them and reconciliation.</summary>
     /// <value>Default <see langword="true"/>.</value>
     public bool PollOrders { get; set; } = true;

@@ -538,6 +538,19 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             cancellationToken);
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyDictionary<string, int>> CountDeadLettersAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var (channel, count) in QueryAsync(
+            "SELECT channel, COUNT(*) FROM dead_letters GROUP BY channel", [], static r => (r.GetString(0), r.GetInt32(1)), cancellationToken).ConfigureAwait(false))
+        {
+            counts[channel] = count;
+        }
+
+        return counts;
+    }
+
+    /// <inheritdoc />
     public async ValueTask<DeadLetter?> GetDeadLetterAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);

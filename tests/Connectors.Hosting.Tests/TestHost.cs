@@ -33,13 +33,23 @@ internal sealed class TestHost : IAsyncDisposable
 
     public ISyncStateStore Store => App.Services.GetRequiredService<ISyncStateStore>();
 
-    public static async Task<TestHost> StartAsync(Action<ConnectorsHostingOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <summary>Every log entry of the host (all levels), for tests about what was logged.</summary>
+    public RecordingLoggerProvider Logs { get; private init; } = null!;
+
+    /// <summary>
+    /// Starts a host. <paramref name="channelsBefore"/> registers channels ahead of <c>store-a</c> (registration order is the
+    /// order a sequential worker would serve them in).
+    /// </summary>
+    public static async Task<TestHost> StartAsync(
+        Action<ConnectorsHostingOptions>? configure = null, Action<IServiceCollection>? services = null, Action<IConnectorsBuilder>? channelsBefore = null)
     {
+        var logs = new RecordingLoggerProvider();
         var channel = new SignedWebhookChannel(new FakeChannel("store-a"), Secret);
         var warehouse = new FakeWarehouse();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         if (Environment.GetEnvironmentVariable("CONNECTORS_TEST_LOGS") is not null)
         {
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
@@ -47,7 +57,9 @@ internal sealed class TestHost : IAsyncDisposable
         builder.Services.AddSingleton<IWarehouseInventory>(warehouse);
         builder.Services.AddSingleton<IWarehouseOrders>(warehouse);
         builder.Services.AddSingleton<IWarehouseReturns>(warehouse);
-        builder.Services.AddConnectors(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(20))
+        var connectors = builder.Services.AddConnectors(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(20));
+        channelsBefore?.Invoke(connectors);
+        connectors
             .AddChannel("store-a", "signed-fake", _ => channel)
             .AddHosting(o =>
             {
@@ -60,7 +72,7 @@ internal sealed class TestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapConnectorWebhooks("/webhooks");
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new TestHost(app, channel, warehouse);
+        return new TestHost(app, channel, warehouse) { Logs = logs };
     }
 
     public async Task<HttpResponseMessage> PostWebhookAsync(string body, string? signature = null, string channel = "store-a", string? delivery = null, bool ping = false)

@@ -92,8 +92,10 @@ public sealed class ConnectorWebhookEndpointTests
             }
         }
 
-        // Let the workers run: nothing forged may reach the WMS.
-        await Task.Delay(1500, Ct);
+        // Nothing forged or malformed was queued (the answer comes after the inbox decision), so nothing can reach the WMS
+        // later; no waiting to see that it does not. The end of the test checks the WMS once the inbox has drained.
+        var store = app.Services.GetRequiredService<ISyncStateStore>();
+        Assert.Equal(0L, await store.CountPendingAsync(WorkQueue.Inbox, cancellationToken: Ct));
         Assert.Empty(warehouse.Orders);
 
         var deadLetters = await app.Services.GetRequiredService<IDeadLetters>().ListAsync(cancellationToken: Ct).ToListAsync(Ct);
@@ -117,6 +119,10 @@ public sealed class ConnectorWebhookEndpointTests
         }
 
         Assert.True(await Eventually.WaitAsync(() => warehouse.Orders.Count == 2, TimeSpan.FromSeconds(20), Ct), $"{warehouse.Orders.Count} of 2 authentic orders reached the WMS");
+        Assert.True(
+            await Eventually.WaitAsync(async () => await store.CountPendingAsync(WorkQueue.Inbox, cancellationToken: Ct) == 0, TimeSpan.FromSeconds(20), Ct),
+            "the inbox did not drain after the authentic orders");
+        Assert.Equal(2, warehouse.Orders.Count); // with the inbox drained, nothing else can still arrive
         Assert.All(warehouse.Acceptances.Values, count => Assert.Equal(1, count));
 
         var outcomes = received.GetMeasurementSnapshot()

@@ -90,7 +90,8 @@ public sealed class CrashRestartTests
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"seed {seed}: kills {kills} ({crashPointsHit} at deterministic crash points), restarts {kills}, lives {kills + 1}; orders placed {placed.Count}, in WMS {end.OrdersInWms}, lost {end.OrdersLost}, duplicated {end.OrdersDuplicated}; " +
                 $"shipments {placed.Count}, on channel {end.ShipmentsConfirmed}, lost {end.ShipmentsLost}, duplicated {end.ShipmentsDuplicated} (published {publishedBeforeKills + last.Publishing} times); " +
-                $"WMS submit calls committed {end.SubmitCalls} (repeats after a kill {end.SubmitCalls - end.OrdersInWms}); " +
+                $"at-least-once deliveries: WMS submit calls committed {end.SubmitCalls} for {end.OrdersInWms} orders, {end.SubmitCalls - end.OrdersInWms} repeats over {end.OrdersResubmitted} orders (a WMS ignoring the idempotency key would hold that many extra orders); " +
+                $"effects: orders duplicated in the WMS (honouring the key) {end.OrdersDuplicated}, shipments duplicated on the shops {end.ShipmentsDuplicated}; " +
                 $"levels checked {Skus * 2}, mismatched {end.LevelMismatches.Count}; dead letters {deadLetters.Count}; converged {converged}; {clock.Elapsed.TotalSeconds:0.0} s"));
             foreach (var letter in deadLetters)
             {
@@ -119,6 +120,7 @@ public sealed class CrashRestartTests
             if (crashPoints.Any(p => p!.Value.Variable == "CONNECTORS_CRASH_AFTER_SUBMIT"))
             {
                 Assert.True(end.SubmitCalls > end.OrdersInWms, "no WMS submit was repeated after a kill");
+                Assert.True(end.OrdersResubmitted > 0, "no order was submitted twice");
             }
 
             if (crashPoints.Any(p => p!.Value.Variable == "CONNECTORS_CRASH_AFTER_PUBLISH"))
@@ -220,6 +222,7 @@ public sealed class CrashRestartTests
         var keys = new Dictionary<(string, string), int>();
         var free = new Dictionary<string, int>(StringComparer.Ordinal);
         var submitCalls = 0;
+        var resubmitted = 0;
         if (File.Exists(wmsFile))
         {
             using var connection = new SqliteConnection($"Data Source={wmsFile};Mode=ReadOnly;Pooling=False;Default Timeout=30");
@@ -239,6 +242,14 @@ public sealed class CrashRestartTests
             {
                 command.CommandText = "SELECT COUNT(*) FROM submit_calls";
                 submitCalls = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            using (var command = connection.CreateCommand())
+            {
+                // Orders the WMS was asked to create more than once: each repeat would be a second warehouse order in a
+                // WMS that ignored the idempotency key (the engine's at-least-once delivery, made harmless only by the key).
+                command.CommandText = "SELECT COUNT(*) FROM (SELECT 1 FROM submit_calls GROUP BY channel, order_id HAVING COUNT(*) > 1)";
+                resubmitted = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
 
             using (var command = connection.CreateCommand())
@@ -298,6 +309,7 @@ public sealed class CrashRestartTests
             mismatches,
             lost,
             submitCalls,
+            resubmitted,
             placed.Count == OrdersPerShop * 2);
     }
 
@@ -311,6 +323,7 @@ public sealed class CrashRestartTests
         IReadOnlyList<string> LevelMismatches,
         IReadOnlyList<string> Lost,
         int SubmitCalls,
+        int OrdersResubmitted,
         bool AllPlaced)
     {
         public bool Settled => AllPlaced && OrdersLost == 0 && ShipmentsLost == 0 && LevelMismatches.Count == 0;

@@ -60,10 +60,12 @@ public sealed class AdaptiveThrottleTests
         using var throttle = new AdaptiveThrottle(4, 0, time);
         throttle.Record(TimeSpan.FromMilliseconds(10), 429, TimeSpan.FromSeconds(5));
 
+        // Without the pause this acquire would complete synchronously (a free slot, no rate limit): no need to wait and see.
         var acquire = throttle.AcquireAsync(TestContext.Current.CancellationToken).AsTask();
-        await Task.Delay(50, TestContext.Current.CancellationToken);
         Assert.False(acquire.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(5));
+        time.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromTicks(1));
+        Assert.False(acquire.IsCompleted, "the acquire did not wait out the whole Retry-After");
+        time.Advance(TimeSpan.FromTicks(1));
         using var slot = await acquire.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
         Assert.True(acquire.IsCompletedSuccessfully);
@@ -75,8 +77,8 @@ public sealed class AdaptiveThrottleTests
         using var throttle = new AdaptiveThrottle(1, 0, new FakeTimeProvider());
         var first = await throttle.AcquireAsync(TestContext.Current.CancellationToken);
 
+        // A waiter is queued synchronously, so the task is incomplete at once if the limit holds: no need to wait and see.
         var second = throttle.AcquireAsync(TestContext.Current.CancellationToken).AsTask();
-        await Task.Delay(50, TestContext.Current.CancellationToken);
         Assert.False(second.IsCompleted);
         first.Dispose();
         using var slot = await second.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);

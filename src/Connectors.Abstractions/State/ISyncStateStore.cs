@@ -6,7 +6,7 @@ namespace Connectors;
 /// suite in <c>Connectors.Testing</c>. Time is always passed in by the caller, so a store has no clock of its own.
 /// Every batch method is atomic: all of it is stored, or none.
 /// </summary>
-public interface ISyncStateStore
+public partial interface ISyncStateStore
 {
     // Inventory ---------------------------------------------------------------------------------------------
 

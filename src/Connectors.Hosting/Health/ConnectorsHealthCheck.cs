@@ -19,11 +19,8 @@ internal sealed class ConnectorsHealthCheck(
     {
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         var problems = new List<string>();
-        var deadLetters = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var letter in store.ListDeadLettersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            deadLetters[letter.Channel] = deadLetters.GetValueOrDefault(letter.Channel) + 1;
-        }
+        // Counted in the store: a probe must not read every dead letter (payloads included) each time it runs.
+        var deadLetters = await store.CountDeadLettersAsync(cancellationToken).ConfigureAwait(false);
 
         foreach (var name in channels.Names)
         {
@@ -34,27 +31,52 @@ internal sealed class ConnectorsHealthCheck(
                 problems.Add($"{name}: {waiting} dead letters waiting");
             }
 
-            if (activity.Get(name) is { } entry)
-            {
-                if (entry.LastSuccess is { } success)
-                {
-                    data[$"{name}.last_success"] = success.ToString("O", CultureInfo.InvariantCulture);
-                }
-
-                if (entry.LastFailure is { } failure)
-                {
-                    data[$"{name}.last_failure"] = failure.ToString("O", CultureInfo.InvariantCulture);
-                    data[$"{name}.last_error"] = entry.LastFailureReason ?? string.Empty;
-                    if (entry.LastSuccess is null || failure > entry.LastSuccess)
-                    {
-                        problems.Add($"{name}: last call failed ({entry.LastFailureReason})");
-                    }
-                }
-            }
+            Report(name, activity.Get(name), data, problems);
         }
 
+        Report(ChannelActivity.Warehouse, activity.Get(ChannelActivity.Warehouse), data, problems);
         return problems.Count == 0
             ? HealthCheckResult.Healthy($"{channels.Names.Count} channels healthy", data)
             : HealthCheckResult.Degraded(string.Join("; ", problems), data: data);
+    }
+
+    /// <summary>
+    /// Adds a subject's latest success and failure over all workers to the data, and one problem per worker whose latest
+    /// call failed (a channel whose orders poll fine is still degraded while every inventory push fails).
+    /// </summary>
+    private static void Report(string subject, IReadOnlyList<ChannelActivity.Entry> entries, Dictionary<string, object> data, List<string> problems)
+    {
+        DateTimeOffset? lastSuccess = null, lastFailure = null;
+        string? lastError = null;
+        foreach (var entry in entries)
+        {
+            if (entry.LastSuccess is { } success && (lastSuccess is null || success > lastSuccess))
+            {
+                lastSuccess = success;
+            }
+
+            if (entry.LastFailure is { } failure && (lastFailure is null || failure > lastFailure))
+            {
+                lastFailure = failure;
+                lastError = entry.LastFailureReason;
+            }
+
+            if (entry.Failing)
+            {
+                data[$"{subject}.{entry.Worker}.failing"] = entry.LastFailureReason ?? string.Empty;
+                problems.Add($"{subject}: {entry.Worker} failed ({entry.LastFailureReason})");
+            }
+        }
+
+        if (lastSuccess is { } s)
+        {
+            data[$"{subject}.last_success"] = s.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        if (lastFailure is { } f)
+        {
+            data[$"{subject}.last_failure"] = f.ToString("O", CultureInfo.InvariantCulture);
+            data[$"{subject}.last_error"] = lastError ?? string.Empty;
+        }
     }
 }

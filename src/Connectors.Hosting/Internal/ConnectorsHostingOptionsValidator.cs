@@ -17,6 +17,12 @@ internal sealed class ConnectorsHostingOptionsValidator : IValidateOptions<Conne
             Check(failures, "ReconciliationInterval", reconcile, TimeSpan.FromMinutes(1), TimeSpan.FromDays(7));
         }
 
+        Check(failures, "ChannelPassTimeout", options.ChannelPassTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        if (options.MaxChannelsInParallel is < 1 or > 64)
+        {
+            failures.Add($"Connectors:Hosting:MaxChannelsInParallel is {options.MaxChannelsInParallel} but must be between 1 and 64.");
+        }
+
         Check(failures, "PruneInterval", options.PruneInterval, TimeSpan.FromMinutes(1), TimeSpan.FromDays(7));
         if (options.MaxWebhookBodyBytes is < 1024 or > 64 * 1024 * 1024)
         {

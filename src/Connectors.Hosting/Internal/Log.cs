@@ -9,17 +9,23 @@ internal static partial class Log
     public static partial void PassFailed(ILogger logger, string worker, TimeSpan delay, Exception exception);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Channel {Channel} failed in {Worker}: {Reason}")]
-    public static partial void ChannelFailed(ILogger logger, string channel, string worker, string reason);
+    public static partial void ChannelFailed(ILogger logger, string channel, string worker, string reason, Exception? exception);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Rejected webhook for channel {Channel}: {Reason}")]
     public static partial void WebhookRejected(ILogger logger, string channel, string reason);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Dead-lettered malformed webhook {DeadLetterId} for channel {Channel}: {Reason}")]
-    public static partial void WebhookDeadLettered(ILogger logger, string deadLetterId, string channel, string reason);
+    public static partial void WebhookDeadLettered(ILogger logger, string deadLetterId, string channel, string reason, Exception exception);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Start-up full inventory sync pushed {Changes} changes over {Channels} channels")]
     public static partial void FullSyncDone(ILogger logger, int changes, int channels);
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Reconciliation found {Differences} differences")]
     public static partial void Reconciled(ILogger logger, int differences);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Start-up full inventory sync attempt {Attempt} failed; it will run again after {Delay}")]
+    public static partial void FullSyncFailed(ILogger logger, int attempt, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Debug, Message = "Worker {Worker} stopped with the host; the pass in hand ended with the exception attached")]
+    public static partial void WorkerStopped(ILogger logger, string worker, Exception exception);
 }

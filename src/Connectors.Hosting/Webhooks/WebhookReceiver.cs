@@ -127,7 +127,7 @@ internal sealed class WebhookReceiver(
         await store.AddDeadLetterAsync(
             new DeadLetter(id, channel, ConnectorFlows.Orders, "webhook", error.Message, error.GetType().Name, payload, 1, now, now, null),
             cancellationToken).ConfigureAwait(false);
-        Log.WebhookDeadLettered(logger, id, channel, error.Message);
+        Log.WebhookDeadLettered(logger, id, channel, error.Message, error);
     }
 
     private IResult Answer(string channel, string outcome, IResult result)

@@ -1,13 +1,14 @@
+using System.Globalization;
 using Connectors.Hosting.Internal;
-using Connectors.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Connectors.Hosting.Workers;
 
 /// <summary>
-/// Runs a full inventory sync at start (if configured), then pushes pending rows of every inventory channel; when idle,
-/// waits for the idle delay or until the engine stores new desired quantities in this process, then gathers changes for
+/// Runs a full inventory sync at start (if configured; retried with backoff until it succeeds), then pushes pending
+/// rows with one loop per inventory channel (see <see cref="ChannelWorker"/>). An idle channel loop waits for the idle
+/// delay or until the engine stores new desired quantities in this process, then gathers changes for
 /// <see cref="ConnectorsHostingOptions.InventoryPushDelay"/> before it pushes.
 /// </summary>
 internal sealed class InventoryWorker(
@@ -18,55 +19,146 @@ internal sealed class InventoryWorker(
     TimeProvider time,
     HostingMetrics metrics,
     ILogger<InventoryWorker> logger,
-    WorkSignals signals) : ConnectorWorker(time, metrics, logger)
+    WorkSignals signals) : ChannelWorker(options, activity, time, metrics, logger)
 {
-    private bool _started;
+    /// <summary>The worker name the start-up full sync is recorded under in the health data.</summary>
+    internal const string FullSyncName = "full-sync";
+
+    /// <summary>The longest wait between two start-up full sync attempts.</summary>
+    internal static readonly TimeSpan MaxFullSyncDelay = TimeSpan.FromMinutes(5);
+
+    private readonly Dictionary<string, WorkSignal> _wakeUps = new(StringComparer.OrdinalIgnoreCase);
 
     protected override string Name => "inventory";
 
-    protected override WorkSignal WakeUp => signals.Inventory;
+    protected override TimeSpan ChannelFailureDelay => FailureDelay;
 
-    protected override TimeSpan WakeUpGathering => options.Value.InventoryPushDelay;
-
-    protected override async Task<TimeSpan> RunPassAsync(CancellationToken cancellationToken)
+    protected override IReadOnlyList<string> SelectChannels()
     {
-        if (!_started)
-        {
-            _started = true;
-            if (options.Value.FullSyncOnStart)
-            {
-                var report = await inventory.FullSyncAsync(cancellationToken).ConfigureAwait(false);
-                var changes = 0;
-                foreach (var plan in report.Channels)
-                {
-                    changes += plan.Changes.Count;
-                }
-
-                Log.FullSyncDone(logger, changes, report.Channels.Count);
-            }
-        }
-
-        var busy = false;
+        var names = new List<string>();
         foreach (var name in channels.Names)
         {
-            if (!channels.TryGetPort<IInventoryChannel>(name, out _))
+            if (channels.TryGetPort<IInventoryChannel>(name, out _))
             {
-                continue;
-            }
-
-            try
-            {
-                var result = await inventory.DispatchAsync(name, cancellationToken).ConfigureAwait(false);
-                busy |= result.Batches > 0;
-                activity.RecordSuccess(name, Time.GetUtcNow());
-            }
-            catch (ConnectorException e)
-            {
-                activity.RecordFailure(name, Time.GetUtcNow(), e.Message);
-                Log.ChannelFailed(logger, name, Name, e.Message);
+                names.Add(name);
+                _wakeUps[name] = new WorkSignal();
             }
         }
 
-        return busy ? TimeSpan.Zero : options.Value.IdleDelay;
+        return names;
+    }
+
+    protected override async Task<Task> BeforeChannelLoopsAsync(CancellationToken stoppingToken)
+    {
+        var fanOut = FanOutAsync(stoppingToken);
+        if (!Options.FullSyncOnStart || await TryFullSyncAsync(1, stoppingToken).ConfigureAwait(false))
+        {
+            return fanOut;
+        }
+
+        // The WMS (or the store) was not ready: keep trying beside the channel loops, which push what events bring.
+        return Task.WhenAll(fanOut, RetryFullSyncAsync(stoppingToken));
+    }
+
+    protected override async Task<ChannelPassResult> RunChannelPassAsync(string channel, CancellationToken cancellationToken)
+    {
+        // Changes stored from here on are seen by this pass or wake the wait after it.
+        _wakeUps[channel].Reset();
+        var result = await inventory.DispatchAsync(channel, cancellationToken).ConfigureAwait(false);
+        var delay = result.Batches > 0 ? TimeSpan.Zero : Options.IdleDelay;
+        if (result.Batches > 0 && result.Applied == 0 && result.Rejected == 0)
+        {
+            // The engine absorbs a failed push (its rows are rescheduled or dead-lettered), so a pass in which the channel
+            // accepted nothing is a failure of the channel even though nothing was thrown.
+            return new ChannelPassResult(delay, Answered: false, string.Create(
+                CultureInfo.InvariantCulture,
+                $"no push was applied: {result.Batches} batches failed, {result.Rescheduled} rows rescheduled, {result.DeadLettered} dead-lettered"));
+        }
+
+        return new ChannelPassResult(delay, Answered: result.Batches > 0);
+    }
+
+    protected override Task WaitChannelAsync(string channel, TimeSpan delay, CancellationToken stoppingToken) =>
+        WaitAsync(_wakeUps[channel], delay, Options.InventoryPushDelay, stoppingToken);
+
+    /// <summary>Passes the engine's one inventory signal on to every channel loop.</summary>
+    private async Task FanOutAsync(CancellationToken stoppingToken)
+    {
+        var engine = signals.Inventory;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await engine.WaitAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            // Reset before notifying: a change stored after the reset wakes this loop again; one stored before it is seen
+            // by the passes the notifications below start.
+            engine.Reset();
+            foreach (var wakeUp in _wakeUps.Values)
+            {
+                wakeUp.Notify();
+            }
+        }
+    }
+
+    private async Task RetryFullSyncAsync(CancellationToken stoppingToken)
+    {
+        for (var attempt = 2; ; attempt++)
+        {
+            try
+            {
+                await Task.Delay(FullSyncDelay(attempt - 1), Time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (await TryFullSyncAsync(attempt, stoppingToken).ConfigureAwait(false) || stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The wait after failed attempt <paramref name="attempt"/>: 1 s, 2 s, 4 s, ... up to <see cref="MaxFullSyncDelay"/>.</summary>
+    internal static TimeSpan FullSyncDelay(int attempt) =>
+        attempt >= 20 ? MaxFullSyncDelay : TimeSpan.FromSeconds(Math.Min(MaxFullSyncDelay.TotalSeconds, Math.Pow(2, attempt - 1)));
+
+    private async Task<bool> TryFullSyncAsync(int attempt, CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Repeatable as a whole, like a channel pass: cancelled as soon as the host stops.
+            using var token = CancellationTokenSource.CreateLinkedTokenSource(PassToken, stoppingToken);
+            var report = await inventory.FullSyncAsync(token.Token).ConfigureAwait(false);
+            var changes = 0;
+            foreach (var plan in report.Channels)
+            {
+                changes += plan.Changes.Count;
+            }
+
+            Activity.RecordSuccess(ChannelActivity.Warehouse, FullSyncName, Time.GetUtcNow());
+            Log.FullSyncDone(Logger, changes, report.Channels.Count);
+            return true;
+        }
+        catch (Exception e) when (stoppingToken.IsCancellationRequested)
+        {
+            Log.WorkerStopped(Logger, Name, e);
+            return false;
+        }
+#pragma warning disable CA1031 // The start-up sync is retried whatever failed (the WMS down, the store not ready).
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Activity.RecordFailure(ChannelActivity.Warehouse, FullSyncName, Time.GetUtcNow(), $"start-up full sync attempt {attempt} failed: {e.GetType().Name}: {e.Message}");
+            Log.FullSyncFailed(Logger, attempt, FullSyncDelay(attempt), e);
+            return false;
+        }
     }
 }

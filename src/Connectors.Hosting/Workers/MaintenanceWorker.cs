@@ -9,6 +9,7 @@ internal sealed class MaintenanceWorker(
     IReconciler reconciler,
     ISyncStateStore store,
     IChannelRegistry channels,
+    ChannelActivity activity,
     IOptions<ConnectorsHostingOptions> options,
     IOptions<ConnectorsOptions> engineOptions,
     TimeProvider time,
@@ -17,6 +18,9 @@ internal sealed class MaintenanceWorker(
 {
     private DateTimeOffset _nextReconciliation = DateTimeOffset.MinValue;
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
+
+    /// <summary>The worker name scheduled reconciliation is recorded under in the health data.</summary>
+    internal const string ReconciliationName = "reconciliation";
 
     protected override string Name => "maintenance";
 
@@ -37,8 +41,25 @@ internal sealed class MaintenanceWorker(
                 var differences = 0;
                 foreach (var name in channels.Names)
                 {
-                    var report = await reconciler.ReconcileAsync(new ReconciliationRequest(name) { DryRun = !settings.RepairDrift }, cancellationToken).ConfigureAwait(false);
-                    differences += report.Differences.Count;
+                    // One channel's failure must not cost the others their reconciliation.
+                    try
+                    {
+                        var report = await reconciler.ReconcileAsync(new ReconciliationRequest(name) { DryRun = !settings.RepairDrift }, cancellationToken).ConfigureAwait(false);
+                        differences += report.Differences.Count;
+                        activity.RecordSuccess(name, ReconciliationName, Time.GetUtcNow());
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+#pragma warning disable CA1031 // Any failure is reported against the channel; the next channel is reconciled anyway.
+                    catch (Exception e)
+#pragma warning restore CA1031
+                    {
+                        var reason = $"{e.GetType().Name}: {e.Message}";
+                        activity.RecordFailure(name, ReconciliationName, Time.GetUtcNow(), reason);
+                        Log.ChannelFailed(Logger, name, ReconciliationName, reason, e);
+                    }
                 }
 
                 Log.Reconciled(logger, differences);

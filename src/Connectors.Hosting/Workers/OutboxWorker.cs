@@ -1,5 +1,4 @@
 using Connectors.Hosting.Internal;
-using Connectors.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

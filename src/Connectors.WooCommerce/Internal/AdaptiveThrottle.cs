@@ -59,7 +59,14 @@ internal sealed class AdaptiveThrottle : IDisposable
     {
         while (true)
         {
-            var wait = _pausedUntil - _time.GetUtcNow();
+            // Read under the lock that Record writes it under: a DateTimeOffset is two fields and may not be read whole
+            // (or fresh) while another thread writes it.
+            TimeSpan wait;
+            lock (_lock)
+            {
+                wait = _pausedUntil - _time.GetUtcNow();
+            }
+
             if (wait <= TimeSpan.Zero)
             {
                 break;

@@ -341,6 +341,21 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyDictionary<string, int>> CountDeadLettersAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            foreach (var letter in _deadLetters.Values)
+            {
+                counts[letter.Channel] = counts.GetValueOrDefault(letter.Channel) + 1;
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyDictionary<string, int>>(counts);
+    }
+
+    /// <inheritdoc />
     public ValueTask<DeadLetter?> GetDeadLetterAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);

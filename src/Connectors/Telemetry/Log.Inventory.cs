@@ -9,7 +9,7 @@ internal static partial class Log
     public static partial void StockRecorded(ILogger logger, int levelCount, int rowCount);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Inventory push of {ItemCount} items to channel {Channel} failed (transient: {Transient}): {Reason}")]
-    public static partial void InventoryBatchFailed(ILogger logger, string channel, int itemCount, bool transient, string reason);
+    public static partial void InventoryBatchFailed(ILogger logger, string channel, int itemCount, bool transient, string reason, Exception exception);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Channel {Channel} rejected item {ChannelItemId} at {LocationId}: {Reason}")]
     public static partial void InventoryItemRejected(ILogger logger, string channel, string channelItemId, string locationId, string reason);

@@ -27,7 +27,7 @@ internal static partial class Log
     public static partial void Reconciled(ILogger logger, string channel, bool dryRun, int differences, int repaired);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Retrying {Flow} item {ItemId} of channel {Channel} (attempt {Attempt}) in {Delay}: {Reason}")]
-    public static partial void WorkRetried(ILogger logger, string flow, string itemId, string channel, int attempt, TimeSpan delay, string reason);
+    public static partial void WorkRetried(ILogger logger, string flow, string itemId, string channel, int attempt, TimeSpan delay, string reason, Exception exception);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Dead letter {ItemId} {Action}")]
     public static partial void DeadLetterAction(ILogger logger, string itemId, string action);

@@ -10,5 +10,5 @@ namespace Connectors.Telemetry;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Dead-lettered {Flow} item {ItemId} of channel {Channel}: {Reason}")]
-    public static partial void DeadLettered(ILogger logger, string flow, string itemId, string channel, string reason);
+    public static partial void DeadLettered(ILogger logger, string flow, string itemId, string channel, string reason, Exception? exception = null);
 }

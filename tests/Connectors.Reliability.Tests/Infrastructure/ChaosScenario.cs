@@ -46,7 +46,14 @@ internal sealed record ChaosReport
 
     public int OrdersMissing { get; init; }
 
+    /// <summary>Effects: orders the key-honouring WMS holds twice (more than one distinct key for an order, or an order never placed).</summary>
     public int OrdersDuplicated { get; init; }
+
+    /// <summary>At-least-once deliveries: submissions the WMS accepted, first ones and repeats.</summary>
+    public int WmsSubmitsAccepted { get; init; }
+
+    /// <summary>Orders submitted more than once: a WMS ignoring the idempotency key would hold a second order for each repeat.</summary>
+    public int OrdersResubmitted { get; init; }
 
     public int Shipments { get; init; }
 
@@ -74,8 +81,10 @@ internal sealed record ChaosReport
 
     public string ToText() =>
         $"faults injected: {string.Join(", ", FaultsInjected.Select(f => f.Key + "=" + f.Value))} (total {FaultsInjected.Values.Sum()}), THROTTLED {ShopifyThrottled}, host 429 {WooThrottled}, transport faults {TransportFaults}; " +
-        $"orders placed {OrdersPlaced} ({OrdersByWebhook} by webhook), in WMS {OrdersInWms}, missing {OrdersMissing}, duplicated {OrdersDuplicated}; " +
-        $"shipments {Shipments} ({SplitOrPartial} split/partial parcels), confirmed {ShipmentsConfirmed}, missing {ShipmentsMissing}, duplicated {ShipmentsDuplicated}; " +
+        $"orders placed {OrdersPlaced} ({OrdersByWebhook} by webhook), in WMS {OrdersInWms}, missing {OrdersMissing}; " +
+        $"at-least-once deliveries: WMS submits accepted {WmsSubmitsAccepted}, {WmsSubmitsAccepted - OrdersInWms} repeats over {OrdersResubmitted} orders (extra orders in a WMS ignoring the key); " +
+        $"effects: orders duplicated in the WMS (honouring the key) {OrdersDuplicated}, shipments duplicated on the shops {ShipmentsDuplicated}; " +
+        $"shipments {Shipments} ({SplitOrPartial} split/partial parcels), confirmed {ShipmentsConfirmed}, missing {ShipmentsMissing}; " +
         $"returns confirmed {ReturnsConfirmed}; levels checked {LevelsChecked}, mismatched {LevelMismatches.Count}; " +
         $"dead letters {DeadLetters.Count} (invalid on purpose {InvalidOnPurpose}); converged {Converged}; {Elapsed.TotalSeconds:0.0} s";
 }
@@ -179,6 +188,8 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
             OrdersInWms = placed.Count(p => warehouse.Orders.ContainsKey(p)),
             OrdersMissing = placed.Count(p => !warehouse.Orders.ContainsKey(p)),
             OrdersDuplicated = warehouse.Acceptances.Values.Count(c => c > 1) + (warehouse.Orders.Count - placed.Count),
+            WmsSubmitsAccepted = warehouse.AcceptedSubmitCalls.Values.Sum(),
+            OrdersResubmitted = warehouse.AcceptedSubmitCalls.Values.Count(c => c > 1),
             Shipments = _shipments.Count,
             SplitOrPartial = _shipments.Count - _shipments.Select(s => (s.Channel, s.ChannelOrderId)).Distinct().Count(),
             ShipmentsConfirmed = confirmed,

@@ -121,6 +121,7 @@ internal sealed class StockWarehouse : IWarehouseInventory, IWarehouseOrders, IW
 
                 keys.Add(idempotencyKey);
                 _acceptances[key] = keys.Count;
+                _acceptedCalls[key] = _acceptedCalls.GetValueOrDefault(key) + 1;
                 if (first)
                 {
                     foreach (var line in order.Lines)
@@ -137,6 +138,23 @@ internal sealed class StockWarehouse : IWarehouseInventory, IWarehouseOrders, IW
     }
 
     private readonly Dictionary<(string Channel, string OrderId), HashSet<string>> _keys = [];
+
+    private readonly Dictionary<(string Channel, string OrderId), int> _acceptedCalls = [];
+
+    /// <summary>
+    /// Per order, how many submissions the WMS accepted (first ones and repeats): what a WMS that ignored the idempotency
+    /// key would have turned into that many warehouse orders. <see cref="Acceptances"/> counts distinct keys instead.
+    /// </summary>
+    public IReadOnlyDictionary<(string Channel, string OrderId), int> AcceptedSubmitCalls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<(string, string), int>(_acceptedCalls);
+            }
+        }
+    }
 
     public Task<WarehouseOrderResult> UpdateOrderAsync(WarehouseOrder order, string idempotencyKey, CancellationToken cancellationToken = default) =>
         _intake.UpdateOrderAsync(order, idempotencyKey, cancellationToken);

@@ -122,7 +122,7 @@ internal sealed class WorkFailures
         {
             var delay = Backoff.Delay(item.Attempts, options.RetryBaseDelay, options.RetryMaxDelay, retryAfter);
             await _store.RescheduleAsync(queue, item.Id, now + delay, error.Message, cancellationToken).ConfigureAwait(false);
-            Log.WorkRetried(_logger, flow, item.Id, item.Channel, item.Attempts, delay, error.Message);
+            Log.WorkRetried(_logger, flow, item.Id, item.Channel, item.Attempts, delay, error.Message, error);
             return WorkOutcome.Retried;
         }
 
@@ -137,7 +137,7 @@ internal sealed class WorkFailures
             _metrics.OrderExceptions.Add(1, ConnectorsMetrics.Flow(flow), ConnectorsMetrics.Channel(item.Channel));
         }
 
-        Log.DeadLettered(_logger, flow, item.Id, item.Channel, reason);
+        Log.DeadLettered(_logger, flow, item.Id, item.Channel, reason, error);
         return WorkOutcome.DeadLettered;
     }
 

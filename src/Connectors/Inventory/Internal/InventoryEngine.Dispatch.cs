@@ -93,7 +93,7 @@ internal sealed partial class InventoryEngine
             var transient = ex is not ConnectorException connector || connector.IsTransient;
             var retryAfter = (ex as ConnectorRequestFailedException)?.RetryAfter;
             var errorType = (ex as ConnectorRequestFailedException)?.ErrorCode ?? ex.GetType().Name;
-            Log.InventoryBatchFailed(_logger, plan.Name, rows.Count, transient, ex.Message);
+            Log.InventoryBatchFailed(_logger, plan.Name, rows.Count, transient, ex.Message, ex);
             var failed = new BatchOutcome { Batches = 1 };
             if (!transient)
             {
