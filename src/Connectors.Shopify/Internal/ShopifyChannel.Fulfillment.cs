@@ -132,11 +132,14 @@ internal sealed partial class ShopifyChannel
     /// <summary>The order's fulfilment orders (every line, paged), fulfilments and shipment markers.</summary>
     private async Task<FulfillmentOrdersOrder> LoadFulfillmentOrdersAsync(string orderId, string markerKey, CancellationToken cancellationToken)
     {
-        var data = await _client.SendAsync(
+        // The lines read per fulfilment order come from the cost limit (five fulfilment orders of 100 lines each would
+        // request ~1,800 points, far above Shopify's 1,000); the rest of a longer one is paged below.
+        var (data, _) = await _client.SendPageAsync(
             GraphDocuments.FulfillmentOrders,
-            new FulfillmentOrdersVariables(orderId, FulfillmentOrdersFirst, _client.Options.OrderLinesPageSize, FulfillmentsFirst, FulfillmentLinesFirst, _client.Options.AcknowledgementMetafieldNamespace, markerKey, MarkersFirst),
+            n => new FulfillmentOrdersVariables(orderId, FulfillmentOrdersFirst, n, FulfillmentsFirst, FulfillmentLinesFirst, _client.Options.AcknowledgementMetafieldNamespace, markerKey, MarkersFirst),
             ShopifyJsonContext.Default.FulfillmentOrdersVariables,
             ShopifyJsonContext.Default.GraphResponseFulfillmentOrdersData,
+            _client.Options.OrderLinesPageSize,
             cancellationToken).ConfigureAwait(false);
         var order = data.Order ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Order {orderId} was not found on channel '{Name}'.");
         if (order.FulfillmentOrders?.Nodes is not { } nodes || !nodes.Any(f => f.LineItems?.PageInfo is { HasNextPage: true }))

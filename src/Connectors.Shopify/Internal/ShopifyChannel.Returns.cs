@@ -19,16 +19,16 @@ internal sealed partial class ShopifyChannel
     public async IAsyncEnumerable<ReturnRequest> ListReturnRequestsAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var query = "updated_at:>='" + since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "'";
-        var pageSize = _client.AffordablePageSize(
-            GraphDocuments.Returns, n => new ReturnsVariables(n, null, query, ReturnsFirst, ReturnLinesFirst), ShopifyJsonContext.Default.ReturnsVariables, 25);
         string? after = null;
         do
         {
-            var data = await _client.SendAsync(
+            var cursor = after;
+            var (data, _) = await _client.SendPageAsync(
                 GraphDocuments.Returns,
-                new ReturnsVariables(pageSize, after, query, ReturnsFirst, ReturnLinesFirst),
+                n => new ReturnsVariables(n, cursor, query, ReturnsFirst, ReturnLinesFirst),
                 ShopifyJsonContext.Default.ReturnsVariables,
                 ShopifyJsonContext.Default.GraphResponseReturnsData,
+                25,
                 cancellationToken).ConfigureAwait(false);
             foreach (var order in data.Orders?.Nodes ?? [])
             {
