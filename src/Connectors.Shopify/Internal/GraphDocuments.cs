@@ -24,6 +24,7 @@ internal static partial class GraphDocuments
     public const string FulfillmentOrders = nameof(FulfillmentOrders);
     public const string FulfillmentOrderLineItems = nameof(FulfillmentOrderLineItems);
     public const string FulfillmentCreate = nameof(FulfillmentCreate);
+    public const string Fulfillment = nameof(Fulfillment);
     public const string FulfillmentTrackingInfoUpdate = nameof(FulfillmentTrackingInfoUpdate);
     public const string Returns = nameof(Returns);
     public const string Return = nameof(Return);
@@ -47,7 +48,7 @@ internal static partial class GraphDocuments
     public static IReadOnlyList<string> All { get; } =
     [
         ProductVariants, Locations, InventorySetQuantities, InventoryLevels, InventoryItemLevels, Orders, Order, OrderLineItems, TagsAdd,
-        MetafieldsSet, FulfillmentOrders, FulfillmentOrderLineItems, FulfillmentCreate, FulfillmentTrackingInfoUpdate, Returns, Return,
+        MetafieldsSet, FulfillmentOrders, FulfillmentOrderLineItems, FulfillmentCreate, Fulfillment, FulfillmentTrackingInfoUpdate, Returns, Return,
         ReturnRefundSuggestion, ReturnProcess, WebhookSubscriptionCreate, FulfillmentServices, FulfillmentServiceCreate, AssignedFulfillmentOrders,
         FulfillmentOrderAcceptFulfillmentRequest, FulfillmentOrderRejectFulfillmentRequest, FulfillmentOrderAcceptCancellationRequest,
         FulfillmentOrderRejectCancellationRequest,

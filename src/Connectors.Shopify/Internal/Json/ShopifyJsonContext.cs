@@ -43,6 +43,8 @@ namespace Connectors.Shopify.Internal.Json;
 [JsonSerializable(typeof(OrderLineItemsVariables))]
 [JsonSerializable(typeof(GraphResponse<OrderLineItemsData>))]
 [JsonSerializable(typeof(FulfillmentOrderLineItemsVariables))]
+[JsonSerializable(typeof(FulfillmentVariables))]
+[JsonSerializable(typeof(GraphResponse<FulfillmentData>))]
 [JsonSerializable(typeof(GraphResponse<FulfillmentOrderLineItemsData>))]
 [JsonSerializable(typeof(EmptyVariables))]
 [JsonSerializable(typeof(GraphResponse<FulfillmentServicesData>))]

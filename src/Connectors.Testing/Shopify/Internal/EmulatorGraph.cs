@@ -194,6 +194,7 @@ internal sealed partial class EmulatorGraph
                 "order" => (Wrap(root, ParseGid(args["id"], "Order") is { } oid && _orders.FirstOrDefault(o => o.Id == oid) is { } order ? OrderJson(order, query, variables) : null), null),
                 "fulfillmentOrder" => (Wrap(root, FindFulfillmentOrder(args["id"]) is { } found ? FulfillmentOrderJson(found.Order, found.Fo, query, variables) : null), null),
                 "return" => (Wrap(root, ReturnById(args["id"], query, variables)), null),
+                "fulfillment" => (Wrap(root, ParseGid(args["id"], "Fulfillment") is { } fid && _orders.SelectMany(o => o.Fulfillments).FirstOrDefault(f => f.Id == fid) is { } ful ? FulfillmentJson(ful, query, variables) : null), null),
                 "shop" => (Wrap(root, Shop()), null),
                 "fulfillmentServiceCreate" => (Wrap(root, FulfillmentServiceCreate(args)), null),
                 "assignedFulfillmentOrders" => (Wrap(root, AssignedFulfillmentOrders(args, query, variables)), null),
