@@ -360,8 +360,35 @@ internal sealed class ShopifyGraphClient : IDisposable
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         Interlocked.Increment(ref _calls);
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        string text;
+        try
+        {
+            sent = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            text = await sent.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw Transport(operation, $"the request to the shop failed ({ex.HttpRequestError}): {ex.Message}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw Transport(operation, $"the connection to the shop broke: {ex.Message}", ex);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException ex)
+        {
+            throw Transport(operation, "the shop did not answer in time.", ex);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException ex)
+        {
+            throw Transport(operation, "not sent: the circuit to the shop is open after repeated failures.", ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Transport(operation, "the shop did not answer in time (HttpClient timeout).", ex);
+        }
+
+        using var response = sent;
         var requestId = response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
         if (response.Headers.TryGetValues("X-Shopify-API-Deprecated-Reason", out var reasons))
         {
@@ -386,6 +413,10 @@ internal sealed class ShopifyGraphClient : IDisposable
             ?? (response.Headers.RetryAfter?.Date is { } date ? date - _time.GetUtcNow() : null);
         return (response.StatusCode, text, requestId, retryAfter);
     }
+
+    /// <summary>A failure below HTTP (refused or reset connection, DNS, timeout, open circuit): transient, with the cause kept.</summary>
+    private ConnectorRequestFailedException Transport(string operation, string what, Exception inner) =>
+        new(ShopifyChannelDefaults.Platform, $"{operation} on channel '{_channel}': {what}", isTransient: true, innerException: inner);
 
     private static GraphResponse<TData>? TryParse<TData>(string text, JsonTypeInfo<GraphResponse<TData>> type)
     {
@@ -415,7 +446,7 @@ internal sealed class ShopifyGraphClient : IDisposable
             HttpStatusCode.NotFound => new ConnectorNotFoundException(
                 ShopifyChannelDefaults.Platform, $"{operation}: the shop or API version was not found (check ShopDomain and ApiVersion).", null, requestId, body),
             HttpStatusCode.TooManyRequests => new ShopifyLimitExceededException(
-                $"{operation}: the shop refused the request with 429 and it is not the query-cost bucket.", retryAfter, requestId, body),
+                $"{operation}: the shop refused the request with 429 and it is not the query-cost bucket (a non-bucket limit such as daily variant creation); retry after {(retryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds:F0} s.", retryAfter ?? TimeSpan.FromMinutes(1), requestId, body),
             _ => new ConnectorRequestFailedException(
                 ShopifyChannelDefaults.Platform, $"{operation}: HTTP {code.ToString(CultureInfo.InvariantCulture)}.", code, null, requestId, retryAfter, body),
         };
