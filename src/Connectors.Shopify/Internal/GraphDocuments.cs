@@ -30,6 +30,7 @@ internal static partial class GraphDocuments
     public const string Return = nameof(Return);
     public const string ReturnRefundSuggestion = nameof(ReturnRefundSuggestion);
     public const string ReturnProcess = nameof(ReturnProcess);
+    public const string ReturnApproveRequest = nameof(ReturnApproveRequest);
     public const string WebhookSubscriptionCreate = nameof(WebhookSubscriptionCreate);
     public const string FulfillmentServices = nameof(FulfillmentServices);
     public const string FulfillmentServiceCreate = nameof(FulfillmentServiceCreate);
@@ -49,7 +50,7 @@ internal static partial class GraphDocuments
     [
         ProductVariants, Locations, InventorySetQuantities, InventoryLevels, InventoryItemLevels, Orders, Order, OrderLineItems, TagsAdd,
         MetafieldsSet, FulfillmentOrders, FulfillmentOrderLineItems, FulfillmentCreate, Fulfillment, FulfillmentTrackingInfoUpdate, Returns, Return,
-        ReturnRefundSuggestion, ReturnProcess, WebhookSubscriptionCreate, FulfillmentServices, FulfillmentServiceCreate, AssignedFulfillmentOrders,
+        ReturnRefundSuggestion, ReturnProcess, ReturnApproveRequest, WebhookSubscriptionCreate, FulfillmentServices, FulfillmentServiceCreate, AssignedFulfillmentOrders,
         FulfillmentOrderAcceptFulfillmentRequest, FulfillmentOrderRejectFulfillmentRequest, FulfillmentOrderAcceptCancellationRequest,
         FulfillmentOrderRejectCancellationRequest,
     ];

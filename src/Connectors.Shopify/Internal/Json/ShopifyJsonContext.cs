@@ -37,6 +37,8 @@ namespace Connectors.Shopify.Internal.Json;
 [JsonSerializable(typeof(ReturnsVariables))]
 [JsonSerializable(typeof(GraphResponse<ReturnsData>))]
 [JsonSerializable(typeof(ReturnProcessVariables))]
+[JsonSerializable(typeof(ReturnApproveRequestVariables))]
+[JsonSerializable(typeof(GraphResponse<ReturnApproveRequestData>))]
 [JsonSerializable(typeof(GraphResponse<ReturnProcessData>))]
 [JsonSerializable(typeof(WebhookSubscriptionCreateVariables))]
 [JsonSerializable(typeof(GraphResponse<WebhookSubscriptionCreateData>))]
