@@ -24,11 +24,13 @@ internal static partial class GraphDocuments
     public const string FulfillmentOrders = nameof(FulfillmentOrders);
     public const string FulfillmentOrderLineItems = nameof(FulfillmentOrderLineItems);
     public const string FulfillmentCreate = nameof(FulfillmentCreate);
+    public const string Fulfillment = nameof(Fulfillment);
     public const string FulfillmentTrackingInfoUpdate = nameof(FulfillmentTrackingInfoUpdate);
     public const string Returns = nameof(Returns);
     public const string Return = nameof(Return);
     public const string ReturnRefundSuggestion = nameof(ReturnRefundSuggestion);
     public const string ReturnProcess = nameof(ReturnProcess);
+    public const string ReturnApproveRequest = nameof(ReturnApproveRequest);
     public const string WebhookSubscriptionCreate = nameof(WebhookSubscriptionCreate);
     public const string FulfillmentServices = nameof(FulfillmentServices);
     public const string FulfillmentServiceCreate = nameof(FulfillmentServiceCreate);
@@ -47,8 +49,8 @@ internal static partial class GraphDocuments
     public static IReadOnlyList<string> All { get; } =
     [
         ProductVariants, Locations, InventorySetQuantities, InventoryLevels, InventoryItemLevels, Orders, Order, OrderLineItems, TagsAdd,
-        MetafieldsSet, FulfillmentOrders, FulfillmentOrderLineItems, FulfillmentCreate, FulfillmentTrackingInfoUpdate, Returns, Return,
-        ReturnRefundSuggestion, ReturnProcess, WebhookSubscriptionCreate, FulfillmentServices, FulfillmentServiceCreate, AssignedFulfillmentOrders,
+        MetafieldsSet, FulfillmentOrders, FulfillmentOrderLineItems, FulfillmentCreate, Fulfillment, FulfillmentTrackingInfoUpdate, Returns, Return,
+        ReturnRefundSuggestion, ReturnProcess, ReturnApproveRequest, WebhookSubscriptionCreate, FulfillmentServices, FulfillmentServiceCreate, AssignedFulfillmentOrders,
         FulfillmentOrderAcceptFulfillmentRequest, FulfillmentOrderRejectFulfillmentRequest, FulfillmentOrderAcceptCancellationRequest,
         FulfillmentOrderRejectCancellationRequest,
     ];

@@ -100,9 +100,10 @@ internal static class QueryCostEstimator
                 continue;
             }
 
-            pos++; // field name or alias
+            var field = tokens[pos++]; // field name or alias
             if (pos < tokens.Count && tokens[pos] == ":")
             {
+                field = tokens[pos + 1];
                 pos += 2; // alias: field
             }
 
@@ -136,6 +137,12 @@ internal static class QueryCostEstimator
             if (pos < tokens.Count && tokens[pos] == "{")
             {
                 var child = SelectionCost(tokens, ref pos, fragments, variables, depth + 1);
+                if (field == "pageInfo")
+                {
+                    // Once per connection, inside its 2 points: counted per node it would multiply by the page size.
+                    continue;
+                }
+
                 if (size is { } n)
                 {
                     total += 2 + (n * Math.Max(1, child));

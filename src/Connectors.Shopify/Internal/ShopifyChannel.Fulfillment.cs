@@ -132,25 +132,83 @@ internal sealed partial class ShopifyChannel
     /// <summary>The order's fulfilment orders (every line, paged), fulfilments and shipment markers.</summary>
     private async Task<FulfillmentOrdersOrder> LoadFulfillmentOrdersAsync(string orderId, string markerKey, CancellationToken cancellationToken)
     {
-        var data = await _client.SendAsync(
+        // The lines read per fulfilment order come from the cost limit (five fulfilment orders of 100 lines each would
+        // request ~1,800 points, far above Shopify's 1,000); the rest of a longer one is paged below.
+        var (data, _) = await _client.SendPageAsync(
             GraphDocuments.FulfillmentOrders,
-            new FulfillmentOrdersVariables(orderId, FulfillmentOrdersFirst, _client.Options.OrderLinesPageSize, FulfillmentsFirst, FulfillmentLinesFirst, _client.Options.AcknowledgementMetafieldNamespace, markerKey, MarkersFirst),
+            n => new FulfillmentOrdersVariables(orderId, FulfillmentOrdersFirst, n, FulfillmentsFirst, FulfillmentLinesFirst, _client.Options.AcknowledgementMetafieldNamespace, markerKey, MarkersFirst),
             ShopifyJsonContext.Default.FulfillmentOrdersVariables,
             ShopifyJsonContext.Default.GraphResponseFulfillmentOrdersData,
+            _client.Options.OrderLinesPageSize,
             cancellationToken).ConfigureAwait(false);
         var order = data.Order ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Order {orderId} was not found on channel '{Name}'.");
-        if (order.FulfillmentOrders?.Nodes is not { } nodes || !nodes.Any(f => f.LineItems?.PageInfo is { HasNextPage: true }))
+        if (order.FulfillmentOrders?.Nodes is { } nodes && nodes.Any(f => f.LineItems?.PageInfo is { HasNextPage: true }))
         {
-            return order;
+            var complete = new List<FulfillmentOrderNode>(nodes.Count);
+            foreach (var node in nodes)
+            {
+                complete.Add(await WithAllLinesAsync(node, cancellationToken).ConfigureAwait(false));
+            }
+
+            order = order with { FulfillmentOrders = order.FulfillmentOrders with { Nodes = complete } };
         }
 
-        var complete = new List<FulfillmentOrderNode>(nodes.Count);
-        foreach (var node in nodes)
+        // Order.fulfillments is a list read up to FulfillmentsFirst; each one's lines are paged, and a fulfilment a
+        // shipment marker names that is not among them (a busy order) is looked up by its id, so the look-before-resend
+        // and the reconciliation see every fulfilment this connector created.
+        var fulfillments = new List<FulfillmentNode>();
+        foreach (var fulfillment in order.Fulfillments ?? [])
         {
-            complete.Add(await WithAllLinesAsync(node, cancellationToken).ConfigureAwait(false));
+            fulfillments.Add(await WithAllFulfillmentLinesAsync(fulfillment, cancellationToken).ConfigureAwait(false));
         }
 
-        return order with { FulfillmentOrders = order.FulfillmentOrders with { Nodes = complete } };
+        var markedIds = (order.ShipmentMarkers?.Nodes ?? []).Select(m => ParseMarker(m.Value).FulfillmentId)
+            .Append(ParseMarker(order.ShipmentMarker?.Value).FulfillmentId)
+            .OfType<string>()
+            .Where(id => id.StartsWith("gid://shopify/Fulfillment/", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Where(id => fulfillments.All(f => f.Id != id))
+            .ToArray();
+        foreach (var id in markedIds)
+        {
+            if (await FulfillmentByIdAsync(id, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                fulfillments.Add(found);
+            }
+        }
+
+        return order with { Fulfillments = fulfillments };
+    }
+
+    private async Task<FulfillmentNode?> FulfillmentByIdAsync(string id, CancellationToken cancellationToken)
+    {
+        var (data, _) = await _client.SendPageAsync(
+            GraphDocuments.Fulfillment,
+            n => new FulfillmentVariables(id, n, null),
+            ShopifyJsonContext.Default.FulfillmentVariables,
+            ShopifyJsonContext.Default.GraphResponseFulfillmentData,
+            250,
+            cancellationToken).ConfigureAwait(false);
+        return data.Fulfillment is { } fulfillment ? await WithAllFulfillmentLinesAsync(fulfillment, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    private async Task<FulfillmentNode> WithAllFulfillmentLinesAsync(FulfillmentNode fulfillment, CancellationToken cancellationToken)
+    {
+        if (fulfillment.FulfillmentLineItems?.PageInfo is not { HasNextPage: true })
+        {
+            return fulfillment;
+        }
+
+        var lines = await AllNodesAsync(
+            fulfillment.FulfillmentLineItems,
+            GraphDocuments.Fulfillment,
+            $"fulfillment {fulfillment.Id}",
+            (n, after) => new FulfillmentVariables(fulfillment.Id, n, after),
+            ShopifyJsonContext.Default.FulfillmentVariables,
+            ShopifyJsonContext.Default.GraphResponseFulfillmentData,
+            static data => data.Fulfillment?.FulfillmentLineItems,
+            cancellationToken).ConfigureAwait(false);
+        return fulfillment with { FulfillmentLineItems = new Connection<FulfillmentLineNode>(null, lines) };
     }
 
     /// <summary>Splits a marker value "&lt;fulfillment id&gt; &lt;key&gt;" (older markers hold the id alone).</summary>

@@ -101,11 +101,6 @@ internal sealed partial class ShopifyChannel
         var location = await ServiceLocationAsync(cancellationToken).ConfigureAwait(false);
         foreach (var status in (string[])[FulfillmentRequested, CancellationRequested])
         {
-            var pageSize = _client.AffordablePageSize(
-                GraphDocuments.AssignedFulfillmentOrders,
-                n => new AssignedFulfillmentOrdersVariables(n, null, status, [location], options.OrderLinesPageSize, FulfillmentOrdersFirst, "n", "k"),
-                ShopifyJsonContext.Default.AssignedFulfillmentOrdersVariables,
-                options.OrderPageSize);
             string? after = null;
 
             // The last order of a page is held back until the next page, so its fulfilment orders on both pages
@@ -113,11 +108,13 @@ internal sealed partial class ShopifyChannel
             var carried = new List<FulfillmentOrderNode>();
             do
             {
-                var data = await _client.SendAsync(
+                var cursor = after;
+                var (data, _) = await _client.SendPageAsync(
                     GraphDocuments.AssignedFulfillmentOrders,
-                    new AssignedFulfillmentOrdersVariables(pageSize, after, status, [location], options.OrderLinesPageSize, FulfillmentOrdersFirst, options.AcknowledgementMetafieldNamespace, AckKey(options)),
+                    n => new AssignedFulfillmentOrdersVariables(n, cursor, status, [location], options.OrderLinesPageSize, FulfillmentOrdersFirst, options.AcknowledgementMetafieldNamespace, AckKey(options)),
                     ShopifyJsonContext.Default.AssignedFulfillmentOrdersVariables,
                     ShopifyJsonContext.Default.GraphResponseAssignedFulfillmentOrdersData,
+                    options.OrderPageSize,
                     cancellationToken).ConfigureAwait(false);
                 after = data.AssignedFulfillmentOrders?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
                 var nodes = carried.Concat((data.AssignedFulfillmentOrders?.Nodes ?? []).Where(n => n.Order is not null)).ToList();

@@ -17,15 +17,17 @@ internal sealed partial class ShopifyChannel
     {
         var options = _client.Options;
         var query = "updated_at:>='" + updatedSince.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "'";
-        var pageSize = OrderPageSize(options);
+        var linesFirst = OrderPageLines(options);
         string? after = null;
         do
         {
-            var data = await _client.SendAsync(
+            var cursor = after;
+            var (data, _) = await _client.SendPageAsync(
                 GraphDocuments.Orders,
-                new OrdersVariables(pageSize, after, query, options.OrderLinesPageSize, FulfillmentOrdersFirst, options.AcknowledgementMetafieldNamespace, AckKey(options)),
+                n => new OrdersVariables(n, cursor, query, linesFirst, FulfillmentOrdersFirst, options.AcknowledgementMetafieldNamespace, AckKey(options)),
                 ShopifyJsonContext.Default.OrdersVariables,
                 ShopifyJsonContext.Default.GraphResponseOrdersData,
+                options.OrderPageSize,
                 cancellationToken).ConfigureAwait(false);
             foreach (var order in data.Orders?.Nodes ?? [])
             {
@@ -37,21 +39,41 @@ internal sealed partial class ShopifyChannel
         while (after is not null);
     }
 
-    private int OrderPageSize(ShopifyOptions options) => _client.AffordablePageSize(
-        GraphDocuments.Orders,
-        n => new OrdersVariables(n, null, string.Empty, options.OrderLinesPageSize, FulfillmentOrdersFirst, "n", "k"),
-        ShopifyJsonContext.Default.OrdersVariables,
-        options.OrderPageSize);
+    /// <summary>The fewest lines an order page reads per order before it gives up orders per page instead.</summary>
+    private const int MinimumInlineOrderLines = 5;
+
+    /// <summary>
+    /// The page shape of the order listing. Every order's lines multiply the page's requested cost, so reading
+    /// <see cref="ShopifyOptions.OrderLinesPageSize"/> lines inline would leave room for two or three orders per page
+    /// under Shopify's 1,000-point limit. The inline lines are halved (not below <see cref="MinimumInlineOrderLines"/>)
+    /// until <see cref="ShopifyOptions.OrderPageSize"/> orders fit; an order with more lines has the rest read with
+    /// <c>OrderLineItems</c>, which is rare, while every page saved is a round trip saved.
+    /// </summary>
+    internal int OrderPageLines(ShopifyOptions options)
+    {
+        var lines = options.OrderLinesPageSize;
+        while (lines > MinimumInlineOrderLines && _client.AffordablePageSize(
+            GraphDocuments.Orders,
+            n => new OrdersVariables(n, null, string.Empty, lines, FulfillmentOrdersFirst, "n", "k"),
+            ShopifyJsonContext.Default.OrdersVariables,
+            options.OrderPageSize) < options.OrderPageSize)
+        {
+            lines = Math.Max(MinimumInlineOrderLines, lines / 2);
+        }
+
+        return lines;
+    }
 
     public async Task<ChannelOrder?> GetOrderAsync(string orderId, CancellationToken cancellationToken = default)
     {
         var id = ShopifyIds.Normalise(orderId, ShopifyIds.Order) ?? throw new ConnectorValidationException(nameof(orderId), $"'{orderId}' is not an Order GID or numeric id.");
         var options = _client.Options;
-        var data = await _client.SendAsync(
+        var (data, _) = await _client.SendPageAsync(
             GraphDocuments.Order,
-            new OrderVariables(id, options.OrderLinesPageSize, FulfillmentOrdersFirst, options.AcknowledgementMetafieldNamespace, AckKey(options)),
+            n => new OrderVariables(id, n, FulfillmentOrdersFirst, options.AcknowledgementMetafieldNamespace, AckKey(options)),
             ShopifyJsonContext.Default.OrderVariables,
             ShopifyJsonContext.Default.GraphResponseOrderData,
+            options.OrderLinesPageSize,
             cancellationToken).ConfigureAwait(false);
         if (data.Order is not { } order)
         {

@@ -7,7 +7,7 @@ internal sealed partial class ShopifyChannel
 {
     /// <summary>
     /// Every node of a connection whose first page came with a parent query: that page, then the rest read with
-    /// <paramref name="operation"/> at the page size the cost bucket affords, until the last page.
+    /// <paramref name="operation"/> at the page size the cost bucket affords (recomputed for every page), until the last page.
     /// </summary>
     /// <param name="firstPage">The page the parent query selected.</param>
     /// <param name="operation">The query that reads one further page of the connection.</param>
@@ -35,11 +35,11 @@ internal sealed partial class ShopifyChannel
         }
 
         var all = new List<TNode>(first);
-        var pageSize = _client.AffordablePageSize(operation, n => variables(n, null), variablesType, 250);
         string? after = cursor;
         while (after is not null)
         {
-            var data = await _client.SendAsync(operation, variables(pageSize, after), variablesType, responseType, cancellationToken).ConfigureAwait(false);
+            var current = after;
+            var (data, _) = await _client.SendPageAsync(operation, n => variables(n, current), variablesType, responseType, 250, cancellationToken).ConfigureAwait(false);
             var next = page(data) ?? throw new ShopifyGraphQLException(operation, $"{owner} returned no line items.", null, null, null, isTransient: true);
             all.AddRange(next.Nodes ?? []);
             after = next.PageInfo is { HasNextPage: true } info ? info.EndCursor : null;

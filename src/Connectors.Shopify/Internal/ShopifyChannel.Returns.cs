@@ -19,16 +19,16 @@ internal sealed partial class ShopifyChannel
     public async IAsyncEnumerable<ReturnRequest> ListReturnRequestsAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var query = "updated_at:>='" + since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "'";
-        var pageSize = _client.AffordablePageSize(
-            GraphDocuments.Returns, n => new ReturnsVariables(n, null, query, ReturnsFirst, ReturnLinesFirst), ShopifyJsonContext.Default.ReturnsVariables, 25);
         string? after = null;
         do
         {
-            var data = await _client.SendAsync(
+            var cursor = after;
+            var (data, _) = await _client.SendPageAsync(
                 GraphDocuments.Returns,
-                new ReturnsVariables(pageSize, after, query, ReturnsFirst, ReturnLinesFirst),
+                n => new ReturnsVariables(n, cursor, query, ReturnsFirst, ReturnLinesFirst),
                 ShopifyJsonContext.Default.ReturnsVariables,
                 ShopifyJsonContext.Default.GraphResponseReturnsData,
+                25,
                 cancellationToken).ConfigureAwait(false);
             foreach (var order in data.Orders?.Nodes ?? [])
             {
@@ -74,14 +74,30 @@ internal sealed partial class ShopifyChannel
         ArgumentNullException.ThrowIfNull(confirmation);
         var id = ShopifyIds.Normalise(confirmation.ReturnId, ShopifyIds.Return)
             ?? throw new ConnectorValidationException(nameof(confirmation.ReturnId), $"'{confirmation.ReturnId}' is not a Return GID or numeric id.");
-        var ret = (await _client.SendAsync(
-            GraphDocuments.Return,
-            new ReturnVariables(id, ReturnDetailLinesFirst),
-            ShopifyJsonContext.Default.ReturnVariables,
-            ShopifyJsonContext.Default.GraphResponseReturnData,
-            cancellationToken).ConfigureAwait(false)).Return
-            ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Return {id} was not found on channel '{Name}'.");
+        var ret = await ReturnDetailAsync(id, cancellationToken).ConfigureAwait(false);
+        if (ret.Status == "REQUESTED")
+        {
+            // Schema, returnApproveRequest: "Approves a customer's return request. If this mutation is successful, then
+            // the Return.status field of the approved return is set to OPEN." returnProcess refuses a return that is not open.
+            var approved = await _client.SendAsync(
+                GraphDocuments.ReturnApproveRequest,
+                new ReturnApproveRequestVariables(new ReturnApproveRequestInput(id, false)),
+                ShopifyJsonContext.Default.ReturnApproveRequestVariables,
+                ShopifyJsonContext.Default.GraphResponseReturnApproveRequestData,
+                cancellationToken).ConfigureAwait(false);
+            ThrowOnUserErrors(approved.ReturnApproveRequest?.UserErrors, "input");
+            ret = await ReturnDetailAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
         var restockLocation = confirmation.Restock ? await RestockLocationAsync(ret.Order?.Id, cancellationToken).ConfigureAwait(false) : null;
+        if (confirmation.Restock && restockLocation is null)
+        {
+            // Schema, ReverseFulfillmentOrderDisposeInput.locationId: "The ID of the location where the reverse fulfillment
+            // order line item is to be disposed. This is required when the disposition type is RESTOCKED."
+            throw new ConnectorValidationException(
+                nameof(confirmation.Restock),
+                $"return {id} is to be restocked but no restock location is known: set ShopifyOptions.DefaultLocationId (a Location GID) for channel '{Name}'.");
+        }
         var inputs = ReturnProcessLines(confirmation, ret, restockLocation);
         if (inputs.Count == 0)
         {
@@ -97,6 +113,15 @@ internal sealed partial class ShopifyChannel
             cancellationToken).ConfigureAwait(false);
         ThrowOnUserErrors(data.ReturnProcess?.UserErrors, "input");
     }
+
+    private async Task<ReturnDetailNode> ReturnDetailAsync(string id, CancellationToken cancellationToken) =>
+        (await _client.SendAsync(
+            GraphDocuments.Return,
+            new ReturnVariables(id, ReturnDetailLinesFirst),
+            ShopifyJsonContext.Default.ReturnVariables,
+            ShopifyJsonContext.Default.GraphResponseReturnData,
+            cancellationToken).ConfigureAwait(false)).Return
+            ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Return {id} was not found on channel '{Name}'.");
 
     /// <summary>
     /// The refund Shopify suggests for the processed lines, as <c>issueRefund</c> order transactions (presentment

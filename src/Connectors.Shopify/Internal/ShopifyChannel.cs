@@ -166,16 +166,16 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
     {
         if (channelItemIds is null)
         {
-            var pageSize = _client.AffordablePageSize(
-                GraphDocuments.InventoryLevels, n => new InventoryLevelsVariables(n, null, LevelsFirst), ShopifyJsonContext.Default.InventoryLevelsVariables, 250);
             string? after = null;
             do
             {
-                var data = await _client.SendAsync(
+                var cursor = after;
+                var (data, _) = await _client.SendPageAsync(
                     GraphDocuments.InventoryLevels,
-                    new InventoryLevelsVariables(pageSize, after, LevelsFirst),
+                    n => new InventoryLevelsVariables(n, cursor, LevelsFirst),
                     ShopifyJsonContext.Default.InventoryLevelsVariables,
                     ShopifyJsonContext.Default.GraphResponseInventoryLevelsData,
+                    250,
                     cancellationToken).ConfigureAwait(false);
                 foreach (var item in data.InventoryItems?.Nodes ?? [])
                 {
@@ -239,16 +239,16 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
 
     public async IAsyncEnumerable<ChannelItem> ListItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var pageSize = _client.AffordablePageSize(
-            GraphDocuments.ProductVariants, n => new ProductVariantsVariables(n, null), ShopifyJsonContext.Default.ProductVariantsVariables, _client.Options.CatalogPageSize);
         string? after = null;
         do
         {
-            var data = await _client.SendAsync(
+            var cursor = after;
+            var (data, _) = await _client.SendPageAsync(
                 GraphDocuments.ProductVariants,
-                new ProductVariantsVariables(pageSize, after),
+                n => new ProductVariantsVariables(n, cursor),
                 ShopifyJsonContext.Default.ProductVariantsVariables,
                 ShopifyJsonContext.Default.GraphResponseProductVariantsData,
+                _client.Options.CatalogPageSize,
                 cancellationToken).ConfigureAwait(false);
             foreach (var variant in data.ProductVariants?.Nodes ?? [])
             {

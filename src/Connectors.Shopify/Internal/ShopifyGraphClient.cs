@@ -79,22 +79,34 @@ internal sealed class ShopifyGraphClient : IDisposable
     }
 
     /// <summary>
-    /// The largest page size (up to <paramref name="max"/>) whose estimated cost stays within half of the smaller of the
-    /// bucket and Shopify's single-query limit (1000), so a page neither exceeds the limit nor waits for a full bucket.
+    /// The share of the smaller of Shopify's single-query limit and the bucket that one page may request: a page then
+    /// stays under the cap even when the server's figure is 30 % above the estimate, and does not wait for a full bucket.
+    /// </summary>
+    public const double PageBudgetShare = 0.75;
+
+    /// <summary>The most points one page may request now: <see cref="PageBudgetShare"/> of min(1,000, the bucket the shop reported).</summary>
+    public double PageBudget => Math.Min(SingleQueryMaxCost, Bucket.Capacity) * PageBudgetShare;
+
+    /// <summary>The requested cost of <paramref name="operation"/> with these variables: the local estimate times the ratio the server last showed.</summary>
+    public double EstimatedCost<TVariables>(string operation, TVariables variables, JsonTypeInfo<TVariables> variablesType)
+    {
+        var shop = BaseUri(Options).Authority;
+        return QueryCostEstimator.Estimate(GraphDocuments.Get(operation), JsonSerializer.SerializeToElement(variables, variablesType)) * _buckets.Correction(shop, operation);
+    }
+
+    /// <summary>
+    /// The largest page size (up to <paramref name="max"/>) whose cost, corrected by what the server reported for this
+    /// operation, stays within <see cref="PageBudget"/>. Computed for every page, so a smaller bucket reported by the
+    /// shop, or a server figure above the estimate, shrinks the next page.
     /// </summary>
     public int AffordablePageSize<TVariables>(string operation, Func<int, TVariables> variables, JsonTypeInfo<TVariables> variablesType, int max)
     {
-        var options = Options;
-        var shop = BaseUri(options).Authority;
-        var limit = Math.Min(SingleQueryMaxCost, Bucket.Capacity) / 2;
-        var document = GraphDocuments.Get(operation);
-        var correction = _buckets.Correction(shop, operation);
+        var limit = PageBudget;
         int low = 1, high = Math.Max(1, max);
         while (low < high)
         {
             var mid = (low + high + 1) / 2;
-            var cost = QueryCostEstimator.Estimate(document, JsonSerializer.SerializeToElement(variables(mid), variablesType)) * correction;
-            if (cost <= limit)
+            if (EstimatedCost(operation, variables(mid), variablesType) <= limit)
             {
                 low = mid;
             }
@@ -106,6 +118,53 @@ internal sealed class ShopifyGraphClient : IDisposable
 
         return low;
     }
+
+    /// <summary>
+    /// Sends one page at the size the bucket and the single-query limit afford now; when the shop still finds it too
+    /// costly (<c>MAX_COST_EXCEEDED</c>, or more than the bucket it reports), learns the server's figure and resends a
+    /// smaller page. Throws when even one item per page is too costly.
+    /// </summary>
+    public async Task<(TData Data, int Size)> SendPageAsync<TVariables, TData>(
+        string operation,
+        Func<int, TVariables> variables,
+        JsonTypeInfo<TVariables> variablesType,
+        JsonTypeInfo<GraphResponse<TData>> responseType,
+        int max,
+        CancellationToken cancellationToken)
+        where TData : class
+    {
+        var size = AffordablePageSize(operation, variables, variablesType, max);
+        while (true)
+        {
+            try
+            {
+                return (await SendAsync(operation, variables(size), variablesType, responseType, cancellationToken).ConfigureAwait(false), size);
+            }
+            catch (ShopifyGraphQLException ex) when (IsCostTooHigh(ex) && size > 1)
+            {
+                size = Math.Max(1, Math.Min(size / 2, AffordablePageSize(operation, variables, variablesType, max)));
+            }
+        }
+    }
+
+    /// <summary>The error code of a request refused, or not sent, because its requested cost is above Shopify's single-query limit.</summary>
+    public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
+
+    /// <summary>The error code of a request not sent because its requested cost is more than the whole bucket the shop reported.</summary>
+    public const string CostExceedsBucket = "COST_EXCEEDS_BUCKET";
+
+    public static bool IsCostTooHigh(ConnectorRequestFailedException exception) =>
+        exception.ErrorCode is MaxCostExceeded or CostExceedsBucket;
+
+    private static ShopifyGraphQLException CostTooHigh(string operation, double requested, double limit, bool bucket, string? requestId, string? body) => new(
+        operation,
+        bucket
+            ? $"the query requests {requested:F0} points, more than the shop's whole query-cost bucket ({limit:F0}); it can never be served. Lower the page sizes (OrderPageSize, OrderLinesPageSize, CatalogPageSize)."
+            : $"the query requests {requested:F0} points, above Shopify's single-query limit of {limit:F0} (MAX_COST_EXCEEDED). Lower the page sizes (OrderPageSize, OrderLinesPageSize, CatalogPageSize).",
+        bucket ? CostExceedsBucket : MaxCostExceeded,
+        requestId,
+        body,
+        isTransient: false);
 
     /// <summary>
     /// Marks a request the HTTP resilience pipeline must not send again: after a lost answer (a reset connection, a 5xx
@@ -145,6 +204,17 @@ internal sealed class ShopifyGraphClient : IDisposable
 
         while (true)
         {
+            // 0. Never send what Shopify refuses outright, nor what the bucket the shop reported can never hold.
+            if (cost > SingleQueryMaxCost)
+            {
+                throw CostTooHigh(operation, cost, SingleQueryMaxCost, bucket: false, null, null);
+            }
+
+            if (cost > bucket.Capacity)
+            {
+                throw CostTooHigh(operation, cost, bucket.Capacity, bucket: true, null, null);
+            }
+
             // 1. Wait until the bucket can afford the estimate.
             while (true)
             {
@@ -192,12 +262,26 @@ internal sealed class ShopifyGraphClient : IDisposable
                     _buckets.Correct(shop, operation, estimate, costInfo.RequestedQueryCost);
                 }
 
+                if (response.Errors?.FirstOrDefault(e => e.Extensions?.Code == MaxCostExceeded) is { } tooCostly)
+                {
+                    // Shopify's figure is the truth: the next estimate of this operation is corrected by it.
+                    var serverCost = tooCostly.Extensions!.CostNumber ?? cost;
+                    _buckets.Correct(shop, operation, estimate, serverCost);
+                    throw CostTooHigh(operation, serverCost, tooCostly.Extensions.MaxCost ?? SingleQueryMaxCost, bucket: false, requestId, text);
+                }
+
                 if (IsThrottled(response))
                 {
                     Interlocked.Increment(ref _throttled);
                     _metrics.ThrottledResponses.Add(1, ShopifyMetrics.Tags(_channel));
                     var requested = costInfo?.RequestedQueryCost > 0 ? costInfo.RequestedQueryCost : cost;
                     cost = Math.Max(cost, requested);
+                    if (costInfo?.ThrottleStatus is { MaximumAvailable: > 0 } reported && requested > reported.MaximumAvailable)
+                    {
+                        // Waiting cannot help: the bucket never holds this much. The caller shrinks the page.
+                        throw CostTooHigh(operation, requested, reported.MaximumAvailable, bucket: true, requestId, text);
+                    }
+
                     var throttleWait = costInfo?.ThrottleStatus is { } t && t.RestoreRate > 0
                         ? TimeSpan.FromSeconds(Math.Max(0.05, (Math.Min(requested, t.MaximumAvailable) - t.CurrentlyAvailable) / t.RestoreRate))
                         : TimeSpan.FromSeconds(1);
@@ -276,8 +360,35 @@ internal sealed class ShopifyGraphClient : IDisposable
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         Interlocked.Increment(ref _calls);
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        string text;
+        try
+        {
+            sent = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            text = await sent.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw Transport(operation, $"the request to the shop failed ({ex.HttpRequestError}): {ex.Message}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw Transport(operation, $"the connection to the shop broke: {ex.Message}", ex);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException ex)
+        {
+            throw Transport(operation, "the shop did not answer in time.", ex);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException ex)
+        {
+            throw Transport(operation, "not sent: the circuit to the shop is open after repeated failures.", ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Transport(operation, "the shop did not answer in time (HttpClient timeout).", ex);
+        }
+
+        using var response = sent;
         var requestId = response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
         if (response.Headers.TryGetValues("X-Shopify-API-Deprecated-Reason", out var reasons))
         {
@@ -303,6 +414,10 @@ internal sealed class ShopifyGraphClient : IDisposable
         return (response.StatusCode, text, requestId, retryAfter);
     }
 
+    /// <summary>A failure below HTTP (refused or reset connection, DNS, timeout, open circuit): transient, with the cause kept.</summary>
+    private ConnectorRequestFailedException Transport(string operation, string what, Exception inner) =>
+        new(ShopifyChannelDefaults.Platform, $"{operation} on channel '{_channel}': {what}", isTransient: true, innerException: inner);
+
     private static GraphResponse<TData>? TryParse<TData>(string text, JsonTypeInfo<GraphResponse<TData>> type)
     {
         try
@@ -319,7 +434,7 @@ internal sealed class ShopifyGraphClient : IDisposable
         response?.Errors is { } errors && errors.Any(e => string.Equals(e.Extensions?.Code, "THROTTLED", StringComparison.Ordinal));
 
     private static GraphCost? FirstErrorCost<TData>(GraphResponse<TData> response) =>
-        response.Errors?.Select(e => e.Extensions?.Cost).FirstOrDefault(c => c is not null);
+        response.Errors?.Select(e => e.Extensions?.CostObject).FirstOrDefault(c => c is not null);
 
     private ConnectorRequestFailedException MapHttpError(string operation, HttpStatusCode status, string body, string? requestId, TimeSpan? retryAfter)
     {
@@ -331,7 +446,7 @@ internal sealed class ShopifyGraphClient : IDisposable
             HttpStatusCode.NotFound => new ConnectorNotFoundException(
                 ShopifyChannelDefaults.Platform, $"{operation}: the shop or API version was not found (check ShopDomain and ApiVersion).", null, requestId, body),
             HttpStatusCode.TooManyRequests => new ShopifyLimitExceededException(
-                $"{operation}: the shop refused the request with 429 and it is not the query-cost bucket.", retryAfter, requestId, body),
+                $"{operation}: the shop refused the request with 429 and it is not the query-cost bucket (a non-bucket limit such as daily variant creation); retry after {(retryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds:F0} s.", retryAfter ?? TimeSpan.FromMinutes(1), requestId, body),
             _ => new ConnectorRequestFailedException(
                 ShopifyChannelDefaults.Platform, $"{operation}: HTTP {code.ToString(CultureInfo.InvariantCulture)}.", code, null, requestId, retryAfter, body),
         };

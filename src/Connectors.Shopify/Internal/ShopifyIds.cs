@@ -11,13 +11,19 @@ internal static class ShopifyIds
     public const string Fulfillment = "Fulfillment";
     public const string Return = "Return";
 
-    /// <summary>Accepts a GID of <paramref name="type"/> or a bare numeric id; returns the GID or null when neither.</summary>
+    /// <summary>
+    /// Accepts a GID of <paramref name="type"/> whose id is numeric (optionally followed by a <c>?query</c>, as some
+    /// Shopify GIDs carry) or a bare numeric id; returns the GID or null when neither (<c>gid://shopify/Order/abc</c> is refused).
+    /// </summary>
     public static string? Normalise(string value, string type)
     {
         var prefix = "gid://shopify/" + type + "/";
-        if (value.StartsWith(prefix, StringComparison.Ordinal) && value.Length > prefix.Length)
+        if (value.StartsWith(prefix, StringComparison.Ordinal))
         {
-            return value;
+            var tail = value.AsSpan(prefix.Length);
+            var query = tail.IndexOf('?');
+            var number = query < 0 ? tail : tail[..query];
+            return ulong.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? value : null;
         }
 
         return ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? prefix + value : null;

@@ -18,7 +18,14 @@ internal static class ShopifyOrderMapper
         var lines = new List<ChannelOrderLine>();
         foreach (var line in lineItems)
         {
-            var quantity = line.Quantity;
+            // Nothing to ship for the warehouse: gift cards and digital goods.
+            if (line.RequiresShipping == false)
+            {
+                continue;
+            }
+
+            // quantity still counts units refunded or removed by an order edit; currentQuantity does not.
+            var quantity = line.CurrentQuantity ?? line.Quantity;
             if (scope is not null)
             {
                 quantity = scope.Quantities.TryGetValue(line.Id, out var assigned) ? assigned : 0;

@@ -34,6 +34,9 @@ public sealed class ShopifyEmulator : IAsyncDisposable
     private long _calls;
     private long _throttled;
     private long _pointsCharged;
+    private long _maxCostExceeded;
+    private long _overBucket;
+    private long _largestRequested;
 
     private ShopifyEmulator(WebApplication app, ShopifyEmulatorOptions options)
     {
@@ -54,6 +57,15 @@ public sealed class ShopifyEmulator : IAsyncDisposable
 
     /// <summary>Requests answered with <c>THROTTLED</c>.</summary>
     public long ThrottledResponses => Interlocked.Read(ref _throttled);
+
+    /// <summary>Requests refused with <c>MAX_COST_EXCEEDED</c> (requested cost above Shopify's single-query limit of 1,000 points).</summary>
+    public long MaxCostExceededResponses => Interlocked.Read(ref _maxCostExceeded);
+
+    /// <summary>Requests whose requested cost was larger than the whole bucket (they can never be served).</summary>
+    public long RequestsOverBucket => Interlocked.Read(ref _overBucket);
+
+    /// <summary>The largest requested cost (after <see cref="ShopifyEmulatorOptions.CostFactor"/>) of any request received.</summary>
+    public long LargestRequestedCost => Interlocked.Read(ref _largestRequested);
 
     /// <summary>Query-cost points charged to the bucket in total.</summary>
     public long PointsCharged => Interlocked.Read(ref _pointsCharged);
@@ -160,6 +172,36 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
         var ret = _graph.RequestReturn(order, [.. order.Lines.Select(l => (l.Id, l.Quantity))]);
         return EmulatorGraph.Gid("Return", ret.Id);
+    }
+
+    /// <summary>
+    /// A customer asks to return every line of an order: the return is created <c>REQUESTED</c> (schema: "The return
+    /// was requested.") and must be approved with <c>returnApproveRequest</c> ("Approves a customer's return request")
+    /// before it can be processed.
+    /// </summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <returns>The Return GID.</returns>
+    public string RequestCustomerReturn(string orderId)
+    {
+        var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
+        var ret = _graph.RequestReturn(order, [.. order.Lines.Select(l => (l.Id, l.Current))], "REQUESTED");
+        return EmulatorGraph.Gid("Return", ret.Id);
+    }
+
+    /// <summary>Sets the status of an order's fulfilment order at a location (for example <c>SCHEDULED</c> or <c>ON_HOLD</c>).</summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <param name="locationId">The Location GID the fulfilment order is assigned to.</param>
+    /// <param name="status">The FulfillmentOrderStatus value.</param>
+    public void SetFulfillmentOrderStatus(string orderId, string locationId, string status)
+    {
+        var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
+        var location = Id(locationId);
+        _graph.Touch(order, o =>
+        {
+            var fo = o.FulfillmentOrders.FirstOrDefault(f => f.LocationId == location)
+                ?? throw new ArgumentException($"Order {orderId} has no fulfilment order at {locationId}.", nameof(locationId));
+            fo.Status = status;
+        });
     }
 
     /// <summary>The merchant requests fulfilment of the order's open fulfilment orders from the fulfilment service at <paramref name="locationId"/>.</summary>
@@ -311,7 +353,7 @@ public sealed class ShopifyEmulator : IAsyncDisposable
             ["updated_at"] = order.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             ["cancelled_at"] = order.CancelledAt?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             ["financial_status"] = order.FinancialStatus.ToLowerInvariant(),
-            ["total_price"] = order.Lines.Sum(l => l.Price * l.Quantity).ToString("0.00", CultureInfo.InvariantCulture),
+            ["total_price"] = EmulatorMoney.Format(order.Lines.Sum(l => l.Price * l.Quantity), order.Currency),
             ["line_items"] = new JsonArray([.. order.Lines.Select(l => (JsonNode)new JsonObject
             {
                 ["id"] = l.Id,
@@ -319,7 +361,9 @@ public sealed class ShopifyEmulator : IAsyncDisposable
                 ["variant_id"] = l.Variant?.Id,
                 ["sku"] = l.Sku,
                 ["quantity"] = l.Quantity,
-                ["price"] = l.Price.ToString("0.00", CultureInfo.InvariantCulture),
+                ["price"] = EmulatorMoney.Format(l.Price, order.Currency),
+                ["current_quantity"] = l.Current,
+                ["requires_shipping"] = l.RequiresShipping,
             })]),
         };
         return json.ToJsonString();
@@ -391,19 +435,33 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         var query = body["query"]?.GetValue<string>() ?? string.Empty;
         var variables = body["variables"] as JsonObject ?? [];
         var operationName = body["operationName"]?.GetValue<string>();
-        var requested = EmulatorCost.Requested(query, variables);
+        var requested = (int)Math.Ceiling(EmulatorCost.Requested(query, variables) * _options.CostFactor);
         var result = new JsonObject();
-        if (requested > _bucket.Size)
+        Interlocked.Exchange(ref _largestRequested, Math.Max(Interlocked.Read(ref _largestRequested), requested));
+        if (requested > EmulatorCost.SingleQueryMaxCost)
         {
-            result["errors"] = EmulatorGraph.Error($"Query cost is {requested}, which exceeds the single query max cost limit ({_bucket.Size}).", "MAX_COST_EXCEEDED");
-            result["extensions"] = Cost(requested, null, _bucket.TryCharge(0).Available);
-            _requests.Enqueue(new ShopifyEmulatorRequest(version, operationName, query, variables.ToJsonString(), false));
+            // Shopify's answer to a query over the single-query limit (HTTP 200): extensions.cost and maxCost are numbers.
+            Interlocked.Increment(ref _maxCostExceeded);
+            result["errors"] = new JsonArray(new JsonObject
+            {
+                ["message"] = $"Query cost is {requested.ToString(CultureInfo.InvariantCulture)}, which exceeds the single query max cost limit ({EmulatorCost.SingleQueryMaxCost.ToString(CultureInfo.InvariantCulture)}).\n\n"
+                    + "See https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\n"
+                    + "To query larger amounts of data with fewer limits, bulk operations should be used instead.\n"
+                    + "See https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n",
+                ["extensions"] = new JsonObject { ["code"] = "MAX_COST_EXCEEDED", ["cost"] = requested, ["maxCost"] = EmulatorCost.SingleQueryMaxCost },
+            });
+            _requests.Enqueue(new ShopifyEmulatorRequest(version, operationName, query, variables.ToJsonString(), false) { RequestedCost = requested, Refused = "MAX_COST_EXCEEDED" });
             await WriteJsonAsync(response, result, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
+        if (requested > _bucket.Size)
+        {
+            Interlocked.Increment(ref _overBucket);
+        }
+
         var (allowed, available) = _bucket.TryCharge(requested);
-        _requests.Enqueue(new ShopifyEmulatorRequest(version, operationName, query, variables.ToJsonString(), !allowed));
+        _requests.Enqueue(new ShopifyEmulatorRequest(version, operationName, query, variables.ToJsonString(), !allowed) { RequestedCost = requested, Refused = allowed ? null : "THROTTLED" });
         if (!allowed)
         {
             Interlocked.Increment(ref _throttled);

@@ -4,4 +4,17 @@ namespace Connectors.Testing.Shopify;
 /// <param name="Sku">The SKU of an existing variant.</param>
 /// <param name="Quantity">The ordered quantity.</param>
 /// <param name="UnitPrice">The unit price in the shop currency.</param>
-public sealed record ShopifyEmulatorLine(string Sku, int Quantity, decimal UnitPrice);
+public sealed record ShopifyEmulatorLine(string Sku, int Quantity, decimal UnitPrice)
+{
+    /// <summary>The Location GID the line's fulfilment order is assigned to; null for the shop's first location.</summary>
+    /// <value>Lines of different locations get different fulfilment orders, as Shopify splits them.</value>
+    public string? LocationId { get; init; }
+
+    /// <summary>Whether the line needs shipping (false for gift cards and digital goods).</summary>
+    /// <value>Default true.</value>
+    public bool RequiresShipping { get; init; } = true;
+
+    /// <summary>Units removed or refunded by an order edit: <c>quantity</c> keeps them, <c>currentQuantity</c> does not.</summary>
+    /// <value>Default 0.</value>
+    public int RemovedQuantity { get; init; }
+}

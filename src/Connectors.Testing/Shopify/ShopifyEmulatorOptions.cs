@@ -27,6 +27,13 @@ public sealed class ShopifyEmulatorOptions
     /// <value>Default 50.</value>
     public int RestoreRate { get; set; } = 50;
 
+    /// <summary>
+    /// Multiplies the emulator's requested cost of every query (rounded up), to test a client against a server whose
+    /// cost figures differ from the client's estimate (Shopify may change a field's cost at any time).
+    /// </summary>
+    /// <value>Default 1 (the emulator's own calculation from the published rules).</value>
+    public double CostFactor { get; set; } = 1d;
+
     /// <summary>The clock of the leaky bucket and of timestamps.</summary>
     /// <value>Default <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -38,7 +45,11 @@ public sealed class ShopifyEmulatorOptions
     /// <value>Default 3.</value>
     public int WebhookAttempts { get; set; } = 3;
 
-    /// <summary>Sets the bucket to a Shopify plan's GraphQL limits.</summary>
+    /// <summary>
+    /// Sets the bucket to a Shopify plan's GraphQL limits. Restore rates per plan are the published ones (shopify.dev,
+    /// "GraphQL Admin API rate limits": Standard 100, Advanced 200, Plus 1,000 points per second); the bucket sizes
+    /// (20 seconds of restore) are an assumption, as the current page no longer states them.
+    /// </summary>
     /// <param name="plan">The plan.</param>
     /// <returns>These options.</returns>
     public ShopifyEmulatorOptions UsePlan(ShopifyEmulatorPlan plan)

@@ -7,7 +7,8 @@ namespace Connectors.Shopify.Tests.Contracts;
 /// <summary>
 /// Every GraphQL request the channel really sends (document + variables, captured by the emulator) validates against the
 /// published SDL of the pinned version, and every embedded document is among them: the order-channel scenario (with one
-/// line per page, so the line-item follow-up queries run) and the fulfilment-service scenario together send them all.
+/// line per page, so the line-item follow-up queries run), the fulfilment-service scenario a fulfilment of 12 lines
+/// (its lines paged) and a customer-requested return together send them all.
 /// </summary>
 public sealed class SentDocumentsTests
 {
@@ -26,6 +27,26 @@ public sealed class SentDocumentsTests
         await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o => o.FulfillmentServiceMode = true))
         {
             await FulfillmentServiceScenario.RunAsync(emulator, services.Channel(), ct);
+        }
+
+        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version))
+        {
+            // A fulfilment of more lines than the first page of fulfillmentLineItems: its lines are paged with Fulfillment.
+            var channel = services.Channel();
+            var skus = Enumerable.Range(0, 12).Select(i => "PAGED-" + i).ToArray();
+            foreach (var sku in skus)
+            {
+                emulator.AddVariant(sku);
+            }
+
+            var orderId = await emulator.CreateOrderAsync([.. skus.Select(s => new ShopifyEmulatorLine(s, 1, 1m))], cancellationToken: ct);
+            var order = (await channel.GetOrderAsync(orderId, ct))!;
+            await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [.. order.Lines.Select(l => new FulfillmentLine(l.LineId, 1))], "SHIP-PAGED"), ct);
+            Assert.Equal(12, Assert.Single(await channel.ListFulfillmentsAsync(orderId, ct)).Lines.Count);
+
+            // A return the customer requested is approved (ReturnApproveRequest) before it is processed.
+            var returnId = emulator.RequestCustomerReturn(orderId);
+            await channel.ConfirmReturnAsync(new ReturnConfirmation(returnId, [.. order.Lines.Select(l => new ReturnLine(l.LineId, 1))], restock: false, refund: false, "RCPT-PAGED"), ct);
         }
 
         var requests = emulator.Requests;

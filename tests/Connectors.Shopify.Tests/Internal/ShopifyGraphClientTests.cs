@@ -115,7 +115,7 @@ public sealed class ShopifyGraphClientTests : IDisposable
     }
 
     [Fact]
-    public async Task Send_Http429WithoutThrottleBody_ThrowsLimitExceeded()
+    public async Task Send_Http429WithoutThrottleBody_ThrowsTransientLimitExceededWithRetryAfter()
     {
         _server.Given(Request.Create().WithPath(WireMockShop.GraphPath).UsingPost())
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithBody("""{"errors":"Daily variant creation limit reached."}"""));
@@ -124,8 +124,26 @@ public sealed class ShopifyGraphClientTests : IDisposable
         var ex = await Assert.ThrowsAsync<ShopifyLimitExceededException>(
             () => services.Channel().PushInventoryAsync(Targets(1), TestContext.Current.CancellationToken).WithTime(_time));
 
-        Assert.False(ex.IsTransient);
+        // A non-bucket limit (daily variant creation) passes: retry after the shop's Retry-After, do not dead-letter.
+        Assert.True(ex.IsTransient);
         Assert.Equal(429, ex.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), ex.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Send_ConnectionRefused_ThrowsTransientConnectorExceptionNotHttpRequestException()
+    {
+        // A port nobody listens on: the resilience pipeline retries, then the failure must leave typed and transient.
+        var port = _server.Ports[0];
+        _server.Stop();
+        await using var services = ShopifyTestHost.Build(new Uri($"http://127.0.0.1:{port}/"), time: _time);
+
+        var ex = await Assert.ThrowsAsync<ConnectorRequestFailedException>(
+            () => services.Channel().PushInventoryAsync(Targets(1), TestContext.Current.CancellationToken).WithTime(_time));
+
+        Assert.True(ex.IsTransient);
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+        Assert.Contains("InventorySetQuantities", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

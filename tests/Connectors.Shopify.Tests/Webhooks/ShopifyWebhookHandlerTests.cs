@@ -216,6 +216,19 @@ public sealed class ShopifyWebhookHandlerTests
         Assert.Equal("headers.X-Shopify-Topic", Assert.Throws<WebhookPayloadException>(() => Handler().Parse(request)).FieldPath);
     }
 
+    [Theory]
+    [InlineData("gid://shopify/Order/abc")]
+    [InlineData("gid://shopify/Order/")]
+    [InlineData("gid://shopify/Order/12x")]
+    public void Parse_MalformedOrderGid_RejectedAtTheEdgeNamingTheField(string gid)
+    {
+        var body = Encoding.UTF8.GetBytes($$"""{"id":1,"admin_graphql_api_id":"{{gid}}","updated_at":"2026-01-01T00:00:00Z","line_items":[]}""");
+
+        var ex = Assert.Throws<WebhookPayloadException>(() => Handler().Parse(Request("orders/create", body, "x")));
+
+        Assert.Equal("$.admin_graphql_api_id", ex.FieldPath);
+    }
+
     private sealed class StaticMonitor(ShopifyOptions value) : IOptionsMonitor<ShopifyOptions>
     {
         public ShopifyOptions CurrentValue => value;

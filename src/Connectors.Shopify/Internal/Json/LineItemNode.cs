@@ -1,3 +1,10 @@
 namespace Connectors.Shopify.Internal.Json;
 
-internal sealed record LineItemNode(string Id, string? Sku, string? Title, int Quantity, LineVariantNode? Variant, MoneyBag? OriginalUnitPriceSet);
+internal sealed record LineItemNode(string Id, string? Sku, string? Title, int Quantity, LineVariantNode? Variant, MoneyBag? OriginalUnitPriceSet)
+{
+    /// <summary>Schema: "The number of units ordered, excluding refunded and removed units." (<c>quantity</c> includes them.)</summary>
+    public int? CurrentQuantity { get; init; }
+
+    /// <summary>Schema: "Whether physical shipping is required for the variant." False for gift cards and digital goods.</summary>
+    public bool? RequiresShipping { get; init; }
+}

@@ -27,7 +27,7 @@ internal sealed partial class EmulatorGraph
 
     private static int NestedFirst(string query, string field, JsonObject variables, int fallback)
     {
-        var match = Regex.Match(query, field + @"\s*\(\s*first\s*:\s*(\$\w+|\d+)");
+        var match = Regex.Match(query, "(?<![A-Za-z_])" + field + @"\s*\([^)]*?first\s*:\s*(\$\w+|\d+)");
         if (!match.Success)
         {
             return fallback;
@@ -43,7 +43,7 @@ internal sealed partial class EmulatorGraph
     private static (int First, int Offset) NestedPage(string query, string field, JsonObject variables, int fallback)
     {
         var first = NestedFirst(query, field, variables, fallback);
-        var match = Regex.Match(query, field + @"\s*\([^)]*after\s*:\s*(\$\w+)");
+        var match = Regex.Match(query, "(?<![A-Za-z_])" + field + @"\s*\([^)]*after\s*:\s*(\$\w+)");
         var after = match.Success ? variables[match.Groups[1].Value[1..]]?.GetValue<string>() : null;
         var offset = after is null ? 0 : int.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(after)), CultureInfo.InvariantCulture);
         return (first, offset);
@@ -66,8 +66,8 @@ internal sealed partial class EmulatorGraph
 
     private static JsonObject Money(decimal amount, string currency) => new()
     {
-        ["shopMoney"] = new JsonObject { ["amount"] = amount.ToString("0.00", CultureInfo.InvariantCulture), ["currencyCode"] = currency },
-        ["presentmentMoney"] = new JsonObject { ["amount"] = amount.ToString("0.00", CultureInfo.InvariantCulture), ["currencyCode"] = currency },
+        ["shopMoney"] = new JsonObject { ["amount"] = EmulatorMoney.Format(amount, currency), ["currencyCode"] = currency },
+        ["presentmentMoney"] = new JsonObject { ["amount"] = EmulatorMoney.Format(amount, currency), ["currencyCode"] = currency },
     };
 
     private static JsonObject Nodes(IEnumerable<JsonNode> nodes, bool hasNext = false) => new()
@@ -76,7 +76,7 @@ internal sealed partial class EmulatorGraph
         ["nodes"] = new JsonArray([.. nodes]),
     };
 
-    private JsonObject OrderJson(EmuOrder o, string query, JsonObject variables)
+    private static JsonObject OrderJson(EmuOrder o, string query, JsonObject variables)
     {
         var linesPage = NestedPage(query, "lineItems", variables, 250);
         var total = o.Lines.Sum(l => l.Price * l.Quantity);
@@ -113,8 +113,8 @@ internal sealed partial class EmulatorGraph
             ["currencyCode"] = o.Currency,
             ["displayFinancialStatus"] = o.FinancialStatus,
             ["displayFulfillmentStatus"] = fulfilled == 0 ? "UNFULFILLED" : fulfilled < ordered ? "PARTIALLY_FULFILLED" : "FULFILLED",
-            ["totalPriceSet"] = Money(total + 4.95m, o.Currency),
-            ["totalShippingPriceSet"] = Money(4.95m, o.Currency),
+            ["totalPriceSet"] = Money(total + EmulatorMoney.Shipping(o.Currency), o.Currency),
+            ["totalShippingPriceSet"] = Money(EmulatorMoney.Shipping(o.Currency), o.Currency),
             ["shippingLine"] = new JsonObject { ["title"] = "Standard", ["code"] = "standard" },
             ["shippingAddress"] = address,
             ["billingAddress"] = address.DeepClone(),
@@ -128,7 +128,8 @@ internal sealed partial class EmulatorGraph
                     ["title"] = l.Variant?.Title ?? l.Sku,
                     ["name"] = l.Variant?.Title ?? l.Sku,
                     ["quantity"] = l.Quantity,
-                    ["currentQuantity"] = l.Quantity,
+                    ["currentQuantity"] = l.Current,
+                    ["requiresShipping"] = l.RequiresShipping,
                     ["variant"] = l.Variant is null ? null : new JsonObject
                     {
                         ["id"] = Gid("ProductVariant", l.Variant.Id),
@@ -136,18 +137,20 @@ internal sealed partial class EmulatorGraph
                     },
                     ["originalUnitPriceSet"] = Money(l.Price, o.Currency),
                 }),
-            ["fulfillmentOrders"] = Nodes(o.FulfillmentOrders.Select(f => (JsonNode)FulfillmentOrderJson(o, f, query, variables))),
-            ["fulfillments"] = new JsonArray([.. o.Fulfillments.Select(f => (JsonNode)FulfillmentJson(f))]),
-            ["returns"] = Nodes(o.Returns.Select(r => (JsonNode)ReturnJson(r))),
+            ["fulfillmentOrders"] = Paged(o.FulfillmentOrders, NestedPage(query, "fulfillmentOrders", variables, 250), f => FulfillmentOrderJson(o, f, query, variables)),
+            // Order.fulfillments(first:) is a list, not a connection: the first n, oldest first.
+            ["fulfillments"] = new JsonArray([.. o.Fulfillments.Take(NestedFirst(query, "fulfillments", variables, int.MaxValue)).Select(f => (JsonNode)FulfillmentJson(f, query, variables))]),
+            ["returns"] = Paged(o.Returns, NestedPage(query, "returns", variables, 250), r => ReturnJson(r, query, variables)),
         };
 
         // Aliased metafields(namespace:, first:) connections.
         foreach (Match m in MetafieldsAlias().Matches(query))
         {
             var ns = Token(m.Groups[2].Value, variables);
-            json[m.Groups[1].Value] = Nodes(o.Metafields
-                .Where(p => ns is not null && p.Key.StartsWith(ns + ".", StringComparison.Ordinal))
-                .Select(p => (JsonNode)new JsonObject { ["key"] = p.Key[(ns!.Length + 1)..], ["namespace"] = ns, ["value"] = p.Value }));
+            json[m.Groups[1].Value] = Paged(
+                o.Metafields.Where(p => ns is not null && p.Key.StartsWith(ns + ".", StringComparison.Ordinal)).ToList(),
+                NestedPage(query, "metafields", variables, 250),
+                p => new JsonObject { ["key"] = p.Key[(ns!.Length + 1)..], ["namespace"] = ns, ["value"] = p.Value });
         }
 
         // Aliased metafield(namespace:, key:) selections.
@@ -180,6 +183,7 @@ internal sealed partial class EmulatorGraph
         ["updatedAt"] = f.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         ["orderId"] = Gid("Order", o.Id),
         ["assignedLocation"] = new JsonObject { ["location"] = new JsonObject { ["id"] = Gid("Location", f.LocationId) } },
+        ["supportedActions"] = new JsonArray([.. SupportedActions(f).Select(a => (JsonNode)new JsonObject { ["action"] = a })]),
         ["lineItems"] = Paged(f.Lines, NestedPage(query, "lineItems", variables, 250), l => new JsonObject
         {
             ["id"] = Gid("FulfillmentOrderLineItem", l.Id),
@@ -189,26 +193,26 @@ internal sealed partial class EmulatorGraph
         }),
     };
 
-    private JsonObject FulfillmentJson(EmuFulfillment f) => new()
+    private static JsonObject FulfillmentJson(EmuFulfillment f, string query, JsonObject variables) => new()
     {
         ["id"] = Gid("Fulfillment", f.Id),
         ["status"] = f.Status,
         ["createdAt"] = f.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ["trackingInfo"] = new JsonArray([.. f.Tracking.Select(t => (JsonNode)new JsonObject { ["number"] = t.Number, ["url"] = t.Url, ["company"] = t.Company })]),
-        ["fulfillmentLineItems"] = Nodes(f.Lines.Select(l => (JsonNode)new JsonObject
+        ["fulfillmentLineItems"] = Paged(f.Lines, NestedPage(query, "fulfillmentLineItems", variables, 250), l => new JsonObject
         {
-            ["id"] = Gid("FulfillmentLineItem", NextId()),
+            ["id"] = Gid("FulfillmentLineItem", l.Id),
             ["quantity"] = l.Quantity,
             ["lineItem"] = new JsonObject { ["id"] = Gid("LineItem", l.Line.Id) },
-        })),
+        }),
     };
 
-    private static JsonObject ReturnJson(EmuReturn r) => new()
+    private static JsonObject ReturnJson(EmuReturn r, string query, JsonObject variables) => new()
     {
         ["id"] = Gid("Return", r.Id),
         ["status"] = r.Status,
         ["createdAt"] = r.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        ["returnLineItems"] = Nodes(r.Lines.Select(l => (JsonNode)new JsonObject
+        ["returnLineItems"] = Paged(r.Lines, NestedPage(query, "returnLineItems", variables, 250), l => new JsonObject
         {
             ["__typename"] = "ReturnLineItem",
             ["id"] = Gid("ReturnLineItem", l.Id),
@@ -224,27 +228,27 @@ internal sealed partial class EmulatorGraph
                     ["variant"] = l.Line.Variant is null ? null : new JsonObject { ["inventoryItem"] = new JsonObject { ["id"] = Gid("InventoryItem", l.Line.Variant.InventoryItemId) } },
                 },
             },
-        })),
+        }),
     };
 
-    private static JsonObject ReturnDetailJson(EmuOrder o, EmuReturn r)
+    private static JsonObject ReturnDetailJson(EmuOrder o, EmuReturn r, string query, JsonObject variables)
     {
-        var json = ReturnJson(r);
+        var json = ReturnJson(r, query, variables);
         json["order"] = new JsonObject { ["id"] = Gid("Order", o.Id) };
-        json["reverseFulfillmentOrders"] = Nodes([new JsonObject
+        json["reverseFulfillmentOrders"] = Paged(new[] { r }, NestedPage(query, "reverseFulfillmentOrders", variables, 250), _ => new JsonObject
         {
             ["id"] = Gid("ReverseFulfillmentOrder", r.ReverseFulfillmentOrderId),
-            ["lineItems"] = Nodes(r.Lines.Select(l => (JsonNode)new JsonObject
+            ["lineItems"] = Paged(r.Lines, NestedPage(query, "lineItems", variables, 250), l => new JsonObject
             {
                 ["id"] = Gid("ReverseFulfillmentOrderLineItem", l.ReverseLineId),
                 ["totalQuantity"] = l.Quantity,
                 ["fulfillmentLineItem"] = new JsonObject { ["id"] = Gid("FulfillmentLineItem", l.FulfillmentLineItemId) },
-            })),
-        }]);
+            }),
+        });
         return json;
     }
 
-    private JsonObject? ReturnById(JsonNode? id, JsonObject variables)
+    private JsonObject? ReturnById(JsonNode? id, string query, JsonObject variables)
     {
         var returnId = ParseGid(id, "Return");
         var owner = _orders.FirstOrDefault(o => o.Returns.Any(r => r.Id == returnId));
@@ -254,7 +258,7 @@ internal sealed partial class EmulatorGraph
         }
 
         var ret = owner.Returns.First(r => r.Id == returnId);
-        var json = ReturnDetailJson(owner, ret);
+        var json = ReturnDetailJson(owner, ret, query, variables);
 
         // suggestedFinancialOutcome(returnLineItems:): the lines' price, refunded to the order's one sale transaction.
         if (variables["returnLineItems"] is JsonArray asked)
@@ -289,7 +293,7 @@ internal sealed partial class EmulatorGraph
         return json;
     }
 
-    private static decimal PaidTotal(EmuOrder order) => order.Lines.Sum(l => l.Price * l.Quantity) + 4.95m;
+    private static decimal PaidTotal(EmuOrder order) => order.Lines.Sum(l => l.Price * l.Quantity) + EmulatorMoney.Shipping(order.Currency);
 
     private EmuOrder? OrderById(JsonNode? id) => ParseGid(id, "Order") is { } oid ? _orders.FirstOrDefault(o => o.Id == oid) : null;
 
@@ -372,10 +376,15 @@ internal sealed partial class EmulatorGraph
                 return Failed("All fulfillment orders must belong to the same order.", "fulfillment", "lineItemsByFulfillmentOrder");
             }
 
-            order = owner;
-            if (fo.Status is "CLOSED" or "CANCELLED")
+            if (plan.Count > 0 && plan[0].Fo.LocationId != fo.LocationId || groups.Count > 1 && g > 0 && FindFo(groups[0]) is { } firstFo && firstFo.LocationId != fo.LocationId)
             {
-                return Failed("Fulfillment order is not in a fulfillable state.", "fulfillment", "lineItemsByFulfillmentOrder", g.ToString(CultureInfo.InvariantCulture), "fulfillmentOrderId");
+                return Failed("All fulfillment orders in a fulfillment must be assigned to the same location.", "fulfillment", "lineItemsByFulfillmentOrder");
+            }
+
+            order = owner;
+            if (!SupportedActions(fo).Contains("CREATE_FULFILLMENT"))
+            {
+                return Failed($"Fulfillment order {Gid("FulfillmentOrder", fo.Id)} does not support the CREATE_FULFILLMENT action in status {fo.Status}.", "fulfillment", "lineItemsByFulfillmentOrder", g.ToString(CultureInfo.InvariantCulture), "fulfillmentOrderId");
             }
 
             if (_services.Any(s => s.LocationId == fo.LocationId) && fo.RequestStatus is not ("ACCEPTED" or "CANCELLATION_REJECTED"))
@@ -418,17 +427,75 @@ internal sealed partial class EmulatorGraph
         foreach (var (fo, line, quantity) in plan)
         {
             line.Remaining -= quantity;
-            fulfillment.Lines.Add((line.Line, quantity));
+            fulfillment.Lines.Add((line.Line, quantity, NextId()));
             fo.Status = fo.Lines.All(l => l.Remaining == 0) ? "CLOSED" : "IN_PROGRESS";
         }
 
         SetTracking(fulfillment, input["trackingInfo"] as JsonObject);
         order.Fulfillments.Add(fulfillment);
         order.UpdatedAt = _time.GetUtcNow();
-        return UserErrors(new JsonObject { ["fulfillment"] = FulfillmentJson(fulfillment) }, []);
+        return UserErrors(new JsonObject { ["fulfillment"] = FulfillmentJson(fulfillment, string.Empty, []) }, []);
 
         static JsonObject Failed(string message, params string[] field) =>
             UserErrors(new JsonObject { ["fulfillment"] = null }, [UserError(field, message)]);
+
+        EmuFulfillmentOrder? FindFo(JsonNode? group)
+        {
+            var id = ParseGid(group?["fulfillmentOrderId"], "FulfillmentOrder");
+            return _orders.SelectMany(o => o.FulfillmentOrders).FirstOrDefault(f => f.Id == id);
+        }
+    }
+
+    /// <summary>
+    /// The actions a fulfilment order supports in its status (schema: "The actions that can be taken on a fulfillment
+    /// order"): an open or in-progress one can be fulfilled, a scheduled one can only be marked as open, one on hold
+    /// only released. Assumption: the finer rules (merchant-managed vs service locations, requests) are left out.
+    /// </summary>
+    private static IEnumerable<string> SupportedActions(EmuFulfillmentOrder fo) => fo.Status switch
+    {
+        "OPEN" => ["CREATE_FULFILLMENT", "REQUEST_FULFILLMENT", "HOLD", "MOVE"],
+        "IN_PROGRESS" => ["CREATE_FULFILLMENT", "HOLD"],
+        "SCHEDULED" => ["MARK_AS_OPEN"],
+        "ON_HOLD" => ["RELEASE_HOLD"],
+        _ => [],
+    };
+
+    private JsonObject FulfillmentOrderOpen(JsonObject args, string query, JsonObject variables)
+    {
+        if (FindFulfillmentOrder(args["id"]) is not { } found)
+        {
+            return UserErrors(new JsonObject { ["fulfillmentOrder"] = null }, [UserError(["id"], "Fulfillment order does not exist.")]);
+        }
+
+        if (found.Fo.Status != "SCHEDULED")
+        {
+            return UserErrors(new JsonObject { ["fulfillmentOrder"] = null }, [UserError(["id"], $"Fulfillment order must be scheduled to be marked as open (it is {found.Fo.Status}).")]);
+        }
+
+        found.Fo.Status = "OPEN";
+        found.Fo.UpdatedAt = _time.GetUtcNow();
+        found.Order.UpdatedAt = found.Fo.UpdatedAt;
+        return UserErrors(new JsonObject { ["fulfillmentOrder"] = FulfillmentOrderJson(found.Order, found.Fo, query, variables) }, []);
+    }
+
+    private JsonObject ReturnApproveRequest(JsonObject args)
+    {
+        var id = ParseGid(args["input"]?["id"], "Return");
+        var owner = _orders.FirstOrDefault(o => o.Returns.Any(r => r.Id == id));
+        var ret = owner?.Returns.First(r => r.Id == id);
+        if (owner is null || ret is null)
+        {
+            return UserErrors(new JsonObject { ["return"] = null }, [UserError(["input", "id"], "Return does not exist.", "NOT_FOUND")]);
+        }
+
+        if (ret.Status != "REQUESTED")
+        {
+            return UserErrors(new JsonObject { ["return"] = null }, [UserError(["input", "id"], "Return is not in a requested state.", "INVALID_STATE")]);
+        }
+
+        ret.Status = "OPEN";
+        owner.UpdatedAt = _time.GetUtcNow();
+        return UserErrors(new JsonObject { ["return"] = new JsonObject { ["id"] = Gid("Return", ret.Id), ["status"] = ret.Status } }, []);
     }
 
     private static void SetTracking(EmuFulfillment fulfillment, JsonObject? tracking)
@@ -470,7 +537,7 @@ internal sealed partial class EmulatorGraph
 
         SetTracking(fulfillment, args["trackingInfoInput"] as JsonObject);
         owner.UpdatedAt = _time.GetUtcNow();
-        return UserErrors(new JsonObject { ["fulfillment"] = FulfillmentJson(fulfillment) }, []);
+        return UserErrors(new JsonObject { ["fulfillment"] = FulfillmentJson(fulfillment, string.Empty, []) }, []);
     }
 
     private JsonObject ReturnProcess(JsonObject args)
@@ -482,6 +549,11 @@ internal sealed partial class EmulatorGraph
         if (owner is null || ret is null)
         {
             return UserErrors(new JsonObject { ["return"] = null }, [UserError(["input", "returnId"], "Return does not exist.", "NOT_FOUND")]);
+        }
+
+        if (ret.Status != "OPEN")
+        {
+            return UserErrors(new JsonObject { ["return"] = null }, [UserError(["input", "returnId"], $"Return must be open to be processed (it is {ret.Status}).", "INVALID_STATE")]);
         }
 
         var lines = input["returnLineItems"]?.AsArray() ?? [];
@@ -565,6 +637,11 @@ internal sealed partial class EmulatorGraph
     {
         var topic = args["topic"]?.GetValue<string>() ?? string.Empty;
         var uri = args["webhookSubscription"]?["uri"]?.GetValue<string>() ?? string.Empty;
+        if (_subscriptions.Contains((topic, uri)))
+        {
+            return UserErrors(new JsonObject { ["webhookSubscription"] = null }, [UserError(["webhookSubscription", "callbackUrl"], "Address for this topic has already been taken")]);
+        }
+
         _subscriptions.Add((topic, uri));
         return UserErrors(new JsonObject { ["webhookSubscription"] = new JsonObject { ["id"] = Gid("WebhookSubscription", NextId()), ["topic"] = topic } }, []);
     }

@@ -101,18 +101,33 @@ internal sealed partial class EmulatorGraph
                 Currency = currency,
                 Email = email,
             };
-            var location = _locations.Keys.FirstOrDefault();
-            var fo = new EmuFulfillmentOrder { Id = NextId(), LocationId = location, UpdatedAt = now };
+            // Shopify splits an order into one fulfilment order per assigned location; lines that need no shipping get none.
+            var first = _locations.Keys.FirstOrDefault();
             foreach (var line in lines)
             {
                 var variant = _variants.FirstOrDefault(v => v.Sku == line.Sku)
                     ?? throw new ArgumentException($"No variant has SKU '{line.Sku}'.", nameof(lines));
-                var emuLine = new EmuLine { Id = NextId(), Variant = variant, Sku = variant.Sku, Quantity = line.Quantity, Price = line.UnitPrice };
+                var emuLine = new EmuLine
+                {
+                    Id = NextId(), Variant = variant, Sku = variant.Sku, Quantity = line.Quantity, Price = line.UnitPrice,
+                    RequiresShipping = line.RequiresShipping, Removed = line.RemovedQuantity,
+                };
                 order.Lines.Add(emuLine);
-                fo.Lines.Add(new EmuFulfillmentOrderLine { Id = NextId(), Line = emuLine, Total = line.Quantity, Remaining = line.Quantity });
-            }
+                if (!line.RequiresShipping || emuLine.Current <= 0)
+                {
+                    continue;
+                }
 
-            order.FulfillmentOrders.Add(fo);
+                var location = line.LocationId is { } gid ? long.Parse(gid.AsSpan(gid.LastIndexOf('/') + 1), NumberStyles.None, CultureInfo.InvariantCulture) : first;
+                var fo = order.FulfillmentOrders.FirstOrDefault(f => f.LocationId == location);
+                if (fo is null)
+                {
+                    fo = new EmuFulfillmentOrder { Id = NextId(), LocationId = location, UpdatedAt = now };
+                    order.FulfillmentOrders.Add(fo);
+                }
+
+                fo.Lines.Add(new EmuFulfillmentOrderLine { Id = NextId(), Line = emuLine, Total = emuLine.Current, Remaining = emuLine.Current });
+            }
             _orders.Add(order);
             return order;
         }
@@ -143,11 +158,11 @@ internal sealed partial class EmulatorGraph
         }
     }
 
-    public EmuReturn RequestReturn(EmuOrder order, IReadOnlyList<(long LineId, int Quantity)> lines)
+    public EmuReturn RequestReturn(EmuOrder order, IReadOnlyList<(long LineId, int Quantity)> lines, string status = "OPEN")
     {
         lock (_gate)
         {
-            var ret = new EmuReturn { Id = NextId(), ReverseFulfillmentOrderId = NextId(), CreatedAt = _time.GetUtcNow(), Status = "OPEN" };
+            var ret = new EmuReturn { Id = NextId(), ReverseFulfillmentOrderId = NextId(), CreatedAt = _time.GetUtcNow(), Status = status };
             foreach (var (lineId, quantity) in lines)
             {
                 var line = order.Lines.First(l => l.Id == lineId);
@@ -172,13 +187,14 @@ internal sealed partial class EmulatorGraph
             {
                 "productVariants" => (Wrap(root, ProductVariants(args)), null),
                 "locations" => (Wrap(root, Locations(args)), null),
-                "inventoryItems" => (Wrap(root, InventoryItems(args)), null),
-                "nodes" => (Wrap(root, Nodes(args)), null),
+                "inventoryItems" => (Wrap(root, InventoryItems(args, query, variables)), null),
+                "nodes" => (Wrap(root, Nodes(args, query, variables)), null),
                 "inventorySetQuantities" => InventorySetQuantities(version, query, args, variables),
                 "orders" => (Wrap(root, Orders(args, query, variables)), null),
                 "order" => (Wrap(root, ParseGid(args["id"], "Order") is { } oid && _orders.FirstOrDefault(o => o.Id == oid) is { } order ? OrderJson(order, query, variables) : null), null),
                 "fulfillmentOrder" => (Wrap(root, FindFulfillmentOrder(args["id"]) is { } found ? FulfillmentOrderJson(found.Order, found.Fo, query, variables) : null), null),
-                "return" => (Wrap(root, ReturnById(args["id"], variables)), null),
+                "return" => (Wrap(root, ReturnById(args["id"], query, variables)), null),
+                "fulfillment" => (Wrap(root, ParseGid(args["id"], "Fulfillment") is { } fid && _orders.SelectMany(o => o.Fulfillments).FirstOrDefault(f => f.Id == fid) is { } ful ? FulfillmentJson(ful, query, variables) : null), null),
                 "shop" => (Wrap(root, Shop()), null),
                 "fulfillmentServiceCreate" => (Wrap(root, FulfillmentServiceCreate(args)), null),
                 "assignedFulfillmentOrders" => (Wrap(root, AssignedFulfillmentOrders(args, query, variables)), null),
@@ -191,6 +207,8 @@ internal sealed partial class EmulatorGraph
                 "fulfillmentCreate" => (Wrap(root, FulfillmentCreate(args)), null),
                 "fulfillmentTrackingInfoUpdate" => (Wrap(root, TrackingUpdate(args)), null),
                 "returnProcess" => (Wrap(root, ReturnProcess(args)), null),
+                "returnApproveRequest" => (Wrap(root, ReturnApproveRequest(args)), null),
+                "fulfillmentOrderOpen" => (Wrap(root, FulfillmentOrderOpen(args, query, variables)), null),
                 "webhookSubscriptionCreate" => (Wrap(root, WebhookSubscriptionCreate(args)), null),
                 _ => (null, Error($"Field '{root}' doesn't exist on type 'QueryRoot' in this emulator.", "undefinedField")),
             };
@@ -269,23 +287,24 @@ internal sealed partial class EmulatorGraph
         ["isActive"] = true,
     });
 
-    private JsonObject InventoryItems(JsonObject args) => Connection(_variants, args, v => InventoryItemJson(v.InventoryItemId));
+    private JsonObject InventoryItems(JsonObject args, string query, JsonObject variables) =>
+        Connection(_variants, args, v => InventoryItemJson(v.InventoryItemId, query, variables));
 
-    private JsonArray Nodes(JsonObject args)
+    private JsonArray Nodes(JsonObject args, string query, JsonObject variables)
     {
         var result = new JsonArray();
         foreach (var id in args["ids"]?.AsArray() ?? [])
         {
             var item = ParseGid(id, "InventoryItem");
-            result.Add(item is { } i && _inventoryItems.Contains(i) ? InventoryItemJson(i) : null);
+            result.Add(item is { } i && _inventoryItems.Contains(i) ? InventoryItemJson(i, query, variables) : null);
         }
 
         return result;
     }
 
-    private JsonObject InventoryItemJson(long item)
+    private JsonObject InventoryItemJson(long item, string query, JsonObject variables)
     {
-        var levels = new JsonArray();
+        var levels = new List<JsonObject>();
         foreach (var ((levelItem, location), quantity) in _levels)
         {
             if (levelItem != item)
@@ -307,7 +326,7 @@ internal sealed partial class EmulatorGraph
         {
             ["id"] = Gid("InventoryItem", item),
             ["tracked"] = true,
-            ["inventoryLevels"] = new JsonObject { ["pageInfo"] = new JsonObject { ["hasNextPage"] = false, ["endCursor"] = null }, ["nodes"] = levels },
+            ["inventoryLevels"] = Paged(levels, NestedPage(query, "inventoryLevels", variables, 250), l => l),
         };
     }
 

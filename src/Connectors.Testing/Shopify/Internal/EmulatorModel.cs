@@ -36,6 +36,9 @@ internal sealed class EmuLine
     public required string Sku { get; init; }
     public required int Quantity { get; init; }
     public required decimal Price { get; init; }
+    public bool RequiresShipping { get; init; } = true;
+    public int Removed { get; init; }
+    public int Current => Quantity - Removed;
 }
 
 internal sealed class EmuFulfillmentOrder
@@ -43,6 +46,7 @@ internal sealed class EmuFulfillmentOrder
     public required long Id { get; init; }
     public required long LocationId { get; set; }
     public string Status { get; set; } = "OPEN";
+    public string? StatusBeforeHold { get; set; }
     public string RequestStatus { get; set; } = "UNSUBMITTED";
     public DateTimeOffset UpdatedAt { get; set; }
     public List<EmuFulfillmentOrderLine> Lines { get; } = [];
@@ -62,7 +66,7 @@ internal sealed class EmuFulfillment
     public required DateTimeOffset CreatedAt { get; init; }
     public string Status { get; set; } = "SUCCESS";
     public List<(string? Number, string? Url, string? Company)> Tracking { get; } = [];
-    public List<(EmuLine Line, int Quantity)> Lines { get; } = [];
+    public List<(EmuLine Line, int Quantity, long Id)> Lines { get; } = [];
 }
 
 internal sealed class EmuReturn

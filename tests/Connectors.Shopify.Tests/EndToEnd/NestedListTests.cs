@@ -1,0 +1,57 @@
+using Connectors.Testing.Shopify;
+
+namespace Connectors.Shopify.Tests.EndToEnd;
+
+/// <summary>Nested lists longer than the first page, against an emulator that honours first/after on every nested connection.</summary>
+public sealed class NestedListTests
+{
+    [Fact]
+    public async Task CreateFulfillment_RetryOfThe13thShipment_FindsItByItsMarkerInsteadOfCreatingAgain()
+    {
+        // Order.fulfillments(first: 10) lists the first ten only; the 13th shipment's retry must still find its fulfilment.
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress);
+        var channel = services.Channel();
+        emulator.AddLocation("Main");
+        emulator.AddVariant("SKU-1");
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 20, 1m)], cancellationToken: ct);
+        var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
+        ChannelFulfillment? thirteenth = null;
+        for (var i = 1; i <= 13; i++)
+        {
+            thirteenth = await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(line.LineId, 1)], "SHIP-" + i), ct);
+        }
+
+        var retry = await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(line.LineId, 1)], "SHIP-13"), ct);
+        var listed = await channel.ListFulfillmentsAsync(orderId, ct);
+
+        Assert.Equal(thirteenth!.FulfillmentId, retry.FulfillmentId);
+        Assert.Equal(13, emulator.GetFulfillmentCount(orderId));
+        Assert.Equal(13, listed.Count);
+        Assert.Equal(Enumerable.Range(1, 13).Select(i => "SHIP-" + i).Order(), listed.Select(f => f.IdempotencyKey!).Order());
+    }
+
+    [Fact]
+    public async Task ListFulfillments_FulfilmentOf30Lines_ListsEveryLine()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress);
+        var channel = services.Channel();
+        emulator.AddLocation("Main");
+        var lines = Enumerable.Range(0, 30).Select(i => "SKU-" + i).ToArray();
+        foreach (var sku in lines)
+        {
+            emulator.AddVariant(sku);
+        }
+
+        var orderId = await emulator.CreateOrderAsync([.. lines.Select(s => new ShopifyEmulatorLine(s, 1, 1m))], cancellationToken: ct);
+        var order = (await channel.GetOrderAsync(orderId, ct))!;
+        await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [.. order.Lines.Select(l => new FulfillmentLine(l.LineId, 1))], "SHIP-ALL"), ct);
+
+        var listed = Assert.Single(await channel.ListFulfillmentsAsync(orderId, ct));
+
+        Assert.Equal(30, listed.Lines.Count);
+    }
+}
