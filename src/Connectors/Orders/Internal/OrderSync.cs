@@ -465,7 +465,10 @@ internal sealed class OrderSync : IOrderSync
         {
             case ReleaseDecision.Reject:
                 await CloseWindowAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
-                if (record?.Status != OrderRecordStatus.Rejected)
+
+                // An order completed or fulfilled on the channel (the first poll's window reads back orders from before
+                // the connector was installed) is recorded, not marked: the shop keeps its history untouched.
+                if (record?.Status != OrderRecordStatus.Rejected && !DoneOnChannel(order))
                 {
                     await AcknowledgeAsync(order, ReleaseDecision.Reject, null, mapped.Reason, cancellationToken).ConfigureAwait(false);
                 }
@@ -508,6 +511,9 @@ internal sealed class OrderSync : IOrderSync
                 return "submitted";
         }
     }
+
+    private static bool DoneOnChannel(ChannelOrder order) =>
+        order.Status == ChannelOrderStatus.Completed || order.FulfillmentStatus == FulfillmentStatus.Fulfilled;
 
     private async Task ProcessReturnRequestAsync(WorkItem item, CancellationToken cancellationToken)
     {
