@@ -55,6 +55,7 @@ public static class ShopifyConnectorsBuilderExtensions
         services.AddMetrics();
         services.TryAddSingleton<CostBucketRegistry>();
         services.TryAddSingleton<ShopifyMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Polly.Telemetry.TelemetryOptions>, ResilienceLogSeverity>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyOptions>, ShopifyOptionsDataAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyOptions>, ShopifyOptionsValidator>());
 

@@ -63,6 +63,7 @@ public static class WooCommerceConnectorsBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WooCommerceOptions>, WooCommerceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ThrottleRegistry>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Polly.Telemetry.TelemetryOptions>, ResilienceLogSeverity>());
 
         var http = services.AddHttpClient(WooCommerceClient.HttpClientName(name));
         http.AddResilienceHandler("woocommerce", (pipeline, context) =>
