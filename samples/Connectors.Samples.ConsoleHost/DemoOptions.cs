@@ -23,37 +23,4 @@ internal sealed record DemoOptions
 
     /// <summary>Seed of the catalogue and order generator.</summary>
     public int Seed { get; init; } = 42;
-
-    /// <summary>Parses <c>--dry-run</c>, <c>--skus N</c>, <c>--orders N</c>, <c>--data DIR</c>.</summary>
-    public static DemoOptions Parse(IReadOnlyList<string> args)
-    {
-        var options = new DemoOptions();
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--dry-run":
-                    options = options with { DryRun = true };
-                    break;
-                case "--skus" when i + 1 < args.Count:
-                    options = options with { Skus = Positive(args[++i], "--skus", 10) };
-                    break;
-                case "--orders" when i + 1 < args.Count:
-                    options = options with { Orders = Positive(args[++i], "--orders", 2) };
-                    break;
-                case "--data" when i + 1 < args.Count:
-                    options = options with { DataDirectory = args[++i] };
-                    break;
-                default:
-                    break; // everything else belongs to the configuration (--Connectors:Shopify:ShopDomain=...)
-            }
-        }
-
-        return options;
-    }
-
-    private static int Positive(string text, string name, int min) =>
-        int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min
-            ? value
-            : throw new ArgumentException($"{name} must be a whole number of at least {min}; got '{text}'.");
 }

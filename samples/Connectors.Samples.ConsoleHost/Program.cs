@@ -4,18 +4,21 @@ using Connectors.Samples.ConsoleHost;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
-// dotnet run --project samples/Connectors.Samples.ConsoleHost [-- --dry-run] [--skus N] [--orders N]
+// dotnet run --project samples/Connectors.Samples.ConsoleHost -- --help   (the flags: DemoCommandLine, samples/README.md)
 // Settings (appsettings.json, environment variables CONNECTORS__SHOPIFY__..., user-secrets, --Connectors:Shopify:...=)
 // switch it from the emulators to real shops: see docs/getting-started.md.
-var options = DemoOptions.Parse(args);
+if (DemoCommandLine.TryParse(args, Console.Out, Console.Error, out var options, out var live) is { } exit)
+{
+    return exit;
+}
+
 var configuration = new ConfigurationBuilder()
     .SetBasePath(AppContext.BaseDirectory)
     .AddJsonFile("appsettings.json", optional: true)
     .AddUserSecrets(typeof(DemoOptions).Assembly, optional: true)
     .AddEnvironmentVariables()
-    .AddCommandLine([.. args.Where(a => a.StartsWith("--Connectors", StringComparison.OrdinalIgnoreCase))])
+    .AddCommandLine([.. args.Where(DemoCommandLine.IsSetting)])
     .Build();
-var live = args.Contains("--live");
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -32,6 +32,21 @@ if (woo)
     connectors.AddWooCommerce("woocommerce", settings.GetSection("WooCommerce"));
 }
 
+// A mapping profile for a channel that is not registered stops the host at start (it is usually a misspelt channel
+// name); the sample ships a profile for both shops, so it leaves out the profile of a shop that is not filled in.
+connectors.AddMapping(o =>
+{
+    if (!shopify)
+    {
+        o.Channels.Remove("shopify");
+    }
+
+    if (!woo)
+    {
+        o.Channels.Remove("woocommerce");
+    }
+});
+
 var app = builder.Build();
 if (!shopify && !woo)
 {

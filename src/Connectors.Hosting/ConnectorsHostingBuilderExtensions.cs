@@ -63,7 +63,9 @@ public static class ConnectorsHostingBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
-        builder.Services.AddOptions<ConnectorsHostingOptions>().Bind(configuration);
+        builder.Services.AddOptions<ConnectorsHostingOptions>()
+            .Configure(o => StrictConfiguration.Bind(configuration, c => c.Bind(o, b => b.ErrorOnUnknownConfiguration = true)));
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<ConnectorsHostingOptions>>(new ConfigurationChangeTokenSource<ConnectorsHostingOptions>(configuration));
         return builder.AddHosting();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Connectors.WooCommerce.Internal;
 using Connectors.WooCommerce.Internal.Dto;
 using Connectors.WooCommerce.Internal.Json;
@@ -7,7 +8,7 @@ using Connectors.WooCommerce.Internal.Json;
 namespace Connectors.WooCommerce;
 
 /// <summary>Orders: paged by <c>modified_after</c>, acknowledged by meta and note.</summary>
-public sealed partial class WooCommerceChannel
+public sealed partial class WooCommerceChannel : IOrderListingChannel
 {
     /// <inheritdoc />
     /// <remarks>
@@ -21,6 +22,85 @@ public sealed partial class WooCommerceChannel
         {
             yield return Map(order);
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The same pages as <see cref="ListOrdersAsync"/>, each order read on its own: an order with a value this connector
+    /// cannot read (a <c>"quantity":"2.5"</c>, a missing currency) comes back as an unreadable entry with its JSON and
+    /// the path of the failure (for example <c>$.line_items[0].quantity</c>), and the orders after it still come.
+    /// </remarks>
+    public async IAsyncEnumerable<OrderListingEntry> ListOrderEntriesAsync(DateTimeOffset updatedSince, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var after = Uri.EscapeDataString(updatedSince.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        var pages = _client.PageAsync($"orders?modified_after={after}&dates_are_gmt=true&orderby=id&order=asc", WooJsonContext.Default.ListJsonElement, cancellationToken);
+        await foreach (var element in pages.ConfigureAwait(false))
+        {
+            yield return ReadEntry(element);
+        }
+    }
+
+    /// <summary>Reads one order of a page; what cannot be read becomes an unreadable entry naming the path.</summary>
+    private OrderListingEntry ReadEntry(JsonElement element)
+    {
+        string? id = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var idValue)
+            && idValue.ValueKind is JsonValueKind.Number or JsonValueKind.String
+            ? idValue.ToString()
+            : null;
+        WooOrder? order;
+        try
+        {
+            order = element.Deserialize(WooJsonContext.Default.WooOrder);
+        }
+        catch (JsonException ex)
+        {
+            return Unreadable(element, id, JsonPaths.Full(ex), Reason(ex.Message));
+        }
+
+        if (order is null)
+        {
+            return Unreadable(element, id, "$", "the entry is null.");
+        }
+
+        try
+        {
+            return OrderListingEntry.FromOrder(WooMapper.ToChannelOrder(Name, order));
+        }
+        catch (WebhookOrParseException ex)
+        {
+            return Unreadable(element, id, ex.Path, ex.Reason);
+        }
+        catch (Exception ex) when (ex is NullReferenceException or FormatException or InvalidOperationException or OverflowException)
+        {
+            return Unreadable(element, id, "$", ex.Message);
+        }
+    }
+
+    private static OrderListingEntry Unreadable(JsonElement element, string? id, string path, string reason)
+    {
+        DateTimeOffset? modified = null;
+        if (element.ValueKind == JsonValueKind.Object
+            && element.TryGetProperty("date_modified_gmt", out var value)
+            && value.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            modified = parsed;
+        }
+
+        return OrderListingEntry.FromUnreadable(new UnreadableOrder
+        {
+            OrderId = id,
+            Payload = element.GetRawText(),
+            JsonPath = path,
+            Reason = reason,
+            UpdatedAt = modified,
+        });
+    }
+
+    private static string Reason(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
     }
 
     /// <inheritdoc />

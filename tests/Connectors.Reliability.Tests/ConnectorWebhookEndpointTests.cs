@@ -198,6 +198,6 @@ public sealed class ConnectorWebhookEndpointTests
     private static string WooOrderBody(long orderId, long productId, string sku)
     {
         var now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
-        return $$"""{"id":{{orderId}},"status":"processing","currency":"EUR","date_created_gmt":"{{now}}","date_modified_gmt":"{{now}}","date_paid_gmt":"{{now}}","total":"20.00","line_items":[{"id":1,"product_id":{{productId}},"variation_id":0,"sku":"{{sku}}","quantity":2,"subtotal":"20.00","total":"20.00","price":10}]}""";
+        return $$"""{"id":{{orderId}},"status":"processing","currency":"EUR","date_created_gmt":"{{now}}","date_modified_gmt":"{{now}}","date_paid_gmt":"{{now}}","total":"20.00","shipping":{"first_name":"Ada","last_name":"Lovelace","address_1":"1 Analytical Way","city":"London","postcode":"N1 1AA","country":"GB"},"line_items":[{"id":1,"product_id":{{productId}},"variation_id":0,"sku":"{{sku}}","quantity":2,"subtotal":"20.00","total":"20.00","price":10}]}""";
     }
 }

@@ -2,23 +2,74 @@ using Connectors.Samples.ConsoleHost;
 
 namespace Connectors.Samples.Tests;
 
+/// <summary>Issue 19 item 10: the console sample's command line (System.CommandLine).</summary>
 public sealed class DemoOptionsTests
 {
-    [Fact]
-    public void Parse_Flags_SetsSizesAndDryRunAndIgnoresSettings()
+    private static (int? Exit, DemoOptions Options, bool Live, string Output, string Error) Parse(params string[] args)
     {
-        var options = DemoOptions.Parse(["--skus", "300", "--orders", "12", "--dry-run", "--Connectors:Shopify:ShopDomain=x.myshopify.com"]);
-
-        Assert.Equal(300, options.Skus);
-        Assert.Equal(12, options.Orders);
-        Assert.True(options.DryRun);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = DemoCommandLine.TryParse(args, output, error, out var options, out var live);
+        return (exit, options, live, output.ToString(), error.ToString());
     }
 
     [Fact]
-    public void Parse_BadNumber_ThrowsNamingTheFlag()
+    public void TryParse_Flags_SetsSizesAndDryRunAndLeavesSettingsToTheConfiguration()
     {
-        var error = Assert.Throws<ArgumentException>(() => DemoOptions.Parse(["--skus", "many"]));
+        var (exit, options, live, _, error) = Parse("--skus", "300", "--orders", "12", "--dry-run", "--live", "--seed", "7", "--Connectors:Shopify:ShopDomain=x.myshopify.com");
 
-        Assert.Contains("--skus", error.Message, StringComparison.Ordinal);
+        Assert.Null(exit);
+        Assert.Equal(string.Empty, error);
+        Assert.Equal((300, 12, true, 7, true), (options.Skus, options.Orders, options.DryRun, options.Seed, live));
+        Assert.True(DemoCommandLine.IsSetting("--Connectors:Shopify:ShopDomain=x.myshopify.com"));
+    }
+
+    [Fact]
+    public void TryParse_NoFlags_Defaults()
+    {
+        var (exit, options, live, _, _) = Parse();
+
+        Assert.Null(exit);
+        Assert.Equal((2000, 40, false, 42, false, null), (options.Skus, options.Orders, options.DryRun, options.Seed, live, options.DataDirectory));
+    }
+
+    [Fact]
+    public void TryParse_Help_PrintsEveryOptionAndExitsZero()
+    {
+        var (exit, _, _, output, _) = Parse("--help");
+
+        Assert.Equal(0, exit);
+        foreach (var flag in new[] { "--dry-run", "--live", "--skus <N>", "--orders <N>", "--seed <N>", "--data <DIR>", "--help" })
+        {
+            Assert.Contains(flag, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("--skuz", "5")]
+    [InlineData("--dryrun")]
+    [InlineData("--Connectors:Shopify:ShopDomain")]
+    public void TryParse_UnknownFlag_ShortErrorAndExitCode2(params string[] args)
+    {
+        var (exit, _, _, output, error) = Parse(args);
+
+        Assert.Equal(DemoCommandLine.UsageError, exit);
+        Assert.Contains($"'{args[0]}'", error, StringComparison.Ordinal);
+        Assert.Contains("--help", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+    }
+
+    [Theory]
+    [InlineData("--skus", "many", "--skus must be a whole number of at least 10; got 'many'.")]
+    [InlineData("--skus", "5", "--skus must be a whole number of at least 10; got '5'.")]
+    [InlineData("--orders", "1", "--orders must be a whole number of at least 2; got '1'.")]
+    public void TryParse_BadValue_NamesTheFlagAndExitCode2(string flag, string value, string expected)
+    {
+        var (exit, _, _, _, error) = Parse(flag, value);
+
+        Assert.Equal(DemoCommandLine.UsageError, exit);
+        Assert.Contains("error: " + expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 }

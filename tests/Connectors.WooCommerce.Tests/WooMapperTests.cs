@@ -37,7 +37,8 @@ public sealed class WooMapperTests
                 Assert.Equal("117", l.ChannelItemId);
                 Assert.Equal("TSHIRT-RED-M", l.Sku);
                 Assert.Equal(2, l.Quantity);
-                Assert.Equal(17.995m, l.UnitPrice.Amount); // total 35.99 after the coupon, exact in decimal
+                Assert.Equal(18.00m, l.UnitPrice.Amount); // total 35.99 after the coupon: unit price in cents, total as given
+                Assert.Equal(new Money(35.99m, "USD"), l.Total);
             },
             l =>
             {

@@ -50,9 +50,27 @@ public sealed record ChannelOrderLine
     /// <summary>The item title.</summary>
     public string? Title { get; }
 
+    /// <summary>
+    /// Whether the line is shipped (not a gift card, download or service). A line that requires shipping needs a usable
+    /// ship-to address (see the mapping profile's <c>Address.RequireShipTo</c>).
+    /// </summary>
+    /// <value><see langword="true"/> unless the platform says the item is not shipped.</value>
+    public bool RequiresShipping { get; init; } = true;
+
     /// <summary>Custom line attributes.</summary>
     public IReadOnlyDictionary<string, string> Properties { get; }
 
-    /// <summary>The line total (unit price times quantity).</summary>
-    public Money Total => UnitPrice * Quantity;
+    /// <summary>
+    /// The line total. A platform that states it (WooCommerce's <c>total</c>) sets it as given, and then
+    /// <see cref="UnitPrice"/> is that total divided by the quantity rounded to the currency's minor unit (10.00 for 3 is
+    /// a unit price of 3.33 and a total of 10.00), so a WMS that adds line totals still adds up.
+    /// </summary>
+    /// <value>Unit price times quantity unless set.</value>
+    public Money Total
+    {
+        get => _total ?? UnitPrice * Quantity;
+        init => _total = value == UnitPrice * Quantity ? null : value; // the usual case stays computed, so equality holds
+    }
+
+    private readonly Money? _total;
 }

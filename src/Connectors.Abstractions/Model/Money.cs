@@ -95,6 +95,30 @@ public readonly record struct Money
         return total;
     }
 
+    /// <summary>
+    /// The number of decimals of <see cref="Currency"/>'s minor unit (ISO 4217): 2 for EUR and USD, 0 for JPY and KRW,
+    /// 3 for KWD, BHD and OMR, 4 for CLF.
+    /// </summary>
+    public int MinorUnits => MinorUnitsOf(Currency);
+
+    /// <summary>The number of decimals of a currency's minor unit (ISO 4217); 2 for a currency the table does not list.</summary>
+    /// <param name="currency">A three-letter ISO 4217 code.</param>
+    /// <returns>0 to 4.</returns>
+    public static int MinorUnitsOf(string currency) => NormaliseCurrency(currency, nameof(Currency)) switch
+    {
+        "BIF" or "CLP" or "DJF" or "GNF" or "ISK" or "JPY" or "KMF" or "KRW" or "PYG" or "RWF" or "UGX" or "UYI" or "VND" or "VUV" or "XAF" or "XOF" or "XPF" => 0,
+        "BHD" or "IQD" or "JOD" or "KWD" or "LYD" or "OMR" or "TND" => 3,
+        "CLF" or "UYW" => 4,
+        _ => 2,
+    };
+
+    /// <summary>
+    /// This amount rounded to the currency's minor unit (half away from zero), for example a unit price of
+    /// 10.00 / 3 = 3.3333… EUR as 3.33 EUR, or 1000 / 3 JPY as 333 JPY.
+    /// </summary>
+    /// <returns>The rounded amount in the same currency.</returns>
+    public Money RoundToMinorUnit() => new(decimal.Round(Amount, MinorUnits, MidpointRounding.AwayFromZero), Currency);
+
     /// <inheritdoc />
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Amount} {Currency}");

@@ -35,4 +35,11 @@ public sealed record WarehouseOrderLine
 
     /// <summary>The price per WMS unit, where known.</summary>
     public Money? UnitPrice { get; }
+
+    /// <summary>
+    /// The line total as the channel gave it, when the mapping carries prices; <see cref="UnitPrice"/> is rounded to the
+    /// currency's minor unit, so the total may differ from unit price times quantity by less than a minor unit a unit.
+    /// </summary>
+    /// <value><see langword="null"/> unless the mapper sets it.</value>
+    public Money? Total { get; init; }
 }

@@ -35,7 +35,9 @@ public static class MappingConnectorsBuilderExtensions
 
     /// <summary>
     /// Adds profile-driven mapping (see <see cref="AddMapping(IConnectorsBuilder, Action{MappingOptions})"/>) with
-    /// profiles bound from a configuration section (for example <c>Mapping</c>); validation errors name paths under it.
+    /// profiles bound from a configuration section (for example <c>Mapping</c>); validation errors name paths under it. Binding
+    /// is strict: a key that is not a setting (a misspelt <c>QuantityPerUnt</c>, <c>Itemz</c>) or a value that cannot be read
+    /// fails at start with a <see cref="ConnectorValidationException"/> naming its configuration path.
     /// </summary>
     /// <param name="builder">The connectors builder.</param>
     /// <param name="section">The section holding <see cref="MappingOptions"/>.</param>
@@ -45,7 +47,10 @@ public static class MappingConnectorsBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(section);
         AddCore(builder.Services, section.Path);
-        builder.Services.AddOptions<MappingOptions>().Bind(section);
+        // Strict: a misspelt key (QuantityPerUnt, Itemz) fails at start naming its path instead of keeping the default.
+        builder.Services.AddOptions<MappingOptions>()
+            .Configure(o => StrictConfiguration.Bind(section, s => s.Bind(o, b => b.ErrorOnUnknownConfiguration = true)));
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<MappingOptions>>(new ConfigurationChangeTokenSource<MappingOptions>(section));
         return builder;
     }
 

@@ -11,7 +11,8 @@ internal sealed record AddressRulesCompiled(
     CompanyMode Company,
     string JoinSeparator,
     KeyValuePair<string, int>[] Limits,
-    LengthLimitAction LengthAction)
+    LengthLimitAction LengthAction,
+    bool RequireShipTo = true)
 {
     public int Name { get; } = Find(Limits, "Name");
 

@@ -22,6 +22,12 @@ internal sealed class CompiledProfile
 
     public required string[] HoldTags { get; init; }
 
+    /// <summary>Decision per <see cref="ChannelOrderStatus"/>; <see cref="ReleaseDecision.Release"/> lets the payment status decide.</summary>
+    public required ReleaseDecision[] ReleaseByOrderStatus { get; init; }
+
+    /// <summary>Decision per <see cref="FulfillmentStatus"/>; <see cref="ReleaseDecision.Release"/> lets the payment status decide.</summary>
+    public required ReleaseDecision[] ReleaseByFulfillment { get; init; }
+
     public required FrozenDictionary<string, string> Carriers { get; init; }
 
     public string? CarrierFallback { get; init; }

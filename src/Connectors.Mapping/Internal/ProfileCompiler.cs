@@ -32,6 +32,7 @@ internal static class ProfileCompiler
         var autoMatch = CompileAutoMatch(profile, path, errors);
         var fractional = CompileFractional(profile, path, errors);
         var (release, holdTags) = CompileRelease(profile, path, errors);
+        var (byOrderStatus, byFulfillment) = CompileChannelState(profile, path, errors);
         var carriers = CompileCarriers(profile, path, errors);
         var picking = profile.PickingInstructions ?? new PickingInstructionRules();
         var priorities = CompilePriority(profile, path, errors);
@@ -51,6 +52,8 @@ internal static class ProfileCompiler
             AutoMatch = autoMatch,
             FractionalSkus = fractional,
             ReleaseByPayment = release,
+            ReleaseByOrderStatus = byOrderStatus,
+            ReleaseByFulfillment = byFulfillment,
             HoldTags = holdTags,
             Carriers = carriers,
             CarrierFallback = string.IsNullOrWhiteSpace(profile.Carriers?.Fallback) ? null : profile.Carriers.Fallback,
@@ -304,6 +307,52 @@ internal static class ProfileCompiler
         return (table, [.. rules.HoldTags.Where(t => !string.IsNullOrWhiteSpace(t))]);
     }
 
+    /// <summary>The release rules by the order's state on the channel; <c>Release</c> means "the payment status decides".</summary>
+    private static (ReleaseDecision[] ByOrderStatus, ReleaseDecision[] ByFulfillment) CompileChannelState(ChannelMappingProfile profile, string path, List<ValidationError> errors)
+    {
+        var rules = profile.Release ?? new ReleaseRules();
+        var byStatus = new ReleaseDecision[Enum.GetValues<ChannelOrderStatus>().Length];
+        byStatus[(int)ChannelOrderStatus.Completed] = ReleaseDecision.Reject;
+        foreach (var (key, decision) in rules.OrderStatus)
+        {
+            var at = $"{path}:Release.OrderStatus:{key}";
+            if (!Enum.TryParse<ChannelOrderStatus>(key, ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(key, out _) || status == ChannelOrderStatus.Cancelled)
+            {
+                Add(errors, at, "Release", "is not an order status a rule can decide; use Open, OnHold or Completed (a cancelled order always rejects).");
+            }
+            else if (!Enum.IsDefined(decision))
+            {
+                Add(errors, at, "Release", "is not a decision; use Release, Hold or Reject.");
+            }
+            else
+            {
+                byStatus[(int)status] = decision;
+            }
+        }
+
+        var byFulfillment = new ReleaseDecision[Enum.GetValues<FulfillmentStatus>().Length];
+        byFulfillment[(int)FulfillmentStatus.Fulfilled] = ReleaseDecision.Reject;
+        byFulfillment[(int)FulfillmentStatus.PartiallyFulfilled] = ReleaseDecision.Hold;
+        foreach (var (key, decision) in rules.FulfillmentStatus)
+        {
+            var at = $"{path}:Release.FulfillmentStatus:{key}";
+            if (!Enum.TryParse<FulfillmentStatus>(key, ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(key, out _))
+            {
+                Add(errors, at, "Release", $"is not a fulfilment status; use one of {string.Join(", ", Enum.GetNames<FulfillmentStatus>())}.");
+            }
+            else if (!Enum.IsDefined(decision))
+            {
+                Add(errors, at, "Release", "is not a decision; use Release, Hold or Reject.");
+            }
+            else
+            {
+                byFulfillment[(int)status] = decision;
+            }
+        }
+
+        return (byStatus, byFulfillment);
+    }
+
     private static ReleaseDecision DefaultDecision(PaymentStatus status) => status switch
     {
         PaymentStatus.Paid or PaymentStatus.Authorized or PaymentStatus.PartiallyRefunded => ReleaseDecision.Release,
@@ -398,7 +447,8 @@ internal static class ProfileCompiler
             rules.Company,
             rules.JoinSeparator ?? " / ",
             [.. limits],
-            rules.LengthAction);
+            rules.LengthAction,
+            rules.RequireShipTo);
     }
 
     private static CustomFieldCompiled[] CompileCustomFields(ChannelMappingProfile profile, string path, List<ValidationError> errors)

@@ -27,6 +27,7 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
         List<string>? warnings = null;
         var lines = ExplodeLines(order, profile, state?.Index);
         var shipTo = AddressNormaliser.Apply(order.ShippingAddress, profile.Address, order, ref warnings);
+        RequireShipTo(order, shipTo, profile);
         var carrier = MapCarrier(order, profile, ref warnings);
         var (release, reason) = Release(order, profile);
         var instructions = Instructions(order, profile);
@@ -265,8 +266,11 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
                     CheckWhole(order, line, i, component, quantity, profile);
                 }
 
-                var price = perUnit == 1m ? line.UnitPrice : new Money(line.UnitPrice.Amount / perUnit, line.UnitPrice.Currency);
-                lines.Add(new WarehouseOrderLine(line.LineId, component.Sku, quantity, line.LineId, price));
+                // The line total as given; the unit price per WMS unit rounded to the currency's minor unit (a case of 3
+                // at 10.00 is 3.33 a unit and 10.00 a line), so a WMS that rounds still adds up.
+                var total = line.Total;
+                var price = perUnit == 1m ? line.UnitPrice : new Money(total.Amount / quantity, total.Currency).RoundToMinorUnit();
+                lines.Add(new WarehouseOrderLine(line.LineId, component.Sku, quantity, line.LineId, price) { Total = total });
                 continue;
             }
 
@@ -285,6 +289,36 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
 
         return lines;
     }
+
+    /// <summary>A line that requires shipping needs an address a carrier can deliver to, unless the profile says otherwise.</summary>
+    private static void RequireShipTo(ChannelOrder order, Address? shipTo, CompiledProfile profile)
+    {
+        if (!profile.Address.RequireShipTo || IsUsable(shipTo))
+        {
+            return;
+        }
+
+        for (var i = 0; i < order.Lines.Count; i++)
+        {
+            if (order.Lines[i].RequiresShipping)
+            {
+                var what = shipTo is null ? "has no ship-to address" : "has a ship-to address without a first line, a city or postal code, or a country";
+                throw new MappingException(
+                    order.Channel,
+                    order.OrderId,
+                    order.Lines[i].LineId,
+                    "ShippingAddress",
+                    $"{what}, but line {i} requires shipping; fix the address on the channel, or set Address.RequireShipTo to false for a channel whose orders are collected.",
+                    "Address.RequireShipTo");
+            }
+        }
+    }
+
+    private static bool IsUsable(Address? address) =>
+        address is not null
+        && !string.IsNullOrWhiteSpace(address.Line1)
+        && (!string.IsNullOrWhiteSpace(address.City) || !string.IsNullOrWhiteSpace(address.PostalCode))
+        && (!string.IsNullOrWhiteSpace(address.CountryCode) || !string.IsNullOrWhiteSpace(address.Country));
 
     private static void CheckWhole(ChannelOrder order, ChannelOrderLine line, int index, ItemComponent component, decimal quantity, CompiledProfile profile)
     {
@@ -332,6 +366,18 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
         if (order.Status == ChannelOrderStatus.Cancelled)
         {
             return (ReleaseDecision.Reject, "the order is cancelled on the channel (rule 'Release')");
+        }
+
+        // Completed or fulfilled on the channel: shipped elsewhere, or before the connector was installed (the first
+        // poll reads back InitialPollWindow), so it must not be shipped again.
+        if ((uint)order.Status < (uint)profile.ReleaseByOrderStatus.Length && profile.ReleaseByOrderStatus[(int)order.Status] is not ReleaseDecision.Release and var byStatus)
+        {
+            return (byStatus, $"the order is {order.Status} on the channel (rule 'Release.OrderStatus')");
+        }
+
+        if ((uint)order.FulfillmentStatus < (uint)profile.ReleaseByFulfillment.Length && profile.ReleaseByFulfillment[(int)order.FulfillmentStatus] is not ReleaseDecision.Release and var byFulfillment)
+        {
+            return (byFulfillment, $"the order is {order.FulfillmentStatus} on the channel (rule 'Release.FulfillmentStatus')");
         }
 
         var table = profile.ReleaseByPayment;

@@ -33,4 +33,13 @@ public sealed class AddressRules
     /// <summary>What happens when a field is longer than its limit.</summary>
     /// <value><see cref="LengthLimitAction.Warn"/> by default (cut, with a warning).</value>
     public LengthLimitAction LengthAction { get; set; } = LengthLimitAction.Warn;
+
+    /// <summary>
+    /// Whether an order with a line that requires shipping (<see cref="ChannelOrderLine.RequiresShipping"/>) must have a
+    /// usable ship-to address (a first address line, a city or postal code, and a country): without one the order is a
+    /// mapping error (dead-lettered with its payload, field <c>ShippingAddress</c>) instead of reaching the WMS with no
+    /// address. Set <see langword="false"/> for a channel whose orders are collected in store.
+    /// </summary>
+    /// <value><see langword="true"/> by default.</value>
+    public bool RequireShipTo { get; set; } = true;
 }

@@ -1,8 +1,10 @@
 namespace Connectors.Mapping.Profiles;
 
 /// <summary>
-/// The release decision. Defaults: paid, authorised and partially refunded release; unknown, pending and partially
-/// paid hold; refunded, voided and failed reject; a cancelled order rejects.
+/// The release decision. The order's state on the channel is looked at first: a cancelled order rejects; by default a
+/// completed (closed) order and a fully fulfilled order reject (they were shipped elsewhere, or before the connector was
+/// installed, and must not be shipped twice) and a partially fulfilled one holds. Then the payment status: paid,
+/// authorised and partially refunded release; unknown, pending and partially paid hold; refunded, voided and failed reject.
 /// </summary>
 public sealed class ReleaseRules
 {
@@ -11,4 +13,19 @@ public sealed class ReleaseRules
 
     /// <summary>Orders carrying one of these tags (without case) are held whatever their payment status.</summary>
     public IList<string> HoldTags { get; } = new List<string>();
+
+    /// <summary>
+    /// Overrides by the order's state on the channel (<c>Open</c>, <c>OnHold</c>, <c>Completed</c>) to <c>Hold</c> or
+    /// <c>Reject</c>; <c>Release</c> lets the payment status decide. <c>Cancelled</c> always rejects.
+    /// </summary>
+    /// <value>Empty by default, which means <c>Completed</c>: <c>Reject</c>; the others let the payment status decide.</value>
+    public IDictionary<string, ReleaseDecision> OrderStatus { get; } = new Dictionary<string, ReleaseDecision>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Overrides by the order's fulfilment status on the channel (<c>Unfulfilled</c>, <c>PartiallyFulfilled</c>,
+    /// <c>Fulfilled</c>) to <c>Hold</c> or <c>Reject</c>; <c>Release</c> lets the payment status decide. Applies only to
+    /// an order that is not in the WMS yet (an order the WMS ships itself becomes fulfilled afterwards).
+    /// </summary>
+    /// <value>Empty by default, which means <c>Fulfilled</c>: <c>Reject</c>, <c>PartiallyFulfilled</c>: <c>Hold</c>.</value>
+    public IDictionary<string, ReleaseDecision> FulfillmentStatus { get; } = new Dictionary<string, ReleaseDecision>(StringComparer.OrdinalIgnoreCase);
 }

@@ -42,7 +42,9 @@ public static class ShopifyConnectorsBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(section);
-        builder.Services.AddOptions<ShopifyOptions>(name).Bind(section);
+        builder.Services.AddOptions<ShopifyOptions>(name)
+            .Configure(o => StrictConfiguration.Bind(section, c => c.Bind(o, b => b.ErrorOnUnknownConfiguration = true)));
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<ShopifyOptions>>(new ConfigurationChangeTokenSource<ShopifyOptions>(name, section));
         return AddCore(builder, name);
     }
 
@@ -53,6 +55,7 @@ public static class ShopifyConnectorsBuilderExtensions
         services.AddMetrics();
         services.TryAddSingleton<CostBucketRegistry>();
         services.TryAddSingleton<ShopifyMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Polly.Telemetry.TelemetryOptions>, ResilienceLogSeverity>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyOptions>, ShopifyOptionsDataAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyOptions>, ShopifyOptionsValidator>());
 

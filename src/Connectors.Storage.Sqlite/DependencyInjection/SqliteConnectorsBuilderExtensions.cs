@@ -39,7 +39,9 @@ public static class SqliteConnectorsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
-        builder.Services.AddOptions<SqliteStoreOptions>().Bind(configuration);
+        builder.Services.AddOptions<SqliteStoreOptions>()
+            .Configure(o => StrictConfiguration.Bind(configuration, c => c.Bind(o, b => b.ErrorOnUnknownConfiguration = true)));
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<SqliteStoreOptions>>(new ConfigurationChangeTokenSource<SqliteStoreOptions>(configuration));
         return builder.UseSqlite(static _ => { });
     }
 

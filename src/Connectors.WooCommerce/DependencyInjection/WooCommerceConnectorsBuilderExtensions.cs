@@ -42,7 +42,9 @@ public static class WooCommerceConnectorsBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configuration);
-        builder.Services.AddOptions<WooCommerceOptions>(name).Bind(configuration);
+        builder.Services.AddOptions<WooCommerceOptions>(name)
+            .Configure(o => StrictConfiguration.Bind(configuration, c => c.Bind(o, b => b.ErrorOnUnknownConfiguration = true)));
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<WooCommerceOptions>>(new ConfigurationChangeTokenSource<WooCommerceOptions>(name, configuration));
         return Register(builder, name);
     }
 
@@ -61,6 +63,7 @@ public static class WooCommerceConnectorsBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WooCommerceOptions>, WooCommerceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ThrottleRegistry>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Polly.Telemetry.TelemetryOptions>, ResilienceLogSeverity>());
 
         var http = services.AddHttpClient(WooCommerceClient.HttpClientName(name));
         http.AddResilienceHandler("woocommerce", (pipeline, context) =>

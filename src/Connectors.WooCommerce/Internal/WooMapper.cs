@@ -98,10 +98,14 @@ internal static class WooMapper
                 item.Id.ToString(CultureInfo.InvariantCulture),
                 ItemId(item.ProductId, item.VariationId),
                 quantity,
-                new Money(lineTotal / quantity, currency),
+                new Money(lineTotal / quantity, currency).RoundToMinorUnit(),
                 string.IsNullOrEmpty(item.Sku) ? null : item.Sku,
                 item.Name,
-                properties));
+                properties)
+            {
+                // As given: 10.00 for 3 is a unit price of 3.33 and a total of 10.00, not 3.3333… (issue 19 item 6).
+                Total = new Money(lineTotal, currency),
+            });
         }
 
         var paid = order.DatePaidGmt is not null;

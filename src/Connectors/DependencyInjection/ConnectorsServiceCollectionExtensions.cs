@@ -70,7 +70,9 @@ public static class ConnectorsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ConnectorsOptions>().Bind(configuration);
+        services.AddOptions<ConnectorsOptions>()
+            .Configure(o => StrictConfiguration.Bind(configuration, c => c.Bind(o, b => b.ErrorOnUnknownConfiguration = true)));
+        services.AddSingleton<IOptionsChangeTokenSource<ConnectorsOptions>>(new ConfigurationChangeTokenSource<ConnectorsOptions>(configuration));
         return services.AddConnectors();
     }
 

@@ -1,9 +1,21 @@
 namespace Connectors.Mapping;
 
-/// <summary>The release rules used when no mapping profile says otherwise: paid or authorised release, pending holds.</summary>
+/// <summary>
+/// The release rules used when no mapping profile says otherwise: an order completed or fully fulfilled on the channel
+/// rejects (shipped elsewhere or before the connector was installed), a partially fulfilled one holds; then paid or
+/// authorised release, pending holds.
+/// </summary>
 internal static class DefaultReleaseRules
 {
-    public static (ReleaseDecision Decision, string? Reason) Decide(ChannelOrder order) => order.PaymentStatus switch
+    public static (ReleaseDecision Decision, string? Reason) Decide(ChannelOrder order) => order switch
+    {
+        { Status: ChannelOrderStatus.Completed } => (ReleaseDecision.Reject, "the order is Completed on the channel"),
+        { FulfillmentStatus: FulfillmentStatus.Fulfilled } => (ReleaseDecision.Reject, "the order is Fulfilled on the channel"),
+        { FulfillmentStatus: FulfillmentStatus.PartiallyFulfilled } => (ReleaseDecision.Hold, "the order is PartiallyFulfilled on the channel"),
+        _ => ByPayment(order),
+    };
+
+    private static (ReleaseDecision Decision, string? Reason) ByPayment(ChannelOrder order) => order.PaymentStatus switch
     {
         PaymentStatus.Paid or PaymentStatus.Authorized or PaymentStatus.PartiallyRefunded => (ReleaseDecision.Release, null),
         PaymentStatus.Voided or PaymentStatus.Failed or PaymentStatus.Refunded =>

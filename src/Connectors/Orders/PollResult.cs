@@ -6,4 +6,9 @@ namespace Connectors;
 /// <param name="Seen">Orders or returns the channel listed.</param>
 /// <param name="Enqueued">Those new to the inbox.</param>
 /// <param name="Cursor">The cursor stored for the next poll.</param>
-public sealed record PollResult(string Channel, DateTimeOffset Since, int Seen, int Enqueued, DateTimeOffset Cursor);
+public sealed record PollResult(string Channel, DateTimeOffset Since, int Seen, int Enqueued, DateTimeOffset Cursor)
+{
+    /// <summary>Orders the channel listed but could not read, dead-lettered by this poll (see <see cref="IOrderListingChannel"/>).</summary>
+    /// <value>0 unless the channel implements <see cref="IOrderListingChannel"/> and listed an unreadable order not dead-lettered before.</value>
+    public int DeadLettered { get; init; }
+}

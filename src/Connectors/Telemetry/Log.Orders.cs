@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Could not acknowledge order {OrderId} to channel {Channel} yet: {Reason}")]
     public static partial void AcknowledgementFailed(ILogger logger, string orderId, string channel, string reason);
 
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Order {OrderId} of channel {Channel} cannot be read at {JsonPath} and was dead-lettered with its payload: {Reason}")]
+    public static partial void UnreadableOrderDeadLettered(ILogger logger, string orderId, string channel, string jsonPath, string reason);
+
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Shipment {ShipmentId} of order {OrderId} sent to channel {Channel}: {Outcome}")]
     public static partial void ShipmentSent(ILogger logger, string shipmentId, string orderId, string channel, string outcome);
 

@@ -25,7 +25,7 @@ public class OrderMappingBenchmarks
     public void Setup()
     {
         var services = new ServiceCollection();
-        services.AddConnectors().AddMapping(o => o.Channels[Channel] = Profile());
+        services.AddConnectors().AddChannel(Channel, "fake", _ => new Connectors.Testing.FakeChannel(Channel)).AddMapping(o => o.Channels[Channel] = Profile());
         _provider = services.BuildServiceProvider();
         _mapper = _provider.GetRequiredService<IOrderMapper>();
         _handWritten = new HandWrittenMapper();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Connectors.Mapping.Tests.DependencyInjection;
 
-public class MappingConnectorsBuilderExtensionsTests
+public partial class MappingConnectorsBuilderExtensionsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -23,7 +23,7 @@ public class MappingConnectorsBuilderExtensionsTests
     public void AddMapping_AfterAddConnectors_ReplacesIdentityMapping()
     {
         var services = new ServiceCollection();
-        services.AddConnectors().AddMapping(Profile);
+        services.AddConnectors().AddChannel("store-a", "fake", _ => new Testing.FakeChannel("store-a")).AddMapping(Profile);
         using var provider = services.BuildServiceProvider();
 
         Assert.IsType<ProfileItemResolver>(provider.GetRequiredService<IItemResolver>());
@@ -35,7 +35,7 @@ public class MappingConnectorsBuilderExtensionsTests
     {
         var services = new ServiceCollection();
         var builder = services.AddConnectors();
-        builder.AddMapping(Profile);
+        builder.AddChannel("store-a", "fake", _ => new Testing.FakeChannel("store-a")).AddMapping(Profile);
         services.AddConnectors(o => o.MaxAttempts = 3);
         using var provider = services.BuildServiceProvider();
 
@@ -47,7 +47,7 @@ public class MappingConnectorsBuilderExtensionsTests
     public void AddMapping_Twice_RegistersOnce()
     {
         var services = new ServiceCollection();
-        services.AddConnectors().AddMapping(Profile).AddMapping(o => o.IdentityForUnprofiledChannels = true);
+        services.AddConnectors().AddChannel("store-a", "fake", _ => new Testing.FakeChannel("store-a")).AddMapping(Profile).AddMapping(o => o.IdentityForUnprofiledChannels = true);
 
         Assert.Single(services, d => d.ServiceType == typeof(IOrderMapper));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<MappingOptions>));
@@ -71,7 +71,7 @@ public class MappingConnectorsBuilderExtensionsTests
             ["Connectors:Mapping:Channels:store-a:Bundles:2:Components:0:QuantityPerUnit"] = "0",
         }).Build();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddConnectors().AddMapping(configuration.GetSection("Connectors:Mapping"));
+        builder.Services.AddConnectors().AddChannel("store-a", "fake", _ => new Testing.FakeChannel("store-a")).AddMapping(configuration.GetSection("Connectors:Mapping"));
         using var host = builder.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Ct));
@@ -84,7 +84,7 @@ public class MappingConnectorsBuilderExtensionsTests
     public async Task AddMapping_ValidProfile_HostStarts()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddConnectors().AddMapping(Profile);
+        builder.Services.AddConnectors().AddChannel("store-a", "fake", _ => new Testing.FakeChannel("store-a")).AddMapping(Profile);
         using var host = builder.Build();
 
         await host.StartAsync(Ct);
@@ -96,6 +96,7 @@ public class MappingConnectorsBuilderExtensionsTests
     {
         var services = new ServiceCollection();
         services.AddConnectors()
+            .AddChannel("store-a", "fake", _ => new Testing.FakeChannel("store-a"))
             .AddMapping(Profile)
             .AddOrderMappingHook((context, _) =>
             {
@@ -114,7 +115,7 @@ public class MappingConnectorsBuilderExtensionsTests
     public void AddOrderMappingHook_Typed_IsRegisteredOnce()
     {
         var services = new ServiceCollection();
-        services.AddConnectors().AddMapping(Profile).AddOrderMappingHook<NoopHook>().AddOrderMappingHook<NoopHook>();
+        services.AddConnectors().AddChannel("store-a", "fake", _ => new Testing.FakeChannel("store-a")).AddMapping(Profile).AddOrderMappingHook<NoopHook>().AddOrderMappingHook<NoopHook>();
 
         Assert.Single(services, d => d.ServiceType == typeof(IOrderMappingHook));
     }

@@ -17,7 +17,7 @@ public class ProfileAvailabilityTests
     private static IAvailabilityCalculator ComposedCalculator()
     {
         var services = new ServiceCollection();
-        services.AddConnectors().AddMapping(options => Catalogue(options.Channels[Channel] = new()));
+        services.AddConnectors().AddChannel(Channel, "fake", _ => new Testing.FakeChannel(Channel)).AddMapping(options => Catalogue(options.Channels[Channel] = new()));
         return services.BuildServiceProvider().GetRequiredService<IAvailabilityCalculator>();
     }
 

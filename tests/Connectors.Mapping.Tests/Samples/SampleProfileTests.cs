@@ -20,7 +20,7 @@ public class SampleProfileTests
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddJsonFile(Fixture("mapping-profile.sample.json"), optional: false);
-        builder.Services.AddConnectors().AddMapping(builder.Configuration.GetSection("Mapping"));
+        builder.Services.AddConnectors().AddChannel("woo-main", "woocommerce", _ => new Testing.FakeChannel("woo-main")).AddMapping(builder.Configuration.GetSection("Mapping"));
         var host = builder.Build();
         await host.StartAsync(Ct);
         return host;

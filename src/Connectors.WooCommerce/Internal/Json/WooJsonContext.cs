@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Connectors.WooCommerce.Internal.Dto;
 
@@ -11,6 +12,7 @@ namespace Connectors.WooCommerce.Internal.Json;
     Converters = [typeof(FlexibleStringConverter), typeof(FlexibleDecimalConverter), typeof(FlexibleInt32Converter), typeof(FlexibleInt64Converter), typeof(FlexibleBooleanConverter)])]
 [JsonSerializable(typeof(WooOrder))]
 [JsonSerializable(typeof(List<WooOrder>))]
+[JsonSerializable(typeof(List<JsonElement>))]
 [JsonSerializable(typeof(WooProduct))]
 [JsonSerializable(typeof(List<WooProduct>))]
 [JsonSerializable(typeof(WooError))]

@@ -100,10 +100,32 @@ internal sealed class OrderSync : IOrderSync
         ArgumentException.ThrowIfNullOrEmpty(channel);
         var port = ChannelPorts.Get<IOrderChannel>(_channels, channel);
         var (since, high, version) = await StartPollAsync(channel, WorkKinds.PollCursor, cancellationToken).ConfigureAwait(false);
-        int seen = 0, enqueued = 0;
-        await foreach (var order in port.ListOrdersAsync(since, cancellationToken).ConfigureAwait(false))
+        int seen = 0, enqueued = 0, deadLettered = 0;
+
+        // A channel that can hand over an order it cannot read (IOrderListingChannel) keeps one bad order from
+        // stopping the page: it is dead-lettered with its payload and the rest of the page and the cursor go on.
+        var entries = port is IOrderListingChannel listing
+            ? listing.ListOrderEntriesAsync(since, cancellationToken)
+            : AsEntries(port.ListOrdersAsync(since, cancellationToken));
+        await foreach (var entry in entries.ConfigureAwait(false))
         {
             seen++;
+            if (entry.Unreadable is { } unreadable)
+            {
+                if (unreadable.UpdatedAt is { } changed && changed > high)
+                {
+                    high = changed;
+                }
+
+                if (await DeadLetterUnreadableAsync(channel, unreadable, cancellationToken).ConfigureAwait(false))
+                {
+                    deadLettered++;
+                }
+
+                continue;
+            }
+
+            var order = entry.Order!;
             if (order.UpdatedAt > high)
             {
                 high = order.UpdatedAt;
@@ -120,7 +142,39 @@ internal sealed class OrderSync : IOrderSync
 
         await AdvanceCursorAsync(channel, WorkKinds.PollCursor, high, version, cancellationToken).ConfigureAwait(false);
         Log.OrdersPolled(_logger, channel, since, seen, enqueued);
-        return new PollResult(channel, since, seen, enqueued, high);
+        return new PollResult(channel, since, seen, enqueued, high) { DeadLettered = deadLettered };
+    }
+
+    private static async IAsyncEnumerable<OrderListingEntry> AsEntries(IAsyncEnumerable<ChannelOrder> orders)
+    {
+        await foreach (var order in orders.ConfigureAwait(false))
+        {
+            yield return OrderListingEntry.FromOrder(order);
+        }
+    }
+
+    /// <summary>
+    /// Dead-letters an order the channel could not read, once per payload: the id hashes the payload, so the overlap
+    /// window re-reading the same bad order adds nothing, and a corrected order (new payload) is read normally.
+    /// </summary>
+    /// <returns><see langword="true"/> when this call stored a new dead letter.</returns>
+    private async ValueTask<bool> DeadLetterUnreadableAsync(string channel, UnreadableOrder unreadable, CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(unreadable.Payload)))[..32];
+        var id = $"unreadable-order|{channel}|{unreadable.OrderId ?? "?"}|{hash}";
+        _metrics.OrdersPolled.Add(1, ConnectorsMetrics.Channel(channel), ConnectorsMetrics.Outcome("unreadable"));
+        if (await _store.GetDeadLetterAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return false;
+        }
+
+        var error = new UnreadableOrderException(channel, unreadable.OrderId, unreadable.JsonPath, unreadable.Reason);
+        var now = _time.GetUtcNow();
+        await _store.AddDeadLetterAsync(
+            new DeadLetter(id, channel, ConnectorFlows.Orders, WorkKinds.UnreadableOrder, error.Message, nameof(UnreadableOrderException), unreadable.Payload, 1, now, now, null),
+            cancellationToken).ConfigureAwait(false);
+        Log.UnreadableOrderDeadLettered(_logger, unreadable.OrderId ?? "?", channel, unreadable.JsonPath, unreadable.Reason);
+        return true;
     }
 
     public async Task<PollResult> PollReturnsAsync(string channel, CancellationToken cancellationToken = default)
@@ -411,7 +465,10 @@ internal sealed class OrderSync : IOrderSync
         {
             case ReleaseDecision.Reject:
                 await CloseWindowAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
-                if (record?.Status != OrderRecordStatus.Rejected)
+
+                // An order completed or fulfilled on the channel (the first poll's window reads back orders from before
+                // the connector was installed) is recorded, not marked: the shop keeps its history untouched.
+                if (record?.Status != OrderRecordStatus.Rejected && !DoneOnChannel(order))
                 {
                     await AcknowledgeAsync(order, ReleaseDecision.Reject, null, mapped.Reason, cancellationToken).ConfigureAwait(false);
                 }
@@ -459,6 +516,9 @@ internal sealed class OrderSync : IOrderSync
                 return "submitted";
         }
     }
+
+    private static bool DoneOnChannel(ChannelOrder order) =>
+        order.Status == ChannelOrderStatus.Completed || order.FulfillmentStatus == FulfillmentStatus.Fulfilled;
 
     private async Task ProcessReturnRequestAsync(WorkItem item, CancellationToken cancellationToken)
     {

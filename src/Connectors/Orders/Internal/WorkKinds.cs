@@ -11,6 +11,9 @@ internal static class WorkKinds
     public const string Tracking = "tracking";
     public const string ReturnReceipt = "return-receipt";
 
+    /// <summary>The dead-letter kind of an order a channel listed but could not read (<see cref="UnreadableOrder"/>).</summary>
+    public const string UnreadableOrder = "unreadable-order";
+
     /// <summary>The error type of a dead letter the WMS refused: the exception events of the order API.</summary>
     public const string WarehouseRefused = "wms-refused";
 
