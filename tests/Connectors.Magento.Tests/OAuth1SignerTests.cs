@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Connectors.Internal;
 using Connectors.Magento.Internal;
 
 namespace Connectors.Magento.Tests;
@@ -61,7 +62,7 @@ public sealed class OAuth1SignerTests
         // RFC 5849 section 3.4.1.1: duplicate names sorted by value, encoded '=' and '%', an empty value, a space as %20.
         // The body parameters (c2, a3=2 q) are passed as parameters: the signer signs what it is given.
         var uri = new Uri("http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b");
-        var parameters = OAuth1Signer.ParseQuery(uri.Query);
+        var parameters = OAuth1Encoding.ParseQuery(uri.Query);
         parameters.AddRange(
         [
             new("c2", string.Empty), new("a3", "2 q"),
@@ -92,6 +93,6 @@ public sealed class OAuth1SignerTests
 
         var expectedBase = "GET&http%3A%2F%2F127.0.0.1%3A8080%2Frest%2Fdefault%2FV1%2Forders&oauth_consumer_key%3Dck%26oauth_nonce%3Dn1%26oauth_signature_method%3DHMAC-SHA256%26oauth_timestamp%3D1700000000%26oauth_token%3Dtok%26oauth_version%3D1.0%26searchCriteria%255BpageSize%255D%3D10";
         var expected = Convert.ToBase64String(HMACSHA256.HashData("cs&ts"u8, Encoding.ASCII.GetBytes(expectedBase)));
-        Assert.Contains("oauth_signature=\"" + OAuth1Signer.Encode(expected) + "\"", header, StringComparison.Ordinal);
+        Assert.Contains("oauth_signature=\"" + OAuth1Encoding.Encode(expected) + "\"", header, StringComparison.Ordinal);
     }
 }

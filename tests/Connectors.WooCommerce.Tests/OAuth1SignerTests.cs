@@ -1,3 +1,4 @@
+using Connectors.Internal;
 using Connectors.WooCommerce.Internal;
 
 namespace Connectors.WooCommerce.Tests;
@@ -64,6 +65,6 @@ public sealed class OAuth1SignerTests
     [Fact]
     public void Encode_ReservedAndUnicode_PercentEncodesPerRfc3986()
     {
-        Assert.Equal("CAF%C3%89%20CR%C3%88ME~-._%2B%2F", OAuth1Signer.Encode("CAFÉ CRÈME~-._+/"));
+        Assert.Equal("CAF%C3%89%20CR%C3%88ME~-._%2B%2F", OAuth1Encoding.Encode("CAFÉ CRÈME~-._+/"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Connectors.Internal;
 using Connectors.Testing;
 using Connectors.WooCommerce.Internal;
 using Microsoft.Extensions.DependencyInjection;
@@ -163,13 +164,13 @@ public sealed partial class WooCommerceChannelTests
             var oauth = new List<KeyValuePair<string, string>>
             {
                 new("oauth_consumer_key", shop.ConsumerKey),
-                new("oauth_nonce", OAuth1Signer.NewNonce()),
+                new("oauth_nonce", OAuth1Encoding.NewNonce()),
                 new("oauth_signature_method", "HMAC-SHA256"),
                 new("oauth_timestamp", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
             };
             var signature = OAuth1Signer.Sign(OAuth1Signer.BaseString("POST", OAuth1Signer.SigningUrl(uri, null), oauth), shop.ConsumerSecret, WooCommerceSignatureMethod.HmacSha256);
             oauth.Add(new("oauth_signature", signature));
-            return new Uri(uri + "?" + string.Join('&', oauth.Select(p => p.Key + "=" + OAuth1Signer.Encode(p.Value))));
+            return new Uri(uri + "?" + string.Join('&', oauth.Select(p => p.Key + "=" + OAuth1Encoding.Encode(p.Value))));
         }
     }
 }

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
+using Connectors.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Connectors.Magento.Internal;
@@ -26,7 +27,7 @@ internal sealed class MagentoAuthHandler(IOptionsMonitor<MagentoOptions> monitor
                     options.AccessToken ?? string.Empty,
                     options.AccessTokenSecret ?? string.Empty,
                     options.SignatureMethod,
-                    OAuth1Signer.NewNonce(),
+                    OAuth1Encoding.NewNonce(),
                     time.GetUtcNow().ToUnixTimeSeconds()));
                 return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             case MagentoAuthMode.BearerToken:

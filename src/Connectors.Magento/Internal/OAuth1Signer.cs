@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Connectors.Internal;
 
 namespace Connectors.Magento.Internal;
 
@@ -18,11 +19,11 @@ internal static class OAuth1Signer
     public static string BaseString(string httpMethod, Uri uri, IEnumerable<KeyValuePair<string, string>> parameters)
     {
         var normalized = parameters
-            .Select(p => (Key: Encode(p.Key), Value: Encode(p.Value)))
+            .Select(p => (Key: OAuth1Encoding.Encode(p.Key), Value: OAuth1Encoding.Encode(p.Value)))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .ThenBy(p => p.Value, StringComparer.Ordinal)
             .Select(p => p.Key + "=" + p.Value);
-        return httpMethod.ToUpperInvariant() + "&" + Encode(BaseStringUri(uri)) + "&" + Encode(string.Join('&', normalized));
+        return httpMethod.ToUpperInvariant() + "&" + OAuth1Encoding.Encode(BaseStringUri(uri)) + "&" + OAuth1Encoding.Encode(string.Join('&', normalized));
     }
 
     /// <summary>RFC 5849 section 3.4.1.2: scheme and host in lower case, the port only when not the scheme's default, the path.</summary>
@@ -36,27 +37,12 @@ internal static class OAuth1Signer
 
     public static string Sign(string baseString, string consumerSecret, string tokenSecret, MagentoSignatureMethod method)
     {
-        var key = Encoding.UTF8.GetBytes(Encode(consumerSecret) + "&" + Encode(tokenSecret));
+        var key = Encoding.UTF8.GetBytes(OAuth1Encoding.Encode(consumerSecret) + "&" + OAuth1Encoding.Encode(tokenSecret));
         var data = Encoding.UTF8.GetBytes(baseString);
 #pragma warning disable CA5350 // HMAC-SHA1 is opt-in through MagentoOptions.SignatureMethod for stores that require it.
         var hash = method == MagentoSignatureMethod.HmacSha1 ? HMACSHA1.HashData(key, data) : HMACSHA256.HashData(key, data);
 #pragma warning restore CA5350
         return Convert.ToBase64String(hash);
-    }
-
-    /// <summary>Decoded query parameters (<c>+</c> read as a space, as form encoding has it).</summary>
-    public static List<KeyValuePair<string, string>> ParseQuery(string query)
-    {
-        var result = new List<KeyValuePair<string, string>>();
-        foreach (var part in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = part.IndexOf('=', StringComparison.Ordinal);
-            var key = eq < 0 ? part : part[..eq];
-            var value = eq < 0 ? string.Empty : part[(eq + 1)..];
-            result.Add(new(Uri.UnescapeDataString(key.Replace('+', ' ')), Uri.UnescapeDataString(value.Replace('+', ' '))));
-        }
-
-        return result;
     }
 
     /// <summary>Builds the <c>Authorization: OAuth ...</c> header value for one request.</summary>
@@ -72,38 +58,10 @@ internal static class OAuth1Signer
             new("oauth_token", token),
             new("oauth_version", "1.0"),
         };
-        var all = ParseQuery(uri.Query);
+        var all = OAuth1Encoding.ParseQuery(uri.Query);
         all.AddRange(oauth);
         var signature = Sign(BaseString(httpMethod, uri, all), consumerSecret, tokenSecret, method);
         oauth.Add(new("oauth_signature", signature));
-        return string.Join(",", oauth.Select(p => p.Key + "=\"" + Encode(p.Value) + "\""));
-    }
-
-    /// <summary>RFC 3986 percent-encoding (unreserved characters kept), as RFC 5849 section 3.6 requires.</summary>
-    public static string Encode(string value)
-    {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        var sb = new StringBuilder(bytes.Length * 3);
-        foreach (var b in bytes)
-        {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')
-            {
-                sb.Append(c);
-            }
-            else
-            {
-                sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    public static string NewNonce()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes);
-        return Convert.ToHexStringLower(bytes);
+        return string.Join(",", oauth.Select(p => p.Key + "=\"" + OAuth1Encoding.Encode(p.Value) + "\""));
     }
 }

@@ -1,5 +1,6 @@
 using Connectors;
 using Connectors.Shopify;
+using Connectors.Internal;
 using Connectors.Shopify.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -55,7 +56,7 @@ public static class ShopifyConnectorsBuilderExtensions
         services.AddMetrics();
         services.TryAddSingleton<CostBucketRegistry>();
         services.TryAddSingleton<ShopifyMetrics>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Polly.Telemetry.TelemetryOptions>, ResilienceLogSeverity>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Polly.Telemetry.TelemetryOptions>>(new ResilienceLogSeverity("Connectors.Shopify.")));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyOptions>, ShopifyOptionsDataAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyOptions>, ShopifyOptionsValidator>());
 

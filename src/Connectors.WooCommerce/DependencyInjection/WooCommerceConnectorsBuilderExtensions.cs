@@ -1,5 +1,6 @@
 using Connectors;
 using Connectors.WooCommerce;
+using Connectors.Internal;
 using Connectors.WooCommerce.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -63,7 +64,7 @@ public static class WooCommerceConnectorsBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WooCommerceOptions>, WooCommerceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ThrottleRegistry>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Polly.Telemetry.TelemetryOptions>, ResilienceLogSeverity>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Polly.Telemetry.TelemetryOptions>>(new ResilienceLogSeverity("Connectors.WooCommerce:")));
 
         var http = services.AddHttpClient(WooCommerceClient.HttpClientName(name));
         http.AddResilienceHandler("woocommerce", (pipeline, context) =>

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Connectors.Internal;
 
 namespace Connectors.WooCommerce.Internal;
 
@@ -21,16 +21,16 @@ internal static class OAuth1Signer
     public static string BaseString(string httpMethod, string signingUrl, IEnumerable<KeyValuePair<string, string>> parameters)
     {
         var normalized = parameters
-            .Select(p => (Key: Encode(p.Key), Value: Encode(p.Value)))
+            .Select(p => (Key: OAuth1Encoding.Encode(p.Key), Value: OAuth1Encoding.Encode(p.Value)))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .ThenBy(p => p.Value, StringComparer.Ordinal)
             .Select(p => p.Key + "=" + p.Value);
-        return httpMethod.ToUpperInvariant() + "&" + Encode(signingUrl) + "&" + Encode(string.Join('&', normalized));
+        return httpMethod.ToUpperInvariant() + "&" + OAuth1Encoding.Encode(signingUrl) + "&" + OAuth1Encoding.Encode(string.Join('&', normalized));
     }
 
     public static string Sign(string baseString, string consumerSecret, WooCommerceSignatureMethod method)
     {
-        var key = Encoding.UTF8.GetBytes(Encode(consumerSecret) + "&");
+        var key = Encoding.UTF8.GetBytes(OAuth1Encoding.Encode(consumerSecret) + "&");
         var data = Encoding.UTF8.GetBytes(baseString);
 #pragma warning disable CA5350 // HMAC-SHA1 is what OAuth 1.0a hosts may require; opt-in through WooCommerceOptions.SignatureMethod.
         var hash = method == WooCommerceSignatureMethod.HmacSha1 ? HMACSHA1.HashData(key, data) : HMACSHA256.HashData(key, data);
@@ -55,47 +55,5 @@ internal static class OAuth1Signer
         }
 
         return homeUrl.GetLeftPart(UriPartial.Authority) + homePath + path;
-    }
-
-    public static List<KeyValuePair<string, string>> ParseQuery(string query)
-    {
-        var result = new List<KeyValuePair<string, string>>();
-        foreach (var part in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = part.IndexOf('=', StringComparison.Ordinal);
-            var key = eq < 0 ? part : part[..eq];
-            var value = eq < 0 ? string.Empty : part[(eq + 1)..];
-            result.Add(new(Uri.UnescapeDataString(key.Replace('+', ' ')), Uri.UnescapeDataString(value.Replace('+', ' '))));
-        }
-
-        return result;
-    }
-
-    /// <summary>RFC 3986 percent-encoding (unreserved characters kept), as OAuth 1.0a requires.</summary>
-    public static string Encode(string value)
-    {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        var sb = new StringBuilder(bytes.Length * 3);
-        foreach (var b in bytes)
-        {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')
-            {
-                sb.Append(c);
-            }
-            else
-            {
-                sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    public static string NewNonce()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes);
-        return Convert.ToHexStringLower(bytes);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using Connectors.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Connectors.WooCommerce.Internal;
@@ -36,23 +37,23 @@ internal sealed class WooCommerceAuthHandler(IOptionsMonitor<WooCommerceOptions>
         var oauth = new List<KeyValuePair<string, string>>
         {
             new("oauth_consumer_key", options.ConsumerKey ?? string.Empty),
-            new("oauth_nonce", OAuth1Signer.NewNonce()),
+            new("oauth_nonce", OAuth1Encoding.NewNonce()),
             new("oauth_signature_method", OAuth1Signer.MethodName(options.SignatureMethod)),
             new("oauth_timestamp", time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
         };
-        var all = OAuth1Signer.ParseQuery(uri.Query);
+        var all = OAuth1Encoding.ParseQuery(uri.Query);
         all.AddRange(oauth);
         var signingUrl = OAuth1Signer.SigningUrl(uri, options.HomeUrl);
         var signature = OAuth1Signer.Sign(OAuth1Signer.BaseString(request.Method.Method, signingUrl, all), options.ConsumerSecret ?? string.Empty, options.SignatureMethod);
         oauth.Add(new("oauth_signature", signature));
         if (options.OAuthInHeader)
         {
-            var header = string.Join(", ", oauth.Select(p => p.Key + "=\"" + OAuth1Signer.Encode(p.Value) + "\""));
+            var header = string.Join(", ", oauth.Select(p => p.Key + "=\"" + OAuth1Encoding.Encode(p.Value) + "\""));
             request.Headers.Authorization = new AuthenticationHeaderValue("OAuth", header);
         }
         else
         {
-            var extra = string.Join('&', oauth.Select(p => p.Key + "=" + OAuth1Signer.Encode(p.Value)));
+            var extra = string.Join('&', oauth.Select(p => p.Key + "=" + OAuth1Encoding.Encode(p.Value)));
             var builder = new UriBuilder(uri) { Query = uri.Query.Length > 1 ? uri.Query[1..] + "&" + extra : extra };
             request.RequestUri = builder.Uri;
         }

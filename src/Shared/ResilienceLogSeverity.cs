@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Polly.Telemetry;
 
-namespace Connectors.WooCommerce.Internal;
+namespace Connectors.Internal;
 
 /// <summary>
 /// Lowers the log level of the retries this package's HTTP pipelines absorb (issue 19 item 11): Polly logs every retry
@@ -10,9 +10,15 @@ namespace Connectors.WooCommerce.Internal;
 /// Information and a handled attempt is Debug; circuit-breaker and other events keep Polly's level, and a call that
 /// still fails reaches the engine, which logs its own retry or dead letter. Other pipelines of the host are untouched.
 /// </summary>
-internal sealed class ResilienceLogSeverity : IConfigureOptions<TelemetryOptions>
+/// <remarks>
+/// One source file compiled into each platform package that uses it (linked from <c>src/Shared</c>), so every package
+/// has its own internal copy of the type and registering one package's instance never replaces another's.
+/// </remarks>
+/// <param name="pipelinePrefix">The start of the names of this package's pipelines.</param>
+internal sealed class ResilienceLogSeverity(string pipelinePrefix) : IConfigureOptions<TelemetryOptions>
 {
-    internal const string PipelinePrefix = "Connectors.WooCommerce:";
+    /// <summary>The start of the pipeline names whose events this instance re-levels.</summary>
+    internal string PipelinePrefix { get; } = pipelinePrefix;
 
     public void Configure(TelemetryOptions options)
     {
