@@ -29,7 +29,7 @@ internal sealed partial class ShopifyChannel
                 ShopifyJsonContext.Default.GraphResponseOrdersData,
                 options.OrderPageSize,
                 cancellationToken).ConfigureAwait(false);
-            foreach (var order in data.Orders?.Nodes ?? [])
+            foreach (var order in NonNullNodes(data.Orders?.Nodes, "Orders"))
             {
                 yield return ShopifyOrderMapper.Map(Name, order, await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false));
             }

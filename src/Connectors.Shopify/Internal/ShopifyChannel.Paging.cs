@@ -6,6 +6,22 @@ namespace Connectors.Shopify.Internal;
 internal sealed partial class ShopifyChannel
 {
     /// <summary>
+    /// The nodes of a connection, refusing a null node: the schema declares every node list non-null
+    /// (<c>[T!]!</c>), so a null one is a malformed answer, raised as the same transient error as any other
+    /// malformed response rather than a <see cref="NullReferenceException"/> (found by the response fuzz test).
+    /// </summary>
+    /// <param name="nodes">The connection's nodes as read.</param>
+    /// <param name="operation">The query, for the error.</param>
+    private static IEnumerable<TNode> NonNullNodes<TNode>(IEnumerable<TNode?>? nodes, string operation)
+        where TNode : class
+    {
+        foreach (var node in nodes ?? [])
+        {
+            yield return node ?? throw new ShopifyGraphQLException(operation, "a node of a connection is null, which the schema does not allow.", null, null, null, isTransient: true);
+        }
+    }
+
+    /// <summary>
     /// Every node of a connection whose first page came with a parent query: that page, then the rest read with
     /// <paramref name="operation"/> at the page size the cost bucket affords (recomputed for every page), until the last page.
     /// </summary>

@@ -30,9 +30,9 @@ internal sealed partial class ShopifyChannel
                 ShopifyJsonContext.Default.GraphResponseReturnsData,
                 25,
                 cancellationToken).ConfigureAwait(false);
-            foreach (var order in data.Orders?.Nodes ?? [])
+            foreach (var order in NonNullNodes(data.Orders?.Nodes, "Returns"))
             {
-                foreach (var ret in order.Returns?.Nodes ?? [])
+                foreach (var ret in NonNullNodes(order.Returns?.Nodes, "Returns"))
                 {
                     if (ret.Status is not ("REQUESTED" or "OPEN") || ret.CreatedAt is not { } created || created < since)
                     {

@@ -177,7 +177,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                     ShopifyJsonContext.Default.GraphResponseInventoryLevelsData,
                     250,
                     cancellationToken).ConfigureAwait(false);
-                foreach (var item in data.InventoryItems?.Nodes ?? [])
+                foreach (var item in NonNullNodes(data.InventoryItems?.Nodes, "InventoryItems"))
                 {
                     foreach (var level in Levels(item))
                     {
@@ -205,7 +205,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                 ShopifyJsonContext.Default.InventoryItemLevelsVariables,
                 ShopifyJsonContext.Default.GraphResponseInventoryItemLevelsData,
                 cancellationToken).ConfigureAwait(false);
-            foreach (var item in data.Nodes ?? [])
+            foreach (var item in NonNullNodes(data.Nodes, "Nodes"))
             {
                 if (item is not null)
                 {
@@ -225,7 +225,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             yield break;
         }
 
-        foreach (var level in item.InventoryLevels?.Nodes ?? [])
+        foreach (var level in NonNullNodes(item.InventoryLevels?.Nodes, "InventoryLevels"))
         {
             var available = level.Quantities?.FirstOrDefault(q => q.Name == "available")?.Quantity ?? 0;
             if (level.Location?.Id is { } location)
@@ -250,7 +250,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                 ShopifyJsonContext.Default.GraphResponseProductVariantsData,
                 _client.Options.CatalogPageSize,
                 cancellationToken).ConfigureAwait(false);
-            foreach (var variant in data.ProductVariants?.Nodes ?? [])
+            foreach (var variant in NonNullNodes(data.ProductVariants?.Nodes, "ProductVariants"))
             {
                 if (variant.InventoryItem?.Id is not { } itemId)
                 {
@@ -283,7 +283,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                 ShopifyJsonContext.Default.LocationsVariables,
                 ShopifyJsonContext.Default.GraphResponseLocationsData,
                 cancellationToken).ConfigureAwait(false);
-            foreach (var location in data.Locations?.Nodes ?? [])
+            foreach (var location in NonNullNodes(data.Locations?.Nodes, "Locations"))
             {
                 yield return new ShopifyLocation(location.Id, location.Name ?? location.Id, location.IsActive ?? true);
             }
