@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Connectors.Internal;
 
 namespace Connectors.Magento.Internal;
 
@@ -200,36 +201,7 @@ internal static class MagentoErrors
         return null;
     }
 
-    public static string Quote(string body)
-    {
-        var sb = new StringBuilder(BodyQuoteLength + 1);
-        var lastSpace = false;
-        foreach (var c in body)
-        {
-            if (sb.Length >= BodyQuoteLength)
-            {
-                sb.Append('…');
-                break;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                if (!lastSpace && sb.Length > 0)
-                {
-                    sb.Append(' ');
-                }
-
-                lastSpace = true;
-            }
-            else
-            {
-                sb.Append(c);
-                lastSpace = false;
-            }
-        }
-
-        return sb.ToString();
-    }
+    public static string Quote(string body) => ResponseBodyText.Quote(body, BodyQuoteLength);
 
     public static string Describe(string? mediaType) => mediaType is null ? "a body without content type" : "a " + mediaType + " body";
 }

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Connectors.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -316,36 +317,7 @@ internal sealed class WooCommerceClient(IHttpClientFactory factory, IOptionsMoni
         return null;
     }
 
-    internal static string Quote(string body)
-    {
-        var sb = new StringBuilder(BodyQuoteLength + 1);
-        var lastSpace = false;
-        foreach (var c in body)
-        {
-            if (sb.Length >= BodyQuoteLength)
-            {
-                sb.Append('…');
-                break;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                if (!lastSpace && sb.Length > 0)
-                {
-                    sb.Append(' ');
-                }
-
-                lastSpace = true;
-            }
-            else
-            {
-                sb.Append(c);
-                lastSpace = false;
-            }
-        }
-
-        return sb.ToString();
-    }
+    internal static string Quote(string body) => ResponseBodyText.Quote(body, BodyQuoteLength);
 
     internal static Uri ApiBase(WooCommerceOptions options)
     {
