@@ -8,6 +8,7 @@ using Connectors.Testing.Shopify;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.Samples.ConsoleHost;
 
@@ -115,7 +116,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
                 woo.AddWebhook("order.created", new Uri($"http://127.0.0.1:{port}/webhooks/{DemoOptions.WooChannel}"), WooWebhookSecret);
             }
 
-            var lines = PickLines(catalog, warehouse).Select(l => new EmulatedOrderLine(shop.WooProducts[l.ChannelSku], l.Quantity, l.Price)).ToList();
+            var lines = PickLines(catalog, warehouse).Select(l => new WooCommerceEmulatorLine(shop.WooProducts[l.ChannelSku], l.Quantity, l.Price)).ToList();
             placed.Add((DemoOptions.WooChannel, woo.AddOrder("processing", lines).ToString(CultureInfo.InvariantCulture)));
             byWebhook += i >= wooOrders / 2 ? 1 : 0;
             phase.Advance();

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Connectors.Testing;
+using Connectors.Testing.Magento;
 
 namespace Connectors.Magento.Tests;
 

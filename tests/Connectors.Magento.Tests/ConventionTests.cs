@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using Connectors.Testing;
+using Connectors.Testing.Magento;
 
 namespace Connectors.Magento.Tests;
 

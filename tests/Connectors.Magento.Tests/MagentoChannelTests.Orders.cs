@@ -1,4 +1,5 @@
 using Connectors.Testing;
+using Connectors.Testing.Magento;
 
 namespace Connectors.Magento.Tests;
 

@@ -1,5 +1,6 @@
 using Connectors.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Connectors.Testing.Magento;
 
 namespace Connectors.Magento.Tests;
 

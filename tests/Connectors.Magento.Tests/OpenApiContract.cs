@@ -4,6 +4,7 @@ using Connectors.Testing;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using Microsoft.OpenApi.YamlReader;
+using Connectors.Testing.Magento;
 
 namespace Connectors.Magento.Tests;
 

@@ -1,6 +1,7 @@
 using Connectors.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Connectors.Testing.Magento;
 
 namespace Connectors.Magento.Tests;
 

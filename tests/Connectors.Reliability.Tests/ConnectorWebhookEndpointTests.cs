@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using System.Diagnostics.Metrics;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.Reliability.Tests;
 
@@ -35,7 +36,7 @@ public sealed class ConnectorWebhookEndpointTests
         // Real orders on both shops, never delivered by the shops themselves.
         var shopifyOrder = await shops.Shopify.CreateOrderAsync([new ShopifyEmulatorLine(shops.Skus[0], 1, 10m)], "EUR", Ct);
         var shopifyBody = ShopifyOrderBody(shopifyOrder);
-        var wooOrder = shops.Woo.AddOrder("processing", [new EmulatedOrderLine(shops.WooProducts[shops.Skus[1]], 2, 10m)]);
+        var wooOrder = shops.Woo.AddOrder("processing", [new WooCommerceEmulatorLine(shops.WooProducts[shops.Skus[1]], 2, 10m)]);
         var wooBody = WooOrderBody(wooOrder, shops.WooProducts[shops.Skus[1]], shops.Skus[1]);
         var shopifySecret = shops.Shopify.Options.ClientSecret;
 

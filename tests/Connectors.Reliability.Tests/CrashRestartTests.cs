@@ -3,6 +3,7 @@ using System.Globalization;
 using Connectors.Reliability.Tests.Infrastructure;
 using Connectors.Testing.Shopify;
 using Microsoft.Data.Sqlite;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.Reliability.Tests;
 
@@ -197,7 +198,7 @@ public sealed class CrashRestartTests
             var lines = Lines(shops, random);
             var shopifyId = await shops.Shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine(l.Sku, l.Quantity, 12.5m))], "EUR", cancellationToken);
             lines = Lines(shops, random);
-            var wooId = shops.Woo.AddOrder("processing", [.. lines.Select(l => new EmulatedOrderLine(shops.WooProducts[l.Sku], l.Quantity, 12.5m))]);
+            var wooId = shops.Woo.AddOrder("processing", [.. lines.Select(l => new WooCommerceEmulatorLine(shops.WooProducts[l.Sku], l.Quantity, 12.5m))]);
             lock (placed)
             {
                 placed.Add((HostSettings.Shopify, shopifyId));

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.Samples.Tests;
 
@@ -60,7 +61,7 @@ public sealed class WebHostTests
         shopify.Options.WebhookUrl = new Uri(address, "/webhooks/shopify");
         var shopifyOrder = await shopify.CreateOrderAsync([new ShopifyEmulatorLine("SHOP-A", 2, 9.5m)], cancellationToken: Ct);
         woo.AddWebhook("order.created", new Uri(address, "/webhooks/woocommerce"), WooSecret);
-        var wooOrder = woo.AddOrder("processing", [new EmulatedOrderLine(product, 1, 12m)]).ToString(CultureInfo.InvariantCulture);
+        var wooOrder = woo.AddOrder("processing", [new WooCommerceEmulatorLine(product, 1, 12m)]).ToString(CultureInfo.InvariantCulture);
         await woo.FlushWebhooksAsync(Ct);
 
         var shopifyKey = "shopify/" + shopifyOrder;

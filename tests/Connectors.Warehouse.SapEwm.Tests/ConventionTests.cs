@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using Connectors.Testing;
+using Connectors.Testing.SapEwm;
 
 namespace Connectors.Warehouse.SapEwm.Tests;
 
@@ -28,7 +29,7 @@ public sealed class ConventionTests
     public void PublicExceptionsAndModels_HaveNoPublicSetters()
     {
         var offenders = PublicTypes
-            .Where(t => typeof(Exception).IsAssignableFrom(t) || t == typeof(SapErrorDetail) || t == typeof(SapOutboundDelivery) || t == typeof(SapEwmEmulatorRequest) || t == typeof(SapEmulatedDeliveryItem))
+            .Where(t => typeof(Exception).IsAssignableFrom(t) || t == typeof(SapErrorDetail) || t == typeof(SapOutboundDelivery) || t == typeof(SapEwmEmulatorRequest) || t == typeof(SapEwmEmulatorDeliveryItem))
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(p => p.SetMethod is { IsPublic: true } setter && !setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit"))
             .Select(p => $"{p.DeclaringType!.Name}.{p.Name}")

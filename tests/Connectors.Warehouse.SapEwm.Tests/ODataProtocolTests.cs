@@ -2,6 +2,7 @@ using Connectors.Testing;
 using Connectors.Warehouse.SapEwm.Internal.Dto;
 using Connectors.Warehouse.SapEwm.Internal.OData;
 using Microsoft.Extensions.DependencyInjection;
+using Connectors.Testing.SapEwm;
 
 namespace Connectors.Warehouse.SapEwm.Tests;
 

@@ -2,6 +2,7 @@ using Connectors.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Connectors.Testing.SapEwm;
 
 namespace Connectors.Warehouse.SapEwm.Tests;
 

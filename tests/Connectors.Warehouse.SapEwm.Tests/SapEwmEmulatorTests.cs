@@ -5,6 +5,7 @@ using System.Xml;
 using Connectors.Testing;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
+using Connectors.Testing.SapEwm;
 
 namespace Connectors.Warehouse.SapEwm.Tests;
 

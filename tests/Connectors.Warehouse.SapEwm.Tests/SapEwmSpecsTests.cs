@@ -1,5 +1,6 @@
 using Connectors.Testing;
 using Microsoft.OData.Edm;
+using Connectors.Testing.SapEwm;
 
 namespace Connectors.Warehouse.SapEwm.Tests;
 

@@ -1,4 +1,5 @@
 using Connectors.Testing;
+using Connectors.Testing.SapEwm;
 
 namespace Connectors.Warehouse.SapEwm.Tests;
 

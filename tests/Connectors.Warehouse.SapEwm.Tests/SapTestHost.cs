@@ -1,6 +1,7 @@
 using Connectors.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Connectors.Testing.SapEwm;
 
 namespace Connectors.Warehouse.SapEwm.Tests;
 

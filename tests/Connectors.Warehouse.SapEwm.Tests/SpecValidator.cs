@@ -4,6 +4,7 @@ using Connectors.Testing;
 using Microsoft.OData;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
+using Connectors.Testing.SapEwm;
 
 namespace Connectors.Warehouse.SapEwm.Tests;
 

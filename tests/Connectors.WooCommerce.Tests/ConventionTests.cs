@@ -1,5 +1,6 @@
 using System.Reflection;
 using Connectors.Testing;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.WooCommerce.Tests;
 

@@ -5,6 +5,7 @@ using Connectors.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.WooCommerce.Tests;
 

@@ -3,6 +3,7 @@ using Connectors.Testing;
 using Connectors.WooCommerce.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.WooCommerce.Tests;
 

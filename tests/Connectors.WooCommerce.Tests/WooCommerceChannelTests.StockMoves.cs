@@ -1,4 +1,5 @@
 using Connectors.Testing;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.WooCommerce.Tests;
 

@@ -5,6 +5,7 @@ using Connectors.Internal;
 using Connectors.Testing;
 using Connectors.WooCommerce.Internal;
 using Microsoft.Extensions.DependencyInjection;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.WooCommerce.Tests;
 

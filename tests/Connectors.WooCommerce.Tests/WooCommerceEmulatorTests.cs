@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Connectors.Testing;
 using Connectors.WooCommerce.Internal;
 using Microsoft.Extensions.DependencyInjection;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.WooCommerce.Tests;
 

@@ -8,7 +8,7 @@ using Connectors.Testing.Magento.Internal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Connectors.Testing;
+namespace Connectors.Testing.Magento;
 
 /// <summary>Routing, authentication, faults and the catalogue and inventory endpoints.</summary>
 public sealed partial class MagentoEmulator

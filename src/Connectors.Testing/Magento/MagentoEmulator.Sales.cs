@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Connectors.Testing.Magento.Internal;
 
-namespace Connectors.Testing;
+namespace Connectors.Testing.Magento;
 
 /// <summary>Orders, comments, shipments and the reservations they place and compensate.</summary>
 public sealed partial class MagentoEmulator

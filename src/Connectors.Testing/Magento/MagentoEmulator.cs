@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Connectors.Testing;
+namespace Connectors.Testing.Magento;
 
 /// <summary>
 /// A Magento 2.4 REST emulator on loopback (Kestrel, 127.0.0.1, a free port), written from Magento's documented

@@ -1,4 +1,4 @@
-namespace Connectors.Testing;
+namespace Connectors.Testing.Magento;
 
 /// <summary>A fault the <see cref="MagentoEmulator"/> answers the next request with instead of serving it.</summary>
 public enum MagentoEmulatorFault

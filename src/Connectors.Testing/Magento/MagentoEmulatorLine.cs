@@ -1,4 +1,4 @@
-namespace Connectors.Testing;
+namespace Connectors.Testing.Magento;
 
 /// <summary>One line of an order placed on the <see cref="MagentoEmulator"/>: a simple product, a configurable's child, or a bundle.</summary>
 public sealed record MagentoEmulatorLine

@@ -1,4 +1,4 @@
-namespace Connectors.Testing;
+namespace Connectors.Testing.Magento;
 
 /// <summary>A request the <see cref="MagentoEmulator"/> received, for contract checks.</summary>
 /// <param name="Method">The HTTP method.</param>

@@ -4,7 +4,7 @@ using Connectors.Testing.SapEwm.Internal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.OData.Edm;
 
-namespace Connectors.Testing;
+namespace Connectors.Testing.SapEwm;
 
 public sealed partial class SapEwmEmulator
 {
@@ -28,11 +28,11 @@ public sealed partial class SapEwmEmulator
     /// <summary>The items of an outbound delivery order.</summary>
     /// <param name="deliveryOrder">The outbound delivery order number.</param>
     /// <returns>Snapshots of its items.</returns>
-    public IReadOnlyList<SapEmulatedDeliveryItem> DeliveryItems(string deliveryOrder)
+    public IReadOnlyList<SapEwmEmulatorDeliveryItem> DeliveryItems(string deliveryOrder)
     {
         lock (_gate)
         {
-            return [.. Delivery(deliveryOrder).Items.Select(i => new SapEmulatedDeliveryItem
+            return [.. Delivery(deliveryOrder).Items.Select(i => new SapEwmEmulatorDeliveryItem
             {
                 DeliveryOrder = deliveryOrder,
                 Item = (string)i["EWMOutboundDeliveryOrderItem"]!,

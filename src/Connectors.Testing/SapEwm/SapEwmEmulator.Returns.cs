@@ -4,7 +4,7 @@ using Connectors.Testing.SapEwm.Internal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.OData.Edm;
 
-namespace Connectors.Testing;
+namespace Connectors.Testing.SapEwm;
 
 public sealed partial class SapEwmEmulator
 {

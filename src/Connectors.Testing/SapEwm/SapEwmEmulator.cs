@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.OData.Edm;
 
-namespace Connectors.Testing;
+namespace Connectors.Testing.SapEwm;
 
 /// <summary>
 /// An S/4HANA + EWM emulator on loopback (Kestrel, 127.0.0.1, a free port) serving the subset of SAP's published

@@ -1,4 +1,4 @@
-namespace Connectors.Testing;
+namespace Connectors.Testing.SapEwm;
 
 /// <summary>A fault the <see cref="SapEwmEmulator"/> answers with instead of the real answer.</summary>
 public enum SapEwmEmulatorFault

@@ -1,4 +1,4 @@
-namespace Connectors.Testing;
+namespace Connectors.Testing.SapEwm;
 
 /// <summary>A request the <see cref="SapEwmEmulator"/> received, for tests that check what a client sent.</summary>
 public sealed record SapEwmEmulatorRequest

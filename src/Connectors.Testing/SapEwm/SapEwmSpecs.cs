@@ -6,7 +6,7 @@ using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
 using Microsoft.OData.Edm.Validation;
 
-namespace Connectors.Testing;
+namespace Connectors.Testing.SapEwm;
 
 /// <summary>
 /// SAP's published specifications of the services the SAP EWM adapter uses, as EDM models: the OData V4

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Connectors.Testing.WooCommerce.Internal;
 using Microsoft.AspNetCore.Http;
 
-namespace Connectors.Testing;
+namespace Connectors.Testing.WooCommerce;
 
 /// <summary>The REST routes of the emulator.</summary>
 public sealed partial class WooCommerceEmulator
@@ -68,7 +68,7 @@ public sealed partial class WooCommerceEmulator
             {
                 lock (_gate)
                 {
-                    _recorded.Add(new EmulatedRequest(context.Request.Method, context.Request.RouteValues["path"] as string ?? string.Empty, body));
+                    _recorded.Add(new WooCommerceEmulatorRequest(context.Request.Method, context.Request.RouteValues["path"] as string ?? string.Empty, body));
                 }
             }
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Connectors.Testing.WooCommerce.Internal;
 
-namespace Connectors.Testing;
+namespace Connectors.Testing.WooCommerce;
 
 /// <summary>
 /// How WooCommerce moves stock by itself (with <see cref="ManageOrderStock"/>): <c>wc_maybe_reduce_stock_levels</c> on

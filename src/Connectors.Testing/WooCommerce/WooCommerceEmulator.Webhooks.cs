@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Connectors.Testing.WooCommerce.Internal;
 
-namespace Connectors.Testing;
+namespace Connectors.Testing.WooCommerce;
 
 /// <summary>Webhook deliveries of the emulator.</summary>
 public sealed partial class WooCommerceEmulator

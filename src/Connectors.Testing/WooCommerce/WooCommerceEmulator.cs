@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Connectors.Testing;
+namespace Connectors.Testing.WooCommerce;
 
 /// <summary>
 /// A WooCommerce REST API v3 emulator on loopback (Kestrel, 127.0.0.1, a free port) with state: products, variations,
@@ -33,7 +33,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     private readonly Queue<(WooCommerceEmulatorFault Fault, TimeSpan RetryAfter)> _faults = new();
     private readonly HashSet<string> _nonces = new(StringComparer.Ordinal);
     private readonly List<Task> _deliveries = [];
-    private readonly List<EmulatedRequest> _recorded = [];
+    private readonly List<WooCommerceEmulatorRequest> _recorded = [];
     private readonly TimeProvider _time;
     private readonly HttpClient _webhookClient;
     private WebApplication? _app;
@@ -134,7 +134,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     public bool RecordRequests { get; set; }
 
     /// <summary>The requests received while <see cref="RecordRequests"/> was on, in arrival order.</summary>
-    public IReadOnlyList<EmulatedRequest> Requests
+    public IReadOnlyList<WooCommerceEmulatorRequest> Requests
     {
         get
         {
@@ -230,7 +230,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     /// <param name="attributeName">The variation attribute (for example <c>Size</c>).</param>
     /// <param name="variations">The variations.</param>
     /// <returns>The product id; see <see cref="GetVariationIds"/>.</returns>
-    public long AddVariableProduct(string name, string attributeName, IReadOnlyList<EmulatedVariation> variations)
+    public long AddVariableProduct(string name, string attributeName, IReadOnlyList<WooCommerceEmulatorVariation> variations)
     {
         ArgumentNullException.ThrowIfNull(variations);
         lock (_gate)
@@ -282,7 +282,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
     /// <param name="lines">Its lines.</param>
     /// <param name="paid">Whether it has a payment date.</param>
     /// <returns>The order id.</returns>
-    public long AddOrder(string status, IReadOnlyList<EmulatedOrderLine> lines, bool paid = true)
+    public long AddOrder(string status, IReadOnlyList<WooCommerceEmulatorLine> lines, bool paid = true)
     {
         ArgumentNullException.ThrowIfNull(lines);
         long id;

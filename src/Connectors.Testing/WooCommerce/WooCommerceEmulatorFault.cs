@@ -1,4 +1,4 @@
-namespace Connectors.Testing;
+namespace Connectors.Testing.WooCommerce;
 
 /// <summary>A fault the <see cref="WooCommerceEmulator"/> answers with instead of the real answer.</summary>
 public enum WooCommerceEmulatorFault

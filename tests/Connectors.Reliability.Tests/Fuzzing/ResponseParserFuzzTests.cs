@@ -5,6 +5,7 @@ using System.Text;
 using Connectors.Testing.Shopify;
 using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.Reliability.Tests.Fuzzing;
 
@@ -56,7 +57,7 @@ public sealed class ResponseParserFuzzTests
     {
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
         var product = shop.AddSimpleProduct("SKU-1", 5, 10m);
-        var order = shop.AddOrder("processing", [new EmulatedOrderLine(product, 2, 10m)]).ToString(CultureInfo.InvariantCulture);
+        var order = shop.AddOrder("processing", [new WooCommerceEmulatorLine(product, 2, 10m)]).ToString(CultureInfo.InvariantCulture);
         var replay = new Replay();
         var services = new ServiceCollection();
         services.AddConnectors().AddWooCommerce("fz", o =>

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Connectors.Testing.Shopify;
 using Microsoft.Extensions.DependencyInjection;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.Reliability.Tests.Infrastructure;
 
@@ -146,7 +147,7 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
             }
 
             lines = PickLines(shops, warehouse);
-            placed.Add((HostSettings.Woo, shops.Woo.AddOrder("processing", [.. lines.Select(l => new EmulatedOrderLine(shops.WooProducts[l.Sku], l.Quantity, 12.5m))]).ToString(CultureInfo.InvariantCulture)));
+            placed.Add((HostSettings.Woo, shops.Woo.AddOrder("processing", [.. lines.Select(l => new WooCommerceEmulatorLine(shops.WooProducts[l.Sku], l.Quantity, 12.5m))]).ToString(CultureInfo.InvariantCulture)));
             byWebhook += i > settings.OrdersPerShop / 2 ? 1 : 0;
             await Task.Delay(60, cancellationToken);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Connectors.Mapping.Profiles;
 using Connectors.Testing.Shopify;
+using Connectors.Testing.WooCommerce;
 
 namespace Connectors.Reliability.Tests.Infrastructure;
 

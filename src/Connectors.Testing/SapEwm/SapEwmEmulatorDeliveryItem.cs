@@ -1,7 +1,7 @@
-namespace Connectors.Testing;
+namespace Connectors.Testing.SapEwm;
 
 /// <summary>A snapshot of an outbound delivery order item in the <see cref="SapEwmEmulator"/>.</summary>
-public sealed record SapEmulatedDeliveryItem
+public sealed record SapEwmEmulatorDeliveryItem
 {
     /// <summary>The outbound delivery order number.</summary>
     public required string DeliveryOrder { get; init; }
