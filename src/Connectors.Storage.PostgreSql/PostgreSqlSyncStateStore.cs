@@ -11,7 +11,13 @@ namespace Connectors.Storage.PostgreSql;
 /// taken over when the lease runs out; cursors use optimistic versions. The schema is created or migrated on first
 /// use under an advisory lock. Times are stored as UTC ticks, so they round-trip exactly.
 /// </summary>
-public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDisposable, IDisposable
+/// <remarks>
+/// Leases are owned and kept on the database's clock: every claim writes a new owner token, writes under a claim check
+/// it (<see cref="IOwnedWorkItemStore"/>, <see cref="IOwnedInventoryStore"/>), and lease expiry is computed and compared
+/// with the server's <c>now()</c>, never a host's clock, so a host whose clock is off neither takes a live lease early nor
+/// keeps a dead one. Due times (<c>next_attempt_at</c>) stay on the callers' clocks, as passed in.
+/// </remarks>
+public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IOwnedWorkItemStore, IOwnedInventoryStore, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _s;
@@ -104,25 +110,26 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
         await using var connectionScope = connection.ConfigureAwait(false);
         using var command = new NpgsqlCommand(
             $"""
-            UPDATE {_s}.inventory AS t SET lease_until = @until
+            UPDATE {_s}.inventory AS t SET lease_until = {DbNow} + @lease, lease_owner = @owner
               FROM (SELECT channel, item, location FROM {_s}.inventory
                      WHERE channel = @channel AND acknowledged IS DISTINCT FROM desired
-                       AND next_attempt_at <= @now AND lease_until <= @now
+                       AND next_attempt_at <= @now AND lease_until <= {DbNow}
                      ORDER BY next_attempt_at LIMIT @max FOR UPDATE SKIP LOCKED) AS due
              WHERE t.channel = due.channel AND t.item = due.item AND t.location = due.location
             RETURNING {InventoryColumns("t")}
             """,
             connection);
+        var token = NewLeaseToken();
         command.Parameters.AddWithValue("channel", channel);
         command.Parameters.AddWithValue("now", now.UtcTicks);
-        command.Parameters.AddWithValue("until", (now + lease).UtcTicks);
         command.Parameters.AddWithValue("max", maxRows);
+        AddLeaseParameters(command, lease, token);
         var rows = new List<InventoryRow>();
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(ReadInventory(reader));
+            rows.Add(ReadInventory(reader) with { LeaseToken = token });
         }
 
         rows.Sort(static (a, b) => a.NextAttemptAt.CompareTo(b.NextAttemptAt));
@@ -142,7 +149,7 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
         await using var connectionScope = connection.ConfigureAwait(false);
         using var command = new NpgsqlCommand(
             $"""
-            UPDATE {_s}.inventory AS t SET acknowledged = u.q, lease_until = 0, attempts = 0, last_error = NULL
+            UPDATE {_s}.inventory AS t SET acknowledged = u.q, lease_until = 0, lease_owner = NULL, attempts = 0, last_error = NULL
               FROM unnest(@c, @i, @l, @q) AS u(c, i, l, q)
              WHERE t.channel = u.c AND t.item = u.i AND t.location = u.l
             """,
@@ -165,7 +172,7 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
         await using var connectionScope = connection.ConfigureAwait(false);
         using var command = new NpgsqlCommand(
             $"""
-            UPDATE {_s}.inventory AS t SET attempts = attempts + 1, next_attempt_at = @next, lease_until = 0, last_error = @reason
+            UPDATE {_s}.inventory AS t SET attempts = attempts + 1, next_attempt_at = @next, lease_until = 0, lease_owner = NULL, last_error = @reason
               FROM unnest(@c, @i, @l) AS u(c, i, l)
              WHERE t.channel = u.c AND t.item = u.i AND t.location = u.l
             """,
@@ -262,18 +269,19 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
         var channelFilter = channel is null ? string.Empty : " AND channel = @channel";
         using var command = new NpgsqlCommand(
             $"""
-            UPDATE {_s}.work_items AS t SET lease_until = @until, attempts = t.attempts + 1
+            UPDATE {_s}.work_items AS t SET lease_until = {DbNow} + @lease, lease_owner = @owner, attempts = t.attempts + 1
               FROM (SELECT queue, id FROM {_s}.work_items
-                     WHERE queue = @q AND status = 0 AND next_attempt_at <= @now AND lease_until <= @now{channelFilter}
+                     WHERE queue = @q AND status = 0 AND next_attempt_at <= @now AND lease_until <= {DbNow}{channelFilter}
                      ORDER BY enqueued_at, seq LIMIT @max FOR UPDATE SKIP LOCKED) AS due
              WHERE t.queue = due.queue AND t.id = due.id
             RETURNING {WorkColumns("t")}, t.seq
             """,
             connection);
+        var token = NewLeaseToken();
         command.Parameters.AddWithValue("q", (short)queue);
         command.Parameters.AddWithValue("now", now.UtcTicks);
-        command.Parameters.AddWithValue("until", (now + lease).UtcTicks);
         command.Parameters.AddWithValue("max", maxItems);
+        AddLeaseParameters(command, lease, token);
         if (channel is not null)
         {
             command.Parameters.AddWithValue("channel", channel);
@@ -284,7 +292,7 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
         await using var readerScope = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            claimed.Add((ReadWork(reader), reader.GetInt64(9)));
+            claimed.Add((ReadWork(reader) with { LeaseToken = token }, reader.GetInt64(9)));
         }
 
         return [.. claimed.OrderBy(c => c.Item.EnqueuedAt).ThenBy(c => c.Seq).Select(c => c.Item)];
@@ -295,7 +303,7 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
     {
         ArgumentNullException.ThrowIfNull(id);
         await ExecuteAsync(
-            $"UPDATE {_s}.work_items SET status = 1, lease_until = 0, completed_at = @now WHERE queue = @q AND id = @id",
+            $"UPDATE {_s}.work_items SET status = 1, lease_until = 0, lease_owner = NULL, completed_at = @now WHERE queue = @q AND id = @id",
             cancellationToken,
             ("q", (short)queue),
             ("id", id),
@@ -307,7 +315,7 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
     {
         ArgumentNullException.ThrowIfNull(id);
         await ExecuteAsync(
-            $"UPDATE {_s}.work_items SET next_attempt_at = @next, last_error = @reason, lease_until = 0 WHERE queue = @q AND id = @id AND status = 0",
+            $"UPDATE {_s}.work_items SET next_attempt_at = @next, last_error = @reason, lease_until = 0, lease_owner = NULL WHERE queue = @q AND id = @id AND status = 0",
             cancellationToken,
             ("q", (short)queue),
             ("id", id),
@@ -316,7 +324,12 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
     }
 
     /// <inheritdoc />
-    public async ValueTask<DeadLetter?> MoveToDeadLetterAsync(WorkQueue queue, string id, string flow, string reason, string? errorType, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public ValueTask<DeadLetter?> MoveToDeadLetterAsync(WorkQueue queue, string id, string flow, string reason, string? errorType, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        MoveToDeadLetterCoreAsync(queue, id, null, flow, reason, errorType, now, cancellationToken);
+
+    /// <summary>Dead-letters an item; with an <paramref name="owner"/>, only a pending item still leased to that owner.</summary>
+    private async ValueTask<DeadLetter?> MoveToDeadLetterCoreAsync(
+        WorkQueue queue, string id, string? owner, string flow, string reason, string? errorType, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -324,9 +337,16 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var transactionScope = transaction.ConfigureAwait(false);
         using var update = new NpgsqlCommand(
-            $"UPDATE {_s}.work_items SET status = 2, lease_until = 0, last_error = @reason WHERE queue = @q AND id = @id RETURNING {WorkColumns(null)}",
+            $"UPDATE {_s}.work_items SET status = 2, lease_until = 0, lease_owner = NULL, last_error = @reason WHERE queue = @q AND id = @id"
+            + (owner is null ? string.Empty : " AND status = 0 AND lease_owner = @owner")
+            + $" RETURNING {WorkColumns(null)}",
             connection,
             transaction);
+        if (owner is not null)
+        {
+            update.Parameters.AddWithValue("owner", owner);
+        }
+
         update.Parameters.AddWithValue("q", (short)queue);
         update.Parameters.AddWithValue("id", id);
         update.Parameters.AddWithValue("reason", reason);
@@ -458,7 +478,7 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IAsyncDi
         using var command = new NpgsqlCommand(
             $"""
             WITH letter AS (DELETE FROM {_s}.dead_letters WHERE id = @id AND source_queue IS NOT NULL RETURNING id, source_queue)
-            UPDATE {_s}.work_items AS t SET status = 0, attempts = 0, next_attempt_at = @now, last_error = NULL, lease_until = 0
+            UPDATE {_s}.work_items AS t SET status = 0, attempts = 0, next_attempt_at = @now, last_error = NULL, lease_until = 0, lease_owner = NULL
               FROM letter WHERE t.queue = letter.source_queue AND t.id = letter.id
             """,
             connection,

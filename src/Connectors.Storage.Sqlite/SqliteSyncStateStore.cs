@@ -35,7 +35,7 @@ namespace Connectors.Storage.Sqlite;
 /// Retention: call <see cref="PruneAsync"/> periodically with <c>now - ConnectorsOptions.Retention</c>.
 /// </para>
 /// </remarks>
-public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteSyncStateStore : ISyncStateStore, IOwnedWorkItemStore, IOwnedInventoryStore, IAsyncDisposable, IDisposable
 {
     private const string InventoryColumns = "channel, item_id, location_id, desired, acknowledged, version, sku, attempts, next_attempt_at, updated_at, last_error";
     private const string WorkColumns = "seq, id, channel, kind, payload, enqueued_at, attempts, next_attempt_at, status, last_error";
@@ -184,7 +184,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
         var claimed = await WriteInventoryAsync(
             foldFirst: true,
-            (_, journal) => new ValueTask<List<InventoryRow>>(journal.Claim(channel, maxRows, ToTicks(now), ToTicks(now + lease), cancellationToken)),
+            (_, journal) => new ValueTask<List<InventoryRow>>(journal.Claim(channel, maxRows, ToTicks(now), ToTicks(now + lease), NewLeaseToken(), cancellationToken)),
             cancellationToken).ConfigureAwait(false);
 
         // Already in due order, then item and location (the claim's ORDER BY; SQLite's byte order, see the README).
@@ -235,7 +235,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             {
                 var command = Prepared(
                     """
-                    UPDATE inventory SET attempts = attempts + 1, next_attempt_at = $next, lease_until = 0, last_error = $reason
+                    UPDATE inventory SET attempts = attempts + 1, next_attempt_at = $next, lease_until = 0, lease_owner = NULL, last_error = $reason
                     WHERE channel = $channel AND item_id = $item AND location_id = $location
                     """,
                     scope.Transaction,
@@ -397,7 +397,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         {
             var command = Command(
                 $"""
-                UPDATE work_items SET lease_until = $lease, attempts = attempts + 1
+                UPDATE work_items SET lease_until = $lease, lease_owner = $owner, attempts = attempts + 1
                 WHERE seq IN (
                     SELECT seq FROM work_items
                     WHERE queue = $queue AND status = 0 AND next_attempt_at <= $now AND lease_until <= $now
@@ -406,7 +406,9 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
                 RETURNING {WorkColumns}
                 """,
                 scope.Transaction);
+            var token = NewLeaseToken();
             command.Parameters.AddWithValue("$lease", ToTicks(now + lease));
+            command.Parameters.AddWithValue("$owner", token);
             command.Parameters.AddWithValue("$queue", (int)queue);
             command.Parameters.AddWithValue("$now", ToTicks(now));
             command.Parameters.AddWithValue("$channel", (object?)channel ?? DBNull.Value);
@@ -416,7 +418,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    claimed.Add((reader.GetInt64(0), ReadWorkItem(reader)));
+                    claimed.Add((reader.GetInt64(0), ReadWorkItem(reader) with { LeaseToken = token }));
                 }
             }
 
@@ -436,7 +438,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     {
         ArgumentNullException.ThrowIfNull(id);
         await ExecuteWriteAsync(
-            "UPDATE work_items SET status = 1, lease_until = 0, completed_at = $now WHERE queue = $queue AND id = $id",
+            "UPDATE work_items SET status = 1, lease_until = 0, lease_owner = NULL, completed_at = $now WHERE queue = $queue AND id = $id",
             [("$now", ToTicks(now)), ("$queue", (int)queue), ("$id", id)],
             cancellationToken).ConfigureAwait(false);
     }
@@ -446,13 +448,18 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
     {
         ArgumentNullException.ThrowIfNull(id);
         await ExecuteWriteAsync(
-            "UPDATE work_items SET next_attempt_at = $next, last_error = $reason, lease_until = 0 WHERE queue = $queue AND id = $id AND status = 0",
+            "UPDATE work_items SET next_attempt_at = $next, last_error = $reason, lease_until = 0, lease_owner = NULL WHERE queue = $queue AND id = $id AND status = 0",
             [("$next", ToTicks(nextAttemptAt)), ("$reason", reason), ("$queue", (int)queue), ("$id", id)],
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async ValueTask<DeadLetter?> MoveToDeadLetterAsync(WorkQueue queue, string id, string flow, string reason, string? errorType, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public ValueTask<DeadLetter?> MoveToDeadLetterAsync(WorkQueue queue, string id, string flow, string reason, string? errorType, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        MoveToDeadLetterCoreAsync(queue, id, null, flow, reason, errorType, now, cancellationToken);
+
+    /// <summary>Dead-letters an item; with an <paramref name="owner"/>, only a pending item still leased to that owner.</summary>
+    private async ValueTask<DeadLetter?> MoveToDeadLetterCoreAsync(
+        WorkQueue queue, string id, string? owner, string flow, string reason, string? errorType, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(flow);
@@ -461,8 +468,15 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
         await using (scope.ConfigureAwait(false))
         {
             var update = Command(
-                "UPDATE work_items SET status = 2, last_error = $reason, lease_until = 0 WHERE queue = $queue AND id = $id RETURNING channel, kind, payload, attempts, enqueued_at",
+                "UPDATE work_items SET status = 2, last_error = $reason, lease_until = 0, lease_owner = NULL WHERE queue = $queue AND id = $id"
+                + (owner is null ? string.Empty : " AND status = 0 AND lease_owner = $owner")
+                + " RETURNING channel, kind, payload, attempts, enqueued_at",
                 scope.Transaction);
+            if (owner is not null)
+            {
+                update.Parameters.AddWithValue("$owner", owner);
+            }
+
             update.Parameters.AddWithValue("$reason", reason);
             update.Parameters.AddWithValue("$queue", (int)queue);
             update.Parameters.AddWithValue("$id", id);
@@ -581,7 +595,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IAsyncDispos
             }
 
             var requeue = Command(
-                "UPDATE work_items SET status = 0, attempts = 0, next_attempt_at = $now, last_error = NULL, lease_until = 0 WHERE queue = $queue AND id = $id",
+                "UPDATE work_items SET status = 0, attempts = 0, next_attempt_at = $now, last_error = NULL, lease_until = 0, lease_owner = NULL WHERE queue = $queue AND id = $id",
                 scope.Transaction);
             requeue.Parameters.AddWithValue("$now", ToTicks(now));
             requeue.Parameters.AddWithValue("$queue", Convert.ToInt32(sourceQueue, CultureInfo.InvariantCulture));

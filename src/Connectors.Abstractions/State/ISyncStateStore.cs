@@ -3,8 +3,10 @@ namespace Connectors;
 /// <summary>
 /// Durable engine state: inventory rows (desired and acknowledged), the inbox and outbox with leases, dead letters,
 /// cursors, idempotency keys, order records and oversell reservations. Implementations must pass the conformance
-/// suite in <c>Connectors.Testing</c>. Time is always passed in by the caller, so a store has no clock of its own.
-/// Every batch method is atomic: all of it is stored, or none.
+/// suite in <c>Connectors.Testing</c>. Time is passed in by the caller, so a store has no clock of its own, with one
+/// exception: a store shared by several hosts may measure lease expiry on its own clock (see <see cref="IOwnedWorkItemStore"/>).
+/// Every batch method is atomic: all of it is stored, or none. A store should also implement <see cref="IOwnedWorkItemStore"/>
+/// and <see cref="IOwnedInventoryStore"/>, so that a worker whose lease ran out cannot write over the next owner's work.
 /// </summary>
 public partial interface ISyncStateStore
 {
@@ -24,6 +26,8 @@ public partial interface ISyncStateStore
     /// <summary>
     /// Claims up to <paramref name="maxRows"/> pending rows of a channel (desired differs from acknowledged, due by
     /// <paramref name="now"/>, not leased), oldest due first, and leases them until <paramref name="now"/> + <paramref name="lease"/>.
+    /// A store that implements <see cref="IOwnedInventoryStore"/> gives the claim a new owner token, carried on each row
+    /// (<see cref="InventoryRow.LeaseToken"/>).
     /// </summary>
     /// <param name="channel">The channel instance.</param>
     /// <param name="maxRows">The most rows to claim.</param>
@@ -90,7 +94,8 @@ public partial interface ISyncStateStore
 
     /// <summary>
     /// Claims up to <paramref name="maxItems"/> pending, due and unleased items, oldest enqueued first, leasing them and
-    /// counting one attempt each.
+    /// counting one attempt each. A store that implements <see cref="IOwnedWorkItemStore"/> gives the claim a new owner
+    /// token, carried on each item (<see cref="WorkItem.LeaseToken"/>).
     /// </summary>
     /// <param name="queue">The queue.</param>
     /// <param name="maxItems">The most items to claim.</param>
@@ -101,7 +106,7 @@ public partial interface ISyncStateStore
     /// <returns>The claimed items.</returns>
     ValueTask<IReadOnlyList<WorkItem>> ClaimAsync(WorkQueue queue, int maxItems, DateTimeOffset now, TimeSpan lease, string? channel = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks an item done and releases its lease.</summary>
+    /// <summary>Marks an item done and releases its lease, whoever holds it (<see cref="IOwnedWorkItemStore.CompleteClaimedAsync"/> checks the owner).</summary>
     /// <param name="queue">The queue.</param>
     /// <param name="id">The item id.</param>
     /// <param name="now">The current time.</param>
@@ -109,7 +114,10 @@ public partial interface ISyncStateStore
     /// <returns>A task that completes when stored.</returns>
     ValueTask CompleteAsync(WorkQueue queue, string id, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Releases an item after a passing failure; it is due again at <paramref name="nextAttemptAt"/>.</summary>
+    /// <summary>
+    /// Releases an item after a passing failure, whoever holds it; it is due again at <paramref name="nextAttemptAt"/>
+    /// (<see cref="IOwnedWorkItemStore.RescheduleClaimedAsync"/> checks the owner).
+    /// </summary>
     /// <param name="queue">The queue.</param>
     /// <param name="id">The item id.</param>
     /// <param name="nextAttemptAt">When it is due again.</param>

@@ -24,6 +24,12 @@ public sealed record InventoryRow(
     DateTimeOffset UpdatedAt,
     string? LastError)
 {
+    /// <summary>
+    /// The owner token of the claim that returned this row, or <see langword="null"/> on a row that was not claimed (or
+    /// from a store without <see cref="IOwnedInventoryStore"/>); see <see cref="InventoryAcknowledgement.LeaseToken"/>.
+    /// </summary>
+    public string? LeaseToken { get; init; }
+
     /// <summary>Whether the channel does not yet show <see cref="Desired"/>.</summary>
     public bool IsPending => Acknowledged != Desired;
 }

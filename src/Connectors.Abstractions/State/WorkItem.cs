@@ -22,4 +22,12 @@ public sealed record WorkItem(
     int Attempts = 0,
     DateTimeOffset NextAttemptAt = default,
     WorkItemStatus Status = WorkItemStatus.Pending,
-    string? LastError = null);
+    string? LastError = null)
+{
+    /// <summary>
+    /// The owner token of the claim that returned this item, or <see langword="null"/> on an item that was not claimed
+    /// (or from a store without <see cref="IOwnedWorkItemStore"/>). Writes through <see cref="IOwnedWorkItemStore"/> carry it,
+    /// so a worker whose lease ran out cannot write over the item's next owner.
+    /// </summary>
+    public string? LeaseToken { get; init; }
+}

@@ -10,7 +10,7 @@ namespace Connectors.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
     {
@@ -38,6 +38,11 @@ internal static class PostgreSqlSchema
             if (version < 2)
             {
                 await ExecuteAsync(connection, Version2(schema), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 3)
+            {
+                await ExecuteAsync(connection, Version3(schema), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -114,6 +119,17 @@ internal static class PostgreSqlSchema
         CREATE TABLE {0}.stock_skus (sku text PRIMARY KEY, generation bigint NOT NULL);
         CREATE INDEX reservations_skus ON {0}.reservations USING gin (skus);
         INSERT INTO {0}.schema_version (version) VALUES (2);
+        """,
+        s);
+
+    // Owned leases: a claim writes its owner token beside the lease (lease_until, now on the database's clock), and
+    // writes under a claim check it.
+    private static string Version3(string s) => string.Format(
+        CultureInfo.InvariantCulture,
+        """
+        ALTER TABLE {0}.work_items ADD COLUMN lease_owner text NULL;
+        ALTER TABLE {0}.inventory ADD COLUMN lease_owner text NULL;
+        INSERT INTO {0}.schema_version (version) VALUES (3);
         """,
         s);
 }

@@ -73,12 +73,12 @@ internal sealed class InventoryJournal : IDisposable
 
     // ?1 id or ?1..?3 key, then the acknowledged quantity.
     private const string AcknowledgeByIdSql = """
-        UPDATE inventory SET acknowledged = ?2, lease_until = 0, attempts = 0, last_error = NULL, pending = (desired IS NOT ?2)
+        UPDATE inventory SET acknowledged = ?2, lease_until = 0, lease_owner = NULL, attempts = 0, last_error = NULL, pending = (desired IS NOT ?2)
         WHERE id = ?1
         """;
 
     private const string AcknowledgeByKeySql = """
-        UPDATE inventory SET acknowledged = ?4, lease_until = 0, attempts = 0, last_error = NULL, pending = (desired IS NOT ?4)
+        UPDATE inventory SET acknowledged = ?4, lease_until = 0, lease_owner = NULL, attempts = 0, last_error = NULL, pending = (desired IS NOT ?4)
         WHERE channel = ?1 AND item_id = ?2 AND location_id = ?3
         """;
 
@@ -90,8 +90,8 @@ internal sealed class InventoryJournal : IDisposable
         ORDER BY next_attempt_at, item_id, location_id LIMIT ?3
         """;
 
-    // ?1 id, ?2 lease until
-    private const string LeaseSql = "UPDATE inventory SET lease_until = ?2 WHERE id = ?1";
+    // ?1 id, ?2 lease until, ?3 owner token
+    private const string LeaseSql = "UPDATE inventory SET lease_until = ?2, lease_owner = ?3 WHERE id = ?1";
 
     private const int CancellationCheckInterval = 128;
 
@@ -261,7 +261,7 @@ internal sealed class InventoryJournal : IDisposable
     /// inside the open transaction, after <see cref="Synchronize"/> folded the journal: reads them, then leases each by id.
     /// </summary>
     /// <returns>The claimed rows, in due order (then item id, then location id, by SQLite's byte order).</returns>
-    public List<InventoryRow> Claim(string channel, int maxRows, long now, long leaseUntil, CancellationToken cancellationToken)
+    public List<InventoryRow> Claim(string channel, int maxRows, long now, long leaseUntil, string token, CancellationToken cancellationToken)
     {
         var claimed = new List<InventoryRow>();
         _claimedIds.Clear();
@@ -283,7 +283,7 @@ internal sealed class InventoryJournal : IDisposable
                     raw.sqlite3_column_int(_due, 7),
                     TimeCodec.FromTicks(raw.sqlite3_column_int64(_due, 8)),
                     TimeCodec.FromTicks(raw.sqlite3_column_int64(_due, 9)),
-                    Text(_due, 10)));
+                    Text(_due, 10)) { LeaseToken = token });
             }
 
             ThrowUnlessDone(rc);
@@ -294,6 +294,7 @@ internal sealed class InventoryJournal : IDisposable
         }
 
         raw.sqlite3_bind_int64(_lease, 2, leaseUntil);
+        BindText(_lease, 3, token);
         for (var i = 0; i < _claimedIds.Count; i++)
         {
             if (i % CancellationCheckInterval == 0)

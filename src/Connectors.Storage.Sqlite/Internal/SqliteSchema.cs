@@ -144,8 +144,15 @@ internal static class SqliteSchema
         );
         """;
 
+    // V4: owned leases. A claim writes its owner token beside the lease; writes under a claim (complete, reschedule,
+    // dead letter, acknowledge) check it, so a worker whose lease ran out cannot write over the next owner's work.
+    private const string V4 = """
+        ALTER TABLE work_items ADD COLUMN lease_owner TEXT;
+        ALTER TABLE inventory ADD COLUMN lease_owner TEXT;
+        """;
+
     /// <summary>The migrations, oldest first.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3];
+    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3, V4];
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Migrations.Count;

@@ -47,6 +47,7 @@ public abstract partial class SyncStateStoreConformanceTests
         Assert.Equal((false, T0), (settled!.IsPending, settled.NextAttemptAt));
         Assert.Null(await store.GetInventoryAsync(Key("missing"), Ct));
         Assert.Empty(await store.ClaimPendingInventoryAsync("a", 10, T0.AddSeconds(10), Lease, Ct));
+        await AdvanceLeaseClockAsync(store, Lease);
         Assert.Equal("leased", Assert.Single(await store.ClaimPendingInventoryAsync("a", 10, T0 + Lease, Lease, Ct)).Key.ChannelItemId);
     }
 

@@ -132,6 +132,7 @@ public abstract partial class SyncStateStoreConformanceTests
         Assert.Single(await store.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct));
 
         Assert.Empty(await store.ClaimPendingInventoryAsync("a", 10, T0 + Lease - TimeSpan.FromSeconds(1), Lease, Ct));
+        await AdvanceLeaseClockAsync(store, Lease);
         Assert.Single(await store.ClaimPendingInventoryAsync("a", 10, T0 + Lease, Lease, Ct));
     }
 
@@ -275,6 +276,7 @@ public abstract partial class SyncStateStoreConformanceTests
         Assert.Single(await store.ClaimAsync(WorkQueue.Inbox, 10, T0, Lease, cancellationToken: Ct));
 
         Assert.Empty(await store.ClaimAsync(WorkQueue.Inbox, 10, T0.AddSeconds(59), Lease, cancellationToken: Ct));
+        await AdvanceLeaseClockAsync(store, Lease);
         var again = Assert.Single(await store.ClaimAsync(WorkQueue.Inbox, 10, T0 + Lease, Lease, cancellationToken: Ct));
         Assert.Equal(2, again.Attempts);
     }

@@ -8,7 +8,7 @@ namespace Connectors.State;
 /// when nothing may be lost. Thread-safe: every call holds one lock, so every batch is atomic. Implements
 /// <see cref="IStockBookStore"/>, so several engines over one instance share the stock book and oversell windows.
 /// </summary>
-public sealed partial class InMemorySyncStateStore : ISyncStateStore
+public sealed partial class InMemorySyncStateStore : ISyncStateStore, IOwnedWorkItemStore, IOwnedInventoryStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<InventoryKey, InventoryEntry> _inventory = [];
@@ -92,10 +92,12 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
             }
 
             var claimed = new InventoryRow[due.Count];
+            var token = NewLeaseToken();
             for (var i = 0; i < due.Count; i++)
             {
                 due[i].LeaseUntil = now + lease;
-                claimed[i] = due[i].ToRow();
+                due[i].LeaseOwner = token;
+                claimed[i] = due[i].ToRow() with { LeaseToken = token };
             }
 
             return ValueTask.FromResult<IReadOnlyList<InventoryRow>>(claimed);
@@ -114,6 +116,7 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
                 {
                     entry.Acknowledged = ack.Quantity;
                     entry.LeaseUntil = DateTimeOffset.MinValue;
+                    entry.LeaseOwner = null;
                     entry.Attempts = 0;
                     entry.LastError = null;
                     TrackPending(entry);
@@ -137,6 +140,7 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
                     entry.Attempts++;
                     entry.NextAttemptAt = nextAttemptAt;
                     entry.LeaseUntil = DateTimeOffset.MinValue;
+                    entry.LeaseOwner = null;
                     entry.LastError = reason;
                 }
             }
@@ -227,12 +231,14 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
                 .Take(maxItems)
                 .ToList();
             var result = new WorkItem[claimed.Count];
+            var token = NewLeaseToken();
             for (var i = 0; i < claimed.Count; i++)
             {
                 var entry = claimed[i];
                 entry.LeaseUntil = now + lease;
+                entry.LeaseOwner = token;
                 entry.Item = entry.Item with { Attempts = entry.Item.Attempts + 1 };
-                result[i] = entry.Item;
+                result[i] = entry.Item with { LeaseToken = token };
             }
 
             return ValueTask.FromResult<IReadOnlyList<WorkItem>>(result);
@@ -249,6 +255,7 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
             {
                 entry.Item = entry.Item with { Status = WorkItemStatus.Completed };
                 entry.LeaseUntil = DateTimeOffset.MinValue;
+                entry.LeaseOwner = null;
                 entry.CompletedAt = now;
             }
         }
@@ -266,6 +273,7 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
             {
                 entry.Item = entry.Item with { NextAttemptAt = nextAttemptAt, LastError = reason };
                 entry.LeaseUntil = DateTimeOffset.MinValue;
+                entry.LeaseOwner = null;
             }
         }
 
@@ -285,6 +293,7 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
 
             entry.Item = entry.Item with { Status = WorkItemStatus.DeadLettered, LastError = reason };
             entry.LeaseUntil = DateTimeOffset.MinValue;
+            entry.LeaseOwner = null;
             var deadLetter = new DeadLetter(
                 id, entry.Item.Channel, flow, entry.Item.Kind, reason, errorType, entry.Item.Payload,
                 entry.Item.Attempts, entry.Item.EnqueuedAt, now, queue);
@@ -390,6 +399,7 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
 
             entry.Item = entry.Item with { Status = WorkItemStatus.Pending, Attempts = 0, NextAttemptAt = now, LastError = null };
             entry.LeaseUntil = DateTimeOffset.MinValue;
+            entry.LeaseOwner = null;
             _deadLetters.Remove(id);
             return ValueTask.FromResult(true);
         }
@@ -596,6 +606,8 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
 
         public DateTimeOffset LeaseUntil { get; set; } = DateTimeOffset.MinValue;
 
+        public string? LeaseOwner { get; set; }
+
         public string? LastError { get; set; }
 
         public long StockGeneration { get; set; }
@@ -624,6 +636,8 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore
         public long Sequence { get; } = sequence;
 
         public DateTimeOffset LeaseUntil { get; set; } = DateTimeOffset.MinValue;
+
+        public string? LeaseOwner { get; set; }
 
         public DateTimeOffset CompletedAt { get; set; }
     }

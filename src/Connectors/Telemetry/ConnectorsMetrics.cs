@@ -42,6 +42,8 @@ internal sealed class ConnectorsMetrics
             "connectors.orders.polled", "{order}", "Orders seen by polling, by outcome (new, duplicate, stale).");
         ReservationsExpired = meter.CreateCounter<long>(
             "connectors.inventory.reservations_expired", "{reservation}", "Oversell windows closed because they outlived the reservation time-to-live, by channel.");
+        LeasesLost = meter.CreateCounter<long>(
+            "connectors.leases.lost", "{item}", "Writes refused because the worker's lease had run out and another worker had claimed the item or row since, by flow and channel.");
     }
 
     public Counter<long> InventoryPushedItems { get; }
@@ -69,6 +71,8 @@ internal sealed class ConnectorsMetrics
     public Counter<long> OrdersPolled { get; }
 
     public Counter<long> ReservationsExpired { get; }
+
+    public Counter<long> LeasesLost { get; }
 
     public static KeyValuePair<string, object?> Channel(string channel) => new(ConnectorsTelemetry.ChannelTag, channel);
 

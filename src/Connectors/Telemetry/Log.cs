@@ -11,4 +11,7 @@ internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Dead-lettered {Flow} item {ItemId} of channel {Channel}: {Reason}")]
     public static partial void DeadLettered(ILogger logger, string flow, string itemId, string channel, string reason, Exception? exception = null);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Lost the lease of {Flow} item {ItemId} of channel {Channel} to another worker (at {Step}); this worker's write was refused and the other worker owns the item")]
+    public static partial void LeaseLost(ILogger logger, string flow, string itemId, string channel, string step);
 }

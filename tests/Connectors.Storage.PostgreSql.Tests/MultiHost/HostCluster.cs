@@ -15,13 +15,32 @@ internal sealed class HostCluster
         _schema = PostgreSqlTestServer.NewSchema();
     }
 
-    public FakeTimeProvider Time { get; } = new(ModelFactory.Epoch.AddDays(1));
+    private static readonly DateTimeOffset StartTime = ModelFactory.Epoch.AddDays(1);
+
+    public FakeTimeProvider Time { get; } = new(StartTime);
 
     public FakeChannel Channel { get; } = new(ConnectorHost.Shop);
 
     public FakeWarehouse Warehouse { get; } = new();
 
-    /// <summary>Starts one more host on the shared schema, clock, shop and WMS.</summary>
+    /// <summary>
+    /// Starts one more host on the shared schema, clock, shop and WMS. The store keeps leases on the database's clock;
+    /// the host's view of it moves with the shared fake clock, so advancing that clock lets leases run out as it did
+    /// when leases were kept on the hosts' clocks.
+    /// </summary>
     public ConnectorHost Start(string name, TimeSpan lease, int batchSize = 5, Action<IServiceCollection>? configure = null) =>
-        new(name, _schema, Time, Channel, Warehouse, lease, batchSize, configure);
+        Start(name, Time, lease, batchSize, configure);
+
+    /// <summary>Starts one more host with its own clock (for example one that is minutes off); its store's lease clock is the database's alone.</summary>
+    public ConnectorHost Start(string name, TimeProvider time, TimeSpan lease, int batchSize = 5, Action<IServiceCollection>? configure = null)
+    {
+        var host = new ConnectorHost(name, _schema, time, Channel, Warehouse, lease, batchSize, configure);
+        if (ReferenceEquals(time, Time))
+        {
+            var start = StartTime;
+            ((PostgreSqlSyncStateStore)host.Store).LeaseClockOffset = () => Time.GetUtcNow() - start;
+        }
+
+        return host;
+    }
 }

@@ -61,8 +61,8 @@ public class OrderVersionOrderingTests
     {
         var cluster = new HostCluster();
         var (time, channel, warehouse) = (cluster.Time, cluster.Channel, cluster.Warehouse);
-        await using var hostA = cluster.Start("A", TimeSpan.FromSeconds(1), batchSize: 1);
-        await using var hostB = cluster.Start("B", TimeSpan.FromSeconds(1), batchSize: 1);
+        await using var hostA = cluster.Start("A", TimeSpan.FromMinutes(1), batchSize: 1);
+        await using var hostB = cluster.Start("B", TimeSpan.FromMinutes(1), batchSize: 1);
         var order = ModelFactory.Order(ConnectorHost.Shop, "1002", [("P1", 1)], updatedAt: ModelFactory.Epoch.AddHours(1));
         await hostA.Orders.AcceptAsync(Webhook(order, "d1"), Ct);
 
@@ -75,7 +75,7 @@ public class OrderVersionOrderingTests
         var before = await hostB.Orders.ProcessInboxAsync(Ct);
 
         // A stays hung (a dead process runs no clean-up), so B must wait out both the item's and the order's lease.
-        time.Advance(TimeSpan.FromSeconds(2));
+        time.Advance(TimeSpan.FromMinutes(2));
         var after = await hostB.Orders.ProcessInboxAsync(Ct);
         await stopA.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => passA);

@@ -19,7 +19,7 @@ public class ThreeHostScaleOutTests
     private const int Skus = 30;
     private const int ChangedSkus = 15;
     private const int OrderedSkus = 5;
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -41,76 +41,170 @@ internal sealed class WorkFailures
     }
 
     /// <summary>
-    /// Runs one pass over claimed items: each is processed, then completed; a failure is classified (retry with
-    /// backoff or dead letter) without stopping the pass. <paramref name="process"/> returns <see langword="false"/>
-    /// when it rescheduled the item itself (counted as retried, not completed).
+    /// How many items a pass claims at a time. A pass claims up to its batch size in slices of this many, so items a
+    /// slow host has not reached yet stay free for the other hosts instead of waiting out its lease behind a slow item.
+    /// </summary>
+    internal const int ClaimSlice = 10;
+
+    /// <summary>
+    /// Runs one pass: claims up to <paramref name="batchSize"/> due items in slices of <see cref="ClaimSlice"/>; each is
+    /// processed, then completed; a failure is classified (retry with backoff or dead letter) without stopping the pass.
+    /// <paramref name="process"/> returns <see langword="false"/> when it rescheduled the item itself (counted as
+    /// retried, not completed). With a store that owns its leases (<see cref="IOwnedWorkItemStore"/>), every item's lease
+    /// is renewed before it is processed, every write carries the claim's token, and an item another worker has claimed
+    /// since (this worker was paused or slow past its lease) is dropped without any write: counted in
+    /// <c>connectors.leases.lost</c>, never retried or dead-lettered here.
     /// </summary>
     public async Task<WorkPassResult> RunPassAsync(
         WorkQueue queue,
-        IReadOnlyList<WorkItem> items,
+        int batchSize,
         Func<WorkItem, string> flowOf,
-        Func<WorkItem, CancellationToken, Task<bool>> process,
+        Func<WorkItem, WorkLease, CancellationToken, Task<bool>> process,
         CancellationToken cancellationToken)
     {
-        int completed = 0, retried = 0, dead = 0;
-        foreach (var item in items)
+        int claimed = 0, completed = 0, retried = 0, dead = 0;
+        while (claimed < batchSize)
         {
-            var flow = flowOf(item);
-            var started = _time.GetTimestamp();
-
-            // One span per item: a trace shows which order or shipment took the time or failed, not just the pass.
-            using var activity = ConnectorsMetrics.ActivitySource.StartActivity(flow + " process", ActivityKind.Internal);
-            activity?.SetTag(ConnectorsTelemetry.ChannelTag, item.Channel);
-            activity?.SetTag(ConnectorsTelemetry.FlowTag, flow);
-            activity?.SetTag(WorkItemTag, item.Id);
-            activity?.SetTag(AttemptTag, item.Attempts);
-            string outcome;
-            try
+            cancellationToken.ThrowIfCancellationRequested();
+            var slice = await _store.ClaimAsync(queue, Math.Min(ClaimSlice, batchSize - claimed), _time.GetUtcNow(), _options.Value.LeaseDuration, null, cancellationToken)
+                .ConfigureAwait(false);
+            if (slice.Count == 0)
             {
-                if (!await process(item, cancellationToken).ConfigureAwait(false))
-                {
-                    retried++;
-                    outcome = WorkOutcomeNames.Retried;
-                }
-                else
-                {
-                    await _store.CompleteAsync(queue, item.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                    completed++;
-                    outcome = WorkOutcomeNames.Completed;
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
-                throw;
-            }
-#pragma warning disable CA1031 // Any failure of one item is classified (retry or dead letter); it must not stop the pass.
-            catch (Exception error)
-#pragma warning restore CA1031
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
-                activity?.SetTag(ConnectorsTelemetry.ErrorTypeTag, Classify(error).ErrorType);
-                if (await HandleAsync(queue, item, flow, error, cancellationToken).ConfigureAwait(false) == WorkOutcome.Retried)
-                {
-                    retried++;
-                    outcome = WorkOutcomeNames.Retried;
-                }
-                else
-                {
-                    dead++;
-                    outcome = WorkOutcomeNames.DeadLettered;
-                }
+                break;
             }
 
-            activity?.SetTag(ConnectorsTelemetry.OutcomeTag, outcome);
-            _metrics.OperationDuration.Record(
-                _time.GetElapsedTime(started).TotalSeconds,
-                ConnectorsMetrics.Flow(flow),
-                ConnectorsMetrics.Channel(item.Channel),
-                ConnectorsMetrics.Outcome(outcome));
+            claimed += slice.Count;
+            for (var i = 0; i < slice.Count; i++)
+            {
+                // The first item was claimed a moment ago; the others may have waited behind slow ones.
+                var outcome = await RunItemAsync(queue, slice[i], renewFirst: i > 0, flowOf, process, cancellationToken).ConfigureAwait(false);
+                switch (outcome)
+                {
+                    case WorkOutcomeNames.Completed:
+                        completed++;
+                        break;
+                    case WorkOutcomeNames.Retried:
+                        retried++;
+                        break;
+                    case WorkOutcomeNames.DeadLettered:
+                        dead++;
+                        break;
+                }
+            }
         }
 
-        return new WorkPassResult(items.Count, completed, retried, dead);
+        return new WorkPassResult(claimed, completed, retried, dead);
+    }
+
+    private async Task<string> RunItemAsync(
+        WorkQueue queue, WorkItem item, bool renewFirst, Func<WorkItem, string> flowOf, Func<WorkItem, WorkLease, CancellationToken, Task<bool>> process, CancellationToken cancellationToken)
+    {
+        var flow = flowOf(item);
+        var started = _time.GetTimestamp();
+
+        // One span per item: a trace shows which order or shipment took the time or failed, not just the pass.
+        using var activity = ConnectorsMetrics.ActivitySource.StartActivity(flow + " process", ActivityKind.Internal);
+        activity?.SetTag(ConnectorsTelemetry.ChannelTag, item.Channel);
+        activity?.SetTag(ConnectorsTelemetry.FlowTag, flow);
+        activity?.SetTag(WorkItemTag, item.Id);
+        activity?.SetTag(AttemptTag, item.Attempts);
+        var lease = new WorkLease(this, queue, item);
+        string outcome;
+        try
+        {
+            if (renewFirst)
+            {
+                await lease.EnsureOwnedAsync("processing", cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!await process(item, lease, cancellationToken).ConfigureAwait(false))
+            {
+                outcome = WorkOutcomeNames.Retried;
+            }
+            else
+            {
+                outcome = await CompleteAsync(queue, item, flow, cancellationToken).ConfigureAwait(false) == ClaimWriteResult.Written
+                    ? WorkOutcomeNames.Completed
+                    : WorkOutcomeNames.LeaseLost;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
+            throw;
+        }
+        catch (LeaseLostException lost)
+        {
+            LeaseLost(item, flow, lost.Step);
+            outcome = WorkOutcomeNames.LeaseLost;
+        }
+#pragma warning disable CA1031 // Any failure of one item is classified (retry or dead letter); it must not stop the pass.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
+            activity?.SetTag(ConnectorsTelemetry.ErrorTypeTag, Classify(error).ErrorType);
+            outcome = await HandleAsync(queue, item, flow, error, cancellationToken).ConfigureAwait(false) switch
+            {
+                WorkOutcome.Retried => WorkOutcomeNames.Retried,
+                WorkOutcome.DeadLettered => WorkOutcomeNames.DeadLettered,
+                _ => WorkOutcomeNames.LeaseLost,
+            };
+        }
+
+        activity?.SetTag(ConnectorsTelemetry.OutcomeTag, outcome);
+        _metrics.OperationDuration.Record(
+            _time.GetElapsedTime(started).TotalSeconds,
+            ConnectorsMetrics.Flow(flow),
+            ConnectorsMetrics.Channel(item.Channel),
+            ConnectorsMetrics.Outcome(outcome));
+        return outcome;
+    }
+
+    /// <summary>Renews the lease of a claimed item; <see langword="false"/> when another worker owns it now. A store without owned leases always says yes.</summary>
+    internal async ValueTask<bool> TryRenewAsync(WorkQueue queue, WorkItem item, CancellationToken cancellationToken) =>
+        _store is not IOwnedWorkItemStore owned || item.LeaseToken is null
+        || await owned.RenewClaimAsync(queue, item, _time.GetUtcNow(), _options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false) == ClaimWriteResult.Written;
+
+    /// <summary>Reschedules a claimed item under its lease (the flow's own retry, such as a busy order); logs and counts a lost lease.</summary>
+    internal async ValueTask<ClaimWriteResult> RescheduleAsync(WorkQueue queue, WorkItem item, string flow, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken)
+    {
+        if (_store is IOwnedWorkItemStore owned && item.LeaseToken is not null)
+        {
+            var result = await owned.RescheduleClaimedAsync(queue, item, nextAttemptAt, reason, cancellationToken).ConfigureAwait(false);
+            if (result == ClaimWriteResult.NotOwner)
+            {
+                LeaseLost(item, flow, "reschedule");
+            }
+
+            return result;
+        }
+
+        await _store.RescheduleAsync(queue, item.Id, nextAttemptAt, reason, cancellationToken).ConfigureAwait(false);
+        return ClaimWriteResult.Written;
+    }
+
+    private async ValueTask<ClaimWriteResult> CompleteAsync(WorkQueue queue, WorkItem item, string flow, CancellationToken cancellationToken)
+    {
+        if (_store is IOwnedWorkItemStore owned && item.LeaseToken is not null)
+        {
+            var result = await owned.CompleteClaimedAsync(queue, item, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (result == ClaimWriteResult.NotOwner)
+            {
+                LeaseLost(item, flow, "complete");
+            }
+
+            return result;
+        }
+
+        await _store.CompleteAsync(queue, item.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return ClaimWriteResult.Written;
+    }
+
+    private void LeaseLost(WorkItem item, string flow, string step)
+    {
+        _metrics.LeasesLost.Add(1, ConnectorsMetrics.Flow(flow), ConnectorsMetrics.Channel(item.Channel));
+        Log.LeaseLost(_logger, flow, item.Id, item.Channel, step);
     }
 
     public async ValueTask<WorkOutcome> HandleAsync(WorkQueue queue, WorkItem item, string flow, Exception error, CancellationToken cancellationToken)
@@ -121,13 +215,29 @@ internal sealed class WorkFailures
         if (transient && item.Attempts < options.MaxAttempts)
         {
             var delay = Backoff.Delay(item.Attempts, options.RetryBaseDelay, options.RetryMaxDelay, retryAfter);
-            await _store.RescheduleAsync(queue, item.Id, now + delay, error.Message, cancellationToken).ConfigureAwait(false);
+            if (await RescheduleAsync(queue, item, flow, now + delay, error.Message, cancellationToken).ConfigureAwait(false) == ClaimWriteResult.NotOwner)
+            {
+                return WorkOutcome.LeaseLost;
+            }
+
             Log.WorkRetried(_logger, flow, item.Id, item.Channel, item.Attempts, delay, error.Message, error);
             return WorkOutcome.Retried;
         }
 
         var reason = transient ? $"gave up after {item.Attempts} attempts: {error.Message}" : error.Message;
-        await _store.MoveToDeadLetterAsync(queue, item.Id, flow, reason, errorType, now, cancellationToken).ConfigureAwait(false);
+        if (_store is IOwnedWorkItemStore owned && item.LeaseToken is not null)
+        {
+            // Another worker owns the item now: its outcome decides, not this worker's failure.
+            if (await owned.DeadLetterClaimedAsync(queue, item, flow, reason, errorType, now, cancellationToken).ConfigureAwait(false) is null)
+            {
+                LeaseLost(item, flow, "dead letter");
+                return WorkOutcome.LeaseLost;
+            }
+        }
+        else
+        {
+            await _store.MoveToDeadLetterAsync(queue, item.Id, flow, reason, errorType, now, cancellationToken).ConfigureAwait(false);
+        }
 
         // An order that stopped must not keep lowering every channel's availability.
         await _windows.EndQuietlyAsync(queue, item.Id, item.Kind, item.Payload, cancellationToken).ConfigureAwait(false);

@@ -5,4 +5,5 @@ internal enum WorkOutcome
 {
     Retried = 0,
     DeadLettered,
+    LeaseLost,
 }

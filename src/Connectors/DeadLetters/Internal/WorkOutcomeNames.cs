@@ -8,4 +8,7 @@ internal static class WorkOutcomeNames
     public const string Retried = "retried";
 
     public const string DeadLettered = "dead_lettered";
+
+    /// <summary>The worker's lease ran out and another worker owns the item now; nothing of this worker's was written.</summary>
+    public const string LeaseLost = "lease_lost";
 }

@@ -90,18 +90,16 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
 
     public async Task<WorkPassResult> ProcessOutboxAsync(CancellationToken cancellationToken = default)
     {
-        var options = _options.Value;
-        var items = await _store.ClaimAsync(WorkQueue.Outbox, options.Orders.OutboxBatchSize, _time.GetUtcNow(), options.LeaseDuration, null, cancellationToken).ConfigureAwait(false);
         return await _failures.RunPassAsync(
             WorkQueue.Outbox,
-            items,
+            _options.Value.Orders.OutboxBatchSize,
             static item => item.Kind == WorkKinds.ReturnReceipt ? ConnectorFlows.Returns : ConnectorFlows.Fulfillment,
-            async (item, token) =>
+            async (item, lease, token) =>
             {
                 switch (item.Kind)
                 {
                     case WorkKinds.Shipment:
-                        await SendShipmentAsync(item, token).ConfigureAwait(false);
+                        await SendShipmentAsync(item, lease, token).ConfigureAwait(false);
                         break;
                     case WorkKinds.Tracking:
                         await SendTrackingAsync(item, token).ConfigureAwait(false);
@@ -130,7 +128,7 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
     internal static ChannelFulfillment? FindSent(IReadOnlyList<ChannelFulfillment> sent, string key) =>
         sent.FirstOrDefault(f => string.Equals(f.IdempotencyKey, key, StringComparison.Ordinal));
 
-    private async Task SendShipmentAsync(WorkItem item, CancellationToken cancellationToken)
+    private async Task SendShipmentAsync(WorkItem item, WorkLease lease, CancellationToken cancellationToken)
     {
         var shipment = JsonSerializer.Deserialize(item.Payload, ConnectorsJsonContext.Default.WarehouseShipment)
             ?? throw new JsonException("The shipment payload is empty.");
@@ -150,6 +148,10 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
             }
         }
 
+        // The look-ups above can take seconds (or the host was paused): if the lease ran out meanwhile and another worker
+        // claimed the shipment, that worker sends it; creating it here as well would ship it twice on a channel that does
+        // not de-duplicate.
+        await lease.EnsureOwnedAsync("creating the shipment", cancellationToken).ConfigureAwait(false);
         try
         {
             await port.CreateFulfillmentAsync(request, cancellationToken).ConfigureAwait(false);

@@ -99,10 +99,12 @@ internal sealed partial class InventoryEngine
             {
                 for (var i = 0; i < rows.Count; i++)
                 {
-                    await DeadLetterAsync(plan, rows[i], ex.Message, errorType, cancellationToken).ConfigureAwait(false);
+                    if (await DeadLetterAsync(plan, rows[i], ex.Message, errorType, cancellationToken).ConfigureAwait(false))
+                    {
+                        failed.DeadLettered++;
+                    }
                 }
 
-                failed.DeadLettered = rows.Count;
                 return failed;
             }
 
@@ -142,7 +144,7 @@ internal sealed partial class InventoryEngine
             switch (result.Outcome)
             {
                 case PushOutcome.Applied:
-                    acknowledgements.Add(new InventoryAcknowledgement(rows[i].Key, targets[i].Quantity));
+                    acknowledgements.Add(new InventoryAcknowledgement(rows[i].Key, targets[i].Quantity) { LeaseToken = rows[i].LeaseToken });
                     _metrics.InventoryLatency.Record((now - rows[i].UpdatedAt).TotalSeconds, ConnectorsMetrics.Channel(plan.Name));
                     break;
                 case PushOutcome.Rejected:
@@ -172,7 +174,18 @@ internal sealed partial class InventoryEngine
         var outcome = new BatchOutcome { Batches = 1, Applied = acknowledgements.Count };
         if (acknowledgements.Count > 0)
         {
-            await _store.AcknowledgeInventoryAsync(acknowledgements, cancellationToken).ConfigureAwait(false);
+            if (_store is IOwnedInventoryStore owned && acknowledgements[0].LeaseToken is not null)
+            {
+                // A refused acknowledgement was this worker's push after its lease ran out: the store unconfirms the row,
+                // so it is pushed once more after the new owner's push, whichever reached the channel last.
+                var refused = await owned.AcknowledgeClaimedInventoryAsync(acknowledgements, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                LeasesLost(plan, refused, "acknowledge");
+            }
+            else
+            {
+                await _store.AcknowledgeInventoryAsync(acknowledgements, cancellationToken).ConfigureAwait(false);
+            }
+
             _metrics.InventoryPushedItems.Add(acknowledgements.Count, ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.Outcome("applied"));
         }
 
@@ -182,11 +195,13 @@ internal sealed partial class InventoryEngine
             {
                 var reason = result.Reason ?? "rejected by the channel";
                 Log.InventoryItemRejected(_logger, plan.Name, row.Key.ChannelItemId, row.Key.LocationId, reason);
-                await DeadLetterAsync(plan, row, reason, result.ErrorCode ?? "rejected", cancellationToken).ConfigureAwait(false);
+                if (await DeadLetterAsync(plan, row, reason, result.ErrorCode ?? "rejected", cancellationToken).ConfigureAwait(false))
+                {
+                    outcome.DeadLettered++;
+                }
             }
 
             outcome.Rejected = rejected.Count;
-            outcome.DeadLettered = rejected.Count;
             _metrics.InventoryPushedItems.Add(rejected.Count, ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.Outcome("rejected"));
         }
 
@@ -204,35 +219,48 @@ internal sealed partial class InventoryEngine
         ChannelPlan plan, IReadOnlyList<InventoryRow> rows, string reason, string errorType, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var outcome = default(BatchOutcome);
-        var reschedule = new List<InventoryKey>(rows.Count);
+        var reschedule = new List<InventoryRow>(rows.Count);
         var attempts = 0;
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             if (row.Attempts + 1 >= _options.MaxAttempts)
             {
-                await DeadLetterAsync(plan, row, $"gave up after {row.Attempts + 1} attempts: {reason}", errorType, cancellationToken).ConfigureAwait(false);
-                outcome.DeadLettered++;
+                if (await DeadLetterAsync(plan, row, $"gave up after {row.Attempts + 1} attempts: {reason}", errorType, cancellationToken).ConfigureAwait(false))
+                {
+                    outcome.DeadLettered++;
+                }
+
                 continue;
             }
 
-            reschedule.Add(row.Key);
+            reschedule.Add(row);
             attempts = Math.Max(attempts, row.Attempts + 1);
         }
 
         if (reschedule.Count > 0)
         {
             var delay = Backoff.Delay(attempts, _options.RetryBaseDelay, _options.RetryMaxDelay, retryAfter);
-            await _store.RescheduleInventoryAsync(reschedule, _time.GetUtcNow() + delay, reason, cancellationToken).ConfigureAwait(false);
-            outcome.Rescheduled = reschedule.Count;
+            var lost = await RescheduleRowsAsync(plan, reschedule, _time.GetUtcNow() + delay, reason, cancellationToken).ConfigureAwait(false);
+            outcome.Rescheduled = reschedule.Count - lost.Count;
         }
 
         return outcome;
     }
 
-    /// <summary>Stores a dead letter for the row's target and parks the row until its desired quantity changes.</summary>
-    private async Task DeadLetterAsync(ChannelPlan plan, InventoryRow row, string reason, string? errorType, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parks the row until its desired quantity changes and stores a dead letter for its target; nothing when another
+    /// worker has claimed the row since.
+    /// </summary>
+    /// <returns><see langword="false"/> when the row is another worker's now.</returns>
+    private async Task<bool> DeadLetterAsync(ChannelPlan plan, InventoryRow row, string reason, string? errorType, CancellationToken cancellationToken)
     {
+        // Parked first, under the claim: a row another worker has claimed since is that worker's to push or give up on.
+        if ((await RescheduleRowsAsync(plan, [row], DateTimeOffset.MaxValue, reason, cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            return false;
+        }
+
         var now = _time.GetUtcNow();
         var payload = JsonSerializer.Serialize(
             new InventoryDeadLetterPayload(row.Key.Channel, row.Key.ChannelItemId, row.Key.LocationId, row.Desired, row.Sku, row.Version),
@@ -250,10 +278,33 @@ internal sealed partial class InventoryEngine
             DeadLetteredAt: now,
             SourceQueue: null);
         await _store.AddDeadLetterAsync(deadLetter, cancellationToken).ConfigureAwait(false);
-        await _store.RescheduleInventoryAsync([row.Key], DateTimeOffset.MaxValue, reason, cancellationToken).ConfigureAwait(false);
         _metrics.DeadLetters.Add(
             1, ConnectorsMetrics.Flow(ConnectorFlows.Inventory), ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.ErrorType(errorType));
         Log.DeadLettered(_logger, ConnectorFlows.Inventory, deadLetter.Id, plan.Name, reason);
+        return true;
+    }
+
+    /// <summary>Reschedules claimed rows under their claim where the store owns leases; returns the rows another worker owns now.</summary>
+    private async Task<IReadOnlyList<InventoryKey>> RescheduleRowsAsync(ChannelPlan plan, List<InventoryRow> rows, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken)
+    {
+        if (_store is IOwnedInventoryStore owned && rows.Count > 0 && rows[0].LeaseToken is not null)
+        {
+            var refused = await owned.RescheduleClaimedInventoryAsync(rows, nextAttemptAt, reason, cancellationToken).ConfigureAwait(false);
+            LeasesLost(plan, refused, "reschedule");
+            return refused;
+        }
+
+        await _store.RescheduleInventoryAsync([.. rows.Select(r => r.Key)], nextAttemptAt, reason, cancellationToken).ConfigureAwait(false);
+        return [];
+    }
+
+    private void LeasesLost(ChannelPlan plan, IReadOnlyList<InventoryKey> keys, string step)
+    {
+        foreach (var key in keys)
+        {
+            _metrics.LeasesLost.Add(1, ConnectorsMetrics.Flow(ConnectorFlows.Inventory), ConnectorsMetrics.Channel(plan.Name));
+            Log.LeaseLost(_logger, ConnectorFlows.Inventory, key.ToString(), plan.Name, step);
+        }
     }
 
     private void RecordDuration(ChannelPlan plan, long started, string outcome) =>

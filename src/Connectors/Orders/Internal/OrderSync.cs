@@ -204,12 +204,11 @@ internal sealed class OrderSync : IOrderSync
     public async Task<WorkPassResult> ProcessInboxAsync(CancellationToken cancellationToken = default)
     {
         var options = _options.Value;
-        var items = await _store.ClaimAsync(WorkQueue.Inbox, Flow.InboxBatchSize, _time.GetUtcNow(), options.LeaseDuration, null, cancellationToken).ConfigureAwait(false);
         return await _failures.RunPassAsync(
             WorkQueue.Inbox,
-            items,
+            Flow.InboxBatchSize,
             static item => item.Kind == WorkKinds.ReturnRequest ? ConnectorFlows.Returns : ConnectorFlows.Orders,
-            async (item, token) =>
+            async (item, _, token) =>
             {
                 switch (item.Kind)
                 {
@@ -217,7 +216,8 @@ internal sealed class OrderSync : IOrderSync
                         if (!await ProcessOrderExclusiveAsync(item, token).ConfigureAwait(false))
                         {
                             // Another version of this order is being processed elsewhere: try again shortly, in order.
-                            await _store.RescheduleAsync(WorkQueue.Inbox, item.Id, _time.GetUtcNow() + options.RetryBaseDelay, "another worker is processing this order", token).ConfigureAwait(false);
+                            await _failures.RescheduleAsync(
+                                WorkQueue.Inbox, item, ConnectorFlows.Orders, _time.GetUtcNow() + options.RetryBaseDelay, "another worker is processing this order", token).ConfigureAwait(false);
                             return false;
                         }
 
