@@ -14,6 +14,7 @@ public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IWarehouseAn
     private readonly Dictionary<string, string> _rejectedItems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChannelOrder> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChannelFulfillment> _fulfillmentsByKey = new(StringComparer.Ordinal);
+    private readonly List<ChannelFulfillment> _repeatedFulfillments = [];
     private readonly List<ReturnRequest> _returns = [];
     private readonly Dictionary<string, ReturnConfirmation> _returnConfirmations = new(StringComparer.Ordinal);
     private readonly List<OrderAcknowledgement> _acknowledgements = [];
@@ -46,6 +47,15 @@ public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IWarehouseAn
 
     /// <summary>Items the push rejects are unknown unless listed here or no catalogue is set; see <see cref="AddItem"/>.</summary>
     public bool RejectUnknownItems { get; set; }
+
+    /// <summary>
+    /// Whether a fulfilment created again with a known idempotency key returns the first one (the default) or, as a shop
+    /// without idempotency keys does, creates a second fulfilment (still refused when it would ship more than ordered).
+    /// </summary>
+    public bool DeduplicatesFulfillments { get; set; } = true;
+
+    /// <summary>A hook run before each order look-up (<see cref="GetOrderAsync"/>); delay in it to simulate a slow shop or a paused host.</summary>
+    public Func<string, CancellationToken, Task>? BeforeGetOrder { get; set; }
 
     /// <summary>A hook run before each push; throw from it to simulate transport failures.</summary>
     public Func<IReadOnlyList<InventoryTarget>, CancellationToken, Task>? BeforePush { get; set; }
@@ -101,14 +111,14 @@ public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IWarehouseAn
     /// <summary>How many times <see cref="CreateFulfillmentAsync"/> was called, including idempotent repeats and failures.</summary>
     public int FulfillmentCalls => Volatile.Read(ref _fulfillmentCalls);
 
-    /// <summary>Every distinct fulfilment created.</summary>
+    /// <summary>Every fulfilment created: one per idempotency key, and the repeats when <see cref="DeduplicatesFulfillments"/> is off.</summary>
     public IReadOnlyList<ChannelFulfillment> Fulfillments
     {
         get
         {
             lock (_gate)
             {
-                return [.. _fulfillmentsByKey.Values];
+                return [.. _fulfillmentsByKey.Values, .. _repeatedFulfillments];
             }
         }
     }
@@ -298,11 +308,16 @@ public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IWarehouseAn
     }
 
     /// <inheritdoc />
-    public Task<ChannelOrder?> GetOrderAsync(string orderId, CancellationToken cancellationToken = default)
+    public async Task<ChannelOrder?> GetOrderAsync(string orderId, CancellationToken cancellationToken = default)
     {
+        if (BeforeGetOrder is { } hook)
+        {
+            await hook(orderId, cancellationToken).ConfigureAwait(false);
+        }
+
         lock (_gate)
         {
-            return Task.FromResult(_orders.GetValueOrDefault(orderId));
+            return _orders.GetValueOrDefault(orderId);
         }
     }
 
@@ -353,14 +368,15 @@ public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IWarehouseAn
 
         lock (_gate)
         {
-            if (_fulfillmentsByKey.TryGetValue(request.IdempotencyKey, out var existing))
+            var repeat = _fulfillmentsByKey.TryGetValue(request.IdempotencyKey, out var existing);
+            if (repeat && DeduplicatesFulfillments)
             {
-                return Task.FromResult(existing);
+                return Task.FromResult(existing!);
             }
 
             if (_orders.TryGetValue(request.ChannelOrderId, out var order))
             {
-                var shipped = _fulfillmentsByKey.Values
+                var shipped = _fulfillmentsByKey.Values.Concat(_repeatedFulfillments)
                     .Where(f => f.ChannelOrderId == request.ChannelOrderId)
                     .SelectMany(f => f.Lines)
                     .GroupBy(l => l.LineId, StringComparer.Ordinal)
@@ -374,7 +390,15 @@ public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IWarehouseAn
                 request.Lines,
                 request.Tracking,
                 request.IdempotencyKey);
-            _fulfillmentsByKey.Add(request.IdempotencyKey, fulfillment);
+            if (repeat)
+            {
+                _repeatedFulfillments.Add(fulfillment);
+            }
+            else
+            {
+                _fulfillmentsByKey.Add(request.IdempotencyKey, fulfillment);
+            }
+
             return Task.FromResult(fulfillment);
         }
     }
@@ -384,7 +408,7 @@ public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IWarehouseAn
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<ChannelFulfillment>>([.. _fulfillmentsByKey.Values.Where(f => f.ChannelOrderId == channelOrderId)]);
+            return Task.FromResult<IReadOnlyList<ChannelFulfillment>>([.. _fulfillmentsByKey.Values.Concat(_repeatedFulfillments).Where(f => f.ChannelOrderId == channelOrderId)]);
         }
     }
 

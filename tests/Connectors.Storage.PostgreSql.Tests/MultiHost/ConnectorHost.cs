@@ -44,6 +44,8 @@ internal sealed class ConnectorHost : IAsyncDisposable
 
     public string Name { get; }
 
+    public IServiceProvider Services => _services;
+
     public GatedWarehouse Warehouse { get; }
 
     public IOrderSync Orders => _services.GetRequiredService<IOrderSync>();
