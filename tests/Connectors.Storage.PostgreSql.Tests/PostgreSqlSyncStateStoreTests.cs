@@ -31,6 +31,40 @@ public class PostgreSqlSyncStateStoreTests : SyncStateStoreConformanceTests
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Lease expiry is the server's: a host whose clock is five minutes behind gets a full lease, and neither a host on
+    /// time nor one five minutes ahead takes it early; once it runs out on the server, a host takes it whatever its clock.
+    /// </summary>
+    [Fact]
+    public async Task Claim_HostClocksMinutesApart_LeaseRunsOnTheServersClock()
+    {
+        PostgreSqlTestServer.RequireServer();
+        var schema = PostgreSqlTestServer.NewSchema();
+        await using var behind = PostgreSqlTestServer.CreateStore(schema);
+        await using var onTime = PostgreSqlTestServer.CreateStore(schema);
+        await using var ahead = PostgreSqlTestServer.CreateStore(schema);
+        var now = DateTimeOffset.UtcNow;
+        var lease = TimeSpan.FromMinutes(1);
+        await onTime.EnqueueAsync(WorkQueue.Outbox, new WorkItem("s1", "a", "shipment", "{}", now.AddMinutes(-10)), Ct);
+        await onTime.SetDesiredInventoryAsync([new DesiredInventory(new InventoryKey("a", "i1", "L1"), 5)], now.AddMinutes(-10), Ct);
+
+        var held = Assert.Single(await behind.ClaimAsync(WorkQueue.Outbox, 10, now.AddMinutes(-5), lease, cancellationToken: Ct));
+        Assert.Single(await behind.ClaimPendingInventoryAsync("a", 10, now.AddMinutes(-5), lease, Ct));
+
+        Assert.Empty(await onTime.ClaimAsync(WorkQueue.Outbox, 10, now, lease, cancellationToken: Ct));
+        Assert.Empty(await ahead.ClaimAsync(WorkQueue.Outbox, 10, now.AddMinutes(5), lease, cancellationToken: Ct));
+        Assert.Empty(await onTime.ClaimPendingInventoryAsync("a", 10, now, lease, Ct));
+        Assert.Empty(await ahead.ClaimPendingInventoryAsync("a", 10, now.AddMinutes(5), lease, Ct));
+        Assert.Equal(ClaimWriteResult.Written, await behind.RenewClaimAsync(WorkQueue.Outbox, held, now.AddMinutes(-5), lease, Ct));
+
+        // The server's clock moves past the (renewed) lease: the host on time takes the item; the late host's write is refused.
+        onTime.LeaseClockOffset = () => lease + TimeSpan.FromSeconds(5);
+        var taken = Assert.Single(await onTime.ClaimAsync(WorkQueue.Outbox, 10, now, lease, cancellationToken: Ct));
+        Assert.Single(await onTime.ClaimPendingInventoryAsync("a", 10, now, lease, Ct));
+        Assert.Equal(ClaimWriteResult.NotOwner, await behind.CompleteClaimedAsync(WorkQueue.Outbox, held, now.AddMinutes(-5), Ct));
+        Assert.Equal(ClaimWriteResult.Written, await onTime.CompleteClaimedAsync(WorkQueue.Outbox, taken, now, Ct));
+    }
+
     [Fact]
     public async Task Claim_TwoHostsOnOneSchema_NeverShareAnItem()
     {

@@ -85,6 +85,9 @@ internal sealed class OrderFlowHarness : IDisposable
         return new OrderFlowHarness(_configure, ChannelPort, Warehouse, Store, Time, Catalogue, Oversell, _warehouseOrders);
     }
 
+    /// <summary>A second host over the same store, channel, WMS and clock, running beside this one.</summary>
+    public OrderFlowHarness SecondHost() => new(_configure, ChannelPort, Warehouse, Store, Time, Catalogue, Oversell, _warehouseOrders);
+
     /// <summary>Moves the clock past any retry delay the harness options allow.</summary>
     public void PassRetryDelay() => Time.Advance(TimeSpan.FromSeconds(11));
 
