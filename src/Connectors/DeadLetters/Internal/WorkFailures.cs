@@ -66,7 +66,8 @@ internal sealed class WorkFailures
         while (claimed < batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var slice = await _store.ClaimAsync(queue, Math.Min(ClaimSlice, batchSize - claimed), _time.GetUtcNow(), _options.Value.LeaseDuration, null, cancellationToken)
+            var wanted = Math.Min(ClaimSlice, batchSize - claimed);
+            var slice = await _store.ClaimAsync(queue, wanted, _time.GetUtcNow(), _options.Value.LeaseDuration, null, cancellationToken)
                 .ConfigureAwait(false);
             if (slice.Count == 0)
             {
@@ -90,6 +91,12 @@ internal sealed class WorkFailures
                         dead++;
                         break;
                 }
+            }
+
+            // A short slice means nothing more was due when it was claimed: the pass ends without another query.
+            if (slice.Count < wanted)
+            {
+                break;
             }
         }
 
