@@ -139,6 +139,23 @@ public sealed class WooCommerceStockMovesTests
     }
 
     [Fact]
+    public async Task OrderTakenOverwrittenByAPushAndCancelledBeforeTheEngineSawIt_ShopIsPushedBackToTheWmsLevel()
+    {
+        // Found by the chaos run: the engine first sees the order when it is already cancelled.
+        await using var s = await Scenario.StartAsync(30);
+        var order = s.Shop.AddOrder("on-hold", [new(s.Product, 2, 10m)], paid: false); // WooCommerce takes 2: 28; nobody polls yet
+        s.Ceiling = 31; // a receipt of 1 is pushed before the engine reads the order: 31 overwrites the shop's 28 + 1
+        s.Wms.SetStock(new StockLevel(s.Sku, "WH1", 31));
+        await s.PublishAsync();
+
+        s.Shop.SetOrderStatus(order, "cancelled"); // WooCommerce puts the 2 back on top: 33
+        s.Ceiling = 33;
+        await s.EngineAsync();
+
+        s.Expect(31); // before: 33, the first version the engine saw (cancelled) moved nothing it knew of
+    }
+
+    [Fact]
     public async Task OrderPlacedWhileNoConnectorRan_ReconciliationDoesNotUndoTheShopsReduction()
     {
         await using var s = await Scenario.StartAsync(66);

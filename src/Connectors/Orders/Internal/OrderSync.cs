@@ -399,19 +399,29 @@ internal sealed class OrderSync : IOrderSync
 
     /// <summary>
     /// For a channel that moves its own stock (<see cref="IStockMovingChannel"/>): the items whose units the channel holds
-    /// changed between the version processed before and this one (paid later, cancelled, restocked by a refund). The
-    /// first version seen moves nothing here: the oversell window it opens lowers what is pushed at the same time.
+    /// changed between the version processed before and this one (paid later, cancelled, restocked by a refund). For the
+    /// first version seen, every item of the order: the shop may have taken and even given back its units before the
+    /// engine heard of the order, and a push made meanwhile may have overwritten the taking (a first version that is
+    /// already cancelled then leaves the shop high by the units it put back).
     /// </summary>
     private async ValueTask<HashSet<string>?> ChannelStockMovesAsync(string channel, ChannelOrder order, CancellationToken cancellationToken)
     {
         if (_oversell is null
             || !_channels.TryGetPort<IStockMovingChannel>(channel, out var moving)
-            || !moving.StockMoves.OrdersHoldStock
-            || await _store.GetOrderRecordAsync(channel, order.OrderId, cancellationToken).ConfigureAwait(false) is not { } record
-            || order.UpdatedAt < record.Version
-            || OrderPayloads.ReadState(record.Payload)?.Order is not { } before)
+            || !moving.StockMoves.OrdersHoldStock)
         {
             return null;
+        }
+
+        var record = await _store.GetOrderRecordAsync(channel, order.OrderId, cancellationToken).ConfigureAwait(false);
+        if (record is not null && order.UpdatedAt < record.Version)
+        {
+            return null;
+        }
+
+        if (OrderPayloads.ReadState(record?.Payload)?.Order is not { } before)
+        {
+            return [.. order.Lines.Select(l => l.ChannelItemId)];
         }
 
         var held = Held(order);
