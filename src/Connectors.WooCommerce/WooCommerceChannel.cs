@@ -12,7 +12,7 @@ namespace Connectors.WooCommerce;
 /// notes and meta), returns (refunds) and webhooks. Created by <c>AddWooCommerce</c>; channel item ids follow
 /// <see cref="WooCommerceChannelItemId"/>.
 /// </summary>
-public sealed partial class WooCommerceChannel : IInventoryChannel, ICatalogChannel, IOrderChannel, IFulfillmentChannel, IReturnChannel, IWebhookHandler
+public sealed partial class WooCommerceChannel : IInventoryChannel, ICatalogChannel, IOrderChannel, IFulfillmentChannel, IReturnChannel, IWebhookHandler, IStockMovingChannel
 {
     /// <summary>The platform name, <c>woocommerce</c>.</summary>
     public const string PlatformName = "woocommerce";
@@ -65,6 +65,16 @@ public sealed partial class WooCommerceChannel : IInventoryChannel, ICatalogChan
         supportsWebhooks: true,
         supportsReturns: true,
         supportsOrderAcknowledgement: true);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// WooCommerce with stock management on (its default) reduces a product's <c>stock_quantity</c> when an order becomes
+    /// processing, completed or on-hold (<c>wc_maybe_reduce_stock_levels</c>), puts it back when the order becomes
+    /// cancelled or pending (<c>wc_maybe_increase_stock_levels</c>), and adds refunded units back for a refund with
+    /// <c>api_restock</c>. Each order line reports what it holds in its <c>_reduced_stock</c> meta, read into
+    /// <see cref="ChannelOrderLine.StockHeld"/>.
+    /// </remarks>
+    public ChannelStockMoves StockMoves { get; } = new() { OrdersHoldStock = true, RestockAddsStock = true };
 
     /// <inheritdoc />
     public WebhookVerificationResult Verify(WebhookRequest request) => _webhooks.Verify(request);

@@ -49,6 +49,17 @@ public sealed class ChaosRunTests
         Assert.Empty(report.LevelMismatches);
         Assert.Equal(report.InvalidOnPurpose, report.DeadLetters.Count);
         Assert.All(report.DeadLetters, d => Assert.StartsWith("webhook:", d.Id, StringComparison.Ordinal));
+        foreach (var over in report.OverStatements.GroupBy(o => o.Split(' ')[0]).SelectMany(g => new[] { g.First(), g.Last() }).Distinct())
+        {
+            output.WriteLine("over-statement " + over);
+        }
+
+        Assert.True(report.WooPaidLater > 0, "no WooCommerce order was paid later");
+        Assert.True(report.WooCancelled > 0, "no WooCommerce order was cancelled");
+        Assert.Equal(0, report.WooCancelledInWms);
+        Assert.Equal(1, report.WooRestockingRefunds);
+        Assert.True(report.LevelSamples > 0, "the WooCommerce levels were never sampled");
+        Assert.Empty(report.OverStatements);
         Assert.True(report.Converged);
     }
 }

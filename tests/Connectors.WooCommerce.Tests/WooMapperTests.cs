@@ -9,6 +9,17 @@ public sealed class WooMapperTests
     private static ChannelOrder Order(string file) =>
         WooMapper.ToChannelOrder("shop-b", JsonSerializer.Deserialize(Recorded.Text(file), WooJsonContext.Default.WooOrder)!);
 
+    [Theory]
+    [InlineData("order_a_processing.json", new[] { 1, 1, 3 })] // 2 T-shirts reduced, then 1 restocked by the refund
+    [InlineData("order_b_on_hold.json", new[] { 1, 1 })]
+    [InlineData("order_c_cancelled.json", new[] { 0 })] // the cancellation put the stock back and deleted the meta
+    public void ToChannelOrder_RecordedOrders_StockHeldIsWhatTheShopReduced(string file, int[] held)
+    {
+        var order = Order(file);
+
+        Assert.Equal(held, order.Lines.Select(l => l.StockHeld ?? -1));
+    }
+
     [Fact]
     public void ToChannelOrder_RecordedOrderA_KeepsWhatTheWmsNeeds()
     {

@@ -73,4 +73,13 @@ public sealed record ChannelOrderLine
     }
 
     private readonly Money? _total;
+
+    /// <summary>
+    /// Units of this line the channel has taken from its own stock at this version of the order, for a channel that
+    /// moves its own stock (<see cref="IStockMovingChannel"/>): WooCommerce's <c>_reduced_stock</c>, set when the order
+    /// becomes processing or on-hold, gone when it is cancelled, lowered by restocking refunds. The engine compares it
+    /// between versions to see when the channel moved its stock by itself.
+    /// </summary>
+    /// <value><see langword="null"/> when the channel does not say.</value>
+    public int? StockHeld { get; init; }
 }

@@ -94,6 +94,7 @@ public sealed partial class WooCommerceEmulator
                     product.Stock = before - line.Quantity;
                     product.Modified = Now;
                     line.Reduced = line.Quantity;
+                    line.HasReducedMeta = true;
                     changes.Add($"{product.Name} ({product.Sku}) {before}&rarr;{product.Stock}");
                 }
             }
@@ -115,6 +116,7 @@ public sealed partial class WooCommerceEmulator
                     product.Stock = before + line.Reduced;
                     product.Modified = Now;
                     line.Reduced = 0;
+                    line.HasReducedMeta = false; // wc_increase_stock_levels deletes the meta
                     changes.Add($"{product.Name} ({product.Sku}) {before}&rarr;{product.Stock}");
                 }
             }
@@ -139,6 +141,7 @@ public sealed partial class WooCommerceEmulator
         product.Stock = before + quantity;
         product.Modified = Now;
         line.Reduced -= Math.Min(line.Reduced, quantity);
+        line.RestockedByRefunds += quantity;
         order.Notes.Add(new EmuNote(_nextId++, $"Item #{line.ProductId} stock increased from {before} to {product.Stock}.", false, Now, "WooCommerce"));
     }
 

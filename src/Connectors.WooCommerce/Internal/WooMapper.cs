@@ -37,6 +37,25 @@ internal static class WooMapper
         _ => (ChannelOrderStatus.OnHold, PaymentStatus.Unknown),
     };
 
+    /// <summary>
+    /// The units the shop took from the line's product stock: the <c>_reduced_stock</c> item meta WooCommerce writes when
+    /// it reduces stock for the order (processing, completed, on-hold), lowers on a restocking refund and deletes when it
+    /// puts the stock back (cancelled, pending). Absent: the shop holds nothing for the line.
+    /// </summary>
+    internal static int ReducedStock(WooLineItem item)
+    {
+        foreach (var meta in item.MetaData)
+        {
+            if (meta.Key == "_reduced_stock" && meta.ValueText is { } text)
+            {
+                // wc_stock_amount: PHP's intval of the stored text.
+                return int.TryParse(text.Split('.')[0].Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var units) ? units : 0;
+            }
+        }
+
+        return 0;
+    }
+
     public static DateTimeOffset? ParseGmt(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -105,6 +124,7 @@ internal static class WooMapper
             {
                 // As given: 10.00 for 3 is a unit price of 3.33 and a total of 10.00, not 3.3333… (issue 19 item 6).
                 Total = new Money(lineTotal, currency),
+                StockHeld = ReducedStock(item),
             });
         }
 

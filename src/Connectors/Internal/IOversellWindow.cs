@@ -20,4 +20,10 @@ internal interface IOversellWindow
     /// when registered, otherwise the next published levels of its SKUs).
     /// </summary>
     ValueTask AcceptedAsync(string channel, string orderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The channel moved its own stock of these items by itself (an order version shows its held units changed, see
+    /// <see cref="IStockMovingChannel"/>): what it shows is no longer what the engine pushed, so their rows are pushed again.
+    /// </summary>
+    ValueTask ChannelMovedStockAsync(string channel, IReadOnlyCollection<string> channelItemIds, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

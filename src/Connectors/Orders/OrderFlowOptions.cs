@@ -27,7 +27,12 @@ public sealed class OrderFlowOptions
     /// <value>Default <see langword="true"/>.</value>
     public bool AcknowledgeOrders { get; set; } = true;
 
-    /// <summary>Whether a return the WMS received and marked restockable is confirmed to the channel with restock.</summary>
+    /// <summary>
+    /// Whether a return the WMS received and marked restockable is confirmed to the channel with restock. A channel whose
+    /// restock adds units to its own stock (<see cref="ChannelStockMoves.RestockAddsStock"/>) and whose stock the engine
+    /// pushes is confirmed without it whatever this says: the WMS's level, which counts the returned units, is pushed, and
+    /// the channel adding them again would show them twice.
+    /// </summary>
     /// <value>Default <see langword="true"/>.</value>
     public bool RestockOnReturn { get; set; } = true;
 

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Could not read the stock of the SKUs of order {OrderId} of channel {Channel} after the WMS accepted it; its oversell window stays open until levels of its SKUs are published")]
     public static partial void AcceptedStockReadFailed(ILogger logger, string orderId, string channel, Exception exception);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Debug, Message = "Channel {Channel} moved its own stock for an order; {RowCount} inventory rows will be pushed again")]
+    public static partial void ChannelMovedStock(ILogger logger, string channel, int rowCount);
 }

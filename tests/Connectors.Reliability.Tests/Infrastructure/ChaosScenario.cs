@@ -78,6 +78,24 @@ internal sealed record ChaosReport
 
     public bool Converged { get; init; }
 
+    /// <summary>WooCommerce orders placed unpaid (pending) and paid later: each must reach the WMS once.</summary>
+    public int WooPaidLater { get; init; }
+
+    /// <summary>WooCommerce orders placed on-hold unpaid (the shop takes their stock) and cancelled before payment.</summary>
+    public int WooCancelled { get; init; }
+
+    /// <summary>Of those, how many reached the WMS (must be 0).</summary>
+    public int WooCancelledInWms { get; init; }
+
+    /// <summary>Refunds the connector wrote on WooCommerce for a return the WMS received with restock.</summary>
+    public int WooRestockingRefunds { get; init; }
+
+    /// <summary>WooCommerce levels read against the WMS's available-to-sell while the engine was settled for their SKU.</summary>
+    public int LevelSamples { get; init; }
+
+    /// <summary>Samples where the shop showed more than the WMS's available-to-sell (beyond the engine's latency).</summary>
+    public IReadOnlyList<string> OverStatements { get; init; } = [];
+
     public TimeSpan Elapsed { get; init; }
 
     public string ToText() =>
@@ -87,14 +105,17 @@ internal sealed record ChaosReport
         $"effects: orders duplicated in the WMS (honouring the key) {OrdersDuplicated}, shipments duplicated on the shops {ShipmentsDuplicated}; " +
         $"shipments {Shipments} ({SplitOrPartial} split/partial parcels), confirmed {ShipmentsConfirmed}, missing {ShipmentsMissing}; " +
         $"returns confirmed {ReturnsConfirmed}; levels checked {LevelsChecked}, mismatched {LevelMismatches.Count}; " +
+        $"woocommerce: paid later {WooPaidLater}, cancelled {WooCancelled} (in WMS {WooCancelledInWms}), restocking refunds {WooRestockingRefunds}, " +
+        $"level samples {LevelSamples}, over-statements {OverStatements.Count}; " +
         $"dead letters {DeadLetters.Count} (invalid on purpose {InvalidOnPurpose}); converged {Converged}; {Elapsed.TotalSeconds:0.0} s";
 }
 
 /// <summary>
 /// The chaos run: both emulators inject faults at a steady rate (plus transport resets and stalls below the clients)
 /// while a host on the workers syncs the catalogue, ingests orders from both shops by webhook and by polling, confirms
-/// shipments (split and partial) and processes a return; then it waits for the system to settle and reads the end
-/// state back from the shops and the WMS.
+/// shipments (split and partial) and processes a return; WooCommerce moves its own stock meanwhile (orders paid later,
+/// on-hold orders cancelled, a restocking return refund) while its levels are sampled against the WMS's
+/// available-to-sell; then it waits for the system to settle and reads the end state back from the shops and the WMS.
 /// </summary>
 internal sealed class ChaosScenario(ChaosSettings settings, Action<string> output)
 {
@@ -123,7 +144,7 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
         shops.Shopify.FaultDelay = TimeSpan.FromMilliseconds(300);
         var warehouse = new StockWarehouse(shops.Skus.Select(s => (s, 20 + _random.Next(30))));
         var chaos = new TransportChaos { Every = settings.TransportEvery };
-        var hostSettings = shops.Settings(port) with { Chaos = chaos, Logs = settings.Logs, SqlitePath = settings.SqlitePath };
+        var hostSettings = shops.Settings(port) with { Chaos = chaos, Logs = settings.Logs, SqlitePath = settings.SqlitePath, RefundReturns = true };
         await using var app = ReliabilityHost.Build(hostSettings, warehouse);
         await app.StartAsync(cancellationToken);
         var events = app.Services.GetRequiredService<IConnectorEvents>();
@@ -132,9 +153,13 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
         using var stopFaults = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var wms = Task.Run(() => RunWarehouseAsync(warehouse, events, stop.Token), CancellationToken.None);
         var injector = settings.FaultEvery > 0 ? Task.Run(() => InjectAsync(shops, stopFaults.Token), CancellationToken.None) : Task.CompletedTask;
+        var sampler = new WooLevelSampler(shops, warehouse, app.Services.GetRequiredService<ISyncStateStore>());
+        var sampling = Task.Run(() => sampler.RunAsync(stop.Token), CancellationToken.None);
 
         // Orders on both shops: Shopify delivers webhooks (and is polled), WooCommerce is polled, and from half-way also delivers webhooks.
         var placed = new List<(string Channel, string OrderId)>();
+        var paidLater = new List<long>();
+        var toCancel = new List<long>();
         var byWebhook = 0;
         for (var i = 0; i < settings.OrdersPerShop; i++)
         {
@@ -146,14 +171,55 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
                 shops.Woo.AddWebhook("order.created", new Uri($"http://127.0.0.1:{port}/webhooks/{HostSettings.Woo}"), Shops.WooWebhookSecret);
             }
 
+            // WooCommerce moves its own stock: most orders are paid at once (the shop takes the units), some are placed
+            // unpaid and paid later (the shop takes them at payment), some on-hold unpaid and cancelled (taken, then put back).
             lines = PickLines(shops, warehouse);
-            placed.Add((HostSettings.Woo, shops.Woo.AddOrder("processing", [.. lines.Select(l => new WooCommerceEmulatorLine(shops.WooProducts[l.Sku], l.Quantity, 12.5m))]).ToString(CultureInfo.InvariantCulture)));
+            WooCommerceEmulatorLine[] wooLines = [.. lines.Select(l => new WooCommerceEmulatorLine(shops.WooProducts[l.Sku], l.Quantity, 12.5m))];
+            var (status, paid) = (i % 4) switch { 1 => ("pending", false), 3 => ("on-hold", false), _ => ("processing", true) };
+            var wooId = shops.Woo.AddOrder(status, wooLines, paid);
+            sampler.Track(wooId, lines);
+            if (status == "on-hold")
+            {
+                toCancel.Add(wooId);
+            }
+            else
+            {
+                placed.Add((HostSettings.Woo, wooId.ToString(CultureInfo.InvariantCulture)));
+                if (status == "pending")
+                {
+                    paidLater.Add(wooId);
+                }
+            }
+
             byWebhook += i > settings.OrdersPerShop / 2 ? 1 : 0;
             await Task.Delay(60, cancellationToken);
         }
 
         // Inputs made invalid on purpose: authentic (signed) but malformed webhooks, one per shop. Each must be a dead letter.
         var invalid = await SendInvalidWebhooksAsync(shops, port, cancellationToken);
+
+        // Once the engine holds the unpaid orders (their windows open, the pushes done): pay some, cancel the others.
+        await Task.Delay(1500, cancellationToken);
+        foreach (var id in paidLater)
+        {
+            shops.Woo.SetOrderStatus(id, "processing");
+        }
+
+        foreach (var id in toCancel)
+        {
+            shops.Woo.SetOrderStatus(id, "cancelled");
+        }
+
+        // A return the WMS receives for a WooCommerce order without a return on the shop: the connector refunds the
+        // line, and the restocked unit must reach the shop once (through the push), not a second time through the refund.
+        var restocked = placed.Last(p => p.Channel == HostSettings.Woo && !paidLater.Contains(long.Parse(p.OrderId, CultureInfo.InvariantCulture)));
+        var restockedId = long.Parse(restocked.OrderId, CultureInfo.InvariantCulture);
+        await Eventually.WaitAsync(() => Shipped(restocked), TimeSpan.FromSeconds(40), cancellationToken);
+        var restockedLine = warehouse.Orders[restocked].Lines[0];
+        var wmsReturn = new ReturnReceipt("RCPT-WMS-" + restocked.OrderId, HostSettings.Woo, restocked.OrderId, restocked.OrderId,
+            [new ReturnReceiptLine(restockedLine.Sku, 1, restock: true, channelLineId: restockedLine.ChannelLineId)], DateTimeOffset.UtcNow);
+        warehouse.Receive(wmsReturn);
+        await events.PublishReturnReceiptAsync(wmsReturn, cancellationToken);
 
         // A return on WooCommerce once its order has shipped: the buyer's refund with a line, polled as a return request.
         var returned = placed.First(p => p.Channel == HostSettings.Woo);
@@ -170,11 +236,13 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
             () => placed.All(p => warehouse.Orders.ContainsKey(p) && Shipped(p))
                 && ShipmentCounts(shops).Missing == 0
                 && ReturnNotes(shops, returnedId) >= 1
+                && shops.Woo.GetRefundCount(restockedId) >= 1
                 && shops.LevelMismatches(warehouse).Count == 0,
             TimeSpan.FromSeconds(45),
             cancellationToken);
         await stop.CancelAsync();
         await wms;
+        await sampling;
 
         var (confirmed, missing, duplicated) = ShipmentCounts(shops);
         var deadLetters = await app.Services.GetRequiredService<IDeadLetters>().ListAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
@@ -202,6 +270,12 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
             DeadLetters = deadLetters,
             InvalidOnPurpose = invalid,
             Converged = converged,
+            WooPaidLater = paidLater.Count,
+            WooCancelled = toCancel.Count,
+            WooCancelledInWms = toCancel.Count(id => warehouse.Orders.ContainsKey((HostSettings.Woo, id.ToString(CultureInfo.InvariantCulture)))),
+            WooRestockingRefunds = shops.Woo.GetRefundCount(restockedId),
+            LevelSamples = sampler.SettledReadings,
+            OverStatements = sampler.OverStatements,
             Elapsed = clock.Elapsed,
         };
         await app.StopAsync(CancellationToken.None);

@@ -36,6 +36,9 @@ internal sealed record HostSettings(
 
     public TransportChaos? Chaos { get; init; }
 
+    /// <summary>Whether a return the WMS received is refunded on the channel (<see cref="Connectors.Orders.ReturnRefundPolicy.WhenReceived"/>).</summary>
+    public bool RefundReturns { get; init; }
+
     public ILoggerProvider? Logs { get; init; }
 }
 
@@ -73,6 +76,10 @@ internal static class ReliabilityHost
             var shopify = new ChannelInventoryOptions();
             shopify.Locations.Add(new() { WarehouseLocation = "WH1", ChannelLocation = settings.ShopifyLocation });
             o.Inventory.Channels[HostSettings.Shopify] = shopify;
+            if (settings.RefundReturns)
+            {
+                o.Orders.RefundOnReturn = Connectors.Orders.ReturnRefundPolicy.WhenReceived;
+            }
         });
         if (settings.SqlitePath is { } path)
         {

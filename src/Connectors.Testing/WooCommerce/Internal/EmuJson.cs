@@ -133,6 +133,19 @@ internal static class EmuJson
             meta.Add(new JsonObject { ["id"] = l.Id + 1000, ["key"] = "_refunded_item_id", ["value"] = refunded, ["display_key"] = "_refunded_item_id", ["display_value"] = refunded });
         }
 
+        // As the recorded order_a_processing.json shows them: the units the line holds, and what refunds restocked.
+        if (sign > 0 && l.HasReducedMeta)
+        {
+            var reduced = l.Reduced.ToString(CultureInfo.InvariantCulture);
+            meta.Add(new JsonObject { ["id"] = l.Id + 2000, ["key"] = "_reduced_stock", ["value"] = reduced, ["display_key"] = "_reduced_stock", ["display_value"] = reduced });
+        }
+
+        if (sign > 0 && l.RestockedByRefunds > 0)
+        {
+            var restocked = l.RestockedByRefunds.ToString(CultureInfo.InvariantCulture);
+            meta.Add(new JsonObject { ["id"] = l.Id + 3000, ["key"] = "_restock_refunded_items", ["value"] = restocked, ["display_key"] = "_restock_refunded_items", ["display_value"] = restocked });
+        }
+
         return new JsonObject
         {
             ["id"] = l.Id,

@@ -13,4 +13,10 @@ internal sealed class EmuLine
 
     /// <summary>Units this line took from stock (WooCommerce's <c>_reduced_stock</c> item meta); restored on cancel, lowered by restocking refunds.</summary>
     public int Reduced { get; set; }
+
+    /// <summary>Whether the line carries <c>_reduced_stock</c>: written on reduction, kept (lowered) by restocking refunds, deleted on restore.</summary>
+    public bool HasReducedMeta { get; set; }
+
+    /// <summary>Units restocked by refunds (WooCommerce's <c>_restock_refunded_items</c> item meta).</summary>
+    public int RestockedByRefunds { get; set; }
 }

@@ -203,7 +203,7 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
         var order = await _lookup.GetAsync(receipt.Channel, receipt.ChannelOrderId, cancellationToken).ConfigureAwait(false);
         var lines = await ReturnLineMapper.MapAsync(receipt, order, _resolver, cancellationToken).ConfigureAwait(false);
         var flow = _options.Value.Orders;
-        var restock = flow.RestockOnReturn && receipt.Lines.Any(l => l.Restock);
+        var restock = flow.RestockOnReturn && receipt.Lines.Any(l => l.Restock) && !PushedAndRestocksItself(receipt.Channel);
         var refund = flow.RefundOnReturn == ReturnRefundPolicy.WhenReceived;
         await port.ConfirmReturnAsync(new ReturnConfirmation(receipt.ReturnId, lines, restock, refund, receipt.ReceiptId), cancellationToken).ConfigureAwait(false);
         var outcome = string.Create(CultureInfo.InvariantCulture, $"confirmed (restock {restock}, refund {refund})");
@@ -211,4 +211,12 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
         Log.ReturnProcessed(_logger, receipt.ReturnId, receipt.Channel, outcome);
     }
 
+    /// <summary>
+    /// Whether the engine pushes the channel's stock and the channel's own restock would add the returned units again
+    /// on top of the WMS's level, which counts them once received (issue 18 item 1).
+    /// </summary>
+    private bool PushedAndRestocksItself(string channel) =>
+        _channels.TryGetPort<IStockMovingChannel>(channel, out var moving)
+        && moving.StockMoves.RestockAddsStock
+        && _channels.TryGetPort<IInventoryChannel>(channel, out _);
 }

@@ -378,9 +378,83 @@ internal sealed class OrderSync : IOrderSync
                 ?? throw new ConnectorException($"Order {payload.OrderId} of channel {channel} ({payload.EventKind} event) is not visible on the channel yet; waiting for it.", isTransient: true);
         }
 
-        var outcome = await DecideAsync(payload, order, cancellationToken).ConfigureAwait(false);
+        var moved = await ChannelStockMovesAsync(channel, order, cancellationToken).ConfigureAwait(false);
+        string outcome;
+        try
+        {
+            outcome = await DecideAsync(payload, order, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // After the window changed, so one push carries both; also when the decision failed: the shop moved anyway.
+            if (moved is { Count: > 0 } && !cancellationToken.IsCancellationRequested)
+            {
+                await _oversell!.ChannelMovedStockAsync(channel, moved, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         _metrics.OrdersProcessed.Add(1, ConnectorsMetrics.Channel(channel), ConnectorsMetrics.Outcome(outcome));
         Log.OrderProcessed(_logger, order.OrderId, channel, outcome);
+    }
+
+    /// <summary>
+    /// For a channel that moves its own stock (<see cref="IStockMovingChannel"/>): the items whose units the channel holds
+    /// changed between the version processed before and this one (paid later, cancelled, restocked by a refund). For the
+    /// first version seen, every item of the order: the shop may have taken and even given back its units before the
+    /// engine heard of the order, and a push made meanwhile may have overwritten the taking (a first version that is
+    /// already cancelled then leaves the shop high by the units it put back).
+    /// </summary>
+    private async ValueTask<HashSet<string>?> ChannelStockMovesAsync(string channel, ChannelOrder order, CancellationToken cancellationToken)
+    {
+        if (_oversell is null
+            || !_channels.TryGetPort<IStockMovingChannel>(channel, out var moving)
+            || !moving.StockMoves.OrdersHoldStock)
+        {
+            return null;
+        }
+
+        var record = await _store.GetOrderRecordAsync(channel, order.OrderId, cancellationToken).ConfigureAwait(false);
+        if (record is not null && order.UpdatedAt < record.Version)
+        {
+            return null;
+        }
+
+        if (OrderPayloads.ReadState(record?.Payload)?.Order is not { } before)
+        {
+            return [.. order.Lines.Select(l => l.ChannelItemId)];
+        }
+
+        var held = Held(order);
+        var was = Held(before);
+        HashSet<string>? moved = null;
+        foreach (var (item, units) in was)
+        {
+            if (held.GetValueOrDefault(item) != units)
+            {
+                (moved ??= new HashSet<string>(StringComparer.Ordinal)).Add(item);
+            }
+        }
+
+        foreach (var (item, units) in held)
+        {
+            if (units != 0 && !was.ContainsKey(item))
+            {
+                (moved ??= new HashSet<string>(StringComparer.Ordinal)).Add(item);
+            }
+        }
+
+        return moved;
+
+        static Dictionary<string, int> Held(ChannelOrder version)
+        {
+            var units = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var line in version.Lines)
+            {
+                units[line.ChannelItemId] = units.GetValueOrDefault(line.ChannelItemId) + (line.StockHeld ?? 0);
+            }
+
+            return units;
+        }
     }
 
     private async Task<string> DecideAsync(OrderInboxPayload payload, ChannelOrder order, CancellationToken cancellationToken)

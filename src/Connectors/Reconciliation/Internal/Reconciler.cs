@@ -61,16 +61,13 @@ internal sealed class Reconciler : IReconciler
         var policy = _options.Value.Orders;
         int inventoryChecked = 0, ordersChecked = 0, shipmentsChecked = 0;
 
-        if (request.Inventory)
+        // A channel that takes order units from its own stock shows less than was pushed while an order the engine has
+        // not processed holds units: orders go first, and their items' lower levels are not "repaired" upwards.
+        var ordersFirst = _channels.TryGetPort<IStockMovingChannel>(channel, out var moving) && moving.StockMoves.OrdersHoldStock;
+        HashSet<string>? unprocessed = ordersFirst ? new HashSet<string>(StringComparer.Ordinal) : null;
+        if (request.Inventory && !ordersFirst)
         {
-            if (_channels.TryGetPort<IInventoryChannel>(channel, out var inventory))
-            {
-                inventoryChecked = await CheckInventoryAsync(channel, inventory, !request.DryRun && policy.RepairInventoryDrift, differences, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                skipped.Add($"inventory: channel '{channel}' has no inventory port");
-            }
+            inventoryChecked = await CheckInventoryAsync().ConfigureAwait(false);
         }
 
         if (request.Orders)
@@ -79,13 +76,18 @@ internal sealed class Reconciler : IReconciler
             {
                 var until = request.Until ?? started;
                 var since = request.Since ?? (until - policy.ReconciliationWindow);
-                ordersChecked = await CheckOrdersAsync(channel, orders, since, until, !request.DryRun && policy.RepairMissedOrders, differences, cancellationToken).ConfigureAwait(false);
+                ordersChecked = await CheckOrdersAsync(channel, orders, since, until, !request.DryRun && policy.RepairMissedOrders, differences, unprocessed, cancellationToken).ConfigureAwait(false);
                 await CheckReservationsAsync(channel, !request.DryRun && policy.RepairInventoryDrift, differences, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 skipped.Add($"orders: channel '{channel}' has no order port");
             }
+        }
+
+        if (request.Inventory && ordersFirst)
+        {
+            inventoryChecked = await CheckInventoryAsync().ConfigureAwait(false);
         }
 
         var shipments = request.Shipments.Where(s => string.Equals(s.Channel, channel, StringComparison.Ordinal)).ToList();
@@ -116,9 +118,21 @@ internal sealed class Reconciler : IReconciler
         var report = new ReconciliationReport(channel, request.DryRun, started, _time.GetUtcNow(), inventoryChecked, ordersChecked, shipmentsChecked, differences, skipped);
         Log.Reconciled(_logger, channel, request.DryRun, differences.Count, report.RepairedCount);
         return report;
+
+        async Task<int> CheckInventoryAsync()
+        {
+            if (_channels.TryGetPort<IInventoryChannel>(channel, out var inventory))
+            {
+                return await this.CheckInventoryAsync(channel, inventory, !request.DryRun && policy.RepairInventoryDrift, differences, unprocessed, cancellationToken).ConfigureAwait(false);
+            }
+
+            skipped.Add($"inventory: channel '{channel}' has no inventory port");
+            return 0;
+        }
     }
 
-    private async Task<int> CheckInventoryAsync(string channel, IInventoryChannel port, bool repair, List<ReconciliationDifference> differences, CancellationToken cancellationToken)
+    private async Task<int> CheckInventoryAsync(
+        string channel, IInventoryChannel port, bool repair, List<ReconciliationDifference> differences, HashSet<string>? unprocessed, CancellationToken cancellationToken)
     {
         // Rows the engine believes are on the channel (acknowledged and not waiting to be pushed), and rows the
         // dispatcher gave up on (parked until something makes them due again). Rows waiting for a push are on their way.
@@ -169,6 +183,16 @@ internal sealed class Reconciler : IReconciler
             {
                 if (shown == expected)
                 {
+                    continue;
+                }
+
+                if (shown < expected && unprocessed?.Contains(item) == true)
+                {
+                    // The channel's own reduction for an order the order flow has not processed yet: pushing the higher
+                    // level would show units the order already took. Its window lowers what is pushed once processed.
+                    differences.Add(new ReconciliationDifference(
+                        ReconciliationDifferenceKind.InventoryDrift, key, Text(expected), Text(shown), false,
+                        $"the channel shows {shown} but {expected} was pushed and acknowledged; an order the engine has not processed yet holds units of the item on the channel, so the lower level is left until it is"));
                     continue;
                 }
 
@@ -335,7 +359,11 @@ internal sealed class Reconciler : IReconciler
     /// <summary>A row the dispatcher parked: pending, and due never (see <see cref="ISyncStateStore.RescheduleInventoryAsync"/>).</summary>
     private static bool IsParked(InventoryRow row) => row.IsPending && row.NextAttemptAt == DateTimeOffset.MaxValue;
 
-    private async Task<int> CheckOrdersAsync(string channel, IOrderChannel port, DateTimeOffset since, DateTimeOffset until, bool repair, List<ReconciliationDifference> differences, CancellationToken cancellationToken)
+    // unprocessed: when not null (a channel whose orders hold its own stock), collects the items of orders whose units
+    // held on the channel differ from the version the engine processed, or that it never processed.
+    private async Task<int> CheckOrdersAsync(
+        string channel, IOrderChannel port, DateTimeOffset since, DateTimeOffset until, bool repair, List<ReconciliationDifference> differences,
+        HashSet<string>? unprocessed, CancellationToken cancellationToken)
     {
         var checkedCount = 0;
         await foreach (var order in port.ListOrdersAsync(since, cancellationToken).ConfigureAwait(false))
@@ -347,6 +375,11 @@ internal sealed class Reconciler : IReconciler
 
             checkedCount++;
             var record = await _store.GetOrderRecordAsync(channel, order.OrderId, cancellationToken).ConfigureAwait(false);
+            if (unprocessed is not null)
+            {
+                NoteUnprocessedHolds(record, order, unprocessed);
+            }
+
             if (record is not null && record.Version >= order.UpdatedAt)
             {
                 continue;
@@ -388,6 +421,26 @@ internal sealed class Reconciler : IReconciler
         }
 
         return checkedCount;
+    }
+
+    /// <summary>Adds the items whose units the channel holds for this order differ from the version the engine processed.</summary>
+    private static void NoteUnprocessedHolds(OrderRecord? record, ChannelOrder order, HashSet<string> unprocessed)
+    {
+        var before = record is null ? null : OrderPayloads.ReadState(record.Payload)?.Order;
+        if (record is not null && (before is null || record.Version >= order.UpdatedAt))
+        {
+            return;
+        }
+
+        foreach (var line in order.Lines)
+        {
+            var held = order.Lines.Where(l => l.ChannelItemId == line.ChannelItemId).Sum(l => l.StockHeld ?? 0);
+            var was = before?.Lines.Where(l => l.ChannelItemId == line.ChannelItemId).Sum(l => l.StockHeld ?? 0) ?? 0;
+            if (held != was)
+            {
+                unprocessed.Add(line.ChannelItemId);
+            }
+        }
     }
 
     /// <summary>

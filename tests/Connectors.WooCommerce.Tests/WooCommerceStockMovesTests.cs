@@ -1,0 +1,342 @@
+using Connectors.Orders;
+using Connectors.Testing;
+using Connectors.Testing.WooCommerce;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Connectors.WooCommerce.Tests;
+
+/// <summary>
+/// Issue 18 items 1-3: the shop moves stock itself (processing/on-hold reduce, cancelled restores, restocking refunds
+/// add) while the engine pushes the WMS's available-to-sell. Each scenario runs the engine against the emulator, which
+/// moves stock as WooCommerce does, and checks after every step, and by sampling the shop meanwhile, that the shop
+/// never shows more than the WMS's available-to-sell and shows exactly that at the end.
+/// </summary>
+public sealed class WooCommerceStockMovesTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task UnpaidOrderPaidLater_ShopShowsTheWmsLevel()
+    {
+        await using var s = await Scenario.StartAsync(68);
+        var order = s.Shop.AddOrder("pending", [new(s.Product, 1, 10m)], paid: false); // the shop holds nothing yet
+        await s.EngineAsync();
+        s.Expect(67); // the engine subtracts the held unit (oversell window)
+
+        s.Shop.SetOrderStatus(order, "processing"); // paid later: WooCommerce reduces now, to 66
+        s.Check();
+        await s.EngineAsync();
+
+        s.Expect(67); // before: 66, the shop's reduction on top of the pushed 67
+        Assert.Equal(67, await s.WmsFreeAsync());
+    }
+
+    [Fact]
+    public async Task OrderPlacedPaid_ShopShowsTheWmsLevel()
+    {
+        await using var s = await Scenario.StartAsync(40);
+        s.Shop.AddOrder("processing", [new(s.Product, 2, 10m)]); // WooCommerce reduces at once: 38
+        s.Ceiling = 38;
+        s.Check();
+        await s.EngineAsync();
+
+        s.Expect(38);
+    }
+
+    [Fact]
+    public async Task CancelledAfterTheWmsAccepted_ShopShowsTheWmsLevel()
+    {
+        await using var s = await Scenario.StartAsync(50);
+        var order = s.Shop.AddOrder("processing", [new(s.Product, 3, 10m)]);
+        s.Ceiling = 47;
+        await s.EngineAsync();
+        s.Expect(47);
+
+        // The WMS cancels and gives the units back; the shop puts them back by itself at the same time.
+        s.Ceiling = 50;
+        s.Shop.SetOrderStatus(order, "cancelled");
+        await s.EngineAsync();
+        s.Wms.SetStock(new StockLevel(s.Sku, "WH1", 50));
+        await s.PublishAsync();
+
+        s.Expect(50);
+    }
+
+    [Fact]
+    public async Task CancellationTheWmsRefuses_ShopIsPushedBackToTheWmsLevel()
+    {
+        await using var s = await Scenario.StartAsync(50);
+        var order = s.Shop.AddOrder("processing", [new(s.Product, 3, 10m)]);
+        s.Ceiling = 47;
+        await s.EngineAsync();
+        s.Expect(47);
+        s.Wms.RefuseChangesTo(TestHost.Channel, $"{order}", "already picked");
+
+        s.Ceiling = 50; // WooCommerce itself shows the 3 units again until the engine learns of it
+        s.Shop.SetOrderStatus(order, "cancelled");
+        await s.EngineAsync();
+
+        s.Expect(47); // before: 50, the engine's rows still said 47 was on the shop
+    }
+
+    [Fact]
+    public async Task ReturnRefundedWithRestockAfterTheWmsReceivedIt_ShopShowsTheWmsLevel()
+    {
+        await using var s = await Scenario.StartAsync(84, o => o.Orders.RefundOnReturn = ReturnRefundPolicy.WhenReceived);
+        var order = s.Shop.AddOrder("processing", [new(s.Product, 1, 10m)]);
+        s.Ceiling = 83;
+        await s.EngineAsync();
+        s.Expect(83);
+        var line = s.Shop.GetLineItemIds(order)[0];
+
+        // Shipped (on hand 83, nothing reserved), then returned and received: the WMS counts the unit again.
+        s.Ceiling = 84;
+        s.Wms.SetStock(new StockLevel(s.Sku, "WH1", 84));
+        await s.PublishAsync();
+        s.Expect(84);
+        var events = s.Services.GetRequiredService<IConnectorEvents>();
+        await events.PublishReturnReceiptAsync(
+            new ReturnReceipt("RCPT-1", TestHost.Channel, $"{order}", $"{order}", [new ReturnReceiptLine(s.Sku, 1, restock: true, channelLineId: $"{line}")], s.Time.GetUtcNow()), Ct);
+        await s.Services.GetRequiredService<IFulfillmentSync>().ProcessOutboxAsync(Ct);
+        Assert.Equal(1, s.Shop.GetRefundCount(order)); // the connector's refund is there
+        s.Check();
+        await s.EngineAsync();
+
+        s.Expect(84); // before: 85, "Item stock increased from 84 to 85"
+    }
+
+    [Fact]
+    public async Task RefundWithoutRestock_ShopShowsTheWmsLevel()
+    {
+        await using var s = await Scenario.StartAsync(30);
+        var order = s.Shop.AddOrder("processing", [new(s.Product, 2, 10m)]);
+        s.Ceiling = 28;
+        await s.EngineAsync();
+        var line = s.Shop.GetLineItemIds(order)[0];
+
+        s.Shop.AddRefund(order, line, 1, "damaged, kept by the buyer", restock: false);
+        s.Check();
+        await s.EngineAsync();
+
+        s.Expect(28);
+    }
+
+    [Fact]
+    public async Task RefundWithRestockByTheShopAdmin_ShopIsPushedBackToTheWmsLevel()
+    {
+        await using var s = await Scenario.StartAsync(30);
+        var order = s.Shop.AddOrder("processing", [new(s.Product, 2, 10m)]);
+        s.Ceiling = 28;
+        await s.EngineAsync();
+        var line = s.Shop.GetLineItemIds(order)[0];
+
+        s.Ceiling = 29; // the admin's restock shows the unit before the WMS has it back: WooCommerce's own move
+        s.Shop.AddRefund(order, line, 1, "refunded in the shop", restock: true);
+        await s.EngineAsync();
+
+        s.Expect(28); // before: 29 until a reconciliation; the WMS has not received the unit
+    }
+
+    [Fact]
+    public async Task OrderTakenOverwrittenByAPushAndCancelledBeforeTheEngineSawIt_ShopIsPushedBackToTheWmsLevel()
+    {
+        // Found by the chaos run: the engine first sees the order when it is already cancelled.
+        await using var s = await Scenario.StartAsync(30);
+        var order = s.Shop.AddOrder("on-hold", [new(s.Product, 2, 10m)], paid: false); // WooCommerce takes 2: 28; nobody polls yet
+        s.Ceiling = 31; // a receipt of 1 is pushed before the engine reads the order: 31 overwrites the shop's 28 + 1
+        s.Wms.SetStock(new StockLevel(s.Sku, "WH1", 31));
+        await s.PublishAsync();
+
+        s.Shop.SetOrderStatus(order, "cancelled"); // WooCommerce puts the 2 back on top: 33
+        s.Ceiling = 33;
+        await s.EngineAsync();
+
+        s.Expect(31); // before: 33, the first version the engine saw (cancelled) moved nothing it knew of
+    }
+
+    [Fact]
+    public async Task OrderPlacedWhileNoConnectorRan_ReconciliationDoesNotUndoTheShopsReduction()
+    {
+        await using var s = await Scenario.StartAsync(66);
+
+        // No connector runs: WooCommerce takes the unit (65), nobody polls.
+        s.Shop.AddOrder("processing", [new(s.Product, 1, 10m)]);
+        s.Ceiling = 65;
+        s.Time.Advance(TimeSpan.FromMinutes(1));
+
+        // The first pass after the restart: reconciliation, then the dispatcher, then the inbox.
+        var report = await s.Services.GetRequiredService<IReconciler>().ReconcileAsync(new ReconciliationRequest(TestHost.Channel), Ct);
+        await s.DispatchAsync();
+        s.Check(); // before: 66 pushed over the shop's 65 ("repairing" the drift before the missed order was processed)
+        Assert.Contains(report.Differences, d => d.Kind == ReconciliationDifferenceKind.MissedOrder);
+        await s.EngineAsync();
+
+        s.Expect(65);
+        Assert.Equal(65, await s.WmsFreeAsync());
+    }
+
+    /// <summary>One product on the emulated shop, the engine on a fake clock and a fake WMS, and a sampler of the shop's level.</summary>
+    private sealed class Scenario : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly List<string> _overstated = [];
+        private Task _sampler = Task.CompletedTask;
+        private volatile int _ceiling;
+
+        private Scenario(WooCommerceEmulator shop, FakeTimeProvider time, long product, FakeWarehouse wms, ServiceProvider services)
+        {
+            Shop = shop;
+            Time = time;
+            Product = product;
+            Wms = wms;
+            Services = services;
+        }
+
+        public WooCommerceEmulator Shop { get; }
+
+        public FakeTimeProvider Time { get; }
+
+        public long Product { get; }
+
+        public string Sku => $"{Product}";
+
+        public FakeWarehouse Wms { get; }
+
+        public ServiceProvider Services { get; }
+
+        /// <summary>The most the shop may show now: the WMS's available-to-sell, counting what the shop itself did.</summary>
+        public int Ceiling
+        {
+            get => _ceiling;
+            set => _ceiling = value;
+        }
+
+        public static async Task<Scenario> StartAsync(int stock, Action<ConnectorsOptions>? configure = null)
+        {
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+            var shop = await WooCommerceEmulator.StartAsync(time, Ct);
+            var product = shop.AddSimpleProduct("A", stock);
+            var wms = new FakeWarehouse { ReserveOnSubmit = true };
+            wms.SetStock(new StockLevel($"{product}", "WH1", stock));
+            var services = TestHost.Build(
+                o =>
+                {
+                    o.BaseUrl = shop.BaseUrl;
+                    o.ConsumerKey = shop.ConsumerKey;
+                    o.ConsumerSecret = shop.ConsumerSecret;
+                },
+                time,
+                more: s =>
+                {
+                    s.AddSingleton<IWarehouseInventory>(wms);
+                    s.AddSingleton<IWarehouseOrders>(wms);
+                    s.AddSingleton<IWarehouseReturns>(wms);
+                    s.AddConnectors(o =>
+                    {
+                        o.Orders.AcknowledgeOrders = false;
+                        configure?.Invoke(o);
+                    });
+                });
+            var scenario = new Scenario(shop, time, product, wms, services) { Ceiling = stock };
+            await services.GetRequiredService<IInventorySync>().FullSyncAsync(Ct);
+            await scenario.DispatchAsync();
+            scenario.Expect(stock);
+            scenario._sampler = Task.Run(scenario.SampleAsync, Ct);
+            return scenario;
+        }
+
+        /// <summary>One pass of what the workers do: poll, process the inbox, push.</summary>
+        public async Task EngineAsync()
+        {
+            Time.Advance(TimeSpan.FromMinutes(1));
+            await Services.GetRequiredService<IOrderSync>().PollAsync(TestHost.Channel, Ct);
+            Check();
+            await Services.GetRequiredService<IOrderSync>().ProcessInboxAsync(Ct);
+            Check();
+            await DispatchAsync();
+        }
+
+        public async Task PublishAsync()
+        {
+            var levels = new List<StockLevel>();
+            await foreach (var level in Wms.GetStockLevelsAsync([Sku], Ct))
+            {
+                levels.Add(level);
+            }
+
+            await Services.GetRequiredService<IInventorySync>().RecordStockLevelsAsync(levels, Ct);
+            await DispatchAsync();
+        }
+
+        public async Task<int> WmsFreeAsync()
+        {
+            var free = 0m;
+            await foreach (var level in Wms.GetStockLevelsAsync([Sku], Ct))
+            {
+                free += level.Free;
+            }
+
+            return (int)free;
+        }
+
+        public async Task DispatchAsync()
+        {
+            await Services.GetRequiredService<IInventorySync>().DispatchAsync(TestHost.Channel, Ct);
+            Check();
+        }
+
+        /// <summary>The shop shows no more than <see cref="Ceiling"/> now, and never did while sampled.</summary>
+        public void Check()
+        {
+            var shown = Shop.GetStock(Product);
+            Assert.True(shown <= Ceiling, $"the shop shows {shown}, more than the {Ceiling} available to sell");
+            lock (_overstated)
+            {
+                Assert.True(_overstated.Count == 0, "sampled over-statements: " + string.Join("; ", _overstated));
+            }
+        }
+
+        /// <summary>The shop shows exactly <paramref name="level"/>, the WMS's available-to-sell, with nothing left to push.</summary>
+        public void Expect(int level)
+        {
+            Ceiling = Math.Min(Ceiling, level);
+            Check();
+            Assert.Equal(level, Shop.GetStock(Product));
+        }
+
+        private async Task SampleAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var ceiling = Ceiling;
+                var shown = Shop.GetStock(Product);
+                if (shown > ceiling && shown > Ceiling)
+                {
+                    lock (_overstated)
+                    {
+                        _overstated.Add($"{shown} > {ceiling}");
+                    }
+                }
+
+                try
+                {
+                    await Task.Delay(1, _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _sampler;
+            _stop.Dispose();
+            await Services.DisposeAsync();
+            await Shop.DisposeAsync();
+        }
+    }
+}
