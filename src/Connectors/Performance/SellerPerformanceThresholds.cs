@@ -7,15 +7,15 @@ namespace Connectors;
 /// </summary>
 public sealed class SellerPerformanceThresholds
 {
-    /// <summary>The highest acceptable late shipment rate (0 to 1).</summary>
+    /// <summary>The late shipment rate must stay under this (0 to 1); a rate at or above it is an alert.</summary>
     /// <value>0.04 by default.</value>
     public double MaxLateShipmentRate { get; set; } = 0.04;
 
-    /// <summary>The highest acceptable pre-fulfilment cancellation rate (0 to 1).</summary>
+    /// <summary>The pre-fulfilment cancellation rate must stay under this (0 to 1); a rate at or above it is an alert.</summary>
     /// <value>0.025 by default.</value>
     public double MaxCancellationRate { get; set; } = 0.025;
 
-    /// <summary>The lowest acceptable valid tracking rate (0 to 1).</summary>
+    /// <summary>The valid tracking rate must stay above this (0 to 1); a rate at or below it is an alert.</summary>
     /// <value>0.95 by default.</value>
     public double MinValidTrackingRate { get; set; } = 0.95;
 

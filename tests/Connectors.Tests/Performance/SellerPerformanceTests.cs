@@ -202,6 +202,23 @@ public sealed class SellerPerformanceTests : IDisposable
     }
 
     [Fact]
+    public async Task GetReport_RateExactlyAtTheThreshold_IsABreach()
+    {
+        // 1 late of 25 is exactly 4 %: the target is "under 4 %".
+        for (var i = 0; i < 24; i++)
+        {
+            await Order($"ok-{i}", shipBy: Ago(24), confirmed: Ago(30));
+        }
+
+        await Order("late", shipBy: Ago(24), confirmed: Ago(1));
+
+        var report = await Performance.GetReportAsync(Channel, Ct);
+
+        Assert.Equal(0.04, report.Last7Days.LateShipmentRate);
+        Assert.Contains(report.Breaches, b => b.Metric == SellerPerformanceMetric.LateShipmentRate && b.Window == TimeSpan.FromDays(7));
+    }
+
+    [Fact]
     public async Task EvaluateAsync_ChannelThresholdsAndMinimumSample_AreRespected()
     {
         using var services = Build(o =>

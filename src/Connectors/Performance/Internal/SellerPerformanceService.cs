@@ -236,8 +236,9 @@ internal sealed class SellerPerformanceService : ISellerPerformance
         _ => (window.ValidTrackingRate, window.ShipmentsConfirmed, thresholds.MinValidTrackingRate),
     };
 
+    /// <summary>The published targets are strict ("under 4 %", "above 95 %"), so a rate at the threshold is beyond it.</summary>
     private static bool Beyond(SellerPerformanceMetric metric, double value, double limit) =>
-        metric == SellerPerformanceMetric.ValidTrackingRate ? value < limit : value > limit;
+        metric == SellerPerformanceMetric.ValidTrackingRate ? value <= limit : value >= limit;
 
     private static SellerPerformanceThresholds Thresholds(string channel, SellerPerformanceOptions options) =>
         options.Channels.TryGetValue(channel, out var own) && own is not null ? own : options.Thresholds;
