@@ -224,7 +224,7 @@ public sealed class SellerPerformanceTests : IDisposable
         using var services = Build(o =>
         {
             o.Thresholds.MinimumSample = 1;
-            o.Channels["lenient"] = new SellerPerformanceThresholds { MaxCancellationRate = 0.5, MinimumSample = 1 };
+            o.Channels["lenient"] = new SellerPerformanceThresholds { MaxCancellationRate = 0.6, MinimumSample = 1 };
             o.Channels["big-sample"] = new SellerPerformanceThresholds { MinimumSample = 5 };
         });
         var store = (IOrderTimelineStore)services.GetRequiredService<ISyncStateStore>();
