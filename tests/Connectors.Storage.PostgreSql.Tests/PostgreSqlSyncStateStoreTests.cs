@@ -183,7 +183,7 @@ public class PostgreSqlSyncStateStoreTests : SyncStateStoreConformanceTests
         await using (var reader = await count.ExecuteReaderAsync(Ct))
         {
             Assert.True(await reader.ReadAsync(Ct));
-            Assert.Equal((3L, 3L, 3), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2))); // versions 1 to 3, each applied once
+            Assert.Equal((4L, 4L, 4), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2))); // versions 1 to 4, each applied once
         }
 
         foreach (var store in stores)

@@ -129,6 +129,14 @@ public sealed record ChannelOrder
     /// <summary>Custom order attributes.</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; }
 
+    /// <summary>
+    /// The latest time the channel expects the order to be shipped, as the marketplace states it (Amazon
+    /// <c>LatestShipDate</c>, eBay <c>shipByDate</c>, Etsy <c>expected_ship_date</c>); where the channel states it per
+    /// line, the earliest line's. <see langword="null"/> when the channel has none: the mapping profile's handling-time
+    /// rule then computes it for the warehouse order.
+    /// </summary>
+    public DateTimeOffset? ShipBy { get; init; }
+
     /// <summary>Finds a line by its channel line id.</summary>
     /// <param name="lineId">The line id.</param>
     /// <returns>The line, or <see langword="null"/>.</returns>

@@ -79,6 +79,12 @@ public sealed record WarehouseOrder
     /// <summary>The channel order version this order was mapped from.</summary>
     public DateTimeOffset ChannelVersion { get; }
 
+    /// <summary>
+    /// The latest time the order must leave the warehouse: the channel's deadline, or the one the mapping profile's
+    /// handling-time rule computed; <see langword="null"/> when neither exists.
+    /// </summary>
+    public DateTimeOffset? ShipBy { get; init; }
+
     /// <summary>Units per SKU over all lines, for reservations and diffs.</summary>
     /// <returns>A new dictionary of SKU to quantity.</returns>
     public IReadOnlyDictionary<string, decimal> QuantitiesBySku()

@@ -20,4 +20,10 @@ public static class ConnectorsTelemetry
 
     /// <summary>Tag: the error type, as OpenTelemetry's semantic conventions name it.</summary>
     public const string ErrorTypeTag = "error.type";
+
+    /// <summary>Tag: the rolling window of a seller-performance figure (<c>7d</c>, <c>30d</c>).</summary>
+    public const string WindowTag = "connector.window";
+
+    /// <summary>Tag: the seller-performance figure (<c>late_shipment_rate</c>, <c>cancellation_rate</c>, <c>valid_tracking_rate</c>).</summary>
+    public const string MetricTag = "connector.metric";
 }

@@ -46,4 +46,7 @@ public sealed class OrderMappingContext
 
     /// <summary>Why the order is held or rejected.</summary>
     public string? Reason { get; set; }
+
+    /// <summary>The ship-by deadline for the WMS: the channel's, or the one the profile's handling-time rule computed.</summary>
+    public DateTimeOffset? ShipBy { get; set; }
 }

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Connectors.Mapping.Internal;
 
 /// <summary>A channel's profile precompiled into lookup tables at start, so mapping an order does no parsing.</summary>
-internal sealed class CompiledProfile
+internal sealed partial class CompiledProfile
 {
     public required string Channel { get; init; }
 

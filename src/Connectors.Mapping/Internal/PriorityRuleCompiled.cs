@@ -3,8 +3,16 @@ namespace Connectors.Mapping.Internal;
 /// <summary>A compiled priority rule.</summary>
 internal sealed record PriorityRuleCompiled(string? Tag, string? Attribute, string? Value, string? ShippingMethod, int Priority)
 {
-    public bool Matches(ChannelOrder order)
+    /// <summary>Matches an order whose ship-by is at most this long after it was placed (a short handling window).</summary>
+    public TimeSpan? ShipByWithin { get; init; }
+
+    public bool Matches(ChannelOrder order, DateTimeOffset? shipBy)
     {
+        if (ShipByWithin is { } within)
+        {
+            return shipBy is { } deadline && deadline - order.CreatedAt <= within;
+        }
+
         if (Tag is not null)
         {
             foreach (var tag in order.Tags)

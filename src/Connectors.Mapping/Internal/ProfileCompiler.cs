@@ -8,7 +8,7 @@ namespace Connectors.Mapping.Internal;
 /// Checks a channel profile and compiles it into lookup tables. Every problem is collected (not only the first), each
 /// naming the rule and the configuration path (<c>Mapping:Channels:store-a:Bundles[2].Components[0].QuantityPerUnit</c>).
 /// </summary>
-internal static class ProfileCompiler
+internal static partial class ProfileCompiler
 {
     private static readonly PaymentStatus[] PaymentStatuses = Enum.GetValues<PaymentStatus>();
 
@@ -38,6 +38,7 @@ internal static class ProfileCompiler
         var priorities = CompilePriority(profile, path, errors);
         var address = CompileAddress(profile, path, errors);
         var customFields = CompileCustomFields(profile, path, errors);
+        var handlingTime = CompileShipBy(profile, path, errors);
         if (errors.Count > before)
         {
             return null;
@@ -68,6 +69,8 @@ internal static class ProfileCompiler
             PriorityRules = priorities,
             Address = address,
             CustomFields = customFields,
+            HandlingTime = handlingTime,
+            PreferChannelShipBy = profile.ShipBy?.PreferChannel ?? true,
         };
     }
 
@@ -390,14 +393,24 @@ internal static class ProfileCompiler
         {
             var rule = rules.Rules[i];
             var at = $"{path}:Priority.Rules[{i}]";
-            var set = (string.IsNullOrWhiteSpace(rule?.Tag) ? 0 : 1) + (string.IsNullOrWhiteSpace(rule?.Attribute) ? 0 : 1) + (string.IsNullOrWhiteSpace(rule?.ShippingMethod) ? 0 : 1);
+            var set = (string.IsNullOrWhiteSpace(rule?.Tag) ? 0 : 1) + (string.IsNullOrWhiteSpace(rule?.Attribute) ? 0 : 1) + (string.IsNullOrWhiteSpace(rule?.ShippingMethod) ? 0 : 1)
+                + (rule?.ShipByWithinHours is null ? 0 : 1);
             if (rule is null || set != 1)
             {
-                Add(errors, at, "Priority", "must set exactly one of Tag, Attribute and ShippingMethod.");
+                Add(errors, at, "Priority", "must set exactly one of Tag, Attribute, ShippingMethod and ShipByWithinHours.");
                 continue;
             }
 
-            result.Add(new PriorityRuleCompiled(NullIfBlank(rule.Tag), NullIfBlank(rule.Attribute), NullIfBlank(rule.Value), NullIfBlank(rule.ShippingMethod), rule.Priority));
+            if (rule.ShipByWithinHours is { } hours && (hours <= 0 || hours > 24 * 366))
+            {
+                Add(errors, $"{at}.ShipByWithinHours", "Priority", $"is {hours.ToString(CultureInfo.InvariantCulture)}; use a number of hours greater than zero.");
+                continue;
+            }
+
+            result.Add(new PriorityRuleCompiled(NullIfBlank(rule.Tag), NullIfBlank(rule.Attribute), NullIfBlank(rule.Value), NullIfBlank(rule.ShippingMethod), rule.Priority)
+            {
+                ShipByWithin = rule.ShipByWithinHours is { } within ? TimeSpan.FromHours(within) : null,
+            });
         }
 
         return [.. result];

@@ -31,7 +31,8 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
         var carrier = MapCarrier(order, profile, ref warnings);
         var (release, reason) = Release(order, profile);
         var instructions = Instructions(order, profile);
-        var priority = Priority(order, profile);
+        var shipBy = profile.ShipBy(order);
+        var priority = Priority(order, profile, shipBy);
         var attributes = CustomFields(order, profile, shipTo);
 
         if (_hooks.Length > 0)
@@ -48,6 +49,7 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
                 ShipTo = shipTo,
                 Release = release,
                 Reason = reason,
+                ShipBy = shipBy,
             };
             return RunHooksAsync(context, cancellationToken);
         }
@@ -62,7 +64,10 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
             priority,
             instructions,
             attributes,
-            order.UpdatedAt);
+            order.UpdatedAt)
+        {
+            ShipBy = shipBy,
+        };
         return ValueTask.FromResult(new OrderMappingResult(warehouseOrder, release, reason, warnings));
     }
 
@@ -487,13 +492,13 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
         && !string.Equals(value, "no", StringComparison.OrdinalIgnoreCase)
         && !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
 
-    private static int Priority(ChannelOrder order, CompiledProfile profile)
+    private static int Priority(ChannelOrder order, CompiledProfile profile, DateTimeOffset? shipBy)
     {
         var priority = profile.DefaultPriority;
         var matched = false;
         foreach (var rule in profile.PriorityRules)
         {
-            if ((!matched || rule.Priority > priority) && rule.Matches(order))
+            if ((!matched || rule.Priority > priority) && rule.Matches(order, shipBy))
             {
                 priority = matched ? Math.Max(priority, rule.Priority) : rule.Priority;
                 matched = true;
@@ -555,7 +560,10 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
             context.Priority,
             [.. context.PickingInstructions],
             new Dictionary<string, string>(context.Attributes, StringComparer.Ordinal),
-            order.UpdatedAt);
+            order.UpdatedAt)
+        {
+            ShipBy = context.ShipBy,
+        };
         return new OrderMappingResult(warehouseOrder, context.Release, context.Reason, context.Warnings.Count == 0 ? null : [.. context.Warnings]);
     }
 

@@ -1,7 +1,7 @@
 namespace Connectors.Mapping.Profiles;
 
 /// <summary>How one channel instance maps to the WMS: items, bundles, variants, units, order, address and custom-field rules.</summary>
-public sealed class ChannelMappingProfile
+public sealed partial class ChannelMappingProfile
 {
     /// <summary>The explicit cross-reference: channel item id to WMS SKU, with units per selling unit (packs, weights).</summary>
     public IList<ItemMapping> Items { get; } = new List<ItemMapping>();

@@ -10,7 +10,7 @@ namespace Connectors.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
     {
@@ -43,6 +43,11 @@ internal static class PostgreSqlSchema
             if (version < 3)
             {
                 await ExecuteAsync(connection, Version3(schema), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 4)
+            {
+                await ExecuteAsync(connection, Version4(schema), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -130,6 +135,25 @@ internal static class PostgreSqlSchema
         ALTER TABLE {0}.work_items ADD COLUMN lease_owner text NULL;
         ALTER TABLE {0}.inventory ADD COLUMN lease_owner text NULL;
         INSERT INTO {0}.schema_version (version) VALUES (3);
+        """,
+        s);
+
+    // Order and shipment timelines for seller performance (IOrderTimelineStore): fields merge in the upsert, so hosts
+    // recording the same order concurrently cannot lose one; indexes serve the listings by placement, ship-by and
+    // confirmation time.
+    private static string Version4(string s) => string.Format(
+        CultureInfo.InvariantCulture,
+        """
+        CREATE TABLE {0}.order_timelines (
+            channel text NOT NULL, order_id text NOT NULL, placed_at bigint NULL, ship_by bigint NULL, accepted_at bigint NULL,
+            refused_at bigint NULL, cancelled_at bigint NULL, first_confirmed_at bigint NULL, PRIMARY KEY (channel, order_id));
+        CREATE INDEX order_timelines_placed ON {0}.order_timelines (channel, placed_at);
+        CREATE INDEX order_timelines_ship_by ON {0}.order_timelines (channel, ship_by);
+        CREATE TABLE {0}.shipment_timelines (
+            channel text NOT NULL, shipment_id text NOT NULL, order_id text NOT NULL, shipped_at bigint NOT NULL,
+            confirmed_at bigint NOT NULL, carrier text NULL, valid_tracking boolean NOT NULL, PRIMARY KEY (channel, shipment_id));
+        CREATE INDEX shipment_timelines_confirmed ON {0}.shipment_timelines (channel, confirmed_at);
+        INSERT INTO {0}.schema_version (version) VALUES (4);
         """,
         s);
 }

@@ -151,8 +151,38 @@ internal static class SqliteSchema
         ALTER TABLE inventory ADD COLUMN lease_owner TEXT;
         """;
 
+    // V5: order and shipment timelines for seller performance (IOrderTimelineStore). Fields merge in the upsert; the
+    // indexes serve the listings by placement, ship-by and confirmation time.
+    private const string V5 = """
+        CREATE TABLE order_timelines (
+            channel TEXT NOT NULL,
+            order_id TEXT NOT NULL,
+            placed_at INTEGER,
+            ship_by INTEGER,
+            accepted_at INTEGER,
+            refused_at INTEGER,
+            cancelled_at INTEGER,
+            first_confirmed_at INTEGER,
+            PRIMARY KEY (channel, order_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_order_timelines_placed ON order_timelines (channel, placed_at);
+        CREATE INDEX ix_order_timelines_ship_by ON order_timelines (channel, ship_by);
+
+        CREATE TABLE shipment_timelines (
+            channel TEXT NOT NULL,
+            shipment_id TEXT NOT NULL,
+            order_id TEXT NOT NULL,
+            shipped_at INTEGER NOT NULL,
+            confirmed_at INTEGER NOT NULL,
+            carrier TEXT,
+            valid_tracking INTEGER NOT NULL,
+            PRIMARY KEY (channel, shipment_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_shipment_timelines_confirmed ON shipment_timelines (channel, confirmed_at);
+        """;
+
     /// <summary>The migrations, oldest first.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3, V4];
+    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3, V4, V5];
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Migrations.Count;

@@ -59,6 +59,7 @@ public static class ConnectorsServiceCollectionExtensions
         services.TryAddSingleton<IAvailabilityCalculator, ComponentAvailabilityCalculator>();
         InventoryRegistration.AddInventoryEngine(services);
         OrderFlowRegistration.AddOrderFlows(services);
+        Connectors.Performance.Internal.PerformanceRegistration.AddSellerPerformance(services);
         return builder;
     }
 

@@ -34,7 +34,10 @@ internal sealed class IdentityOrderMapper(IItemResolver resolver) : IOrderMapper
             order.ShippingAddress,
             order.ShippingMethod,
             pickingInstructions: instructions,
-            channelVersion: order.UpdatedAt);
+            channelVersion: order.UpdatedAt)
+        {
+            ShipBy = order.ShipBy,
+        };
         var (decision, reason) = DefaultReleaseRules.Decide(order);
         return new OrderMappingResult(warehouseOrder, decision, reason);
     }

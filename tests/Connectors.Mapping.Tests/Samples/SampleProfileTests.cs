@@ -50,6 +50,10 @@ public class SampleProfileTests
             order.ShipTo);
         Assert.Equal("UPS-GROUND", order.CarrierService);
         Assert.Equal(0, order.Priority);
+
+        // Placed Wednesday 22 March 2017 19:28 UTC = 15:28 in New York (EDT), after the 14:00 cut-off: handling starts
+        // Thursday, one handling day, ship by Friday 24 March 14:00 EDT.
+        Assert.Equal(new DateTimeOffset(2017, 3, 24, 18, 0, 0, TimeSpan.Zero), order.ShipBy);
         Assert.Empty(order.PickingInstructions);
         Assert.Equal(
             new Dictionary<string, string>

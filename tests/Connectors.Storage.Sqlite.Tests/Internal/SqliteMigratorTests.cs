@@ -91,7 +91,7 @@ public sealed class SqliteMigratorTests : IDisposable
         var (_, to) = await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations, "db", Now, Ct);
 
         Assert.Equal(SqliteSchema.CurrentVersion, to);
-        Assert.Equal(9L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version' AND name NOT LIKE 'sqlite%'"));
+        Assert.Equal(11L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version' AND name NOT LIKE 'sqlite%'")); // V5 adds order_timelines and shipment_timelines
     }
 
     private SqliteConnection Open()

@@ -6,6 +6,7 @@ using Connectors.DeadLetters.Internal;
 using Connectors.Internal;
 using Connectors.Orders;
 using Connectors.Orders.Internal;
+using Connectors.Performance.Internal;
 using Connectors.Returns.Internal;
 using Connectors.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,7 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
     private readonly ChannelOrderLookup _lookup;
     private readonly ILogger _logger;
     private readonly WorkSignal _outbox;
+    private readonly SellerPerformanceService? _performance;
 
     public FulfillmentSync(
         ISyncStateStore store,
@@ -40,8 +42,10 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
         WorkFailures failures,
         ChannelOrderLookup lookup,
         ILogger<FulfillmentSync>? logger = null,
-        WorkSignals? signals = null)
+        WorkSignals? signals = null,
+        SellerPerformanceService? performance = null)
     {
+        _performance = performance;
         _store = store;
         _channels = channels;
         _mapper = mapper;
@@ -143,6 +147,7 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
             var sent = await port.ListFulfillmentsAsync(shipment.ChannelOrderId, cancellationToken).ConfigureAwait(false);
             if (FindSent(sent, request.IdempotencyKey) is not null)
             {
+                await ConfirmedAsync(shipment, cancellationToken).ConfigureAwait(false);
                 Sent(shipment, "already-present");
                 return;
             }
@@ -167,12 +172,18 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
                 throw;
             }
 
+            await ConfirmedAsync(shipment, cancellationToken).ConfigureAwait(false);
             Sent(shipment, "already-present");
             return;
         }
 
+        await ConfirmedAsync(shipment, cancellationToken).ConfigureAwait(false);
         Sent(shipment, "created");
     }
+
+    /// <summary>Records the confirmation for seller performance before the item completes, so a crash retries into "already present" and records it then.</summary>
+    private ValueTask ConfirmedAsync(WarehouseShipment shipment, CancellationToken cancellationToken) =>
+        _performance?.ShipmentConfirmedAsync(shipment, cancellationToken) ?? ValueTask.CompletedTask;
 
     private void Sent(WarehouseShipment shipment, string outcome)
     {

@@ -12,6 +12,7 @@ internal static class OrderDiff
             || current.ShipTo != next.ShipTo
             || !string.Equals(current.CarrierService, next.CarrierService, StringComparison.Ordinal)
             || current.Priority != next.Priority
+            || current.ShipBy != next.ShipBy
             || !current.PickingInstructions.SequenceEqual(next.PickingInstructions, StringComparer.Ordinal)
             || !SameAttributes(current.Attributes, next.Attributes))
         {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Connectors.DeadLetters.Internal;
 using Connectors.Internal;
+using Connectors.Performance.Internal;
 using Connectors.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,6 +26,7 @@ internal sealed class OrderSync : IOrderSync
     private readonly IOversellWindow? _oversell;
     private readonly ILogger _logger;
     private readonly WorkSignal _inbox;
+    private readonly SellerPerformanceService? _performance;
 
     public OrderSync(
         ISyncStateStore store,
@@ -39,8 +41,10 @@ internal sealed class OrderSync : IOrderSync
         IWarehouseReturns? returns = null,
         IOversellWindow? oversell = null,
         ILogger<OrderSync>? logger = null,
-        WorkSignals? signals = null)
+        WorkSignals? signals = null,
+        SellerPerformanceService? performance = null)
     {
+        _performance = performance;
         _store = store;
         _channels = channels;
         _mapper = mapper;
@@ -504,6 +508,7 @@ internal sealed class OrderSync : IOrderSync
                 }
 
                 await ReportCancellationAsync(order, cancelled: true, "Cancelled in the warehouse.", cancellationToken).ConfigureAwait(false);
+                await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Cancelled, cancellationToken).ConfigureAwait(false);
 
                 await SaveAsync(Record(order, OrderRecordStatus.Cancelled, record.WarehouseReference, state with { Order = order }), cancellationToken).ConfigureAwait(false);
                 return "cancelled";
@@ -511,6 +516,7 @@ internal sealed class OrderSync : IOrderSync
 
             if (!OrderDiff.HasChanges(submitted, mapped.Order))
             {
+                await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Seen, cancellationToken).ConfigureAwait(false);
                 await SaveAsync(Record(order, OrderRecordStatus.Submitted, record.WarehouseReference, state with { Order = order }), cancellationToken).ConfigureAwait(false);
                 return "unchanged";
             }
@@ -521,6 +527,7 @@ internal sealed class OrderSync : IOrderSync
                 throw new WarehouseRefusedException(channel, orderId, "update", updated.Reason);
             }
 
+            await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Seen, cancellationToken).ConfigureAwait(false);
             var reference = updated.WarehouseReference ?? record.WarehouseReference;
             await SaveAsync(Record(order, OrderRecordStatus.Submitted, reference, new OrderState(order, mapped.Order, state.Acknowledged, null)), cancellationToken).ConfigureAwait(false);
             return "updated";
@@ -531,6 +538,7 @@ internal sealed class OrderSync : IOrderSync
         {
             await CloseWindowAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
             await ReportCancellationAsync(order, cancelled: true, "Cancelled before it reached the warehouse.", cancellationToken).ConfigureAwait(false);
+            await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Cancelled, cancellationToken).ConfigureAwait(false);
             await SaveAsync(Record(order, OrderRecordStatus.Cancelled, null, new OrderState(order, null, true, "cancelled before release")), cancellationToken).ConfigureAwait(false);
             return "cancelled";
         }
@@ -547,6 +555,7 @@ internal sealed class OrderSync : IOrderSync
                     await AcknowledgeAsync(order, ReleaseDecision.Reject, null, mapped.Reason, cancellationToken).ConfigureAwait(false);
                 }
 
+                await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Seen, cancellationToken).ConfigureAwait(false);
                 await SaveAsync(Record(order, OrderRecordStatus.Rejected, null, new OrderState(order, null, true, mapped.Reason)), cancellationToken).ConfigureAwait(false);
                 return "rejected";
 
@@ -557,6 +566,7 @@ internal sealed class OrderSync : IOrderSync
                     await AcknowledgeAsync(order, ReleaseDecision.Hold, null, mapped.Reason, cancellationToken).ConfigureAwait(false);
                 }
 
+                await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Seen, cancellationToken).ConfigureAwait(false);
                 await SaveAsync(Record(order, OrderRecordStatus.Held, null, new OrderState(order, null, true, mapped.Reason)), cancellationToken).ConfigureAwait(false);
                 return "held";
 
@@ -571,6 +581,7 @@ internal sealed class OrderSync : IOrderSync
                         await answers.ReportOrderRefusedAsync(order, result.Reason ?? "no reason given", cancellationToken).ConfigureAwait(false);
                     }
 
+                    await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Refused, cancellationToken).ConfigureAwait(false);
                     throw new WarehouseRefusedException(channel, orderId, "accept", result.Reason);
                 }
 
@@ -580,6 +591,8 @@ internal sealed class OrderSync : IOrderSync
                     await _oversell.AcceptedAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
                 }
 
+                // Recorded before the order record: a crash in between retries the item, and the first acceptance time stays.
+                await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Accepted, cancellationToken).ConfigureAwait(false);
                 var submittedState = new OrderState(order, mapped.Order, false, null);
                 var saved = Record(order, OrderRecordStatus.Submitted, result.WarehouseReference, submittedState);
                 await SaveAsync(saved, cancellationToken).ConfigureAwait(false);
@@ -590,6 +603,9 @@ internal sealed class OrderSync : IOrderSync
                 return "submitted";
         }
     }
+
+    private ValueTask TimelineAsync(ChannelOrder order, WarehouseOrder mapped, SellerPerformanceService.Decision decision, CancellationToken cancellationToken) =>
+        _performance?.OrderDecidedAsync(order, mapped.ShipBy, decision, cancellationToken) ?? ValueTask.CompletedTask;
 
     private static bool DoneOnChannel(ChannelOrder order) =>
         order.Status == ChannelOrderStatus.Completed || order.FulfillmentStatus == FulfillmentStatus.Fulfilled;
