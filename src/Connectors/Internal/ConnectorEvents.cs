@@ -1,7 +1,7 @@
 namespace Connectors.Internal;
 
 /// <summary>The host's way in: routes WMS facts to the flow that makes them durable.</summary>
-internal sealed class ConnectorEvents(IStockLevelSink stock, IOutboundEventSink outbound) : IConnectorEvents
+internal sealed class ConnectorEvents(IStockLevelSink stock, IOutboundEventSink outbound, IPriceSink priceSink) : IConnectorEvents
 {
     public Task PublishStockLevelsAsync(IReadOnlyList<StockLevel> levels, CancellationToken cancellationToken = default)
     {
@@ -19,5 +19,11 @@ internal sealed class ConnectorEvents(IStockLevelSink stock, IOutboundEventSink 
     {
         ArgumentNullException.ThrowIfNull(receipt);
         return outbound.AcceptReturnReceiptAsync(receipt, cancellationToken);
+    }
+
+    public Task PublishPricesAsync(IReadOnlyList<BasePrice> prices, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        return priceSink.AcceptPricesAsync(prices, cancellationToken);
     }
 }
