@@ -1,7 +1,7 @@
 namespace Connectors.Internal;
 
 /// <summary>The host's way in: routes WMS facts to the flow that makes them durable.</summary>
-internal sealed class ConnectorEvents(IStockLevelSink stock, IOutboundEventSink outbound, IPriceSink priceSink) : IConnectorEvents
+internal sealed class ConnectorEvents(IStockLevelSink stock, IOutboundEventSink outbound, IPriceSink? priceSink = null) : IConnectorEvents
 {
     public Task PublishStockLevelsAsync(IReadOnlyList<StockLevel> levels, CancellationToken cancellationToken = default)
     {
@@ -24,6 +24,8 @@ internal sealed class ConnectorEvents(IStockLevelSink stock, IOutboundEventSink 
     public Task PublishPricesAsync(IReadOnlyList<BasePrice> prices, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prices);
-        return priceSink.AcceptPricesAsync(prices, cancellationToken);
+        return priceSink is null
+            ? throw new ConnectorException("No price engine is registered; AddConnectors registers one.")
+            : priceSink.AcceptPricesAsync(prices, cancellationToken);
     }
 }

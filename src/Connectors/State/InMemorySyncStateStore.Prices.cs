@@ -11,9 +11,16 @@ public sealed partial class InMemorySyncStateStore : IPriceStore
     {
         ArgumentNullException.ThrowIfNull(prices);
         var changed = 0;
+        var last = new Dictionary<(string Sku, string Currency), BasePrice>();
+        foreach (var price in prices)
+        {
+            ArgumentNullException.ThrowIfNull(price);
+            last[(price.Sku, price.Price.Currency)] = price;
+        }
+
         lock (_gate)
         {
-            foreach (var price in prices)
+            foreach (var price in last.Values)
             {
                 var key = (price.Sku, price.Price.Currency);
                 if (_basePrices.TryGetValue(key, out var existing) && existing == price)
@@ -54,9 +61,15 @@ public sealed partial class InMemorySyncStateStore : IPriceStore
         }
 
         var changed = 0;
+        var last = new Dictionary<PriceKey, DesiredPrice>();
+        foreach (var row in rows)
+        {
+            last[row.Key] = row;
+        }
+
         lock (_gate)
         {
-            foreach (var row in rows)
+            foreach (var row in last.Values)
             {
                 if (_prices.TryGetValue(row.Key, out var entry))
                 {

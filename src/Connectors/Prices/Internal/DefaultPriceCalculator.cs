@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Connectors.Prices.Internal;
 
 /// <summary>
@@ -34,11 +36,15 @@ internal sealed class DefaultPriceCalculator : IPriceCalculator
                 prices.Add(new CalculatedPrice
                 {
                     Price = new ChannelPrice { Amount = amount },
-                    Steps = [request.Item.IsSimple ? $"base price {amount}" : $"sum of components {amount}"],
+                    Steps = [request.Item.IsSimple ? $"base price {Text(amount)}" : $"sum of components {Text(amount)}"],
                 });
             }
         }
 
         return ValueTask.FromResult(new PriceCalculation { Prices = prices });
     }
+
+    /// <summary>An amount as a person reads it: with the currency's minor-unit digits (11.00 EUR, 1200 JPY).</summary>
+    internal static string Text(Money money) =>
+        money.Amount.ToString("F" + money.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + money.Currency;
 }

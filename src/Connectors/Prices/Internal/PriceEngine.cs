@@ -338,7 +338,7 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
 
             var percent = Math.Abs(to - from) / from * 100m;
             return percent > limit
-                ? string.Create(CultureInfo.InvariantCulture, $"the {what} moves from {from} to {to} {desired.Currency}, a {decimal.Round(percent, 1)} % {(to < from ? "decrease" : "increase")}, above the {limit} % limit; release or discard it.")
+                ? string.Create(CultureInfo.InvariantCulture, $"the {what} moves from {from} to {to} {desired.Currency}, a {percent.ToString("0.0", CultureInfo.InvariantCulture)} % {(to < from ? "decrease" : "increase")}, above the {limit} % limit; release or discard it.")
                 : null;
         }
     }
