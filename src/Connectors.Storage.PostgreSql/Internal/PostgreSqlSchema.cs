@@ -10,7 +10,7 @@ namespace Connectors.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
     {
@@ -38,6 +38,11 @@ internal static class PostgreSqlSchema
             if (version < 2)
             {
                 await ExecuteAsync(connection, Version2(schema), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 3)
+            {
+                await ExecuteAsync(connection, Version3(schema), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -114,6 +119,26 @@ internal static class PostgreSqlSchema
         CREATE TABLE {0}.stock_skus (sku text PRIMARY KEY, generation bigint NOT NULL);
         CREATE INDEX reservations_skus ON {0}.reservations USING gin (skus);
         INSERT INTO {0}.schema_version (version) VALUES (2);
+        """,
+        s);
+
+    // The price flow: base prices per SKU and currency (numeric keeps the decimal exact, scale included), and one row
+    // per channel item and currency with the desired and acknowledged price in ChannelPrice's canonical text form, so
+    // "pending" is a text comparison and a new price field needs no migration.
+    private static string Version3(string s) => string.Format(
+        CultureInfo.InvariantCulture,
+        """
+        CREATE TABLE {0}.base_prices (
+            sku text NOT NULL, currency text NOT NULL, amount numeric NOT NULL, cost numeric NULL, updated_at bigint NOT NULL,
+            PRIMARY KEY (sku, currency));
+        CREATE TABLE {0}.prices (
+            channel text NOT NULL, item text NOT NULL, currency text NOT NULL,
+            desired text NOT NULL, acknowledged text NULL, version bigint NOT NULL, sku text NULL,
+            attempts integer NOT NULL DEFAULT 0, next_attempt_at bigint NOT NULL, updated_at bigint NOT NULL,
+            lease_until bigint NOT NULL DEFAULT 0, last_error text NULL, hold_reason text NULL,
+            PRIMARY KEY (channel, item, currency));
+        CREATE INDEX prices_pending ON {0}.prices (channel, next_attempt_at) WHERE acknowledged IS DISTINCT FROM desired AND hold_reason IS NULL;
+        INSERT INTO {0}.schema_version (version) VALUES (3);
         """,
         s);
 }
