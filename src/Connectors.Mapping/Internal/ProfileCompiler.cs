@@ -38,6 +38,7 @@ internal static class ProfileCompiler
         var priorities = CompilePriority(profile, path, errors);
         var address = CompileAddress(profile, path, errors);
         var customFields = CompileCustomFields(profile, path, errors);
+        PricingValidator.Validate(profile.Pricing, path, errors);
         if (errors.Count > before)
         {
             return null;
@@ -68,6 +69,7 @@ internal static class ProfileCompiler
             PriorityRules = priorities,
             Address = address,
             CustomFields = customFields,
+            Pricing = profile.Pricing,
         };
     }
 
