@@ -33,5 +33,10 @@ public interface IConnectorEvents
     /// <param name="prices">The new base prices; the last one of a SKU and currency wins.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the base prices and the desired channel prices are stored.</returns>
-    Task PublishPricesAsync(IReadOnlyList<BasePrice> prices, CancellationToken cancellationToken = default);
+    /// <remarks>
+    /// The engine implements this member. The default implementation, there so that a test double or wrapper written
+    /// before prices existed still compiles, fails with <see cref="NotSupportedException"/>.
+    /// </remarks>
+    Task PublishPricesAsync(IReadOnlyList<BasePrice> prices, CancellationToken cancellationToken = default) =>
+        Task.FromException(new NotSupportedException($"{GetType().Name} does not accept prices; use the engine's IConnectorEvents (AddConnectors)."));
 }
