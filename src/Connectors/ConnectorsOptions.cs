@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Connectors.Inventory;
 using Connectors.Orders;
+using Connectors.Prices;
 
 namespace Connectors;
 
@@ -36,4 +37,7 @@ public sealed class ConnectorsOptions
     /// <summary>Order, fulfilment and returns flow settings.</summary>
     [ValidateObjectMembers]
     public OrderFlowOptions Orders { get; set; } = new();
+
+    /// <summary>Settings of the price flow (checked by its own validator: decimal ranges are beyond DataAnnotations here).</summary>
+    public PriceSyncOptions Prices { get; set; } = new();
 }

@@ -17,4 +17,7 @@ public static class ConnectorFlows
 
     /// <summary>Drift detection and repair.</summary>
     public const string Reconciliation = "reconciliation";
+
+    /// <summary>WMS base prices -> channel prices.</summary>
+    public const string Prices = "prices";
 }

@@ -23,4 +23,20 @@ public interface IConnectorEvents
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the receipt is in the outbox.</returns>
     Task PublishReturnReceiptAsync(ReturnReceipt receipt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Base prices changed. Absolute prices per SKU and currency (with the unit cost where the pricing rules keep a
+    /// margin floor); each channel's desired price is derived through its pricing rules, and only what differs from
+    /// what the channel acknowledged is pushed. Bursts of the same SKU coalesce; a change above the configured
+    /// percentage is held for a person instead of pushed.
+    /// </summary>
+    /// <param name="prices">The new base prices; the last one of a SKU and currency wins.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the base prices and the desired channel prices are stored.</returns>
+    /// <remarks>
+    /// The engine implements this member. The default implementation, there so that a test double or wrapper written
+    /// before prices existed still compiles, fails with <see cref="NotSupportedException"/>.
+    /// </remarks>
+    Task PublishPricesAsync(IReadOnlyList<BasePrice> prices, CancellationToken cancellationToken = default) =>
+        Task.FromException(new NotSupportedException($"{GetType().Name} does not accept prices; use the engine's IConnectorEvents (AddConnectors)."));
 }

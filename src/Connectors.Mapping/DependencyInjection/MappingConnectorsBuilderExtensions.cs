@@ -98,5 +98,8 @@ public static class MappingConnectorsBuilderExtensions
         // resolver returns, so it stays.
         services.Replace(ServiceDescriptor.Singleton<IItemResolver, ProfileItemResolver>());
         services.Replace(ServiceDescriptor.Singleton<IOrderMapper, ProfileOrderMapper>());
+
+        // Channels without pricing rules price as the engine's default does (components summed per published currency).
+        services.Replace(ServiceDescriptor.Singleton<IPriceCalculator, ProfilePriceCalculator>());
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Connectors.Mapping.Profiles;
 
 namespace Connectors.Mapping.Internal;
 
@@ -51,6 +52,8 @@ internal sealed partial class CompiledProfile
     public required AddressRulesCompiled Address { get; init; }
 
     public required CustomFieldCompiled[] CustomFields { get; init; }
+
+    public PricingRules? Pricing { get; init; }
 
     public bool IsFractional(string sku) => FractionalSkus.Count > 0 && FractionalSkus.Contains(sku);
 }

@@ -39,6 +39,7 @@ internal static partial class ProfileCompiler
         var address = CompileAddress(profile, path, errors);
         var customFields = CompileCustomFields(profile, path, errors);
         var handlingTime = CompileShipBy(profile, path, errors);
+        PricingValidator.Validate(profile.Pricing, path, errors);
         if (errors.Count > before)
         {
             return null;
@@ -71,6 +72,7 @@ internal static partial class ProfileCompiler
             CustomFields = customFields,
             HandlingTime = handlingTime,
             PreferChannelShipBy = profile.ShipBy?.PreferChannel ?? true,
+            Pricing = profile.Pricing,
         };
     }
 

@@ -39,4 +39,7 @@ public sealed partial class ChannelMappingProfile
 
     /// <summary>Declarative rules filling <see cref="WarehouseOrder.Attributes"/>.</summary>
     public IList<CustomFieldRule> CustomFields { get; } = new List<CustomFieldRule>();
+
+    /// <summary>How this channel's prices derive from the published base prices; <see langword="null"/> pushes the base prices as they are.</summary>
+    public PricingRules? Pricing { get; set; }
 }

@@ -10,7 +10,7 @@ namespace Connectors.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
     {
@@ -48,6 +48,11 @@ internal static class PostgreSqlSchema
             if (version < 4)
             {
                 await ExecuteAsync(connection, Version4(schema), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 5)
+            {
+                await ExecuteAsync(connection, Version5(schema), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -154,6 +159,26 @@ internal static class PostgreSqlSchema
             confirmed_at bigint NOT NULL, carrier text NULL, valid_tracking boolean NOT NULL, PRIMARY KEY (channel, shipment_id));
         CREATE INDEX shipment_timelines_confirmed ON {0}.shipment_timelines (channel, confirmed_at);
         INSERT INTO {0}.schema_version (version) VALUES (4);
+        """,
+        s);
+
+    // The price flow: base prices per SKU and currency (numeric keeps the decimal exact, scale included), and one row
+    // per channel item and currency with the desired and acknowledged price in ChannelPrice's canonical text form, so
+    // "pending" is a text comparison and a new price field needs no migration.
+    private static string Version5(string s) => string.Format(
+        CultureInfo.InvariantCulture,
+        """
+        CREATE TABLE {0}.base_prices (
+            sku text NOT NULL, currency text NOT NULL, amount numeric NOT NULL, cost numeric NULL, updated_at bigint NOT NULL,
+            PRIMARY KEY (sku, currency));
+        CREATE TABLE {0}.prices (
+            channel text NOT NULL, item text NOT NULL, currency text NOT NULL,
+            desired text NOT NULL, acknowledged text NULL, version bigint NOT NULL, sku text NULL,
+            attempts integer NOT NULL DEFAULT 0, next_attempt_at bigint NOT NULL, updated_at bigint NOT NULL,
+            lease_until bigint NOT NULL DEFAULT 0, last_error text NULL, hold_reason text NULL,
+            PRIMARY KEY (channel, item, currency));
+        CREATE INDEX prices_pending ON {0}.prices (channel, next_attempt_at) WHERE acknowledged IS DISTINCT FROM desired AND hold_reason IS NULL;
+        INSERT INTO {0}.schema_version (version) VALUES (5);
         """,
         s);
 }

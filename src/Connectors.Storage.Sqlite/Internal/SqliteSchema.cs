@@ -181,8 +181,40 @@ internal static class SqliteSchema
         CREATE INDEX ix_shipment_timelines_confirmed ON shipment_timelines (channel, confirmed_at);
         """;
 
+    // V6: the price flow. Base prices per SKU and currency (amounts as invariant decimal text, exact), and one row per
+    // channel item and currency with the desired and acknowledged price in ChannelPrice's canonical text form, so
+    // "pending" is a text comparison and a new price field needs no migration.
+    private const string V6 = """
+        CREATE TABLE base_prices (
+            sku TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            amount TEXT NOT NULL,
+            cost TEXT,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (sku, currency)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE prices (
+            channel TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            desired TEXT NOT NULL,
+            acknowledged TEXT,
+            version INTEGER NOT NULL,
+            sku TEXT,
+            attempts INTEGER NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            lease_until INTEGER NOT NULL,
+            last_error TEXT,
+            hold_reason TEXT,
+            PRIMARY KEY (channel, item_id, currency)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_prices_pending ON prices (channel, next_attempt_at) WHERE acknowledged IS NOT desired AND hold_reason IS NULL;
+        """;
+
     /// <summary>The migrations, oldest first.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3, V4, V5];
+    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3, V4, V5, V6];
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Migrations.Count;

@@ -7,7 +7,7 @@ namespace Connectors.Testing;
 /// An in-memory channel that implements every channel port, records every call and can be told to fail, for
 /// engine tests and for users testing their own hosts. Thread-safe.
 /// </summary>
-public sealed class FakeChannel : IInventoryChannel, IOrderChannel, IWarehouseAnswerChannel, IFulfillmentChannel, IReturnChannel, ICatalogChannel
+public sealed partial class FakeChannel : IInventoryChannel, IOrderChannel, IWarehouseAnswerChannel, IFulfillmentChannel, IReturnChannel, ICatalogChannel
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Item, string Location), int> _levels = [];

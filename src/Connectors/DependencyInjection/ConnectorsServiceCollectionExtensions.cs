@@ -4,6 +4,7 @@ using Connectors.Internal;
 using Connectors.Inventory;
 using Connectors.Mapping;
 using Connectors.Orders;
+using Connectors.Prices;
 using Connectors.State;
 using Connectors.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,7 @@ public static class ConnectorsServiceCollectionExtensions
         services.TryAddSingleton<IOrderMapper, IdentityOrderMapper>();
         services.TryAddSingleton<IAvailabilityCalculator, ComponentAvailabilityCalculator>();
         InventoryRegistration.AddInventoryEngine(services);
+        PriceRegistration.AddPriceEngine(services);
         OrderFlowRegistration.AddOrderFlows(services);
         Connectors.Performance.Internal.PerformanceRegistration.AddSellerPerformance(services);
         return builder;

@@ -44,7 +44,23 @@ internal sealed class ConnectorsMetrics
             "connectors.inventory.reservations_expired", "{reservation}", "Oversell windows closed because they outlived the reservation time-to-live, by channel.");
         LeasesLost = meter.CreateCounter<long>(
             "connectors.leases.lost", "{item}", "Writes refused because the worker's lease had run out and another worker had claimed the item or row since, by flow and channel.");
+        PricesPushedItems = meter.CreateCounter<long>(
+            "connectors.prices.pushed_items", "{item}", "Prices pushed to channels, by outcome (applied, rejected, retry).");
+        PricePushes = meter.CreateCounter<long>(
+            "connectors.prices.pushes", "{batch}", "Price batches sent to channels, by outcome.");
+        PricesHeld = meter.CreateCounter<long>(
+            "connectors.prices.held", "{item}", "Price changes held for a person because they exceed the maximum change percentage, by channel.");
+        PricesHoldDecided = meter.CreateCounter<long>(
+            "connectors.prices.hold_decisions", "{item}", "Held price changes a person released or discarded, by outcome.");
     }
+
+    public Counter<long> PricesPushedItems { get; }
+
+    public Counter<long> PricePushes { get; }
+
+    public Counter<long> PricesHeld { get; }
+
+    public Counter<long> PricesHoldDecided { get; }
 
     public Counter<long> InventoryPushedItems { get; }
 

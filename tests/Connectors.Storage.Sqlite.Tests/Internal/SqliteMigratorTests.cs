@@ -91,7 +91,8 @@ public sealed class SqliteMigratorTests : IDisposable
         var (_, to) = await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations, "db", Now, Ct);
 
         Assert.Equal(SqliteSchema.CurrentVersion, to);
-        Assert.Equal(11L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version' AND name NOT LIKE 'sqlite%'")); // V5 adds order_timelines and shipment_timelines
+        // 9 tables up to version 4, order_timelines and shipment_timelines from version 5, base_prices and prices from 6.
+        Assert.Equal(13L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version' AND name NOT LIKE 'sqlite%'"));
     }
 
     private SqliteConnection Open()
