@@ -120,17 +120,10 @@ public sealed partial class SapEwmEmulator
             item["PickingStatus"] = "9";
             item["GoodsIssueStatus"] = "9";
             item["ActlGoodsIssueStartUTCDateTime"] = Now;
-            var left = quantity;
-            foreach (var row in _stock.Where(r => r.Warehouse == delivery.Warehouse && r.Product == (string)item["Product"]! && r.StockType.StartsWith('F') && r.Quantity > 0))
-            {
-                var take = Math.Min(left, row.Quantity);
-                row.Quantity -= take;
-                left -= take;
-                if (left == 0)
-                {
-                    break;
-                }
-            }
+
+            // What open tasks hold left availability when they were created; the rest leaves the bins now.
+            var held = ConfirmTasks(delivery.Number, (string)item["EWMOutboundDeliveryOrderItem"]!);
+            Take(delivery.Warehouse, (string)item["Product"]!, Math.Max(0m, quantity - held));
         }
 
         return null;
@@ -311,6 +304,11 @@ public sealed partial class SapEwmEmulator
         }
 
         var picked = (decimal)item["__picked"]!;
+        if (picked == 0)
+        {
+            CancelTasks(delivery, (string)item["EWMOutboundDeliveryOrderItem"]!);
+        }
+
         item["ProductQuantity"] = picked;
         item["PickingStatus"] = picked > 0 ? "9" : "0";
         return AfterChange(delivery);

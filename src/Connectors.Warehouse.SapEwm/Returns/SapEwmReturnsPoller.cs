@@ -86,14 +86,25 @@ internal sealed class SapEwmReturnsPoller
             return null;
         }
 
-        var step = $"{SapServices.CustomerReturnProcessStepSet}?$filter={ODataLiteral.Escape("ReturnsDocument eq " + ODataLiteral.String(delivery))}"
-            + "&$select=ReturnsDocument,to_CustomerReturn/CustomerReturn,to_CustomerReturn/PurchaseOrderByCustomer,to_CustomerReturn/ReferenceSDDocument"
-            + "&$expand=to_CustomerReturn&$top=1";
-        CustomerReturnRead? customerReturn = null;
+        // The returns delivery is a document of the returns process: its process step names the process, which the
+        // customer return carries (RetsMgmtProcess). Two reads, no V2 $expand, so each is a plain filtered query.
+        var step = $"{SapServices.CustomerReturnProcessStepSet}?$select=RetsMgmtProcess,ReturnsDocument&$filter={ODataLiteral.Escape("ReturnsDocument eq " + ODataLiteral.String(delivery))}&$top=1";
+        string? process = null;
         await foreach (var found in _client.QueryV2Async(SapServices.CustomerReturns(options), step, SapJsonContext.Default.ODataV2EnvelopeODataV2CollectionCustomerReturnProcessStepRead, cancellationToken).ConfigureAwait(false))
         {
-            customerReturn = found.CustomerReturn;
+            process = found.RetsMgmtProcess;
             break;
+        }
+
+        CustomerReturnRead? customerReturn = null;
+        if (!string.IsNullOrEmpty(process))
+        {
+            var header = $"{SapServices.CustomerReturnSet}?$select=CustomerReturn,PurchaseOrderByCustomer,ReferenceSDDocument&$filter={ODataLiteral.Escape("RetsMgmtProcess eq " + ODataLiteral.String(process))}&$top=1";
+            await foreach (var found in _client.QueryV2Async(SapServices.CustomerReturns(options), header, SapJsonContext.Default.ODataV2EnvelopeODataV2CollectionCustomerReturnRead, cancellationToken).ConfigureAwait(false))
+            {
+                customerReturn = found;
+                break;
+            }
         }
 
         if (!SalesOrderReference.TryParse(customerReturn?.PurchaseOrderByCustomer, out var channel, out var returnId))

@@ -44,12 +44,12 @@ internal sealed class ReturnsInspectionItemRead
     public string? ReturnsFollowUpActivity { get; init; }
 }
 
-/// <summary>An <c>A_CustomerReturnProcessStep</c> (API_CUSTOMER_RETURN_SRV, V2) with its customer return expanded.</summary>
+/// <summary>An <c>A_CustomerReturnProcessStep</c> (API_CUSTOMER_RETURN_SRV, V2): a document of a returns process.</summary>
 internal sealed class CustomerReturnProcessStepRead
 {
+    [JsonPropertyName("RetsMgmtProcess")]
+    public string? RetsMgmtProcess { get; init; }
+
     [JsonPropertyName("ReturnsDocument")]
     public string? ReturnsDocument { get; init; }
-
-    [JsonPropertyName("to_CustomerReturn")]
-    public CustomerReturnRead? CustomerReturn { get; init; }
 }
