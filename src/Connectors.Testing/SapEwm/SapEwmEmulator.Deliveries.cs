@@ -46,6 +46,43 @@ public sealed partial class SapEwmEmulator
         }
     }
 
+    /// <summary>The outbound delivery orders whose goods issue is not posted and that still have quantity (open work).</summary>
+    /// <returns>Their numbers, oldest first.</returns>
+    public IReadOnlyList<string> OpenDeliveries()
+    {
+        lock (_gate)
+        {
+            return [.. _deliveries.Values
+                .Where(d => d.Items.Any(i => (decimal)i["ProductQuantity"]! > 0 && (string)i["GoodsIssueStatus"]! != "9"))
+                .Select(d => d.Number)
+                .Order(StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>
+    /// The warehouse works through its open deliveries as EWM would: picking tasks, one parcel (handling unit) per
+    /// delivery packed with everything and labelled with the carrier's tracking number (alternative id type
+    /// <c>T</c>, and the delivery's <c>TranspOrdPartnerReference</c>), then goods issue.
+    /// </summary>
+    /// <param name="carrier">The carrier's business partner number written to each delivery.</param>
+    /// <param name="carrierName">The carrier's name.</param>
+    /// <returns>The delivery orders shipped, with their tracking numbers.</returns>
+    public IReadOnlyList<(string DeliveryOrder, string Tracking)> ShipOpenDeliveries(string carrier = "17300001", string carrierName = "UPS")
+    {
+        var shipped = new List<(string, string)>();
+        foreach (var number in OpenDeliveries())
+        {
+            var tracking = "1Z" + number;
+            CreateWarehouseTasks(number);
+            var contents = DeliveryItems(number).Where(i => i.Quantity > 0).Select(i => (i.Product, i.Quantity)).ToList();
+            PackHandlingUnit(number, "HU" + number, contents, new Dictionary<string, string> { ["T"] = tracking });
+            PostGoodsIssue(number, transportPartnerReference: tracking, carrier: carrier, carrierName: carrierName);
+            shipped.Add((number, tracking));
+        }
+
+        return shipped;
+    }
+
     /// <summary>Creates the outbound delivery orders of sales orders held by <see cref="HoldDeliveries"/>.</summary>
     public void ReleaseDeliveries()
     {
