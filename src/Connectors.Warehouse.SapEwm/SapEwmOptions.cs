@@ -156,7 +156,7 @@ public sealed class SapEwmOptions
 
     /// <summary>
     /// How often the hosted worker that <c>AddSapEwm</c> registers polls for goods issues (shipments) and returns
-    /// inspections (return receipts). Default 30 seconds; at least one second.
+    /// inspections (return receipts). Default 30 seconds; at least 100 milliseconds.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -77,6 +77,19 @@ public sealed partial class SapEwmEmulator
         }
     }
 
+    /// <summary>Customer returns whose parcel has not arrived yet (no returns inspection), with their items.</summary>
+    /// <returns>Number and (material, quantity) per item.</returns>
+    public IReadOnlyList<(string CustomerReturn, IReadOnlyList<(string Material, decimal Quantity)> Items)> ReturnsAwaitingReceipt()
+    {
+        lock (_gate)
+        {
+            var received = _processSteps.Select(p => (string)p["ReturnsReferenceDocument"]!).ToHashSet(StringComparer.Ordinal);
+            return [.. _returns
+                .Where(r => !received.Contains(r.Key))
+                .Select(r => (r.Key, (IReadOnlyList<(string, decimal)>)[.. r.Value.Items.Select(i => ((string)i["Material"]!, decimal.Parse((string)i["RequestedQuantity"]!, CultureInfo.InvariantCulture)))]))];
+        }
+    }
+
     /// <summary>The inspector confirms a returns inspection (as <c>ConfirmRetsInspByDelivery</c> does).</summary>
     /// <param name="inspection">The returns inspection number.</param>
     public void ConfirmReturnsInspection(string inspection)

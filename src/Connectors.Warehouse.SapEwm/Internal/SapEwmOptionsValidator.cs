@@ -131,14 +131,14 @@ internal sealed class SapEwmOptionsValidator : IValidateOptions<SapEwmOptions>
             failures.Add($"{prefix}InitialShipmentLookback is {options.InitialShipmentLookback} but must be between 00:00:00 and 90 days.");
         }
 
-        if (options.PollInterval < TimeSpan.FromSeconds(1) || options.PollInterval > TimeSpan.FromDays(1))
+        if (options.PollInterval < TimeSpan.FromMilliseconds(100) || options.PollInterval > TimeSpan.FromDays(1))
         {
-            failures.Add($"{prefix}PollInterval is {options.PollInterval} but must be between 00:00:01 and one day.");
+            failures.Add($"{prefix}PollInterval is {options.PollInterval} but must be between 00:00:00.1 and one day.");
         }
 
-        if (options.StockDeltaInterval is { } stockInterval && (stockInterval < TimeSpan.FromSeconds(1) || stockInterval > TimeSpan.FromDays(1)))
+        if (options.StockDeltaInterval is { } stockInterval && (stockInterval < TimeSpan.FromMilliseconds(100) || stockInterval > TimeSpan.FromDays(1)))
         {
-            failures.Add($"{prefix}StockDeltaInterval is {stockInterval} but must be between 00:00:01 and one day, or unset to turn stock deltas off.");
+            failures.Add($"{prefix}StockDeltaInterval is {stockInterval} but must be between 00:00:00.1 and one day, or unset to turn stock deltas off.");
         }
 
         if (options.TrackingSource == SapTrackingSource.HandlingUnitAlternativeId && options.TrackingAlternativeIdType is not { Length: 1 })
