@@ -83,6 +83,15 @@ public sealed partial class SapEwmEmulator
         return shipped;
     }
 
+    /// <summary>
+    /// Runs the warehouse on a timer of the emulator's clock: every <paramref name="period"/> it works through the open
+    /// deliveries as <see cref="ShipOpenDeliveries"/> does. Dispose the result to stop it.
+    /// </summary>
+    /// <param name="period">How often the warehouse ships.</param>
+    /// <returns>The timer.</returns>
+    public IDisposable ShipOnTimer(TimeSpan period) =>
+        _time.CreateTimer(_ => ShipOpenDeliveries(), null, period, period);
+
     /// <summary>Creates the outbound delivery orders of sales orders held by <see cref="HoldDeliveries"/>.</summary>
     public void ReleaseDeliveries()
     {

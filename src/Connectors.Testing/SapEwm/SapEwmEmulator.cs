@@ -28,7 +28,7 @@ namespace Connectors.Testing.SapEwm;
 /// SAP error bodies in each version's shape, request validation against the EDM models (unknown entity sets, properties
 /// and filter types are refused), and EWM's rule that a delivery quantity goes down to 0 only while picking has not
 /// started. Sales orders become outbound delivery orders in EWM (at once, or when released); the warehouse picks
-/// and posts goods issue on command. Faults can be injected. It is written from SAP's documentation, not from the
+/// and posts goods issue on command or on a timer (<see cref="ShipOnTimer"/>). Faults can be injected. It is written from SAP's documentation, not from the
 /// adapter's code.
 /// </summary>
 public sealed partial class SapEwmEmulator : IAsyncDisposable
