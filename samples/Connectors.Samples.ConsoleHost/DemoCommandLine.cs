@@ -24,6 +24,13 @@ internal static class DemoCommandLine
 
     private static readonly Option<int> Seed = WholeNumber("--seed", "Seed of the catalogue and order generator.", 42, min: 0);
 
+    private static readonly Option<string> Warehouse = new Option<string>("--warehouse")
+    {
+        Description = "The warehouse behind the emulated shops: demo (an in-process WMS) or sap-ewm (the S/4HANA + EWM emulator through AddSapEwm: stock from EWM, orders as sales orders, tracking from goods issue).",
+        HelpName = "demo|sap-ewm",
+        DefaultValueFactory = _ => "demo",
+    }.AcceptOnlyFromAmong("demo", "sap-ewm");
+
     private static readonly Option<DirectoryInfo?> Data = new("--data") { Description = "Folder of the SQLite state file (default: a fresh folder under the output directory).", HelpName = "DIR" };
 
     /// <summary>The root command: every flag the sample takes.</summary>
@@ -34,7 +41,7 @@ internal static class DemoCommandLine
             "when their settings are given (appsettings.json, user-secrets, CONNECTORS__... environment variables or " +
             "--Connectors:Shopify:ShopDomain=... on this command line; see docs/getting-started.md).")
         {
-            DryRun, Live, Skus, Orders, Seed, Data,
+            DryRun, Live, Skus, Orders, Seed, Warehouse, Data,
         };
 
         // --Connectors:... tokens are settings for the configuration, not flags; everything else unknown is an error.
@@ -79,6 +86,7 @@ internal static class DemoCommandLine
             Skus = result.GetValue(Skus),
             Orders = result.GetValue(Orders),
             Seed = result.GetValue(Seed),
+            Warehouse = result.GetValue(Warehouse) ?? "demo",
             DataDirectory = result.GetValue(Data)?.FullName,
         };
         live = result.GetValue(Live);

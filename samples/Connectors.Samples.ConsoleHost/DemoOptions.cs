@@ -21,6 +21,9 @@ internal sealed record DemoOptions
     /// <summary>Folder of the SQLite state file (default: a fresh temp folder).</summary>
     public string? DataDirectory { get; init; }
 
+    /// <summary>The warehouse behind the shops: <c>demo</c> (the in-process demo WMS, default) or <c>sap-ewm</c> (the SAP EWM emulator through <c>AddSapEwm</c>).</summary>
+    public string Warehouse { get; init; } = "demo";
+
     /// <summary>Seed of the catalogue and order generator.</summary>
     public int Seed { get; init; } = 42;
 }

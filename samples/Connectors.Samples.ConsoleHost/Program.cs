@@ -27,7 +27,9 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 var real = RealShops.Any(configuration);
-AnsiConsole.Write(new Rule(real ? "[bold]Connectors sample — configured shops[/]" : "[bold]Connectors sample — emulated Shopify + WooCommerce[/]").LeftJustified());
+AnsiConsole.Write(new Rule(real ? "[bold]Connectors sample — configured shops[/]"
+    : options.Warehouse == "sap-ewm" ? "[bold]Connectors sample — SAP EWM (emulated) behind emulated Shopify + WooCommerce[/]"
+    : "[bold]Connectors sample — emulated Shopify + WooCommerce[/]").LeftJustified());
 AnsiConsole.MarkupLine(real
     ? $"Demo WMS with {options.Skus} generated SKUs; {(live ? "[red]live: pushing to the configured shops[/]" : "read-only (add --live to push)")}."
     : $"Demo WMS with {options.Skus} SKUs over two locations, {options.Orders} orders{(options.DryRun ? ", [yellow]dry run[/]" : string.Empty)}.");
@@ -45,7 +47,9 @@ try
             var reporter = new SpectreReporter(context, notes);
             summary = real
                 ? await new RealShopRun(options, configuration, live, reporter).RunAsync(cancellation.Token)
-                : await new DemoScenario(options, reporter).RunAsync(cancellation.Token);
+                : options.Warehouse == "sap-ewm"
+                    ? await new SapEwmScenario(options, reporter).RunAsync(cancellation.Token)
+                    : await new DemoScenario(options, reporter).RunAsync(cancellation.Token);
         });
 }
 catch (Exception e) when (e is ConnectorException or Microsoft.Extensions.Options.OptionsValidationException)

@@ -154,12 +154,76 @@ public sealed class SapEwmOptions
     /// <summary>The return reason (<c>ReturnReason</c>, up to 3 characters) on each item of a created return; <see langword="null"/> (default) leaves it out.</summary>
     public string? ReturnReason { get; set; }
 
+    /// <summary>
+    /// How often the hosted worker that <c>AddSapEwm</c> registers polls for goods issues (shipments) and returns
+    /// inspections (return receipts). Default 30 seconds; at least 100 milliseconds.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often the hosted worker reads each warehouse's stock and publishes the levels that changed since its last
+    /// read (and, after a start, every level once). Default five minutes; <see langword="null"/> turns stock deltas off
+    /// (the engine's full syncs and reconciliation still read the snapshot).
+    /// </summary>
+    public TimeSpan? StockDeltaInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Reports <see cref="StockLevel.Reserved"/> from the open stock-removal warehouse tasks (<c>WarehouseTask</c> with
+    /// status open and process category 2) of the available stock types; on hand is then available plus reserved. EWM's
+    /// available quantity already leaves out what open tasks hold, so free stock is the same either way. Default
+    /// <see langword="true"/>; <see langword="false"/> reports on hand = available and reserved = 0 without reading tasks.
+    /// (SAP's physical stock API, <c>API_WHSE_PHYSSTOCKPROD</c>, was not available to build against; see the guide.)
+    /// </summary>
+    public bool ReservedFromWarehouseTasks { get; set; } = true;
+
+    /// <summary>
+    /// Splits a goods-issued outbound delivery order into one shipment per handling unit (with the products packed in
+    /// it, and its own tracking where <see cref="TrackingSource"/> is <see cref="SapTrackingSource.HandlingUnitAlternativeId"/>);
+    /// what is not packed in a handling unit ships as one more shipment. Default <see langword="true"/>; a delivery
+    /// without handling units is one shipment either way.
+    /// </summary>
+    public bool SplitShipmentsByHandlingUnit { get; set; } = true;
+
+    /// <summary>
+    /// The alternative id type (<c>EWMHndlgUnitAltvIDType</c>, one character) of a handling unit that holds the parcel's
+    /// tracking number, for <see cref="SapTrackingSource.HandlingUnitAlternativeId"/>. Required with that source.
+    /// </summary>
+    public string? TrackingAlternativeIdType { get; set; }
+
+    /// <summary>
+    /// Reads returns inspections (<c>ReturnsInspection</c>) and publishes each confirmed one of a customer return this
+    /// adapter created as a return receipt. Default <see langword="true"/>.
+    /// </summary>
+    public bool ReturnReceipts { get; set; } = true;
+
+    /// <summary>
+    /// The logistical follow-up activities (<c>ReturnsFollowUpActivity</c>) of a returns inspection item that put the
+    /// goods back into sellable stock (the receipt line's <see cref="ReturnReceiptLine.Restock"/>). Default <c>0001</c>
+    /// (move to stock in SAP's standard configuration); check the codes of your system.
+    /// </summary>
+    public IList<string> RestockFollowUpActivities { get; } = [];
+
+    /// <summary>The path of the Returns Inspection OData V4 service <c>api_returnsinspection_2</c>, pinned to version 0001.</summary>
+    [Required]
+    public string ReturnsInspectionServicePath { get; set; } = "/sap/opu/odata4/sap/api_returnsinspection_2/srvd_a2x/sap/returnsinspection/0001/";
+
+    /// <summary>The path of the Warehouse Order and Task (A2X) OData V4 service <c>api_warehouse_order_task_2</c>, pinned to version 0001.</summary>
+    [Required]
+    public string WarehouseOrderTaskServicePath { get; set; } = "/sap/opu/odata4/sap/api_warehouse_order_task_2/srvd_a2x/sap/warehouseorder/0001/";
+
+    /// <summary>The path of the Handling Unit OData V4 service <c>api_handlingunit</c>, pinned to version 0001.</summary>
+    [Required]
+    public string HandlingUnitServicePath { get; set; } = "/sap/opu/odata4/sap/api_handlingunit/srvd_a2x/sap/handlingunit/0001/";
+
     /// <summary>Time allowed for one HTTP attempt. Default 60 seconds.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Retries of a transient failure (429, 5xx, timeouts) of reads and updates, honouring <c>Retry-After</c>. Default 3. Creations are never retried inside the pipeline.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The restocking follow-up activities in effect: <see cref="RestockFollowUpActivities"/>, or <c>0001</c> when none are set.</summary>
+    internal IReadOnlyList<string> EffectiveRestockActivities => RestockFollowUpActivities.Count > 0 ? [.. RestockFollowUpActivities] : ["0001"];
 
     /// <summary>The stock types in effect: <see cref="AvailableStockTypes"/>, or <c>F1</c> and <c>F2</c> when none are set.</summary>
     internal IReadOnlyList<string> EffectiveStockTypes => AvailableStockTypes.Count > 0 ? [.. AvailableStockTypes] : ["F1", "F2"];

@@ -14,4 +14,10 @@ public enum SapTrackingSource
 
     /// <summary>No tracking from SAP: an <see cref="ISapEwmTrackingResolver"/> registered by the host supplies it.</summary>
     HostCallback,
+
+    /// <summary>
+    /// The alternative id of type <see cref="SapEwmOptions.TrackingAlternativeIdType"/> of each handling unit of the
+    /// delivery (<c>HandlingUnitAlternativeID</c>): one tracking number per parcel.
+    /// </summary>
+    HandlingUnitAlternativeId,
 }

@@ -34,12 +34,31 @@ public sealed class DemoOptionsTests
     }
 
     [Fact]
+    public void TryParse_WarehouseSapEwm_SelectsIt()
+    {
+        var (exit, options, _, _, _) = Parse("--warehouse", "sap-ewm");
+
+        Assert.Null(exit);
+        Assert.Equal("sap-ewm", options.Warehouse);
+        Assert.Equal("demo", Parse().Options.Warehouse);
+    }
+
+    [Fact]
+    public void TryParse_UnknownWarehouse_UsageError()
+    {
+        var (exit, _, _, _, error) = Parse("--warehouse", "sap");
+
+        Assert.Equal(DemoCommandLine.UsageError, exit);
+        Assert.Contains("sap-ewm", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryParse_Help_PrintsEveryOptionAndExitsZero()
     {
         var (exit, _, _, output, _) = Parse("--help");
 
         Assert.Equal(0, exit);
-        foreach (var flag in new[] { "--dry-run", "--live", "--skus <N>", "--orders <N>", "--seed <N>", "--data <DIR>", "--help" })
+        foreach (var flag in new[] { "--dry-run", "--live", "--skus <N>", "--orders <N>", "--seed <N>", "--warehouse <demo|sap-ewm>", "--data <DIR>", "--help" })
         {
             Assert.Contains(flag, output, StringComparison.Ordinal);
         }

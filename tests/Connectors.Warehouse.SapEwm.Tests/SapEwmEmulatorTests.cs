@@ -78,4 +78,23 @@ public sealed class SapEwmEmulatorTests
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task ShipOnTimer_PeriodPasses_OpenDeliveriesPickedPackedAndGoodsIssued()
+    {
+        await using var host = await SapTestHost.StartAsync(emulator: e => e.AddStock("1710", "TG11", 10));
+        var order = await host.Warehouse_.SubmitOrderAsync(
+            new WarehouseOrder("shop-a", "1001", [new WarehouseOrderLine("L1", "TG11", 2, "C1")], shipTo: new Address(Name: "Ada", CountryCode: "DE")), "shop-a:1001", TestContext.Current.CancellationToken);
+        var delivery = Assert.Single(host.Emulator.DeliveriesOf(order.WarehouseReference!));
+        using var timer = host.Emulator.ShipOnTimer(TimeSpan.FromMinutes(1));
+
+        host.Time.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal([delivery], host.Emulator.OpenDeliveries());
+
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Empty(host.Emulator.OpenDeliveries());
+        Assert.All(host.Emulator.DeliveryItems(delivery), i => Assert.Equal("9", i.GoodsIssueStatus));
+        Assert.Equal([("C", 2m)], host.Emulator.WarehouseTasksOf(delivery).Select(t => (t.Status, t.Quantity)));
+        Assert.Equal(8m, host.Emulator.StockOf("1710", "TG11"));
+    }
 }

@@ -114,6 +114,57 @@ public sealed class SapEwmShipmentPollerTests
         Assert.Empty(host.Events.Shipments);
     }
 
+    [Fact]
+    public async Task PollAsync_PackedInHandlingUnits_OneShipmentPerUnitWithItsTrackingAndTheRestUnderTheDelivery()
+    {
+        await using var host = await SapTestHost.StartAsync(
+            o => { o.TrackingSource = SapTrackingSource.HandlingUnitAlternativeId; o.TrackingAlternativeIdType = "T"; },
+            e => e.AddProducts("TG11", "TG12"));
+        var delivery = await SubmitAsync(host, "1001"); // TG11 x3, TG12 x1
+        host.Emulator.PackHandlingUnit(delivery, "HU-1", [("TG11", 2m)], new Dictionary<string, string> { ["S"] = "00340000000000000018", ["T"] = "1Z-PARCEL-1" });
+        host.Emulator.PackHandlingUnit(delivery, "HU-2", [("TG11", 1m), ("TG12", 1m)], new Dictionary<string, string> { ["T"] = "1Z-PARCEL-2" });
+        host.Emulator.PostGoodsIssue(delivery, transportPartnerReference: "NOT-PER-PARCEL");
+
+        Assert.Equal(2, await host.Poller.PollAsync(Ct));
+
+        var shipments = host.Events.Shipments.OrderBy(s => s.ShipmentId, StringComparer.Ordinal).ToList();
+        Assert.Equal([delivery + "/HU-1", delivery + "/HU-2"], shipments.Select(s => s.ShipmentId));
+        Assert.Equal([("TG11", 2m)], shipments[0].Lines.Select(l => (l.Sku, l.Quantity)));
+        Assert.Equal("1Z-PARCEL-1", Assert.Single(shipments[0].Tracking).Number);
+        Assert.Equal([("TG11", 1m), ("TG12", 1m)], shipments[1].Lines.Select(l => (l.Sku, l.Quantity)).OrderBy(l => l.Sku, StringComparer.Ordinal));
+        Assert.Equal("1Z-PARCEL-2", Assert.Single(shipments[1].Tracking).Number);
+        Assert.All(shipments, s => Assert.Equal(("shop-a", "1001"), (s.Channel, s.ChannelOrderId)));
+    }
+
+    [Fact]
+    public async Task PollAsync_PartlyPacked_UnpackedRestShipsUnderTheDeliveryNumberWithHeaderTracking()
+    {
+        await using var host = await SapTestHost.StartAsync(emulator: e => e.AddProducts("TG11", "TG12"));
+        var delivery = await SubmitAsync(host, "1001");
+        host.Emulator.PackHandlingUnit(delivery, "HU-1", [("TG11", 2m), ("TG12", 5m)]); // packed beyond the delivery: capped at what it holds
+        host.Emulator.PostGoodsIssue(delivery, transportPartnerReference: "TRK-9");
+
+        Assert.Equal(2, await host.Poller.PollAsync(Ct));
+
+        var byId = host.Events.Shipments.ToDictionary(s => s.ShipmentId, StringComparer.Ordinal);
+        Assert.Equal([("TG11", 2m), ("TG12", 1m)], byId[delivery + "/HU-1"].Lines.Select(l => (l.Sku, l.Quantity)).OrderBy(l => l.Sku, StringComparer.Ordinal));
+        Assert.Equal([("TG11", 1m)], byId[delivery].Lines.Select(l => (l.Sku, l.Quantity)));
+        Assert.All(byId.Values, s => Assert.Equal("TRK-9", Assert.Single(s.Tracking).Number));
+    }
+
+    [Fact]
+    public async Task PollAsync_SplitTurnedOff_OneShipmentDespiteHandlingUnits()
+    {
+        await using var host = await SapTestHost.StartAsync(o => o.SplitShipmentsByHandlingUnit = false, e => e.AddProducts("TG11", "TG12"));
+        var delivery = await SubmitAsync(host, "1001");
+        host.Emulator.PackHandlingUnit(delivery, "HU-1", [("TG11", 2m)]);
+        host.Emulator.PostGoodsIssue(delivery);
+
+        Assert.Equal(1, await host.Poller.PollAsync(Ct));
+        Assert.Equal(delivery, Assert.Single(host.Events.Shipments).ShipmentId);
+        Assert.DoesNotContain(host.Emulator.Requests, r => r.Path.Contains("api_handlingunit", StringComparison.Ordinal));
+    }
+
     private sealed class Resolver : ISapEwmTrackingResolver
     {
         public SapOutboundDelivery? Seen { get; private set; }

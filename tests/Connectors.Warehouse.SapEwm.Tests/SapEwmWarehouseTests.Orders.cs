@@ -67,15 +67,39 @@ public sealed partial class SapEwmWarehouseTests
     }
 
     [Fact]
-    public async Task SubmitOrderAsync_KeyLongerThanTheReferenceField_RefusedNamingTheField()
+    public async Task SubmitOrderAsync_KeyLongerThanBothReferenceFields_RefusedNamingTheFields()
     {
         await using var host = await SapTestHost.StartAsync(emulator: Products);
 
-        var result = await host.Warehouse_.SubmitOrderAsync(Order(), "a-very-long-channel-name:12345678901234", Ct);
+        var result = await host.Warehouse_.SubmitOrderAsync(Order(), "a-very-long-channel-name:" + new string('9', 46), Ct);
 
         Assert.Equal(WarehouseOrderOutcome.Refused, result.Outcome);
-        Assert.Contains("PurchaseOrderByCustomer holds 35", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("(PurchaseOrderByCustomer and PurchaseOrderByShipToParty) hold 70", result.Reason, StringComparison.Ordinal);
         Assert.Equal(0, host.Emulator.SalesOrderCount);
+    }
+
+    [Fact]
+    public async Task SubmitOrderAsync_ShopifyGidKeyOverOneField_ContinuesInTheOtherFoundOnRetryAndShipped()
+    {
+        // A Shopify order id is a GID: 'shopify-demo:gid://shopify/Order/9007199254741056' is 49 characters.
+        const string key = "shopify-demo:gid://shopify/Order/9007199254741056";
+        await using var host = await SapTestHost.StartAsync(emulator: e => e.AddStock("1710", "TG11", 10));
+        var order = new WarehouseOrder("shopify-demo", "gid://shopify/Order/9007199254741056", [new WarehouseOrderLine("L1", "TG11", 1, "C1")], shipTo: new Address(Name: "Ada", CountryCode: "DE"));
+
+        var first = await host.Warehouse_.SubmitOrderAsync(order, key, Ct);
+        var second = await host.Warehouse_.SubmitOrderAsync(order, key, Ct);
+
+        Assert.Equal(WarehouseOrderOutcome.Accepted, first.Outcome);
+        Assert.Equal(first.WarehouseReference, second.WarehouseReference);
+        Assert.Equal(1, host.Emulator.SalesOrderCount);
+        Assert.Equal(key[..35], host.Emulator.SalesOrderField(first.WarehouseReference!, "PurchaseOrderByCustomer"));
+        Assert.Equal(key[35..], host.Emulator.SalesOrderField(first.WarehouseReference!, "PurchaseOrderByShipToParty"));
+
+        host.Emulator.PostGoodsIssue(Assert.Single(host.Emulator.DeliveriesOf(first.WarehouseReference!)));
+        await host.Poller.PollAsync(Ct);
+        var shipment = Assert.Single(host.Events.Shipments);
+        Assert.Equal(("shopify-demo", "gid://shopify/Order/9007199254741056"), (shipment.Channel, shipment.ChannelOrderId));
+        Assert.Equal(WarehouseOrderOutcome.Refused, (await host.Warehouse_.CancelOrderAsync("shopify-demo", "gid://shopify/Order/9007199254741056", null, Ct)).Outcome); // found, and shipped
     }
 
     [Fact]

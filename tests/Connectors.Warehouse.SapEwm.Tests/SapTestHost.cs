@@ -87,6 +87,33 @@ internal sealed class RecordingEvents : IConnectorEvents
 {
     private readonly Lock _gate = new();
     private readonly List<WarehouseShipment> _shipments = [];
+    private readonly List<ReturnReceipt> _receipts = [];
+    private readonly List<IReadOnlyList<StockLevel>> _stockBatches = [];
+
+    /// <summary>Raised after each publication, for tests that wait on a hosted worker.</summary>
+    public event Action? Published;
+
+    public IReadOnlyList<ReturnReceipt> Receipts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _receipts];
+            }
+        }
+    }
+
+    public IReadOnlyList<IReadOnlyList<StockLevel>> StockBatches
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _stockBatches];
+            }
+        }
+    }
 
     public IReadOnlyList<WarehouseShipment> Shipments
     {
@@ -99,7 +126,16 @@ internal sealed class RecordingEvents : IConnectorEvents
         }
     }
 
-    public Task PublishStockLevelsAsync(IReadOnlyList<StockLevel> levels, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task PublishStockLevelsAsync(IReadOnlyList<StockLevel> levels, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _stockBatches.Add(levels);
+        }
+
+        Published?.Invoke();
+        return Task.CompletedTask;
+    }
 
     public Task PublishShipmentAsync(WarehouseShipment shipment, CancellationToken cancellationToken = default)
     {
@@ -108,8 +144,18 @@ internal sealed class RecordingEvents : IConnectorEvents
             _shipments.Add(shipment);
         }
 
+        Published?.Invoke();
         return Task.CompletedTask;
     }
 
-    public Task PublishReturnReceiptAsync(ReturnReceipt receipt, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task PublishReturnReceiptAsync(ReturnReceipt receipt, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _receipts.Add(receipt);
+        }
+
+        Published?.Invoke();
+        return Task.CompletedTask;
+    }
 }

@@ -46,6 +46,52 @@ public sealed partial class SapEwmEmulator
         }
     }
 
+    /// <summary>The outbound delivery orders whose goods issue is not posted and that still have quantity (open work).</summary>
+    /// <returns>Their numbers, oldest first.</returns>
+    public IReadOnlyList<string> OpenDeliveries()
+    {
+        lock (_gate)
+        {
+            return [.. _deliveries.Values
+                .Where(d => d.Items.Any(i => (decimal)i["ProductQuantity"]! > 0 && (string)i["GoodsIssueStatus"]! != "9"))
+                .Select(d => d.Number)
+                .Order(StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>
+    /// The warehouse works through its open deliveries as EWM would: picking tasks, one parcel (handling unit) per
+    /// delivery packed with everything and labelled with the carrier's tracking number (alternative id type
+    /// <c>T</c>, and the delivery's <c>TranspOrdPartnerReference</c>), then goods issue.
+    /// </summary>
+    /// <param name="carrier">The carrier's business partner number written to each delivery.</param>
+    /// <param name="carrierName">The carrier's name.</param>
+    /// <returns>The delivery orders shipped, with their tracking numbers.</returns>
+    public IReadOnlyList<(string DeliveryOrder, string Tracking)> ShipOpenDeliveries(string carrier = "17300001", string carrierName = "UPS")
+    {
+        var shipped = new List<(string, string)>();
+        foreach (var number in OpenDeliveries())
+        {
+            var tracking = "1Z" + number;
+            CreateWarehouseTasks(number);
+            var contents = DeliveryItems(number).Where(i => i.Quantity > 0).Select(i => (i.Product, i.Quantity)).ToList();
+            PackHandlingUnit(number, "HU" + number, contents, new Dictionary<string, string> { ["T"] = tracking });
+            PostGoodsIssue(number, transportPartnerReference: tracking, carrier: carrier, carrierName: carrierName);
+            shipped.Add((number, tracking));
+        }
+
+        return shipped;
+    }
+
+    /// <summary>
+    /// Runs the warehouse on a timer of the emulator's clock: every <paramref name="period"/> it works through the open
+    /// deliveries as <see cref="ShipOpenDeliveries"/> does. Dispose the result to stop it.
+    /// </summary>
+    /// <param name="period">How often the warehouse ships.</param>
+    /// <returns>The timer.</returns>
+    public IDisposable ShipOnTimer(TimeSpan period) =>
+        _time.CreateTimer(_ => ShipOpenDeliveries(), null, period, period);
+
     /// <summary>Creates the outbound delivery orders of sales orders held by <see cref="HoldDeliveries"/>.</summary>
     public void ReleaseDeliveries()
     {
@@ -120,17 +166,10 @@ public sealed partial class SapEwmEmulator
             item["PickingStatus"] = "9";
             item["GoodsIssueStatus"] = "9";
             item["ActlGoodsIssueStartUTCDateTime"] = Now;
-            var left = quantity;
-            foreach (var row in _stock.Where(r => r.Warehouse == delivery.Warehouse && r.Product == (string)item["Product"]! && r.StockType.StartsWith('F') && r.Quantity > 0))
-            {
-                var take = Math.Min(left, row.Quantity);
-                row.Quantity -= take;
-                left -= take;
-                if (left == 0)
-                {
-                    break;
-                }
-            }
+
+            // What open tasks hold left availability when they were created; the rest leaves the bins now.
+            var held = ConfirmTasks(delivery.Number, (string)item["EWMOutboundDeliveryOrderItem"]!);
+            Take(delivery.Warehouse, (string)item["Product"]!, Math.Max(0m, quantity - held));
         }
 
         return null;
@@ -311,6 +350,11 @@ public sealed partial class SapEwmEmulator
         }
 
         var picked = (decimal)item["__picked"]!;
+        if (picked == 0)
+        {
+            CancelTasks(delivery, (string)item["EWMOutboundDeliveryOrderItem"]!);
+        }
+
         item["ProductQuantity"] = picked;
         item["PickingStatus"] = picked > 0 ? "9" : "0";
         return AfterChange(delivery);

@@ -38,6 +38,35 @@ public sealed partial class SapEwmEmulator
         }
     }
 
+    /// <summary>A customer return entered in SAP another way (by a clerk, from EDI), with the given customer reference.</summary>
+    /// <param name="material">The returned material.</param>
+    /// <param name="quantity">The quantity.</param>
+    /// <param name="customerReference">Its <c>PurchaseOrderByCustomer</c>.</param>
+    /// <returns>The customer return number.</returns>
+    public string CreateForeignCustomerReturn(string material, decimal quantity, string customerReference)
+    {
+        lock (_gate)
+        {
+            var number = (++_nextReturn).ToString(CultureInfo.InvariantCulture);
+            var header = new EmuRecord
+            {
+                ["CustomerReturn"] = number,
+                ["CustomerReturnType"] = "CBAR",
+                ["PurchaseOrderByCustomer"] = customerReference,
+                ["RetsMgmtProcess"] = "R" + number,
+            };
+            var item = new EmuRecord
+            {
+                ["CustomerReturn"] = number,
+                ["CustomerReturnItem"] = "10",
+                ["Material"] = material,
+                ["RequestedQuantity"] = quantity.ToString(CultureInfo.InvariantCulture),
+            };
+            _returns[number] = (header, [item]);
+            return number;
+        }
+    }
+
     private EmuResponse HandleCustomerReturns(HttpContext context, SapEwmEmulatorRequest record, string resource)
     {
         var service = Services[3];
@@ -45,6 +74,14 @@ public sealed partial class SapEwmEmulator
         if (SapEwmSpecs.EntitySet(service.Model, set) is not { } entitySet)
         {
             return Error(2, 404, "/IWBEP/CM_MGW_RT/025", $"Resource not found for the segment '{set}'");
+        }
+
+        if (resource == "A_CustomerReturnProcessStep" && record.Method == "GET")
+        {
+            lock (_gate)
+            {
+                return Collection(context, service, set, entitySet.EntityType, [.. _processSteps]);
+            }
         }
 
         if (resource != "A_CustomerReturn")
@@ -96,6 +133,7 @@ public sealed partial class SapEwmEmulator
         }
 
         header["CustomerReturn"] = number;
+        header["RetsMgmtProcess"] = "R" + number; // advanced returns management's process id, read-only to clients
         var stored = new List<EmuRecord>();
         foreach (var source in items)
         {

@@ -46,14 +46,22 @@ public sealed partial class SapEwmEmulator
         }
     }
 
-    /// <summary>The sales order numbers carrying a customer reference (<c>PurchaseOrderByCustomer</c>).</summary>
+    /// <summary>
+    /// The sales order numbers whose customer reference is <paramref name="reference"/>: in <c>PurchaseOrderByCustomer</c>,
+    /// or (a reference longer than its 35 characters) there and continued in <c>PurchaseOrderByShipToParty</c>.
+    /// </summary>
     /// <param name="reference">The reference.</param>
     /// <returns>The sales order numbers.</returns>
     public IReadOnlyList<string> SalesOrdersWithReference(string reference)
     {
+        ArgumentNullException.ThrowIfNull(reference);
         lock (_gate)
         {
-            return [.. _salesOrders.Values.Where(o => (o.Header["PurchaseOrderByCustomer"] as string) == reference).Select(o => o.Number)];
+            return [.. _salesOrders.Values.Where(o =>
+                (o.Header.GetValueOrDefault("PurchaseOrderByCustomer") as string) == reference
+                || (reference.Length > 35
+                    && (o.Header.GetValueOrDefault("PurchaseOrderByCustomer") as string) == reference[..35]
+                    && (o.Header.GetValueOrDefault("PurchaseOrderByShipToParty") as string) == reference[35..])).Select(o => o.Number)];
         }
     }
 

@@ -27,6 +27,17 @@ public sealed partial class SapEwmEmulator
         }
     }
 
+    /// <summary>Takes every row of a product out of a warehouse (sold off, scrapped, moved away).</summary>
+    /// <param name="warehouse">The warehouse.</param>
+    /// <param name="product">The product.</param>
+    public void RemoveStock(string warehouse, string product)
+    {
+        lock (_gate)
+        {
+            _stock.RemoveAll(r => r.Warehouse == warehouse && r.Product == product);
+        }
+    }
+
     /// <summary>The quantity of a product in a warehouse over all stock rows of the given stock type.</summary>
     /// <param name="warehouse">The warehouse.</param>
     /// <param name="product">The product.</param>

@@ -19,15 +19,16 @@ namespace Connectors.Testing.SapEwm;
 /// An S/4HANA + EWM emulator on loopback (Kestrel, 127.0.0.1, a free port) serving the subset of SAP's published
 /// APIs the SAP EWM adapter uses, from the specifications in <c>shared/contracts/sap-ewm</c>: Warehouse Available Stock
 /// (OData V4), Warehouse Outbound Delivery Order (OData V4, read, update, <c>AdjustDeliveryItemQuantity</c>,
-/// <c>PostGoodsIssue</c>), Sales Order (OData V2, deep insert, read, item update) and Customer Return (OData V2, deep
-/// insert, read), with their <c>$metadata</c>.
+/// <c>PostGoodsIssue</c>), Sales Order (OData V2, deep insert, read, item update), Customer Return (OData V2, deep
+/// insert, read, process steps), Returns Inspection, Warehouse Order and Task and Handling Unit (OData V4, read), with
+/// their <c>$metadata</c>.
 /// It behaves as SAP Gateway documents: HTTP Basic or OAuth 2.0 client credentials, <c>sap-client</c>, CSRF tokens
 /// bound to the session cookie and expiring (403 with <c>x-csrf-token: Required</c>), ETags with <c>If-Match</c>
 /// (428 without, 412 when stale), server-driven paging (<c>@odata.nextLink</c> with <c>$skiptoken</c>, V2 <c>__next</c>),
 /// SAP error bodies in each version's shape, request validation against the EDM models (unknown entity sets, properties
 /// and filter types are refused), and EWM's rule that a delivery quantity goes down to 0 only while picking has not
 /// started. Sales orders become outbound delivery orders in EWM (at once, or when released); the warehouse picks
-/// and posts goods issue on command. Faults can be injected. It is written from SAP's documentation, not from the
+/// and posts goods issue on command or on a timer (<see cref="ShipOnTimer"/>). Faults can be injected. It is written from SAP's documentation, not from the
 /// adapter's code.
 /// </summary>
 public sealed partial class SapEwmEmulator : IAsyncDisposable
@@ -43,6 +44,15 @@ public sealed partial class SapEwmEmulator : IAsyncDisposable
 
     /// <summary>The path of the Sales Order service.</summary>
     public const string SalesOrderServicePath = "/sap/opu/odata/sap/API_SALES_ORDER_SRV/";
+
+    /// <summary>The path of the Returns Inspection service.</summary>
+    public const string ReturnsInspectionServicePath = "/sap/opu/odata4/sap/api_returnsinspection_2/srvd_a2x/sap/returnsinspection/0001/";
+
+    /// <summary>The path of the Warehouse Order and Task service.</summary>
+    public const string WarehouseTaskServicePath = "/sap/opu/odata4/sap/api_warehouse_order_task_2/srvd_a2x/sap/warehouseorder/0001/";
+
+    /// <summary>The path of the Handling Unit service.</summary>
+    public const string HandlingUnitServicePath = "/sap/opu/odata4/sap/api_handlingunit/srvd_a2x/sap/handlingunit/0001/";
 
     private const string SessionCookie = "SAP_SESSIONID_EMU_";
     private readonly Lock _gate = new();
@@ -584,6 +594,9 @@ public sealed partial class SapEwmEmulator : IAsyncDisposable
         new EmuService(DeliveryServicePath, 4, SapEwmSpecs.OutboundDeliveryOrder, SapEwmSpecs.ToMetadataXml(SapEwmSpecs.OutboundDeliveryOrder), HandleDeliveries),
         new EmuService(SalesOrderServicePath, 2, SapEwmSpecs.SalesOrder, ContractFiles.ReadText("sap-ewm/sales-order.edmx"), HandleSalesOrders),
         new EmuService(CustomerReturnServicePath, 2, SapEwmSpecs.CustomerReturn, ContractFiles.ReadText("sap-ewm/customer-return.edmx"), HandleCustomerReturns),
+        new EmuService(ReturnsInspectionServicePath, 4, SapEwmSpecs.ReturnsInspection, ContractFiles.ReadText("sap-ewm/returns-inspection.edmx"), HandleInspections),
+        new EmuService(WarehouseTaskServicePath, 4, SapEwmSpecs.WarehouseOrderTask, ContractFiles.ReadText("sap-ewm/warehouse-order-task.edmx"), HandleTasks),
+        new EmuService(HandlingUnitServicePath, 4, SapEwmSpecs.HandlingUnit, SapEwmSpecs.ToMetadataXml(SapEwmSpecs.HandlingUnit), HandleHandlingUnits),
     ];
 
     private EmuService[]? _services;

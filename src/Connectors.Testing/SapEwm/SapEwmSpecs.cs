@@ -19,6 +19,9 @@ public static class SapEwmSpecs
     private static readonly Lazy<IEdmModel> Stock = new(() => ReadEdmx("sap-ewm/warehouse-available-stock.edmx"));
     private static readonly Lazy<IEdmModel> Deliveries = new(() => OpenApiEdm.Build(ContractFiles.ReadText("sap-ewm/warehouse-outbound-delivery-order.json")));
     private static readonly Lazy<IEdmModel> Returns = new(() => OpenApiEdm.Build(ContractFiles.ReadText("sap-ewm/customer-return.json")));
+    private static readonly Lazy<IEdmModel> Inspections = new(() => ReadEdmx("sap-ewm/returns-inspection.edmx"));
+    private static readonly Lazy<IEdmModel> Tasks = new(() => ReadEdmx("sap-ewm/warehouse-order-task.edmx"));
+    private static readonly Lazy<IEdmModel> Units = new(() => OpenApiEdm.Build(ContractFiles.ReadText("sap-ewm/handling-unit.json")));
     private static readonly Lazy<IEdmModel> Sales = new(() => OpenApiEdm.Build(ContractFiles.ReadText("sap-ewm/sales-order.json")));
 
     /// <summary>Warehouse Available Stock (A2X), <c>api_whse_availablestock</c> 0001, from its EDMX.</summary>
@@ -32,6 +35,15 @@ public static class SapEwmSpecs
 
     /// <summary>Customer Return (A2X), <c>API_CUSTOMER_RETURN_SRV</c>, built from its OpenAPI file (the EDMX is OData V2).</summary>
     public static IEdmModel CustomerReturn => Returns.Value;
+
+    /// <summary>Returns Inspection, <c>api_returnsinspection_2</c> 0001, from its EDMX.</summary>
+    public static IEdmModel ReturnsInspection => Inspections.Value;
+
+    /// <summary>Warehouse Order and Task (A2X), <c>api_warehouse_order_task_2</c> 0001, from its EDMX.</summary>
+    public static IEdmModel WarehouseOrderTask => Tasks.Value;
+
+    /// <summary>Handling Unit, <c>api_handlingunit</c> 0001, built from its OpenAPI file (no EDMX was published).</summary>
+    public static IEdmModel HandlingUnit => Units.Value;
 
     /// <summary>Reads an OData V4 EDMX contract file; the vocabulary references to the SAP system are not followed.</summary>
     /// <param name="relativePath">The path below the contracts folder.</param>

@@ -1,9 +1,11 @@
 using Connectors;
 using Connectors.Warehouse.SapEwm;
+using Connectors.Warehouse.SapEwm.Hosting;
 using Connectors.Warehouse.SapEwm.Internal;
 using Connectors.Warehouse.SapEwm.Internal.OData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,7 +20,9 @@ public static class SapEwmConnectorsBuilderExtensions
     /// <summary>
     /// Adds SAP EWM as the warehouse: options (validated at start), a named <see cref="HttpClient"/> with the standard
     /// resilience pipeline, CSRF handling, authentication and the SAP session, and <see cref="SapEwmWarehouse"/> as
-    /// <see cref="IWarehouseInventory"/>, <see cref="IWarehouseOrders"/> and <see cref="IWarehouseReturns"/>, plus the <see cref="SapEwmShipmentPoller"/>.
+    /// <see cref="IWarehouseInventory"/>, <see cref="IWarehouseOrders"/> and <see cref="IWarehouseReturns"/>, plus the <see cref="SapEwmShipmentPoller"/> and a hosted worker that polls
+    /// shipments, return receipts and stock changes (it runs where the container runs hosted services, as
+    /// <c>Connectors.Hosting</c>'s workers do).
     /// </summary>
     /// <param name="builder">The Connectors builder.</param>
     /// <param name="configure">Sets the options.</param>
@@ -105,6 +109,21 @@ public static class SapEwmConnectorsBuilderExtensions
             sp.GetService<ISapEwmTrackingResolver>(),
             sp.GetRequiredService<SapEwmMetrics>(),
             LoggerOf(sp)));
+        services.TryAddSingleton(sp => new SapEwmReturnsPoller(
+            sp.GetRequiredService<ODataClient>(),
+            sp.GetRequiredService<IConnectorEvents>(),
+            sp.GetRequiredService<ISyncStateStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            LoggerOf(sp)));
+        services.TryAddSingleton(sp => new SapEwmStockMonitor(sp.GetRequiredService<SapEwmWarehouse>(), sp.GetRequiredService<IConnectorEvents>(), LoggerOf(sp)));
+        services.TryAddSingleton(sp => new SapEwmWorker(
+            sp.GetRequiredService<SapEwmShipmentPoller>(),
+            sp.GetRequiredService<SapEwmReturnsPoller>(),
+            sp.GetRequiredService<SapEwmStockMonitor>(),
+            sp.GetRequiredService<IOptionsMonitor<SapEwmOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            LoggerOf(sp)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SapEwmWorker>(sp => sp.GetRequiredService<SapEwmWorker>()));
         return builder;
     }
 

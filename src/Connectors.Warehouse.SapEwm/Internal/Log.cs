@@ -28,4 +28,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9007, Level = LogLevel.Warning, Message = "SAP EWM: the deliveries of sales order {SalesOrder} are at 0, but its items were not rejected and may become due for delivery again: {Reason}")]
     public static partial void SalesOrderNotRejected(ILogger logger, string salesOrder, string reason);
+
+    [LoggerMessage(EventId = 9008, Level = LogLevel.Information, Message = "SAP EWM: return receipt {Inspection} of {Channel} return {ReturnId} published")]
+    public static partial void ReturnReceiptPublished(ILogger logger, string inspection, string channel, string returnId);
+
+    [LoggerMessage(EventId = 9009, Level = LogLevel.Information, Message = "SAP EWM: returns inspection {Inspection} of returns delivery {Delivery} belongs to customer return '{CustomerReturn}', which this adapter did not create; skipped")]
+    public static partial void InspectionNotOurs(ILogger logger, string inspection, string delivery, string? customerReturn);
+
+    [LoggerMessage(EventId = 9010, Level = LogLevel.Warning, Message = "SAP EWM: returns inspection {Inspection} of customer return {CustomerReturn} ({Channel} return {ReturnId}) cannot be published: the customer return refers to no sales order of this adapter, so the channel order is unknown")]
+    public static partial void InspectionWithoutOrder(ILogger logger, string inspection, string? customerReturn, string channel, string returnId);
+
+    [LoggerMessage(EventId = 9011, Level = LogLevel.Warning, Message = "SAP EWM: the {Flow} poll of warehouse {Warehouse} failed; it runs again on the next pass")]
+    public static partial void PollFailed(ILogger logger, string flow, string warehouse, Exception exception);
+
+    [LoggerMessage(EventId = 9012, Level = LogLevel.Information, Message = "SAP EWM: {Count} changed stock levels of warehouse {Warehouse} published")]
+    public static partial void StockDeltasPublished(ILogger logger, int count, string warehouse);
 }

@@ -78,8 +78,8 @@ internal static class SalesOrderMapper
             DistributionChannel = options.DistributionChannel!,
             OrganizationDivision = options.OrganizationDivision!,
             SoldToParty = options.SoldToParty!,
-            PurchaseOrderByCustomer = options.ReferenceField == SalesOrderReferenceField.PurchaseOrderByCustomer ? reference : null,
-            PurchaseOrderByShipToParty = options.ReferenceField == SalesOrderReferenceField.PurchaseOrderByShipToParty ? reference : null,
+            PurchaseOrderByCustomer = SalesOrderReference.Fields(reference, options.ReferenceField).ByCustomer,
+            PurchaseOrderByShipToParty = SalesOrderReference.Fields(reference, options.ReferenceField).ByShipToParty,
             Partners = [new SalesOrderPartnerCreate { PartnerFunction = options.ShipToPartnerFunction, Customer = shipToCustomer, Address = address }],
             Items = items,
         };

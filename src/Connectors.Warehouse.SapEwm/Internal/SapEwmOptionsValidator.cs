@@ -110,6 +110,9 @@ internal sealed class SapEwmOptionsValidator : IValidateOptions<SapEwmOptions>
             (nameof(options.OutboundDeliveryOrderServicePath), options.OutboundDeliveryOrderServicePath),
             (nameof(options.SalesOrderServicePath), options.SalesOrderServicePath),
             (nameof(options.CustomerReturnServicePath), options.CustomerReturnServicePath),
+            (nameof(options.ReturnsInspectionServicePath), options.ReturnsInspectionServicePath),
+            (nameof(options.WarehouseOrderTaskServicePath), options.WarehouseOrderTaskServicePath),
+            (nameof(options.HandlingUnitServicePath), options.HandlingUnitServicePath),
         })
         {
             if (path is { Length: > 0 } && !path.StartsWith('/'))
@@ -126,6 +129,31 @@ internal sealed class SapEwmOptionsValidator : IValidateOptions<SapEwmOptions>
         if (options.InitialShipmentLookback < TimeSpan.Zero || options.InitialShipmentLookback > TimeSpan.FromDays(90))
         {
             failures.Add($"{prefix}InitialShipmentLookback is {options.InitialShipmentLookback} but must be between 00:00:00 and 90 days.");
+        }
+
+        if (options.PollInterval < TimeSpan.FromMilliseconds(100) || options.PollInterval > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{prefix}PollInterval is {options.PollInterval} but must be between 00:00:00.1 and one day.");
+        }
+
+        if (options.StockDeltaInterval is { } stockInterval && (stockInterval < TimeSpan.FromMilliseconds(100) || stockInterval > TimeSpan.FromDays(1)))
+        {
+            failures.Add($"{prefix}StockDeltaInterval is {stockInterval} but must be between 00:00:00.1 and one day, or unset to turn stock deltas off.");
+        }
+
+        if (options.TrackingSource == SapTrackingSource.HandlingUnitAlternativeId && options.TrackingAlternativeIdType is not { Length: 1 })
+        {
+            failures.Add($"{prefix}TrackingSource is HandlingUnitAlternativeId, so TrackingAlternativeIdType must be the one-character alternative id type that holds the tracking number (was '{options.TrackingAlternativeIdType}').");
+        }
+
+        if (options.TrackingSource == SapTrackingSource.HandlingUnitAlternativeId && !options.SplitShipmentsByHandlingUnit)
+        {
+            failures.Add($"{prefix}TrackingSource is HandlingUnitAlternativeId, which reads the handling units of each delivery; SplitShipmentsByHandlingUnit must be true with it.");
+        }
+
+        if (!Enum.IsDefined(options.TrackingSource))
+        {
+            failures.Add($"{prefix}TrackingSource is '{options.TrackingSource}' but must be TransportPartnerReference, MasterBillOfLading, HostCallback or HandlingUnitAlternativeId.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -12,7 +12,10 @@ public sealed partial class SapEwmWarehouse
     /// that already carries the key is returned instead of creating a second, so a retry after a lost answer is safe.
     /// </summary>
     /// <param name="order">The order in WMS terms; <see cref="WarehouseOrderLine.Sku"/> is the SAP material.</param>
-    /// <param name="idempotencyKey">The engine's key (<c>{channel}:{orderId}</c>); at most 35 characters.</param>
+    /// <param name="idempotencyKey">
+    /// The engine's key (<c>{channel}:{orderId}</c>): at most 70 characters, the first 35 in <see cref="SapEwmOptions.ReferenceField"/>
+    /// and the rest in the other customer reference field.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Accepted with the sales order number, or refused naming the field SAP cannot hold.</returns>
     public async Task<WarehouseOrderResult> SubmitOrderAsync(WarehouseOrder order, string idempotencyKey, CancellationToken cancellationToken = default)
@@ -20,10 +23,10 @@ public sealed partial class SapEwmWarehouse
         ArgumentNullException.ThrowIfNull(order);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         var options = Options;
-        if (idempotencyKey.Length > SalesOrderReference.MaxLength)
+        if (idempotencyKey.Length > SalesOrderReference.MaxSalesOrderLength)
         {
             return WarehouseOrderResult.Refused(
-                $"the idempotency key '{idempotencyKey}' is {idempotencyKey.Length} characters; the sales order field {SalesOrderReference.FieldName(options.ReferenceField)} holds {SalesOrderReference.MaxLength} (shorten the channel name)");
+                $"the idempotency key '{idempotencyKey}' is {idempotencyKey.Length} characters; the sales order's customer reference fields (PurchaseOrderByCustomer and PurchaseOrderByShipToParty) hold {SalesOrderReference.MaxSalesOrderLength} together (shorten the channel name)");
         }
 
         if (await FindSalesOrderAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { SalesOrder: { Length: > 0 } existing })
@@ -189,10 +192,9 @@ public sealed partial class SapEwmWarehouse
     private async Task<SalesOrderRead?> FindSalesOrderAsync(string reference, CancellationToken cancellationToken)
     {
         var options = Options;
-        var field = SalesOrderReference.FieldName(options.ReferenceField);
         var query = SapServices.SalesOrderSet
             + "?$select=SalesOrder,PurchaseOrderByCustomer,PurchaseOrderByShipToParty,OverallSDProcessStatus"
-            + "&$filter=" + ODataLiteral.Escape(field + " eq " + ODataLiteral.String(reference))
+            + "&$filter=" + ODataLiteral.Escape(SalesOrderReference.Filter(reference, options.ReferenceField))
             + "&$top=2";
         SalesOrderRead? found = null;
         await foreach (var order in _client.QueryV2Async(SapServices.SalesOrders(options), query, SapJsonContext.Default.ODataV2EnvelopeODataV2CollectionSalesOrderRead, cancellationToken).ConfigureAwait(false))

@@ -11,7 +11,10 @@ namespace Connectors.Warehouse.SapEwm;
 /// stored cursor, and publishes every order whose items all have goods issue posted (status <c>9</c>) as a
 /// <see cref="WarehouseShipment"/> through <see cref="IConnectorEvents.PublishShipmentAsync"/>, keyed by the outbound
 /// delivery order number (a repeat reaches the channel once). The cursor (the latest change time seen, per warehouse)
-/// is kept in the <see cref="ISyncStateStore"/>. The host calls <see cref="PollAsync"/> on its schedule.
+/// is kept in the <see cref="ISyncStateStore"/>. With <see cref="SapEwmOptions.SplitShipmentsByHandlingUnit"/> a
+/// delivery packed in handling units becomes one shipment per unit (id <c>{delivery}/{handling unit}</c>). The hosted
+/// worker that <c>AddSapEwm</c> registers calls it every <see cref="SapEwmOptions.PollInterval"/>; a host without one
+/// calls <see cref="PollAsync"/> on its schedule.
 /// </summary>
 public sealed class SapEwmShipmentPoller
 {
@@ -56,7 +59,8 @@ public sealed class SapEwmShipmentPoller
     /// <returns>The name under <see cref="CursorChannel"/>.</returns>
     public static string CursorName(string warehouse) => "odo-changed:" + warehouse;
 
-    private async Task<int> PollWarehouseAsync(string warehouse, CancellationToken cancellationToken)
+    /// <summary>Polls one warehouse (the hosted worker isolates warehouses from each other's failures).</summary>
+    internal async Task<int> PollWarehouseAsync(string warehouse, CancellationToken cancellationToken)
     {
         var options = _client.Options;
         var cursor = await _store.GetCursorAsync(CursorChannel, CursorName(warehouse), cancellationToken).ConfigureAwait(false);
@@ -83,7 +87,7 @@ public sealed class SapEwmShipmentPoller
                 newest = changed;
             }
 
-            if (await ToShipmentAsync(head, references, cancellationToken).ConfigureAwait(false) is { } shipment)
+            foreach (var shipment in await ToShipmentsAsync(head, references, cancellationToken).ConfigureAwait(false))
             {
                 await _events.PublishShipmentAsync(shipment, cancellationToken).ConfigureAwait(false);
                 _metrics.Shipments.Add(1);
@@ -101,12 +105,12 @@ public sealed class SapEwmShipmentPoller
         return published;
     }
 
-    private async Task<WarehouseShipment?> ToShipmentAsync(OdoHead head, Dictionary<string, string?> references, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<WarehouseShipment>> ToShipmentsAsync(OdoHead head, Dictionary<string, string?> references, CancellationToken cancellationToken)
     {
         var items = (head.Items ?? []).Where(i => i.ProductQuantity is > 0m).ToList();
         if (head.EWMOutboundDeliveryOrder is not { Length: > 0 } number || items.Count == 0 || items.Any(i => i.GoodsIssueStatus != "9"))
         {
-            return null; // not goods-issued (or emptied by a cancellation)
+            return []; // not goods-issued (or emptied by a cancellation)
         }
 
         var salesOrder = items.Select(i => i.SalesOrder).FirstOrDefault(s => !string.IsNullOrEmpty(s));
@@ -114,14 +118,17 @@ public sealed class SapEwmShipmentPoller
         if (!SalesOrderReference.TryParse(reference, out var channel, out var orderId))
         {
             Log.DeliveryNotOurs(_logger, number, salesOrder, reference);
-            return null;
+            return [];
         }
 
         var options = _client.Options;
-        var lines = items
-            .GroupBy(i => options.SkuIncludesBatch && !string.IsNullOrEmpty(i.Batch) ? i.Product + options.BatchSeparator + i.Batch : i.Product ?? string.Empty, StringComparer.Ordinal)
-            .Select(g => new WarehouseShipmentLine(g.Key, g.Sum(i => i.ProductQuantity!.Value)))
-            .ToList();
+        var delivered = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var sku = SkuOf(item.Product, item.Batch, options);
+            delivered[sku] = delivered.GetValueOrDefault(sku) + item.ProductQuantity!.Value;
+        }
+
         var delivery = new SapOutboundDelivery
         {
             DeliveryOrder = number,
@@ -134,15 +141,91 @@ public sealed class SapEwmShipmentPoller
             LastChangedAt = head.EWMDelivLastChangeUTCDateTime,
         };
         var carrier = delivery.Carrier is { } bp && options.CarrierNames.TryGetValue(bp, out var mapped) ? mapped : delivery.CarrierName ?? delivery.Carrier;
+        var shippedAt = items.Max(i => i.ActlGoodsIssueStartUTCDateTime) ?? head.EWMDelivLastChangeUTCDateTime ?? _time.GetUtcNow();
         IReadOnlyList<TrackingInfo> tracking = options.TrackingSource switch
         {
             SapTrackingSource.TransportPartnerReference => delivery.TransportPartnerReference is { } t ? [new TrackingInfo(t)] : [],
             SapTrackingSource.MasterBillOfLading => delivery.MasterBillOfLading is { } m ? [new TrackingInfo(m)] : [],
-            _ => _tracking is null ? [] : await _tracking.ResolveAsync(delivery, cancellationToken).ConfigureAwait(false),
+            SapTrackingSource.HostCallback => _tracking is null ? [] : await _tracking.ResolveAsync(delivery, cancellationToken).ConfigureAwait(false),
+            _ => [],
         };
-        var shippedAt = items.Max(i => i.ActlGoodsIssueStartUTCDateTime) ?? head.EWMDelivLastChangeUTCDateTime ?? _time.GetUtcNow();
-        return new WarehouseShipment(number, channel, orderId, lines, shippedAt, carrier, tracking: tracking);
+
+        var shipments = new List<WarehouseShipment>();
+        if (options.SplitShipmentsByHandlingUnit)
+        {
+            // One shipment per handling unit with the products packed in it; the delivery's own tracking (when the source
+            // is a header field) goes with each, the alternative id of the configured type with its own unit.
+            foreach (var unit in await HandlingUnitsOfAsync(delivery, options, cancellationToken).ConfigureAwait(false))
+            {
+                var lines = new List<WarehouseShipmentLine>();
+                foreach (var packed in (unit.Items ?? []).Where(i => !string.IsNullOrEmpty(i.Material) && i.HandlingUnitQuantity is > 0m)
+                    .GroupBy(i => SkuOf(i.Material, i.Batch, options), StringComparer.Ordinal))
+                {
+                    // Never more than the delivery holds: a unit packed beyond it (or for another delivery) cannot ship twice.
+                    var quantity = Math.Min(packed.Sum(i => i.HandlingUnitQuantity!.Value), delivered.GetValueOrDefault(packed.Key));
+                    if (quantity > 0m)
+                    {
+                        lines.Add(new WarehouseShipmentLine(packed.Key, quantity));
+                        delivered[packed.Key] -= quantity;
+                    }
+                }
+
+                if (lines.Count == 0)
+                {
+                    continue;
+                }
+
+                IReadOnlyList<TrackingInfo> unitTracking = options.TrackingSource == SapTrackingSource.HandlingUnitAlternativeId
+                    ? [.. (unit.AlternativeIds ?? []).Where(a => a.EWMHndlgUnitAltvIDType == options.TrackingAlternativeIdType && !string.IsNullOrWhiteSpace(a.EWMHndlgUnitAltvID)).Select(a => new TrackingInfo(a.EWMHndlgUnitAltvID!.Trim())).Take(1)]
+                    : tracking;
+                shipments.Add(new WarehouseShipment(number + "/" + unit.HandlingUnitExternalID, channel, orderId, lines, shippedAt, carrier, tracking: unitTracking));
+            }
+        }
+
+        // What no handling unit holds (all of it, without units) ships under the delivery order's number.
+        var rest = delivered.Where(d => d.Value > 0m).Select(d => new WarehouseShipmentLine(d.Key, d.Value)).ToList();
+        if (rest.Count > 0)
+        {
+            shipments.Add(new WarehouseShipment(number, channel, orderId, rest, shippedAt, carrier, tracking: options.TrackingSource == SapTrackingSource.HandlingUnitAlternativeId ? [] : tracking));
+        }
+
+        return shipments;
     }
+
+    private async Task<List<HandlingUnitRead>> HandlingUnitsOfAsync(SapOutboundDelivery delivery, SapEwmOptions options, CancellationToken cancellationToken)
+    {
+        var service = SapServices.HandlingUnits(options);
+        var ids = new List<string>();
+        var references = SapServices.HandlingUnitReferenceSet
+            + "?$select=HandlingUnitExternalID,EWMOutboundDeliveryOrder&$filter="
+            + ODataLiteral.Escape("Warehouse eq " + ODataLiteral.String(delivery.Warehouse) + " and EWMOutboundDeliveryOrder eq " + ODataLiteral.String(delivery.DeliveryOrder));
+        await foreach (var reference in _client.QueryV4Async(service, references, SapJsonContext.Default.ODataV4PageHandlingUnitReferenceRead, cancellationToken).ConfigureAwait(false))
+        {
+            if (reference.HandlingUnitExternalID is { Length: > 0 } id && !ids.Contains(id, StringComparer.Ordinal))
+            {
+                ids.Add(id);
+            }
+        }
+
+        var units = new List<HandlingUnitRead>();
+        foreach (var chunk in ids.Chunk(20))
+        {
+            var query = SapServices.HandlingUnitSet
+                + "?$select=HandlingUnitExternalID,Warehouse"
+                + "&$filter=" + ODataLiteral.Escape("Warehouse eq " + ODataLiteral.String(delivery.Warehouse) + " and (" + string.Join(" or ", chunk.Select(id => "HandlingUnitExternalID eq " + ODataLiteral.String(id))) + ")")
+                + "&$orderby=HandlingUnitExternalID"
+                + "&$expand=" + ODataLiteral.Escape("_HandlingUnitItem($select=HandlingUnitExternalID,Warehouse,StockItemUUID,Material,Batch,HandlingUnitQuantity),_HandlingUnitAlternativeID($select=HandlingUnitExternalID,Warehouse,EWMHndlgUnitAltvIDType,EWMHndlgUnitAltvID)");
+            await foreach (var unit in _client.QueryV4Async(service, query, SapJsonContext.Default.ODataV4PageHandlingUnitRead, cancellationToken).ConfigureAwait(false))
+            {
+                units.Add(unit);
+            }
+        }
+
+        return units;
+    }
+
+    private static string SkuOf(string? product, string? batch, SapEwmOptions options) =>
+        options.SkuIncludesBatch && !string.IsNullOrEmpty(batch) ? product + options.BatchSeparator + batch : product ?? string.Empty;
 
     private async Task<string?> ReferenceOfAsync(string salesOrder, Dictionary<string, string?> cache, CancellationToken cancellationToken)
     {

@@ -64,4 +64,7 @@ internal sealed class CustomerReturnRead
 
     [JsonPropertyName("PurchaseOrderByCustomer")]
     public string? PurchaseOrderByCustomer { get; init; }
+
+    [JsonPropertyName("ReferenceSDDocument")]
+    public string? ReferenceSDDocument { get; init; }
 }

@@ -16,6 +16,11 @@ namespace Connectors.Warehouse.SapEwm.Internal.Dto;
 [JsonSerializable(typeof(CustomerReturnCreate))]
 [JsonSerializable(typeof(ODataV2Envelope<CustomerReturnRead>))]
 [JsonSerializable(typeof(ODataV2Envelope<ODataV2Collection<CustomerReturnRead>>))]
+[JsonSerializable(typeof(ODataV4Page<ReturnsInspectionRead>))]
+[JsonSerializable(typeof(ODataV2Envelope<ODataV2Collection<CustomerReturnProcessStepRead>>))]
+[JsonSerializable(typeof(ODataV4Page<WarehouseTaskRead>))]
+[JsonSerializable(typeof(ODataV4Page<HandlingUnitReferenceRead>))]
+[JsonSerializable(typeof(ODataV4Page<HandlingUnitRead>))]
 internal sealed partial class SapJsonContext : JsonSerializerContext
 {
 }
