@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Shopify channel {Channel}: cancellation request of {FulfillmentOrderId} {Outcome}")]
     public static partial void CancellationRequestAnswered(ILogger logger, string channel, string fulfillmentOrderId, string outcome);
+
+    [LoggerMessage(EventId = 7050, Level = LogLevel.Information, Message = "Shopify channel {Channel}: scheduled fulfilment order {FulfillmentOrderId} not marked as open: {Reason}")]
+    public static partial void FulfillmentOrderNotOpened(ILogger logger, string channel, string fulfillmentOrderId, string reason);
 }

@@ -204,6 +204,27 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// Moves <paramref name="quantity"/> unfulfilled units of the line with <paramref name="sku"/> to a new fulfilment
+    /// order at <paramref name="locationId"/>, as <c>fulfillmentOrderMove</c> with line items does: one order line is
+    /// then assigned to two locations.
+    /// </summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <param name="sku">The line's SKU.</param>
+    /// <param name="quantity">The units to move.</param>
+    /// <param name="locationId">The Location GID they move to.</param>
+    public void MoveFulfillmentOrderLine(string orderId, string sku, int quantity, string locationId)
+    {
+        var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
+        _graph.MoveLine(order, sku, quantity, Id(locationId));
+    }
+
+    /// <summary>The Location GID each fulfilment of an order was created at, oldest first.</summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <returns>The locations.</returns>
+    public IReadOnlyList<string> GetFulfillmentLocations(string orderId) =>
+        [.. _graph.FindOrder(Id(orderId))?.Fulfillments.Select(f => EmulatorGraph.Gid("Location", f.LocationId)) ?? []];
+
     /// <summary>The merchant requests fulfilment of the order's open fulfilment orders from the fulfilment service at <paramref name="locationId"/>.</summary>
     /// <param name="orderId">The Order GID.</param>
     /// <param name="locationId">The service's Location GID.</param>

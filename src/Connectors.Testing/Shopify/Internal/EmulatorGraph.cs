@@ -141,6 +141,33 @@ internal sealed partial class EmulatorGraph
         }
     }
 
+    /// <summary>
+    /// fulfillmentOrderMove with line items: "Changes the location which is assigned to fulfill a number of unfulfilled
+    /// fulfillment order line items"; the moved units get a new fulfilment order at the new location, the original keeps the rest.
+    /// </summary>
+    public void MoveLine(EmuOrder order, string sku, int quantity, long location)
+    {
+        lock (_gate)
+        {
+            var (from, line) = order.FulfillmentOrders
+                .SelectMany(f => f.Lines.Select(l => (Fo: f, Line: l)))
+                .FirstOrDefault(x => x.Line.Line.Sku == sku && x.Line.Remaining >= quantity && x.Fo.LocationId != location);
+            if (line is null || quantity <= 0)
+            {
+                throw new ArgumentException($"No fulfilment order of the order has {quantity} unfulfilled units of '{sku}' at another location.", nameof(quantity));
+            }
+
+            line.Total -= quantity;
+            line.Remaining -= quantity;
+            var now = _time.GetUtcNow();
+            var moved = new EmuFulfillmentOrder { Id = NextId(), LocationId = location, UpdatedAt = now };
+            moved.Lines.Add(new EmuFulfillmentOrderLine { Id = NextId(), Line = line.Line, Total = quantity, Remaining = quantity });
+            order.FulfillmentOrders.Add(moved);
+            from.UpdatedAt = now;
+            order.UpdatedAt = now;
+        }
+    }
+
     public EmuOrder? FindOrderWithReturn(long returnId)
     {
         lock (_gate)
