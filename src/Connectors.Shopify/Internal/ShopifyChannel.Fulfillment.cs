@@ -221,6 +221,32 @@ internal sealed partial class ShopifyChannel
             _client.Options.OrderLinesPageSize,
             cancellationToken).ConfigureAwait(false);
         var order = data.Order ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Order {orderId} was not found on channel '{Name}'.");
+
+        // An order split or moved over many locations has more fulfilment orders than the first page: read the rest
+        // with the same query from the cursor (its other selections are small), so allocation sees every one.
+        if (order.FulfillmentOrders?.PageInfo is { HasNextPage: true, EndCursor: { } firstCursor })
+        {
+            var all = new List<FulfillmentOrderNode>(NonNullNodes(order.FulfillmentOrders.Nodes, GraphDocuments.FulfillmentOrders));
+            string? after = firstCursor;
+            while (after is not null)
+            {
+                var cursor = after;
+                var (next, _) = await _client.SendPageAsync(
+                    GraphDocuments.FulfillmentOrders,
+                    n => new FulfillmentOrdersVariables(orderId, FulfillmentOrdersFirst, n, FulfillmentsFirst, FulfillmentLinesFirst, _client.Options.AcknowledgementMetafieldNamespace, markerKey, MarkersFirst, cursor),
+                    ShopifyJsonContext.Default.FulfillmentOrdersVariables,
+                    ShopifyJsonContext.Default.GraphResponseFulfillmentOrdersData,
+                    _client.Options.OrderLinesPageSize,
+                    cancellationToken).ConfigureAwait(false);
+                var page = next.Order?.FulfillmentOrders
+                    ?? throw new ShopifyGraphQLException(GraphDocuments.FulfillmentOrders, $"order {orderId} returned no fulfilment orders on a later page.", null, null, null, isTransient: true);
+                all.AddRange(NonNullNodes(page.Nodes, GraphDocuments.FulfillmentOrders));
+                after = page.PageInfo is { HasNextPage: true } info ? info.EndCursor : null;
+            }
+
+            order = order with { FulfillmentOrders = new Connection<FulfillmentOrderNode>(null, all) };
+        }
+
         if (order.FulfillmentOrders?.Nodes is { } nodes && nodes.Any(f => f.LineItems?.PageInfo is { HasNextPage: true }))
         {
             var complete = new List<FulfillmentOrderNode>(nodes.Count);
