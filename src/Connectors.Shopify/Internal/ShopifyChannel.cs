@@ -20,9 +20,14 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
     private const int MarkersFirst = 50;
     private const int MaxConcurrentInventoryCalls = 4;
     private const string ShipmentMarkerPrefix = "shipment_";
+    private const string NotStockedCode = "ITEM_NOT_STOCKED_AT_LOCATION";
 
     private readonly ShopifyGraphClient _client;
     private readonly ILogger _logger;
+
+    // Item/location pairs Shopify answered ITEM_NOT_STOCKED_AT_LOCATION for: not sent again (so they neither fail a
+    // batch nor cost a call) until a read of the shop's levels shows the item stocked there.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Item, string Location), byte> _notStocked = new();
 
     public ShopifyChannel(string name, ShopifyGraphClient client, ILogger logger)
     {
@@ -65,6 +70,10 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             else if (location is null)
             {
                 results.Add(InventoryPushItemResult.Rejected(target, $"LocationId '{target.LocationId}' is not a Location GID (and no DefaultLocationId is configured for 'default').", "INVALID_LOCATION_ID"));
+            }
+            else if (_notStocked.ContainsKey((item, location)))
+            {
+                results.Add(NotStocked(target, item, location));
             }
             else
             {
@@ -125,9 +134,40 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             }
         }
 
+        if (general is null && byIndex.Count > 0 && byIndex.Values.All(e => e.Code == NotStockedCode))
+        {
+            // Only items not stocked at their location: they are reported (and remembered), and the rest of the batch
+            // is sent again without them instead of waiting for the engine's retry.
+            var rest = new List<(InventoryTarget Target, InventoryQuantityInput Input)>(chunk.Length - byIndex.Count);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (byIndex.ContainsKey(i))
+                {
+                    _notStocked.TryAdd((chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId), 0);
+                    results.Add(NotStocked(chunk[i].Target, chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId));
+                }
+                else
+                {
+                    rest.Add(chunk[i]);
+                }
+            }
+
+            if (rest.Count > 0)
+            {
+                results.AddRange(await PushChunkAsync([.. rest], cancellationToken).ConfigureAwait(false));
+            }
+
+            return results;
+        }
+
         for (var i = 0; i < chunk.Length; i++)
         {
-            if (byIndex.TryGetValue(i, out var error))
+            if (byIndex.TryGetValue(i, out var error) && error.Code == NotStockedCode)
+            {
+                _notStocked.TryAdd((chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId), 0);
+                results.Add(NotStocked(chunk[i].Target, chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId));
+            }
+            else if (byIndex.TryGetValue(i, out error))
             {
                 results.Add(InventoryPushItemResult.Rejected(chunk[i].Target, error.Message ?? "rejected", error.Code));
             }
@@ -143,6 +183,12 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
 
         return results;
     }
+
+    private static InventoryPushItemResult NotStocked(InventoryTarget target, string item, string location) =>
+        InventoryPushItemResult.NotListed(
+            target,
+            $"Inventory item {item} is not stocked at location {location} (\"The specified inventory item is not stocked at the location.\"): stock it there in Shopify or map the WMS stock to a location that stocks it.",
+            NotStockedCode);
 
     private static int? QuantityIndex(IReadOnlyList<string>? field)
     {
@@ -218,7 +264,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
         }
     }
 
-    private static IEnumerable<ChannelInventoryLevel> Levels(InventoryItemNode item)
+    private IEnumerable<ChannelInventoryLevel> Levels(InventoryItemNode item)
     {
         if (item.Id is null)
         {
@@ -230,6 +276,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             var available = level.Quantities?.FirstOrDefault(q => q.Name == "available")?.Quantity ?? 0;
             if (level.Location?.Id is { } location)
             {
+                _notStocked.TryRemove((item.Id, location), out _);
                 yield return new ChannelInventoryLevel(item.Id, location, available);
             }
         }

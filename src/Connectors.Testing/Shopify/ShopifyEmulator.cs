@@ -127,6 +127,16 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         return new ShopifyEmulatorVariant(EmulatorGraph.Gid("ProductVariant", variant.Id), EmulatorGraph.Gid("InventoryItem", variant.InventoryItemId), sku);
     }
 
+    /// <summary>
+    /// Stops stocking an item at a location, as <c>inventoryDeactivate</c> does: its level there is removed, and
+    /// <c>inventorySetQuantities</c> answers <c>ITEM_NOT_STOCKED_AT_LOCATION</c> for it. (An item added before a
+    /// location is not stocked at that location either.)
+    /// </summary>
+    /// <param name="inventoryItemId">The InventoryItem GID.</param>
+    /// <param name="locationId">The Location GID.</param>
+    /// <returns>Whether it was stocked there.</returns>
+    public bool DeactivateInventory(string inventoryItemId, string locationId) => _graph.Deactivate(Id(inventoryItemId), Id(locationId));
+
     /// <summary>The available quantity of an item at a location, or null when the item is not stocked there.</summary>
     /// <param name="inventoryItemId">The InventoryItem GID.</param>
     /// <param name="locationId">The Location GID.</param>

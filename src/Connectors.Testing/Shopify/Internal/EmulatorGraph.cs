@@ -79,6 +79,14 @@ internal sealed partial class EmulatorGraph
         }
     }
 
+    public bool Deactivate(long item, long location)
+    {
+        lock (_gate)
+        {
+            return _levels.Remove((item, location));
+        }
+    }
+
     public int? GetAvailable(long item, long location)
     {
         lock (_gate)
@@ -413,6 +421,15 @@ internal sealed partial class EmulatorGraph
             if (location is null || !_locations.ContainsKey(location.Value))
             {
                 errors.Add(UserError(["input", "quantities", index, "locationId"], "The specified location could not be found.", "INVALID_LOCATION"));
+                continue;
+            }
+
+            // InventorySetQuantitiesUserErrorCode.ITEM_NOT_STOCKED_AT_LOCATION: "The specified inventory item is not
+            // stocked at the location." An item is stocked where it has a level (created, activated); the field path
+            // (the quantity's locationId) is an assumption.
+            if (!_levels.ContainsKey((item.Value, location.Value)))
+            {
+                errors.Add(UserError(["input", "quantities", index, "locationId"], "The specified inventory item is not stocked at the location.", "ITEM_NOT_STOCKED_AT_LOCATION"));
                 continue;
             }
 

@@ -127,6 +127,7 @@ internal sealed partial class InventoryEngine
         var handled = new bool[rows.Count];
         var acknowledgements = new List<InventoryAcknowledgement>(rows.Count);
         List<(InventoryRow Row, InventoryPushItemResult Result)>? rejected = null;
+        List<(InventoryRow Row, InventoryPushItemResult Result)>? notListed = null;
         List<InventoryRow>? retry = null;
         TimeSpan? retryAfter = null;
         string? retryReason = null;
@@ -147,6 +148,9 @@ internal sealed partial class InventoryEngine
                     break;
                 case PushOutcome.Rejected:
                     (rejected ??= []).Add((rows[i], result));
+                    break;
+                case PushOutcome.NotListed:
+                    (notListed ??= []).Add((rows[i], result));
                     break;
                 default:
                     (retry ??= []).Add(rows[i]);
@@ -190,6 +194,22 @@ internal sealed partial class InventoryEngine
             _metrics.InventoryPushedItems.Add(rejected.Count, ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.Outcome("rejected"));
         }
 
+        if (notListed is not null)
+        {
+            // One dead letter per item and location, replaced at later changes: the item stays unlisted there until the
+            // merchant stocks it, and a fresh dead letter at every stock change would bury the others.
+            foreach (var (row, result) in notListed)
+            {
+                var reason = result.Reason ?? "not listed by the channel at this location";
+                Log.InventoryItemRejected(_logger, plan.Name, row.Key.ChannelItemId, row.Key.LocationId, reason);
+                await DeadLetterAsync(plan, row, reason, result.ErrorCode ?? "not-listed", cancellationToken, $"{ConnectorFlows.Inventory}/{row.Key}/not-listed").ConfigureAwait(false);
+            }
+
+            outcome.Rejected += notListed.Count;
+            outcome.DeadLettered += notListed.Count;
+            _metrics.InventoryPushedItems.Add(notListed.Count, ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.Outcome("not-listed"));
+        }
+
         if (retry is not null)
         {
             _metrics.InventoryPushedItems.Add(retry.Count, ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.Outcome("retry"));
@@ -231,14 +251,14 @@ internal sealed partial class InventoryEngine
     }
 
     /// <summary>Stores a dead letter for the row's target and parks the row until its desired quantity changes.</summary>
-    private async Task DeadLetterAsync(ChannelPlan plan, InventoryRow row, string reason, string? errorType, CancellationToken cancellationToken)
+    private async Task DeadLetterAsync(ChannelPlan plan, InventoryRow row, string reason, string? errorType, CancellationToken cancellationToken, string? id = null)
     {
         var now = _time.GetUtcNow();
         var payload = JsonSerializer.Serialize(
             new InventoryDeadLetterPayload(row.Key.Channel, row.Key.ChannelItemId, row.Key.LocationId, row.Desired, row.Sku, row.Version),
             InventoryJsonContext.Default.InventoryDeadLetterPayload);
         var deadLetter = new DeadLetter(
-            Id: $"{ConnectorFlows.Inventory}/{row.Key}/v{row.Version}",
+            Id: id ?? $"{ConnectorFlows.Inventory}/{row.Key}/v{row.Version}",
             Channel: plan.Name,
             Flow: ConnectorFlows.Inventory,
             Kind: DeadLetterKind,
