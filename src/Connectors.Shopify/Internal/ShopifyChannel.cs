@@ -21,6 +21,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
     private const int MaxConcurrentInventoryCalls = 4;
     private const string ShipmentMarkerPrefix = "shipment_";
     private const string NotStockedCode = "ITEM_NOT_STOCKED_AT_LOCATION";
+    private const string StaleCode = "CHANGE_FROM_QUANTITY_STALE";
 
     private readonly ShopifyGraphClient _client;
     private readonly ILogger _logger;
@@ -28,6 +29,13 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
     // Item/location pairs Shopify answered ITEM_NOT_STOCKED_AT_LOCATION for: not sent again (so they neither fail a
     // batch nor cost a call) until a read of the shop's levels shows the item stocked there.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Item, string Location), byte> _notStocked = new();
+
+    // The quantity last seen per item and location (applied by a push or read from the shop): the compare value of
+    // ShopifyOptions.CompareQuantities.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Item, string Location), int> _lastSeen = new();
+
+    // Idempotency keys of inventorySetQuantities calls whose outcome is not known yet, by the call's content.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _unansweredKeys = new(StringComparer.Ordinal);
 
     public ShopifyChannel(string name, ShopifyGraphClient client, ILogger logger)
     {
@@ -81,6 +89,11 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             }
         }
 
+        if (options.CompareQuantities)
+        {
+            valid = await WithCompareValuesAsync(valid, cancellationToken).ConfigureAwait(false);
+        }
+
         // Calls run a few at a time: the shared bucket reservation keeps them within the shop's limit, and overlapping
         // round trips keeps the bucket, not the latency, the bottleneck.
         var chunks = valid.Chunk(options.InventoryBatchSize).ToArray();
@@ -97,7 +110,41 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
         return results;
     }
 
-    private async Task<List<InventoryPushItemResult>> PushChunkAsync((InventoryTarget Target, InventoryQuantityInput Input)[] chunk, CancellationToken cancellationToken)
+    /// <summary>Sets each quantity's <c>changeFromQuantity</c> to the quantity last seen, reading the shop's levels first for pairs not seen yet.</summary>
+    private async Task<List<(InventoryTarget Target, InventoryQuantityInput Input)>> WithCompareValuesAsync(
+        List<(InventoryTarget Target, InventoryQuantityInput Input)> valid, CancellationToken cancellationToken)
+    {
+        var unknown = valid.Where(v => !_lastSeen.ContainsKey((v.Input.InventoryItemId, v.Input.LocationId)))
+            .Select(v => v.Input.InventoryItemId).Distinct(StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0)
+        {
+            // Levels() records what it reads; the enumeration is only for that.
+            await foreach (var _ in ReadInventoryAsync(unknown, cancellationToken).ConfigureAwait(false))
+            {
+            }
+        }
+
+        return [.. valid.Select(v => (v.Target, v.Input with
+        {
+            ChangeFromQuantity = _lastSeen.TryGetValue((v.Input.InventoryItemId, v.Input.LocationId), out var seen) ? seen : null,
+        }))];
+    }
+
+    /// <summary>The call's content, so a call repeated after an unknown outcome is recognised and keeps its key.</summary>
+    private string ContentKey(InventorySetQuantitiesInput input)
+    {
+        var text = new StringBuilder(Name);
+        foreach (var q in input.Quantities)
+        {
+            text.Append('|').Append(q.InventoryItemId).Append('@').Append(q.LocationId).Append('=')
+                .Append(q.Quantity.ToString(CultureInfo.InvariantCulture)).Append('<')
+                .Append(q.ChangeFromQuantity?.ToString(CultureInfo.InvariantCulture) ?? "null");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 16));
+    }
+
+    private async Task<List<InventoryPushItemResult>> PushChunkAsync((InventoryTarget Target, InventoryQuantityInput Input)[] chunk, CancellationToken cancellationToken, bool staleRetried = false)
     {
         var results = new List<InventoryPushItemResult>(chunk.Length);
         var input = new InventorySetQuantitiesInput(
@@ -105,16 +152,37 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             "correction",
             "gid://connectors/InventorySync/" + Name,
             chunk.Select(c => c.Input).ToArray());
-        var idempotencyKey = Guid.NewGuid().ToString("N");
-        var data = await _client.SendAsync(
-            GraphDocuments.InventorySetQuantities,
-            new InventorySetQuantitiesVariables(input, idempotencyKey),
-            ShopifyJsonContext.Default.InventorySetQuantitiesVariables,
-            ShopifyJsonContext.Default.GraphResponseInventorySetQuantitiesData,
-            cancellationToken).ConfigureAwait(false);
+        // Shopify: "Duplicate requests must use the same idempotency key" (job retries after a failure included), and
+        // "Distinct requests need different idempotency keys". A call whose outcome is unknown (transient failure, lost
+        // answer) keeps its key for the engine's retry of the same quantities; once answered, the next identical call is
+        // a new operation and gets a new key.
+        var content = ContentKey(input);
+        var idempotencyKey = _unansweredKeys.GetOrAdd(content, static _ => Guid.NewGuid().ToString("N"));
+        InventorySetQuantitiesData data;
+        try
+        {
+            data = await _client.SendAsync(
+                GraphDocuments.InventorySetQuantities,
+                new InventorySetQuantitiesVariables(input, idempotencyKey),
+                ShopifyJsonContext.Default.InventorySetQuantitiesVariables,
+                ShopifyJsonContext.Default.GraphResponseInventorySetQuantitiesData,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException e) when (!e.IsTransient)
+        {
+            _unansweredKeys.TryRemove(content, out _);
+            throw;
+        }
+
+        _unansweredKeys.TryRemove(content, out _);
         var errors = data.InventorySetQuantities?.UserErrors ?? [];
         if (errors.Count == 0)
         {
+            foreach (var c in chunk)
+            {
+                _lastSeen[(c.Input.InventoryItemId, c.Input.LocationId)] = c.Input.Quantity;
+            }
+
             return [.. chunk.Select(c => InventoryPushItemResult.Applied(c.Target))];
         }
 
@@ -134,27 +202,50 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             }
         }
 
-        if (general is null && byIndex.Count > 0 && byIndex.Values.All(e => e.Code == NotStockedCode))
+        if (general is null && byIndex.Count > 0 && byIndex.Values.All(e => e.Code == NotStockedCode || (e.Code == StaleCode && !staleRetried)))
         {
-            // Only items not stocked at their location: they are reported (and remembered), and the rest of the batch
-            // is sent again without them instead of waiting for the engine's retry.
+            // Only items not stocked at their location, or (compare-and-set) changed by another app: the first are
+            // reported (and remembered); the second are re-read and sent once more from the value read; the rest of
+            // the batch is sent again with them instead of waiting for the engine's retry.
             var rest = new List<(InventoryTarget Target, InventoryQuantityInput Input)>(chunk.Length - byIndex.Count);
+            var stale = new List<(InventoryTarget Target, InventoryQuantityInput Input)>();
             for (var i = 0; i < chunk.Length; i++)
             {
-                if (byIndex.ContainsKey(i))
+                if (!byIndex.TryGetValue(i, out var error))
+                {
+                    rest.Add(chunk[i]);
+                }
+                else if (error.Code == StaleCode)
+                {
+                    stale.Add(chunk[i]);
+                }
+                else
                 {
                     _notStocked.TryAdd((chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId), 0);
                     results.Add(NotStocked(chunk[i].Target, chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId));
                 }
-                else
+            }
+
+            if (stale.Count > 0)
+            {
+                foreach (var (_, quantity) in stale)
                 {
-                    rest.Add(chunk[i]);
+                    _lastSeen.TryRemove((quantity.InventoryItemId, quantity.LocationId), out _);
                 }
+
+                var reread = await WithCompareValuesAsync(stale, cancellationToken).ConfigureAwait(false);
+                foreach (var (_, quantity) in reread)
+                {
+                    var expected = stale.First(s => s.Input.InventoryItemId == quantity.InventoryItemId && s.Input.LocationId == quantity.LocationId).Input.ChangeFromQuantity;
+                    Log.InventoryConflict(_logger, Name, quantity.InventoryItemId, quantity.LocationId, expected, quantity.ChangeFromQuantity, quantity.Quantity);
+                }
+
+                rest.AddRange(reread);
             }
 
             if (rest.Count > 0)
             {
-                results.AddRange(await PushChunkAsync([.. rest], cancellationToken).ConfigureAwait(false));
+                results.AddRange(await PushChunkAsync([.. rest], cancellationToken, staleRetried || stale.Count > 0).ConfigureAwait(false));
             }
 
             return results;
@@ -162,7 +253,11 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
 
         for (var i = 0; i < chunk.Length; i++)
         {
-            if (byIndex.TryGetValue(i, out var error) && error.Code == NotStockedCode)
+            if (byIndex.TryGetValue(i, out var error) && error.Code == StaleCode)
+            {
+                results.Add(InventoryPushItemResult.Retry(chunk[i].Target, "The stock was changed by another app again while this one re-read it (CHANGE_FROM_QUANTITY_STALE)."));
+            }
+            else if (error?.Code == NotStockedCode)
             {
                 _notStocked.TryAdd((chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId), 0);
                 results.Add(NotStocked(chunk[i].Target, chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId));
@@ -277,6 +372,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             if (level.Location?.Id is { } location)
             {
                 _notStocked.TryRemove((item.Id, location), out _);
+                _lastSeen[(item.Id, location)] = available;
                 yield return new ChannelInventoryLevel(item.Id, location, available);
             }
         }

@@ -137,6 +137,13 @@ public sealed class ShopifyEmulator : IAsyncDisposable
     /// <returns>Whether it was stocked there.</returns>
     public bool DeactivateInventory(string inventoryItemId, string locationId) => _graph.Deactivate(Id(inventoryItemId), Id(locationId));
 
+    /// <summary>Another app (or the merchant) sets the available quantity of a stocked item at a location.</summary>
+    /// <param name="inventoryItemId">The InventoryItem GID.</param>
+    /// <param name="locationId">The Location GID.</param>
+    /// <param name="available">The new available quantity.</param>
+    /// <returns>Whether the item is stocked there (otherwise nothing changes).</returns>
+    public bool SetAvailable(string inventoryItemId, string locationId, int available) => _graph.SetLevel(Id(inventoryItemId), Id(locationId), available);
+
     /// <summary>The available quantity of an item at a location, or null when the item is not stocked there.</summary>
     /// <param name="inventoryItemId">The InventoryItem GID.</param>
     /// <param name="locationId">The Location GID.</param>
@@ -427,10 +434,14 @@ public sealed class ShopifyEmulator : IAsyncDisposable
             return;
         }
 
+        var loseAnswer = false;
         if (_faults.TryDequeue(out var fault))
         {
             switch (fault)
             {
+                case ShopifyEmulatorFault.AnswerLost:
+                    loseAnswer = true;
+                    break;
                 case ShopifyEmulatorFault.TooManyRequests:
                     response.StatusCode = 429;
                     response.Headers.RetryAfter = "1";
@@ -530,6 +541,13 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         {
             result["errors"] = EmulatorGraph.Error(ex.Message, ex.Code);
             result["extensions"] = Cost(requested, 0, _bucket.Refund(requested));
+        }
+
+        if (loseAnswer)
+        {
+            response.StatusCode = 502;
+            await response.WriteAsync("""{"errors":"Bad gateway"}""", context.RequestAborted).ConfigureAwait(false);
+            return;
         }
 
         await WriteJsonAsync(response, result, context.RequestAborted).ConfigureAwait(false);

@@ -79,6 +79,20 @@ internal sealed partial class EmulatorGraph
         }
     }
 
+    public bool SetLevel(long item, long location, int quantity)
+    {
+        lock (_gate)
+        {
+            if (!_levels.ContainsKey((item, location)))
+            {
+                return false;
+            }
+
+            _levels[(item, location)] = quantity;
+            return true;
+        }
+    }
+
     public bool Deactivate(long item, long location)
     {
         lock (_gate)
