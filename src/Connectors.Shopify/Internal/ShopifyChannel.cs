@@ -395,18 +395,10 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                 cancellationToken).ConfigureAwait(false);
             foreach (var variant in NonNullNodes(data.ProductVariants?.Nodes, "ProductVariants"))
             {
-                if (variant.InventoryItem?.Id is not { } itemId)
+                if (ToChannelItem(variant) is { } item)
                 {
-                    continue;
+                    yield return item;
                 }
-
-                var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["shopify.variantId"] = variant.Id };
-                if (variant.Product?.Id is { } productId)
-                {
-                    attributes["shopify.productId"] = productId;
-                }
-
-                yield return new ChannelItem(itemId, variant.Sku, variant.DisplayName ?? variant.Title, variant.Id, attributes, variant.InventoryItem.Tracked ?? true);
             }
 
             after = data.ProductVariants?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;

@@ -318,7 +318,29 @@ internal sealed partial class EmulatorGraph
         };
     }
 
-    private JsonObject ProductVariants(JsonObject args) => Connection(_variants, args, v => new JsonObject
+    /// <summary>
+    /// productVariants, filtered by the <c>sku:</c> terms of <c>query</c> when given (a bare or double-quoted value,
+    /// backslash escapes; terms joined with OR). Assumption: exact SKU equality (Shopify's search syntax may match
+    /// tokens more loosely); other search fields are not supported and match nothing.
+    /// </summary>
+    private JsonObject ProductVariants(JsonObject args)
+    {
+        IReadOnlyList<EmuVariant> variants = _variants;
+        if (args["query"]?.GetValue<string>() is { Length: > 0 } search)
+        {
+            var skus = SkuTerms().Matches(search)
+                .Select(m => m.Groups[1].Success ? Regex.Replace(m.Groups[1].Value, @"\\(.)", "$1") : m.Groups[2].Value)
+                .ToHashSet(StringComparer.Ordinal);
+            variants = [.. _variants.Where(v => skus.Contains(v.Sku))];
+        }
+
+        return Connection(variants, args, VariantJson);
+    }
+
+    [GeneratedRegex("""sku:(?:"((?:[^"\\]|\\.)*)"|([^\s"]+))""")]
+    private static partial Regex SkuTerms();
+
+    private static JsonObject VariantJson(EmuVariant v) => new()
     {
         ["id"] = Gid("ProductVariant", v.Id),
         ["legacyResourceId"] = v.Id.ToString(CultureInfo.InvariantCulture),
@@ -327,7 +349,7 @@ internal sealed partial class EmulatorGraph
         ["displayName"] = "Product " + v.Sku + " - " + v.Title,
         ["product"] = new JsonObject { ["id"] = Gid("Product", v.ProductId) },
         ["inventoryItem"] = new JsonObject { ["id"] = Gid("InventoryItem", v.InventoryItemId), ["tracked"] = v.Tracked },
-    });
+    };
 
     private JsonObject Locations(JsonObject args) => Connection(_locations.ToList(), args, l => new JsonObject
     {
