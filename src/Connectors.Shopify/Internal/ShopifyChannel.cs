@@ -320,7 +320,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                     cancellationToken).ConfigureAwait(false);
                 foreach (var item in NonNullNodes(data.InventoryItems?.Nodes, "InventoryItems"))
                 {
-                    foreach (var level in Levels(item))
+                    foreach (var level in Levels(await WithAllLevelsAsync(item, cancellationToken).ConfigureAwait(false)))
                     {
                         yield return level;
                     }
@@ -350,13 +350,33 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             {
                 if (item is not null)
                 {
-                    foreach (var level in Levels(item))
+                    foreach (var level in Levels(await WithAllLevelsAsync(item, cancellationToken).ConfigureAwait(false)))
                     {
                         yield return level;
                     }
                 }
             }
         }
+    }
+
+    /// <summary>An item with every inventory level: a shop with more locations than the first page is read on from its cursor.</summary>
+    private async ValueTask<InventoryItemNode> WithAllLevelsAsync(InventoryItemNode item, CancellationToken cancellationToken)
+    {
+        if (item.Id is not { } id || item.InventoryLevels?.PageInfo is not { HasNextPage: true })
+        {
+            return item;
+        }
+
+        var levels = await AllNodesAsync(
+            item.InventoryLevels,
+            GraphDocuments.InventoryItemLevels,
+            $"inventory item {id}",
+            (n, after) => new InventoryItemLevelsVariables([id], n, after),
+            ShopifyJsonContext.Default.InventoryItemLevelsVariables,
+            ShopifyJsonContext.Default.GraphResponseInventoryItemLevelsData,
+            data => data.Nodes?.FirstOrDefault(n => n?.Id == id)?.InventoryLevels,
+            cancellationToken).ConfigureAwait(false);
+        return item with { InventoryLevels = new Connection<InventoryLevelNode>(null, levels) };
     }
 
     private IEnumerable<ChannelInventoryLevel> Levels(InventoryItemNode item)

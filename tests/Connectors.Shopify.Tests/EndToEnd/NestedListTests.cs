@@ -78,4 +78,23 @@ public sealed class NestedListTests
 
         Assert.Equal(1, emulator.GetFulfillmentCount(orderId));
     }
+
+    [Fact]
+    public async Task ReadInventory_ItemStockedAt25Locations_ReadsEveryLevel()
+    {
+        // inventoryLevels was read with first: 20 and never paged: the levels at locations 21 to 25 were missing.
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress);
+        var channel = services.Channel();
+        var locations = Enumerable.Range(0, 25).Select(i => emulator.AddLocation("Store " + i)).ToArray();
+        var item = emulator.AddVariant("SKU-1", 4, locations[^1]).InventoryItemId;
+
+        var all = await channel.ReadInventoryAsync(null, ct).ToListAsync(ct);
+        var one = await channel.ReadInventoryAsync([item], ct).ToListAsync(ct);
+
+        Assert.Equal(25, all.Count);
+        Assert.Equal(25, one.Count);
+        Assert.Equal(4, one.Single(l => l.LocationId == locations[^1]).Available);
+    }
 }
