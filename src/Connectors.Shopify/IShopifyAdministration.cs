@@ -12,6 +12,16 @@ public interface IShopifyAdministration
     IAsyncEnumerable<ShopifyLocation> ListLocationsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Finds the shop's variants with these SKUs without listing the whole catalogue (<c>productVariants</c> with a
+    /// <c>sku:</c> search, 50 SKUs per query, paged); only exact SKU matches are returned, as
+    /// <see cref="ICatalogChannel.ListItemsAsync"/> items (channel item id = InventoryItem GID).
+    /// </summary>
+    /// <param name="skus">The SKUs to look up.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The items found (none for an unknown SKU; several when variants share a SKU).</returns>
+    Task<IReadOnlyList<ChannelItem>> FindItemsBySkuAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Subscribes <paramref name="callback"/> to webhook topics with JSON payloads (<c>webhookSubscriptionCreate</c>).
     /// </summary>
     /// <param name="callback">The HTTPS endpoint that receives the webhooks.</param>

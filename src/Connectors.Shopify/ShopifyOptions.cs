@@ -39,6 +39,16 @@ public sealed class ShopifyOptions
     [Range(1, 250)]
     public int InventoryBatchSize { get; set; } = 250;
 
+    /// <summary>
+    /// Compare-and-set for shops where another app also writes stock: each quantity is sent with
+    /// <c>changeFromQuantity</c> = the quantity this channel last saw for the item and location (its last applied push,
+    /// or a read of the shop's levels, made first when not known). When another app changed it in between, Shopify
+    /// answers <c>CHANGE_FROM_QUANTITY_STALE</c>: the conflict is logged (warning), the level re-read and the quantity
+    /// sent once more from the value read.
+    /// </summary>
+    /// <value>Default false: absolute sets (<c>changeFromQuantity: null</c>).</value>
+    public bool CompareQuantities { get; set; }
+
     /// <summary>Orders per page when listing orders.</summary>
     /// <value>Default 25; from 1 to 250. The client shrinks it when the bucket is low.</value>
     [Range(1, 250)]

@@ -26,6 +26,14 @@ public sealed record InventoryPushItemResult(
     public static InventoryPushItemResult Rejected(InventoryTarget target, string reason, string? errorCode = null) =>
         new(target, PushOutcome.Rejected, reason, errorCode);
 
+    /// <summary>A result for an item the channel does not carry at the target's location (see <see cref="PushOutcome.NotListed"/>).</summary>
+    /// <param name="target">The target.</param>
+    /// <param name="reason">Why, in the platform's words where possible.</param>
+    /// <param name="errorCode">The platform's code.</param>
+    /// <returns>The result.</returns>
+    public static InventoryPushItemResult NotListed(InventoryTarget target, string reason, string? errorCode = null) =>
+        new(target, PushOutcome.NotListed, reason, errorCode);
+
     /// <summary>A retry result.</summary>
     /// <param name="target">The target.</param>
     /// <param name="reason">Why.</param>

@@ -11,4 +11,10 @@ public enum PushOutcome
 
     /// <summary>A passing failure; push it again later.</summary>
     Retry,
+
+    /// <summary>
+    /// The channel does not carry the item at this location (Shopify: not stocked there), so nothing was written. It
+    /// is reported once per item and location (one dead letter, replaced at later changes), not at every change.
+    /// </summary>
+    NotListed,
 }

@@ -60,4 +60,12 @@ public sealed record FulfillmentRequest
 
     /// <summary>Whether the channel should e-mail the buyer.</summary>
     public bool NotifyCustomer { get; }
+
+    /// <summary>
+    /// The channel locations the goods may have left from, mapped from <see cref="WarehouseShipment.WarehouseLocation"/>
+    /// (several when one WMS location feeds several channel locations); empty when unknown. A channel that records
+    /// fulfilments per location fulfils only what is assigned to one of these.
+    /// </summary>
+    /// <value>Default empty.</value>
+    public IReadOnlyList<string> ChannelLocationIds { get; init; } = [];
 }

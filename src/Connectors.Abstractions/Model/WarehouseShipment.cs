@@ -66,4 +66,12 @@ public sealed record WarehouseShipment
 
     /// <summary>Tracking per parcel.</summary>
     public IReadOnlyList<TrackingInfo> Tracking { get; }
+
+    /// <summary>
+    /// The WMS location the shipment left from (as in <see cref="StockLevel.LocationId"/>), or null when the WMS does
+    /// not say. The engine maps it to the channel's locations with the channel's inventory location mapping, so a
+    /// channel that keeps stock per location (Shopify) records the shipment at the location it came from.
+    /// </summary>
+    /// <value>Default null.</value>
+    public string? WarehouseLocation { get; init; }
 }

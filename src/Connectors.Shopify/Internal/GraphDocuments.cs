@@ -24,6 +24,7 @@ internal static partial class GraphDocuments
     public const string FulfillmentOrders = nameof(FulfillmentOrders);
     public const string FulfillmentOrderLineItems = nameof(FulfillmentOrderLineItems);
     public const string FulfillmentCreate = nameof(FulfillmentCreate);
+    public const string FulfillmentOrderOpen = nameof(FulfillmentOrderOpen);
     public const string Fulfillment = nameof(Fulfillment);
     public const string FulfillmentTrackingInfoUpdate = nameof(FulfillmentTrackingInfoUpdate);
     public const string Returns = nameof(Returns);
@@ -52,7 +53,7 @@ internal static partial class GraphDocuments
         MetafieldsSet, FulfillmentOrders, FulfillmentOrderLineItems, FulfillmentCreate, Fulfillment, FulfillmentTrackingInfoUpdate, Returns, Return,
         ReturnRefundSuggestion, ReturnProcess, ReturnApproveRequest, WebhookSubscriptionCreate, FulfillmentServices, FulfillmentServiceCreate, AssignedFulfillmentOrders,
         FulfillmentOrderAcceptFulfillmentRequest, FulfillmentOrderRejectFulfillmentRequest, FulfillmentOrderAcceptCancellationRequest,
-        FulfillmentOrderRejectCancellationRequest,
+        FulfillmentOrderRejectCancellationRequest, FulfillmentOrderOpen,
     ];
 
     /// <summary>The embedded documents, by resource name (for the test that checks every file is listed in <see cref="All"/>).</summary>

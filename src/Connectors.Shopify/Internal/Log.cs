@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Shopify channel {Channel}: cancellation request of {FulfillmentOrderId} {Outcome}")]
     public static partial void CancellationRequestAnswered(ILogger logger, string channel, string fulfillmentOrderId, string outcome);
+
+    [LoggerMessage(EventId = 7050, Level = LogLevel.Information, Message = "Shopify channel {Channel}: scheduled fulfilment order {FulfillmentOrderId} not marked as open: {Reason}")]
+    public static partial void FulfillmentOrderNotOpened(ILogger logger, string channel, string fulfillmentOrderId, string reason);
+
+    [LoggerMessage(EventId = 7051, Level = LogLevel.Warning, Message = "Shopify channel {Channel}: stock of {InventoryItemId} at {LocationId} was changed by someone else (expected {Expected}, found {Found}); setting {Quantity} from the value read")]
+    public static partial void InventoryConflict(ILogger logger, string channel, string inventoryItemId, string locationId, int? expected, int? found, int quantity);
 }

@@ -6,8 +6,8 @@ namespace Connectors.Shopify.Internal;
 internal sealed partial class ShopifyChannel
 {
     /// <summary>
-    /// Creates a fulfilment from the order's open fulfilment orders (in fulfilment-service mode, only those assigned to
-    /// the service). Idempotent on the request's key (the WMS shipment id): an order metafield
+    /// Creates a fulfilment from the fulfilment orders of one location that Shopify lets be fulfilled, opening scheduled
+    /// ones first (see <see cref="Allocate"/>; in fulfilment-service mode, only those assigned to the service). Idempotent on the request's key (the WMS shipment id): an order metafield
     /// <c>connectors.shipment_&lt;hash&gt;</c> holds "&lt;fulfillment id&gt; &lt;key&gt;", and a fulfilment with the same
     /// tracking numbers also counts as already created (covers a crash between create and marker).
     /// <see cref="ListFulfillmentsAsync"/> reads the key back from the markers, so reconciliation can match shipments.
@@ -42,7 +42,8 @@ internal sealed partial class ShopifyChannel
         }
 
         var serviceLocation = options.FulfillmentServiceMode ? await ServiceLocationAsync(cancellationToken).ConfigureAwait(false) : null;
-        var byFulfillmentOrder = Allocate(request, order, serviceLocation);
+        var (byFulfillmentOrder, toOpen) = Allocate(request, order, serviceLocation);
+        await OpenScheduledAsync(toOpen, cancellationToken).ConfigureAwait(false);
         var tracking = Tracking(request.Tracking, request.Carrier);
         var data = await _client.SendAsync(
             GraphDocuments.FulfillmentCreate,
@@ -57,20 +58,81 @@ internal sealed partial class ShopifyChannel
         return new ChannelFulfillment(created.Id, orderId, request.Lines, request.Tracking, request.IdempotencyKey);
     }
 
-    private static List<FulfillmentOrderLineItemsInput> Allocate(FulfillmentRequest request, FulfillmentOrdersOrder order, string? location)
+    /// <summary>
+    /// Picks the fulfilment orders a shipment fulfils. <c>fulfillmentCreate</c> takes fulfilment orders of one location
+    /// (schema: "The fulfillment orders are associated with the same order and are assigned to the same location"), and
+    /// only those whose <c>supportedActions</c> hold <c>CREATE_FULFILLMENT</c>; a SCHEDULED one offers
+    /// <c>MARK_AS_OPEN</c> instead and is returned in <c>ToOpen</c>, to be opened first (the WMS shipped early). ON_HOLD,
+    /// closed and cancelled ones are never used. With <see cref="FulfillmentRequest.ChannelLocationIds"/> only
+    /// fulfilment orders at those locations count; otherwise the first location that can take every line.
+    /// </summary>
+    /// <exception cref="ConnectorValidationException">A location id is malformed, a line has fewer units left to fulfil
+    /// than shipped (at the locations it may come from), or the lines are spread over fulfilment orders of several
+    /// locations, which one fulfilment cannot hold.</exception>
+    internal static (List<FulfillmentOrderLineItemsInput> Groups, List<string> ToOpen) Allocate(FulfillmentRequest request, FulfillmentOrdersOrder order, string? serviceLocation)
     {
-        var open = (order.FulfillmentOrders?.Nodes ?? [])
-            .Where(f => f.Status is "OPEN" or "IN_PROGRESS" or "SCHEDULED")
-            .Where(f => location is null || f.AssignedLocation?.Location?.Id == location)
+        var shipFrom = new List<string>(request.ChannelLocationIds.Count);
+        for (var i = 0; i < request.ChannelLocationIds.Count; i++)
+        {
+            shipFrom.Add(ShopifyIds.Normalise(request.ChannelLocationIds[i], ShopifyIds.Location)
+                ?? throw new ConnectorValidationException($"ChannelLocationIds[{i}]", $"'{request.ChannelLocationIds[i]}' is not a Location GID or numeric id."));
+        }
+
+        var usable = (order.FulfillmentOrders?.Nodes ?? [])
+            .Where(f => CanFulfill(f) || CanOpen(f))
+            .Where(f => serviceLocation is null || LocationOf(f) == serviceLocation)
+            .Where(f => shipFrom.Count == 0 || shipFrom.Contains(LocationOf(f), StringComparer.Ordinal))
             .ToList();
-        var remaining = open.SelectMany(f => (f.LineItems?.Nodes ?? []).Select(l => (Fo: f.Id, Line: l)))
-            .ToDictionary(x => x.Line.Id, x => x.Line.RemainingQuantity, StringComparer.Ordinal);
-        var byFo = new Dictionary<string, List<FulfillmentOrderLineItemInput>>(StringComparer.Ordinal);
-        var errors = new List<ValidationError>();
+
+        // Fulfillable ones first, so a scheduled fulfilment order is opened only for what the open ones cannot take.
+        foreach (var location in usable.GroupBy(LocationOf, StringComparer.Ordinal))
+        {
+            var candidates = location.OrderBy(f => CanFulfill(f) ? 0 : 1).ToList();
+            if (Distribute(request, candidates, out var byFo).Count == 0)
+            {
+                return (
+                    [.. byFo.Select(p => new FulfillmentOrderLineItemsInput(p.Key, p.Value))],
+                    [.. candidates.Where(f => !CanFulfill(f) && byFo.ContainsKey(f.Id)).Select(f => f.Id)]);
+            }
+        }
+
+        var where = shipFrom.Count == 0 ? string.Empty : $" at {string.Join(" or ", shipFrom)}";
+        var shortfalls = Distribute(request, usable, out var spread);
+        if (shortfalls.Count > 0)
+        {
+            throw new ConnectorValidationException([.. shortfalls.Select(s => new ValidationError(
+                $"Lines[{s.Index}].Quantity",
+                $"ships {request.Lines[s.Index].Quantity} of line {request.Lines[s.Index].LineId} but only {request.Lines[s.Index].Quantity - s.Missing} remain to fulfil on fulfilment orders that can be fulfilled{where}."))]);
+        }
+
+        var locations = usable.Where(f => spread.ContainsKey(f.Id)).Select(LocationOf).Distinct(StringComparer.Ordinal).ToArray();
+        throw new ConnectorValidationException(
+            nameof(request.Lines),
+            $"are assigned to fulfilment orders of {locations.Length} locations ({string.Join(", ", locations)}){where}, and Shopify refuses a fulfilment that mixes them "
+            + "(\"All fulfillment orders in a fulfillment must be assigned to the same location.\"): split the shipment per location or name the warehouse it left from (WarehouseShipment.WarehouseLocation).");
+
+        static string LocationOf(FulfillmentOrderNode f) => f.AssignedLocation?.Location?.Id ?? string.Empty;
+    }
+
+    /// <summary>Whether a fulfilment can be created from the fulfilment order now (older answers without <c>supportedActions</c>: by status).</summary>
+    private static bool CanFulfill(FulfillmentOrderNode fo) =>
+        fo.SupportedActions is { } actions ? actions.Any(a => a.Action == "CREATE_FULFILLMENT") : fo.Status is "OPEN" or "IN_PROGRESS";
+
+    /// <summary>Whether the fulfilment order is scheduled and can be marked as open (then fulfilled).</summary>
+    private static bool CanOpen(FulfillmentOrderNode fo) =>
+        fo.Status == "SCHEDULED" && fo.SupportedActions is { } actions && actions.Any(a => a.Action == "MARK_AS_OPEN");
+
+    /// <summary>Spreads the request's lines over the fulfilment orders in order; returns the lines that do not fit (index, units missing).</summary>
+    private static List<(int Index, int Missing)> Distribute(FulfillmentRequest request, List<FulfillmentOrderNode> fulfillmentOrders, out Dictionary<string, List<FulfillmentOrderLineItemInput>> byFo)
+    {
+        var remaining = fulfillmentOrders.SelectMany(f => f.LineItems?.Nodes ?? [])
+            .ToDictionary(l => l.Id, l => l.RemainingQuantity, StringComparer.Ordinal);
+        byFo = new Dictionary<string, List<FulfillmentOrderLineItemInput>>(StringComparer.Ordinal);
+        var missing = new List<(int Index, int Missing)>();
         for (var i = 0; i < request.Lines.Count; i++)
         {
             var wanted = request.Lines[i].Quantity;
-            foreach (var fo in open)
+            foreach (var fo in fulfillmentOrders)
             {
                 foreach (var line in fo.LineItems?.Nodes ?? [])
                 {
@@ -93,16 +155,33 @@ internal sealed partial class ShopifyChannel
 
             if (wanted > 0)
             {
-                errors.Add(new ValidationError($"Lines[{i}].Quantity", $"ships {request.Lines[i].Quantity} of line {request.Lines[i].LineId} but only {request.Lines[i].Quantity - wanted} remain unfulfilled on open fulfilment orders."));
+                missing.Add((i, wanted));
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ConnectorValidationException(errors);
-        }
+        return missing;
+    }
 
-        return byFo.Select(p => new FulfillmentOrderLineItemsInput(p.Key, p.Value)).ToList();
+    /// <summary>
+    /// Marks scheduled fulfilment orders as open (<c>fulfillmentOrderOpen</c>: "Marks a scheduled fulfillment order as
+    /// open."). A refusal is not final here: a repeated call finds the order already open, and <c>fulfillmentCreate</c>
+    /// refuses if it is still not fulfillable.
+    /// </summary>
+    private async Task OpenScheduledAsync(IReadOnlyList<string> fulfillmentOrderIds, CancellationToken cancellationToken)
+    {
+        foreach (var id in fulfillmentOrderIds)
+        {
+            var data = await _client.SendAsync(
+                GraphDocuments.FulfillmentOrderOpen,
+                new FulfillmentOrderOpenVariables(id),
+                ShopifyJsonContext.Default.FulfillmentOrderOpenVariables,
+                ShopifyJsonContext.Default.GraphResponseFulfillmentOrderOpenData,
+                cancellationToken).ConfigureAwait(false);
+            if (data.FulfillmentOrderOpen?.UserErrors is { Count: > 0 } errors)
+            {
+                Log.FulfillmentOrderNotOpened(_logger, Name, id, errors[0].Message ?? "refused");
+            }
+        }
     }
 
     private static FulfillmentTrackingInput? Tracking(IReadOnlyList<TrackingInfo> tracking, string? carrier)
@@ -142,6 +221,32 @@ internal sealed partial class ShopifyChannel
             _client.Options.OrderLinesPageSize,
             cancellationToken).ConfigureAwait(false);
         var order = data.Order ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Order {orderId} was not found on channel '{Name}'.");
+
+        // An order split or moved over many locations has more fulfilment orders than the first page: read the rest
+        // with the same query from the cursor (its other selections are small), so allocation sees every one.
+        if (order.FulfillmentOrders?.PageInfo is { HasNextPage: true, EndCursor: { } firstCursor })
+        {
+            var all = new List<FulfillmentOrderNode>(NonNullNodes(order.FulfillmentOrders.Nodes, GraphDocuments.FulfillmentOrders));
+            string? after = firstCursor;
+            while (after is not null)
+            {
+                var cursor = after;
+                var (next, _) = await _client.SendPageAsync(
+                    GraphDocuments.FulfillmentOrders,
+                    n => new FulfillmentOrdersVariables(orderId, FulfillmentOrdersFirst, n, FulfillmentsFirst, FulfillmentLinesFirst, _client.Options.AcknowledgementMetafieldNamespace, markerKey, MarkersFirst, cursor),
+                    ShopifyJsonContext.Default.FulfillmentOrdersVariables,
+                    ShopifyJsonContext.Default.GraphResponseFulfillmentOrdersData,
+                    _client.Options.OrderLinesPageSize,
+                    cancellationToken).ConfigureAwait(false);
+                var page = next.Order?.FulfillmentOrders
+                    ?? throw new ShopifyGraphQLException(GraphDocuments.FulfillmentOrders, $"order {orderId} returned no fulfilment orders on a later page.", null, null, null, isTransient: true);
+                all.AddRange(NonNullNodes(page.Nodes, GraphDocuments.FulfillmentOrders));
+                after = page.PageInfo is { HasNextPage: true } info ? info.EndCursor : null;
+            }
+
+            order = order with { FulfillmentOrders = new Connection<FulfillmentOrderNode>(null, all) };
+        }
+
         if (order.FulfillmentOrders?.Nodes is { } nodes && nodes.Any(f => f.LineItems?.PageInfo is { HasNextPage: true }))
         {
             var complete = new List<FulfillmentOrderNode>(nodes.Count);

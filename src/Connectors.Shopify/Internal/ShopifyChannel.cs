@@ -20,9 +20,22 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
     private const int MarkersFirst = 50;
     private const int MaxConcurrentInventoryCalls = 4;
     private const string ShipmentMarkerPrefix = "shipment_";
+    private const string NotStockedCode = "ITEM_NOT_STOCKED_AT_LOCATION";
+    private const string StaleCode = "CHANGE_FROM_QUANTITY_STALE";
 
     private readonly ShopifyGraphClient _client;
     private readonly ILogger _logger;
+
+    // Item/location pairs Shopify answered ITEM_NOT_STOCKED_AT_LOCATION for: not sent again (so they neither fail a
+    // batch nor cost a call) until a read of the shop's levels shows the item stocked there.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Item, string Location), byte> _notStocked = new();
+
+    // The quantity last seen per item and location (applied by a push or read from the shop): the compare value of
+    // ShopifyOptions.CompareQuantities.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Item, string Location), int> _lastSeen = new();
+
+    // Idempotency keys of inventorySetQuantities calls whose outcome is not known yet, by the call's content.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _unansweredKeys = new(StringComparer.Ordinal);
 
     public ShopifyChannel(string name, ShopifyGraphClient client, ILogger logger)
     {
@@ -66,10 +79,19 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             {
                 results.Add(InventoryPushItemResult.Rejected(target, $"LocationId '{target.LocationId}' is not a Location GID (and no DefaultLocationId is configured for 'default').", "INVALID_LOCATION_ID"));
             }
+            else if (_notStocked.ContainsKey((item, location)))
+            {
+                results.Add(NotStocked(target, item, location));
+            }
             else
             {
                 valid.Add((target, new InventoryQuantityInput(item, location, target.Quantity, null)));
             }
+        }
+
+        if (options.CompareQuantities)
+        {
+            valid = await WithCompareValuesAsync(valid, cancellationToken).ConfigureAwait(false);
         }
 
         // Calls run a few at a time: the shared bucket reservation keeps them within the shop's limit, and overlapping
@@ -88,7 +110,41 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
         return results;
     }
 
-    private async Task<List<InventoryPushItemResult>> PushChunkAsync((InventoryTarget Target, InventoryQuantityInput Input)[] chunk, CancellationToken cancellationToken)
+    /// <summary>Sets each quantity's <c>changeFromQuantity</c> to the quantity last seen, reading the shop's levels first for pairs not seen yet.</summary>
+    private async Task<List<(InventoryTarget Target, InventoryQuantityInput Input)>> WithCompareValuesAsync(
+        List<(InventoryTarget Target, InventoryQuantityInput Input)> valid, CancellationToken cancellationToken)
+    {
+        var unknown = valid.Where(v => !_lastSeen.ContainsKey((v.Input.InventoryItemId, v.Input.LocationId)))
+            .Select(v => v.Input.InventoryItemId).Distinct(StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0)
+        {
+            // Levels() records what it reads; the enumeration is only for that.
+            await foreach (var _ in ReadInventoryAsync(unknown, cancellationToken).ConfigureAwait(false))
+            {
+            }
+        }
+
+        return [.. valid.Select(v => (v.Target, v.Input with
+        {
+            ChangeFromQuantity = _lastSeen.TryGetValue((v.Input.InventoryItemId, v.Input.LocationId), out var seen) ? seen : null,
+        }))];
+    }
+
+    /// <summary>The call's content, so a call repeated after an unknown outcome is recognised and keeps its key.</summary>
+    private string ContentKey(InventorySetQuantitiesInput input)
+    {
+        var text = new StringBuilder(Name);
+        foreach (var q in input.Quantities)
+        {
+            text.Append('|').Append(q.InventoryItemId).Append('@').Append(q.LocationId).Append('=')
+                .Append(q.Quantity.ToString(CultureInfo.InvariantCulture)).Append('<')
+                .Append(q.ChangeFromQuantity?.ToString(CultureInfo.InvariantCulture) ?? "null");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 16));
+    }
+
+    private async Task<List<InventoryPushItemResult>> PushChunkAsync((InventoryTarget Target, InventoryQuantityInput Input)[] chunk, CancellationToken cancellationToken, bool staleRetried = false)
     {
         var results = new List<InventoryPushItemResult>(chunk.Length);
         var input = new InventorySetQuantitiesInput(
@@ -96,16 +152,37 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             "correction",
             "gid://connectors/InventorySync/" + Name,
             chunk.Select(c => c.Input).ToArray());
-        var idempotencyKey = Guid.NewGuid().ToString("N");
-        var data = await _client.SendAsync(
-            GraphDocuments.InventorySetQuantities,
-            new InventorySetQuantitiesVariables(input, idempotencyKey),
-            ShopifyJsonContext.Default.InventorySetQuantitiesVariables,
-            ShopifyJsonContext.Default.GraphResponseInventorySetQuantitiesData,
-            cancellationToken).ConfigureAwait(false);
+        // Shopify: "Duplicate requests must use the same idempotency key" (job retries after a failure included), and
+        // "Distinct requests need different idempotency keys". A call whose outcome is unknown (transient failure, lost
+        // answer) keeps its key for the engine's retry of the same quantities; once answered, the next identical call is
+        // a new operation and gets a new key.
+        var content = ContentKey(input);
+        var idempotencyKey = _unansweredKeys.GetOrAdd(content, static _ => Guid.NewGuid().ToString("N"));
+        InventorySetQuantitiesData data;
+        try
+        {
+            data = await _client.SendAsync(
+                GraphDocuments.InventorySetQuantities,
+                new InventorySetQuantitiesVariables(input, idempotencyKey),
+                ShopifyJsonContext.Default.InventorySetQuantitiesVariables,
+                ShopifyJsonContext.Default.GraphResponseInventorySetQuantitiesData,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException e) when (!e.IsTransient)
+        {
+            _unansweredKeys.TryRemove(content, out _);
+            throw;
+        }
+
+        _unansweredKeys.TryRemove(content, out _);
         var errors = data.InventorySetQuantities?.UserErrors ?? [];
         if (errors.Count == 0)
         {
+            foreach (var c in chunk)
+            {
+                _lastSeen[(c.Input.InventoryItemId, c.Input.LocationId)] = c.Input.Quantity;
+            }
+
             return [.. chunk.Select(c => InventoryPushItemResult.Applied(c.Target))];
         }
 
@@ -125,9 +202,67 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             }
         }
 
+        if (general is null && byIndex.Count > 0 && byIndex.Values.All(e => e.Code == NotStockedCode || (e.Code == StaleCode && !staleRetried)))
+        {
+            // Only items not stocked at their location, or (compare-and-set) changed by another app: the first are
+            // reported (and remembered); the second are re-read and sent once more from the value read; the rest of
+            // the batch is sent again with them instead of waiting for the engine's retry.
+            var rest = new List<(InventoryTarget Target, InventoryQuantityInput Input)>(chunk.Length - byIndex.Count);
+            var stale = new List<(InventoryTarget Target, InventoryQuantityInput Input)>();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (!byIndex.TryGetValue(i, out var error))
+                {
+                    rest.Add(chunk[i]);
+                }
+                else if (error.Code == StaleCode)
+                {
+                    stale.Add(chunk[i]);
+                }
+                else
+                {
+                    _notStocked.TryAdd((chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId), 0);
+                    results.Add(NotStocked(chunk[i].Target, chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId));
+                }
+            }
+
+            if (stale.Count > 0)
+            {
+                foreach (var (_, quantity) in stale)
+                {
+                    _lastSeen.TryRemove((quantity.InventoryItemId, quantity.LocationId), out _);
+                }
+
+                var reread = await WithCompareValuesAsync(stale, cancellationToken).ConfigureAwait(false);
+                foreach (var (_, quantity) in reread)
+                {
+                    var expected = stale.First(s => s.Input.InventoryItemId == quantity.InventoryItemId && s.Input.LocationId == quantity.LocationId).Input.ChangeFromQuantity;
+                    Log.InventoryConflict(_logger, Name, quantity.InventoryItemId, quantity.LocationId, expected, quantity.ChangeFromQuantity, quantity.Quantity);
+                }
+
+                rest.AddRange(reread);
+            }
+
+            if (rest.Count > 0)
+            {
+                results.AddRange(await PushChunkAsync([.. rest], cancellationToken, staleRetried || stale.Count > 0).ConfigureAwait(false));
+            }
+
+            return results;
+        }
+
         for (var i = 0; i < chunk.Length; i++)
         {
-            if (byIndex.TryGetValue(i, out var error))
+            if (byIndex.TryGetValue(i, out var error) && error.Code == StaleCode)
+            {
+                results.Add(InventoryPushItemResult.Retry(chunk[i].Target, "The stock was changed by another app again while this one re-read it (CHANGE_FROM_QUANTITY_STALE)."));
+            }
+            else if (error?.Code == NotStockedCode)
+            {
+                _notStocked.TryAdd((chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId), 0);
+                results.Add(NotStocked(chunk[i].Target, chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId));
+            }
+            else if (byIndex.TryGetValue(i, out error))
             {
                 results.Add(InventoryPushItemResult.Rejected(chunk[i].Target, error.Message ?? "rejected", error.Code));
             }
@@ -143,6 +278,12 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
 
         return results;
     }
+
+    private static InventoryPushItemResult NotStocked(InventoryTarget target, string item, string location) =>
+        InventoryPushItemResult.NotListed(
+            target,
+            $"Inventory item {item} is not stocked at location {location} (\"The specified inventory item is not stocked at the location.\"): stock it there in Shopify or map the WMS stock to a location that stocks it.",
+            NotStockedCode);
 
     private static int? QuantityIndex(IReadOnlyList<string>? field)
     {
@@ -179,7 +320,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                     cancellationToken).ConfigureAwait(false);
                 foreach (var item in NonNullNodes(data.InventoryItems?.Nodes, "InventoryItems"))
                 {
-                    foreach (var level in Levels(item))
+                    foreach (var level in Levels(await WithAllLevelsAsync(item, cancellationToken).ConfigureAwait(false)))
                     {
                         yield return level;
                     }
@@ -209,7 +350,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             {
                 if (item is not null)
                 {
-                    foreach (var level in Levels(item))
+                    foreach (var level in Levels(await WithAllLevelsAsync(item, cancellationToken).ConfigureAwait(false)))
                     {
                         yield return level;
                     }
@@ -218,7 +359,27 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
         }
     }
 
-    private static IEnumerable<ChannelInventoryLevel> Levels(InventoryItemNode item)
+    /// <summary>An item with every inventory level: a shop with more locations than the first page is read on from its cursor.</summary>
+    private async ValueTask<InventoryItemNode> WithAllLevelsAsync(InventoryItemNode item, CancellationToken cancellationToken)
+    {
+        if (item.Id is not { } id || item.InventoryLevels?.PageInfo is not { HasNextPage: true })
+        {
+            return item;
+        }
+
+        var levels = await AllNodesAsync(
+            item.InventoryLevels,
+            GraphDocuments.InventoryItemLevels,
+            $"inventory item {id}",
+            (n, after) => new InventoryItemLevelsVariables([id], n, after),
+            ShopifyJsonContext.Default.InventoryItemLevelsVariables,
+            ShopifyJsonContext.Default.GraphResponseInventoryItemLevelsData,
+            data => data.Nodes?.FirstOrDefault(n => n?.Id == id)?.InventoryLevels,
+            cancellationToken).ConfigureAwait(false);
+        return item with { InventoryLevels = new Connection<InventoryLevelNode>(null, levels) };
+    }
+
+    private IEnumerable<ChannelInventoryLevel> Levels(InventoryItemNode item)
     {
         if (item.Id is null)
         {
@@ -230,6 +391,8 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             var available = level.Quantities?.FirstOrDefault(q => q.Name == "available")?.Quantity ?? 0;
             if (level.Location?.Id is { } location)
             {
+                _notStocked.TryRemove((item.Id, location), out _);
+                _lastSeen[(item.Id, location)] = available;
                 yield return new ChannelInventoryLevel(item.Id, location, available);
             }
         }
@@ -252,18 +415,10 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                 cancellationToken).ConfigureAwait(false);
             foreach (var variant in NonNullNodes(data.ProductVariants?.Nodes, "ProductVariants"))
             {
-                if (variant.InventoryItem?.Id is not { } itemId)
+                if (ToChannelItem(variant) is { } item)
                 {
-                    continue;
+                    yield return item;
                 }
-
-                var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["shopify.variantId"] = variant.Id };
-                if (variant.Product?.Id is { } productId)
-                {
-                    attributes["shopify.productId"] = productId;
-                }
-
-                yield return new ChannelItem(itemId, variant.Sku, variant.DisplayName ?? variant.Title, variant.Id, attributes, variant.InventoryItem.Tracked ?? true);
             }
 
             after = data.ProductVariants?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;

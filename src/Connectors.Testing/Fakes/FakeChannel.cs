@@ -12,6 +12,7 @@ public sealed partial class FakeChannel : IInventoryChannel, IOrderChannel, IWar
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Item, string Location), int> _levels = [];
     private readonly Dictionary<string, string> _rejectedItems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _notListedItems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChannelOrder> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChannelFulfillment> _fulfillmentsByKey = new(StringComparer.Ordinal);
     private readonly List<ChannelFulfillment> _repeatedFulfillments = [];
@@ -180,6 +181,17 @@ public sealed partial class FakeChannel : IInventoryChannel, IOrderChannel, IWar
         }
     }
 
+    /// <summary>Answers every push of the item with <see cref="PushOutcome.NotListed"/> (code <c>NOT_STOCKED</c>), as a shop that does not stock it at the location.</summary>
+    /// <param name="channelItemId">The channel item id.</param>
+    /// <param name="reason">The reason given.</param>
+    public void NotListItem(string channelItemId, string reason)
+    {
+        lock (_gate)
+        {
+            _notListedItems[channelItemId] = reason;
+        }
+    }
+
     /// <summary>Makes the next <paramref name="count"/> pushes fail as a whole with a transient error (HTTP 503).</summary>
     /// <param name="count">How many.</param>
     public void FailNextPushes(int count) => Interlocked.Exchange(ref _failPushes, count);
@@ -234,6 +246,12 @@ public sealed partial class FakeChannel : IInventoryChannel, IOrderChannel, IWar
             _pushes.Add([.. targets]);
             foreach (var target in targets)
             {
+                if (_notListedItems.TryGetValue(target.ChannelItemId, out var notListed))
+                {
+                    results.Add(InventoryPushItemResult.NotListed(target, notListed, "NOT_STOCKED"));
+                    continue;
+                }
+
                 if (_rejectedItems.TryGetValue(target.ChannelItemId, out var reason)
                     || (RejectUnknownItems && !_items.Exists(i => i.ChannelItemId == target.ChannelItemId)))
                 {

@@ -127,6 +127,23 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         return new ShopifyEmulatorVariant(EmulatorGraph.Gid("ProductVariant", variant.Id), EmulatorGraph.Gid("InventoryItem", variant.InventoryItemId), sku);
     }
 
+    /// <summary>
+    /// Stops stocking an item at a location, as <c>inventoryDeactivate</c> does: its level there is removed, and
+    /// <c>inventorySetQuantities</c> answers <c>ITEM_NOT_STOCKED_AT_LOCATION</c> for it. (An item added before a
+    /// location is not stocked at that location either.)
+    /// </summary>
+    /// <param name="inventoryItemId">The InventoryItem GID.</param>
+    /// <param name="locationId">The Location GID.</param>
+    /// <returns>Whether it was stocked there.</returns>
+    public bool DeactivateInventory(string inventoryItemId, string locationId) => _graph.Deactivate(Id(inventoryItemId), Id(locationId));
+
+    /// <summary>Another app (or the merchant) sets the available quantity of a stocked item at a location.</summary>
+    /// <param name="inventoryItemId">The InventoryItem GID.</param>
+    /// <param name="locationId">The Location GID.</param>
+    /// <param name="available">The new available quantity.</param>
+    /// <returns>Whether the item is stocked there (otherwise nothing changes).</returns>
+    public bool SetAvailable(string inventoryItemId, string locationId, int available) => _graph.SetLevel(Id(inventoryItemId), Id(locationId), available);
+
     /// <summary>The available quantity of an item at a location, or null when the item is not stocked there.</summary>
     /// <param name="inventoryItemId">The InventoryItem GID.</param>
     /// <param name="locationId">The Location GID.</param>
@@ -203,6 +220,27 @@ public sealed class ShopifyEmulator : IAsyncDisposable
             fo.Status = status;
         });
     }
+
+    /// <summary>
+    /// Moves <paramref name="quantity"/> unfulfilled units of the line with <paramref name="sku"/> to a new fulfilment
+    /// order at <paramref name="locationId"/>, as <c>fulfillmentOrderMove</c> with line items does: one order line is
+    /// then assigned to two locations.
+    /// </summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <param name="sku">The line's SKU.</param>
+    /// <param name="quantity">The units to move.</param>
+    /// <param name="locationId">The Location GID they move to.</param>
+    public void MoveFulfillmentOrderLine(string orderId, string sku, int quantity, string locationId)
+    {
+        var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
+        _graph.MoveLine(order, sku, quantity, Id(locationId));
+    }
+
+    /// <summary>The Location GID each fulfilment of an order was created at, oldest first.</summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <returns>The locations.</returns>
+    public IReadOnlyList<string> GetFulfillmentLocations(string orderId) =>
+        [.. _graph.FindOrder(Id(orderId))?.Fulfillments.Select(f => EmulatorGraph.Gid("Location", f.LocationId)) ?? []];
 
     /// <summary>The merchant requests fulfilment of the order's open fulfilment orders from the fulfilment service at <paramref name="locationId"/>.</summary>
     /// <param name="orderId">The Order GID.</param>
@@ -396,10 +434,14 @@ public sealed class ShopifyEmulator : IAsyncDisposable
             return;
         }
 
+        var loseAnswer = false;
         if (_faults.TryDequeue(out var fault))
         {
             switch (fault)
             {
+                case ShopifyEmulatorFault.AnswerLost:
+                    loseAnswer = true;
+                    break;
                 case ShopifyEmulatorFault.TooManyRequests:
                     response.StatusCode = 429;
                     response.Headers.RetryAfter = "1";
@@ -499,6 +541,13 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         {
             result["errors"] = EmulatorGraph.Error(ex.Message, ex.Code);
             result["extensions"] = Cost(requested, 0, _bucket.Refund(requested));
+        }
+
+        if (loseAnswer)
+        {
+            response.StatusCode = 502;
+            await response.WriteAsync("""{"errors":"Bad gateway"}""", context.RequestAborted).ConfigureAwait(false);
+            return;
         }
 
         await WriteJsonAsync(response, result, context.RequestAborted).ConfigureAwait(false);

@@ -14,4 +14,10 @@ public enum ShopifyEmulatorFault
 
     /// <summary>The response is delayed by <see cref="ShopifyEmulator.FaultDelay"/>, then served normally.</summary>
     Slow,
+
+    /// <summary>
+    /// The request is carried out (a mutation takes effect), then the answer is lost: HTTP 502 instead of the result,
+    /// as when a proxy or the connection fails after the shop did the work.
+    /// </summary>
+    AnswerLost,
 }

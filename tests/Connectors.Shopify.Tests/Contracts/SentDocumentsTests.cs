@@ -8,7 +8,7 @@ namespace Connectors.Shopify.Tests.Contracts;
 /// Every GraphQL request the channel really sends (document + variables, captured by the emulator) validates against the
 /// published SDL of the pinned version, and every embedded document is among them: the order-channel scenario (with one
 /// line per page, so the line-item follow-up queries run), the fulfilment-service scenario a fulfilment of 12 lines
-/// (its lines paged) and a customer-requested return together send them all.
+/// (its lines paged, its fulfilment order scheduled and opened first) and a customer-requested return together send them all.
 /// </summary>
 public sealed class SentDocumentsTests
 {
@@ -39,7 +39,10 @@ public sealed class SentDocumentsTests
                 emulator.AddVariant(sku);
             }
 
-            var orderId = await emulator.CreateOrderAsync([.. skus.Select(s => new ShopifyEmulatorLine(s, 1, 1m))], cancellationToken: ct);
+            // Its fulfilment order is SCHEDULED: the shipment opens it (FulfillmentOrderOpen) before fulfilling it.
+            var location = emulator.AddLocation("Paged");
+            var orderId = await emulator.CreateOrderAsync([.. skus.Select(s => new ShopifyEmulatorLine(s, 1, 1m) { LocationId = location })], cancellationToken: ct);
+            emulator.SetFulfillmentOrderStatus(orderId, location, "SCHEDULED");
             var order = (await channel.GetOrderAsync(orderId, ct))!;
             await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [.. order.Lines.Select(l => new FulfillmentLine(l.LineId, 1))], "SHIP-PAGED"), ct);
             Assert.Equal(12, Assert.Single(await channel.ListFulfillmentsAsync(orderId, ct)).Lines.Count);

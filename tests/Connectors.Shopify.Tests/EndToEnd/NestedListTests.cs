@@ -54,4 +54,47 @@ public sealed class NestedListTests
 
         Assert.Equal(30, listed.Lines.Count);
     }
+
+    [Fact]
+    public async Task CreateFulfillment_LineOnTheSeventhFulfilmentOrder_IsFoundBeyondTheFirstPageOfFulfilmentOrders()
+    {
+        // Order.fulfillmentOrders was read with first: 5 and no paging: the 6th and later were invisible to allocation.
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress);
+        var channel = services.Channel();
+        var lines = new List<ShopifyEmulatorLine>();
+        for (var i = 0; i < 7; i++)
+        {
+            var location = emulator.AddLocation("Store " + i);
+            emulator.AddVariant("SKU-" + i);
+            lines.Add(new ShopifyEmulatorLine("SKU-" + i, 1, 1m) { LocationId = location });
+        }
+
+        var orderId = await emulator.CreateOrderAsync(lines, cancellationToken: ct);
+        var last = (await channel.GetOrderAsync(orderId, ct))!.Lines.Single(l => l.Sku == "SKU-6");
+
+        await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(last.LineId, 1)], "SHIP-7TH"), ct);
+
+        Assert.Equal(1, emulator.GetFulfillmentCount(orderId));
+    }
+
+    [Fact]
+    public async Task ReadInventory_ItemStockedAt25Locations_ReadsEveryLevel()
+    {
+        // inventoryLevels was read with first: 20 and never paged: the levels at locations 21 to 25 were missing.
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress);
+        var channel = services.Channel();
+        var locations = Enumerable.Range(0, 25).Select(i => emulator.AddLocation("Store " + i)).ToArray();
+        var item = emulator.AddVariant("SKU-1", 4, locations[^1]).InventoryItemId;
+
+        var all = await channel.ReadInventoryAsync(null, ct).ToListAsync(ct);
+        var one = await channel.ReadInventoryAsync([item], ct).ToListAsync(ct);
+
+        Assert.Equal(25, all.Count);
+        Assert.Equal(25, one.Count);
+        Assert.Equal(4, one.Single(l => l.LocationId == locations[^1]).Available);
+    }
 }

@@ -122,6 +122,52 @@ public class FulfillmentSyncTests
         Assert.Single(lossy.Created);
     }
 
+    [Theory]
+    [InlineData("WH-HAMBURG", "gid://shopify/Location/2")]
+    [InlineData("WH-UNMAPPED", null)]
+    public async Task ProcessOutbox_ShipmentFromAWarehouse_NamesTheChannelLocationOfTheInventoryMapping(string warehouse, string? expected)
+    {
+        // The WMS → channel location mapping of the inventory flow also says where a shipment left from (issue 17 item 1).
+        var orders = new FakeChannel("a");
+        var channel = new LossyFulfillmentChannel(orders);
+        var h = new OrderFlowHarness(
+            o =>
+            {
+                var settings = new Connectors.Inventory.ChannelInventoryOptions();
+                settings.Locations.Add(new Connectors.Inventory.InventoryLocationMapping { WarehouseLocation = "WH-BERLIN", ChannelLocation = "gid://shopify/Location/1" });
+                settings.Locations.Add(new Connectors.Inventory.InventoryLocationMapping { WarehouseLocation = "WH-HAMBURG", ChannelLocation = "gid://shopify/Location/2" });
+                o.Inventory.Channels["a"] = settings;
+            },
+            channel: channel);
+        var order = ModelFactory.Order("a", "7", [("SKU-1", 1)]);
+        orders.PutOrder(order);
+        await h.Orders.AcceptAsync(OrderFlowHarness.Webhook(order, "d-7"), Ct);
+        await h.Orders.ProcessInboxAsync(Ct);
+
+        await h.Fulfillment.PublishShipmentAsync(ModelFactory.Shipment("S7", "a", "7", [("SKU-1", 1m)]) with { WarehouseLocation = warehouse }, Ct);
+        await h.Fulfillment.ProcessOutboxAsync(Ct);
+
+        var request = Assert.Single(channel.Requests);
+        Assert.Equal(expected is null ? [] : [expected], request.ChannelLocationIds);
+    }
+
+    [Fact]
+    public async Task ProcessOutbox_ShipmentFromAWarehouseWithoutMapping_UsesTheWarehouseLocationAsTheChannelsOwn()
+    {
+        var orders = new FakeChannel("a");
+        var channel = new LossyFulfillmentChannel(orders);
+        var h = new OrderFlowHarness(channel: channel);
+        var order = ModelFactory.Order("a", "8", [("SKU-1", 1)]);
+        orders.PutOrder(order);
+        await h.Orders.AcceptAsync(OrderFlowHarness.Webhook(order, "d-8"), Ct);
+        await h.Orders.ProcessInboxAsync(Ct);
+
+        await h.Fulfillment.PublishShipmentAsync(ModelFactory.Shipment("S8", "a", "8", [("SKU-1", 1m)]) with { WarehouseLocation = "gid://shopify/Location/9" }, Ct);
+        await h.Fulfillment.ProcessOutboxAsync(Ct);
+
+        Assert.Equal(["gid://shopify/Location/9"], Assert.Single(channel.Requests).ChannelLocationIds);
+    }
+
     [Fact]
     public async Task ProcessOutbox_RestartWithShipmentsInOutbox_EachSentOnce()
     {

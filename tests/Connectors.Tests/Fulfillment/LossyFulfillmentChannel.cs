@@ -11,6 +11,7 @@ internal sealed class LossyFulfillmentChannel(FakeChannel orders) : IFulfillment
 {
     private readonly Lock _gate = new();
     private readonly List<ChannelFulfillment> _created = [];
+    private readonly List<FulfillmentRequest> _requests = [];
     private int _loseAnswers;
 
     public string Name => orders.Name;
@@ -30,6 +31,17 @@ internal sealed class LossyFulfillmentChannel(FakeChannel orders) : IFulfillment
         }
     }
 
+    public IReadOnlyList<FulfillmentRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
     public void LoseNextAnswers(int count) => Interlocked.Exchange(ref _loseAnswers, count);
 
     public Task<ChannelFulfillment> CreateFulfillmentAsync(FulfillmentRequest request, CancellationToken cancellationToken = default)
@@ -37,6 +49,7 @@ internal sealed class LossyFulfillmentChannel(FakeChannel orders) : IFulfillment
         ChannelFulfillment created;
         lock (_gate)
         {
+            _requests.Add(request);
             created = new ChannelFulfillment("F" + (_created.Count + 1).ToString(CultureInfo.InvariantCulture), request.ChannelOrderId, request.Lines, request.Tracking, request.IdempotencyKey);
             _created.Add(created);
         }

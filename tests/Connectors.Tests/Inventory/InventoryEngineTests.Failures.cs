@@ -50,6 +50,31 @@ public partial class InventoryEngineTests
     }
 
     [Fact]
+    public async Task DispatchAsync_ItemNotListedAtTheLocation_OneDeadLetterAcrossChanges()
+    {
+        // Issue 17 item 13: an item the shop does not stock at a location left a fresh dead letter at every change.
+        using var harness = InventoryHarness.Create(channels: new FakeChannel("store-a", new ChannelCapabilities(250)));
+        using var items = harness.Collect("connectors.inventory.pushed_items");
+        harness.A.NotListItem("X", "not stocked at the location");
+        await harness.RecordAsync(new StockLevel("X", "wh1", 4), new StockLevel("GOOD", "wh1", 5));
+        var first = await harness.DispatchAsync(harness.A);
+
+        await harness.RecordAsync(new StockLevel("X", "wh1", 6));
+        var second = await harness.DispatchAsync(harness.A);
+        harness.Time.Advance(TimeSpan.FromDays(1));
+        var later = await harness.DispatchAsync(harness.A);
+
+        Assert.Equal((1, 1), (first.Applied, first.Rejected));
+        Assert.Equal(1, second.Rejected);
+        Assert.Equal(0, later.Batches);
+        var letter = Assert.Single(await ToListAsync(harness.Store.ListDeadLettersAsync("store-a", InventoryHarness.Token)));
+        Assert.Equal("NOT_STOCKED", letter.ErrorType);
+        using var payload = JsonDocument.Parse(letter.Payload);
+        Assert.Equal(6, payload.RootElement.GetProperty("quantity").GetInt32());
+        Assert.Contains(items.GetMeasurementSnapshot(), m => Equals(m.Tags[ConnectorsTelemetry.OutcomeTag], "not-listed"));
+    }
+
+    [Fact]
     public async Task DispatchAsync_TransientFailuresThenRecovery_PushesOnceBackoffElapsed()
     {
         using var harness = InventoryHarness.Create(o => o.MaxAttempts = 5, channels: new FakeChannel("store-a", new ChannelCapabilities(250)));

@@ -8,4 +8,11 @@ internal sealed record FulfillmentOrderNode(
     DateTimeOffset? UpdatedAt,
     FulfillmentOrderAssignedLocation? AssignedLocation,
     Connection<FulfillmentOrderLineNode>? LineItems,
-    OrderNode? Order);
+    OrderNode? Order)
+{
+    /// <summary>
+    /// The actions Shopify allows on the fulfilment order now; selected only by the query that allocates shipments
+    /// (null elsewhere).
+    /// </summary>
+    public IReadOnlyList<SupportedActionNode>? SupportedActions { get; init; }
+}

@@ -1,3 +1,3 @@
 namespace Connectors.Shopify.Internal.Json;
 
-internal sealed record InventoryItemLevelsVariables(IReadOnlyList<string> Ids, int LevelsFirst);
+internal sealed record InventoryItemLevelsVariables(IReadOnlyList<string> Ids, int LevelsFirst, string? LevelsAfter = null);

@@ -1,3 +1,3 @@
 namespace Connectors.Shopify.Internal.Json;
 
-internal sealed record ProductVariantsVariables(int First, string? After);
+internal sealed record ProductVariantsVariables(int First, string? After, string? Query = null);

@@ -55,6 +55,8 @@ namespace Connectors.Shopify.Internal.Json;
 [JsonSerializable(typeof(AssignedFulfillmentOrdersVariables))]
 [JsonSerializable(typeof(GraphResponse<AssignedFulfillmentOrdersData>))]
 [JsonSerializable(typeof(FulfillmentOrderAnswerVariables))]
+[JsonSerializable(typeof(FulfillmentOrderOpenVariables))]
+[JsonSerializable(typeof(GraphResponse<FulfillmentOrderOpenData>))]
 [JsonSerializable(typeof(FulfillmentOrderRejectVariables))]
 [JsonSerializable(typeof(GraphResponse<FulfillmentOrderAcceptFulfillmentRequestData>))]
 [JsonSerializable(typeof(GraphResponse<FulfillmentOrderRejectFulfillmentRequestData>))]

@@ -423,7 +423,7 @@ internal sealed partial class EmulatorGraph
             return Failed("No line items to fulfill.", "fulfillment");
         }
 
-        var fulfillment = new EmuFulfillment { Id = NextId(), CreatedAt = _time.GetUtcNow() };
+        var fulfillment = new EmuFulfillment { Id = NextId(), CreatedAt = _time.GetUtcNow(), LocationId = plan[0].Fo.LocationId };
         foreach (var (fo, line, quantity) in plan)
         {
             line.Remaining -= quantity;

@@ -79,6 +79,28 @@ internal sealed partial class EmulatorGraph
         }
     }
 
+    public bool SetLevel(long item, long location, int quantity)
+    {
+        lock (_gate)
+        {
+            if (!_levels.ContainsKey((item, location)))
+            {
+                return false;
+            }
+
+            _levels[(item, location)] = quantity;
+            return true;
+        }
+    }
+
+    public bool Deactivate(long item, long location)
+    {
+        lock (_gate)
+        {
+            return _levels.Remove((item, location));
+        }
+    }
+
     public int? GetAvailable(long item, long location)
     {
         lock (_gate)
@@ -138,6 +160,33 @@ internal sealed partial class EmulatorGraph
         lock (_gate)
         {
             return _orders.FirstOrDefault(o => o.Id == id);
+        }
+    }
+
+    /// <summary>
+    /// fulfillmentOrderMove with line items: "Changes the location which is assigned to fulfill a number of unfulfilled
+    /// fulfillment order line items"; the moved units get a new fulfilment order at the new location, the original keeps the rest.
+    /// </summary>
+    public void MoveLine(EmuOrder order, string sku, int quantity, long location)
+    {
+        lock (_gate)
+        {
+            var (from, line) = order.FulfillmentOrders
+                .SelectMany(f => f.Lines.Select(l => (Fo: f, Line: l)))
+                .FirstOrDefault(x => x.Line.Line.Sku == sku && x.Line.Remaining >= quantity && x.Fo.LocationId != location);
+            if (line is null || quantity <= 0)
+            {
+                throw new ArgumentException($"No fulfilment order of the order has {quantity} unfulfilled units of '{sku}' at another location.", nameof(quantity));
+            }
+
+            line.Total -= quantity;
+            line.Remaining -= quantity;
+            var now = _time.GetUtcNow();
+            var moved = new EmuFulfillmentOrder { Id = NextId(), LocationId = location, UpdatedAt = now };
+            moved.Lines.Add(new EmuFulfillmentOrderLine { Id = NextId(), Line = line.Line, Total = quantity, Remaining = quantity });
+            order.FulfillmentOrders.Add(moved);
+            from.UpdatedAt = now;
+            order.UpdatedAt = now;
         }
     }
 
@@ -269,7 +318,29 @@ internal sealed partial class EmulatorGraph
         };
     }
 
-    private JsonObject ProductVariants(JsonObject args) => Connection(_variants, args, v => new JsonObject
+    /// <summary>
+    /// productVariants, filtered by the <c>sku:</c> terms of <c>query</c> when given (a bare or double-quoted value,
+    /// backslash escapes; terms joined with OR). Assumption: exact SKU equality (Shopify's search syntax may match
+    /// tokens more loosely); other search fields are not supported and match nothing.
+    /// </summary>
+    private JsonObject ProductVariants(JsonObject args)
+    {
+        IReadOnlyList<EmuVariant> variants = _variants;
+        if (args["query"]?.GetValue<string>() is { Length: > 0 } search)
+        {
+            var skus = SkuTerms().Matches(search)
+                .Select(m => m.Groups[1].Success ? Regex.Replace(m.Groups[1].Value, @"\\(.)", "$1") : m.Groups[2].Value)
+                .ToHashSet(StringComparer.Ordinal);
+            variants = [.. _variants.Where(v => skus.Contains(v.Sku))];
+        }
+
+        return Connection(variants, args, VariantJson);
+    }
+
+    [GeneratedRegex("""sku:(?:"((?:[^"\\]|\\.)*)"|([^\s"]+))""")]
+    private static partial Regex SkuTerms();
+
+    private static JsonObject VariantJson(EmuVariant v) => new()
     {
         ["id"] = Gid("ProductVariant", v.Id),
         ["legacyResourceId"] = v.Id.ToString(CultureInfo.InvariantCulture),
@@ -278,7 +349,7 @@ internal sealed partial class EmulatorGraph
         ["displayName"] = "Product " + v.Sku + " - " + v.Title,
         ["product"] = new JsonObject { ["id"] = Gid("Product", v.ProductId) },
         ["inventoryItem"] = new JsonObject { ["id"] = Gid("InventoryItem", v.InventoryItemId), ["tracked"] = v.Tracked },
-    });
+    };
 
     private JsonObject Locations(JsonObject args) => Connection(_locations.ToList(), args, l => new JsonObject
     {
@@ -386,6 +457,15 @@ internal sealed partial class EmulatorGraph
             if (location is null || !_locations.ContainsKey(location.Value))
             {
                 errors.Add(UserError(["input", "quantities", index, "locationId"], "The specified location could not be found.", "INVALID_LOCATION"));
+                continue;
+            }
+
+            // InventorySetQuantitiesUserErrorCode.ITEM_NOT_STOCKED_AT_LOCATION: "The specified inventory item is not
+            // stocked at the location." An item is stocked where it has a level (created, activated); the field path
+            // (the quantity's locationId) is an assumption.
+            if (!_levels.ContainsKey((item.Value, location.Value)))
+            {
+                errors.Add(UserError(["input", "quantities", index, "locationId"], "The specified inventory item is not stocked at the location.", "ITEM_NOT_STOCKED_AT_LOCATION"));
                 continue;
             }
 

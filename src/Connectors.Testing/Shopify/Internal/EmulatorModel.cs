@@ -56,7 +56,7 @@ internal sealed class EmuFulfillmentOrderLine
 {
     public required long Id { get; init; }
     public required EmuLine Line { get; init; }
-    public required int Total { get; init; }
+    public required int Total { get; set; }
     public int Remaining { get; set; }
 }
 
@@ -65,6 +65,7 @@ internal sealed class EmuFulfillment
     public required long Id { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public string Status { get; set; } = "SUCCESS";
+    public long LocationId { get; init; }
     public List<(string? Number, string? Url, string? Company)> Tracking { get; } = [];
     public List<(EmuLine Line, int Quantity, long Id)> Lines { get; } = [];
 }

@@ -138,7 +138,7 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
             ?? throw new JsonException("The shipment payload is empty.");
         var port = ChannelPorts.Get<IFulfillmentChannel>(_channels, shipment.Channel);
         var order = await _lookup.GetAsync(shipment.Channel, shipment.ChannelOrderId, cancellationToken).ConfigureAwait(false);
-        var request = await _mapper.MapShipmentAsync(shipment, order, cancellationToken).ConfigureAwait(false);
+        var request = ShipFrom(await _mapper.MapShipmentAsync(shipment, order, cancellationToken).ConfigureAwait(false), shipment, port);
 
         // A retry may follow a call whose answer was lost (timeout, crash after sending): look before sending again,
         // so a channel that is not idempotent on the key still gets the shipment once.
@@ -184,6 +184,26 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
     /// <summary>Records the confirmation for seller performance before the item completes, so a crash retries into "already present" and records it then.</summary>
     private ValueTask ConfirmedAsync(WarehouseShipment shipment, CancellationToken cancellationToken) =>
         _performance?.ShipmentConfirmedAsync(shipment, cancellationToken) ?? ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Names the channel locations the shipment left from: its WMS location through the channel's inventory location
+    /// mapping (the same WMS → channel mapping that decides where its stock is shown), or, with no mapping, the WMS
+    /// location id itself for a channel that keeps several locations (as the inventory flow does). A WMS location the
+    /// mapping does not name leaves the request without locations, so the channel chooses as before.
+    /// </summary>
+    private FulfillmentRequest ShipFrom(FulfillmentRequest request, WarehouseShipment shipment, IFulfillmentChannel port)
+    {
+        if (shipment.WarehouseLocation is not { } from || request.ChannelLocationIds.Count > 0)
+        {
+            return request;
+        }
+
+        var mapping = _options.Value.Inventory.Channels.TryGetValue(shipment.Channel, out var settings) ? settings.Locations : [];
+        string[] locations = mapping.Count > 0
+            ? [.. mapping.Where(m => string.Equals(m.WarehouseLocation, from, StringComparison.Ordinal)).Select(m => m.ChannelLocation).Distinct(StringComparer.Ordinal)]
+            : port.Capabilities.SupportsMultipleLocations ? [from] : [];
+        return locations.Length == 0 ? request : request with { ChannelLocationIds = locations };
+    }
 
     private void Sent(WarehouseShipment shipment, string outcome)
     {

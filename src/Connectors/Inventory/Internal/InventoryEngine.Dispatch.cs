@@ -129,6 +129,7 @@ internal sealed partial class InventoryEngine
         var handled = new bool[rows.Count];
         var acknowledgements = new List<InventoryAcknowledgement>(rows.Count);
         List<(InventoryRow Row, InventoryPushItemResult Result)>? rejected = null;
+        List<(InventoryRow Row, InventoryPushItemResult Result)>? notListed = null;
         List<InventoryRow>? retry = null;
         TimeSpan? retryAfter = null;
         string? retryReason = null;
@@ -149,6 +150,9 @@ internal sealed partial class InventoryEngine
                     break;
                 case PushOutcome.Rejected:
                     (rejected ??= []).Add((rows[i], result));
+                    break;
+                case PushOutcome.NotListed:
+                    (notListed ??= []).Add((rows[i], result));
                     break;
                 default:
                     (retry ??= []).Add(rows[i]);
@@ -205,6 +209,24 @@ internal sealed partial class InventoryEngine
             _metrics.InventoryPushedItems.Add(rejected.Count, ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.Outcome("rejected"));
         }
 
+        if (notListed is not null)
+        {
+            // One dead letter per item and location, replaced at later changes: the item stays unlisted there until the
+            // merchant stocks it, and a fresh dead letter at every stock change would bury the others.
+            foreach (var (row, result) in notListed)
+            {
+                var reason = result.Reason ?? "not listed by the channel at this location";
+                Log.InventoryItemRejected(_logger, plan.Name, row.Key.ChannelItemId, row.Key.LocationId, reason);
+                if (await DeadLetterAsync(plan, row, reason, result.ErrorCode ?? "not-listed", cancellationToken, $"{ConnectorFlows.Inventory}/{row.Key}/not-listed").ConfigureAwait(false))
+                {
+                    outcome.DeadLettered++;
+                }
+            }
+
+            outcome.Rejected += notListed.Count;
+            _metrics.InventoryPushedItems.Add(notListed.Count, ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.Outcome("not-listed"));
+        }
+
         if (retry is not null)
         {
             _metrics.InventoryPushedItems.Add(retry.Count, ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.Outcome("retry"));
@@ -253,7 +275,7 @@ internal sealed partial class InventoryEngine
     /// worker has claimed the row since.
     /// </summary>
     /// <returns><see langword="false"/> when the row is another worker's now.</returns>
-    private async Task<bool> DeadLetterAsync(ChannelPlan plan, InventoryRow row, string reason, string? errorType, CancellationToken cancellationToken)
+    private async Task<bool> DeadLetterAsync(ChannelPlan plan, InventoryRow row, string reason, string? errorType, CancellationToken cancellationToken, string? id = null)
     {
         // Parked first, under the claim: a row another worker has claimed since is that worker's to push or give up on.
         if ((await RescheduleRowsAsync(plan, [row], DateTimeOffset.MaxValue, reason, cancellationToken).ConfigureAwait(false)).Count > 0)
@@ -266,7 +288,7 @@ internal sealed partial class InventoryEngine
             new InventoryDeadLetterPayload(row.Key.Channel, row.Key.ChannelItemId, row.Key.LocationId, row.Desired, row.Sku, row.Version),
             InventoryJsonContext.Default.InventoryDeadLetterPayload);
         var deadLetter = new DeadLetter(
-            Id: $"{ConnectorFlows.Inventory}/{row.Key}/v{row.Version}",
+            Id: id ?? $"{ConnectorFlows.Inventory}/{row.Key}/v{row.Version}",
             Channel: plan.Name,
             Flow: ConnectorFlows.Inventory,
             Kind: DeadLetterKind,
