@@ -106,6 +106,11 @@ public sealed class MagentoOptions
     [Required]
     public string DefaultCarrierCode { get; set; } = "custom";
 
+    /// <summary>
+    /// Whether Magento e-mails the customer the credit memo of a return the warehouse received. Default <see langword="true"/>.
+    /// </summary>
+    public bool NotifyCustomerOfRefund { get; set; } = true;
+
     /// <summary>Inventory batches in flight at once. Default 4.</summary>
     [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 4;

@@ -60,10 +60,23 @@ public sealed class ContractTests
             (await http.PostAsync(new Uri($"V1/order/{order}/ship", UriKind.Relative), ship, Ct)).EnsureSuccessStatusCode();
         }
 
-        var problems = new List<string>();
-        foreach (var path in new[] { $"/V1/orders/{order}", "/V1/orders", "/V1/inventory/source-items", "/V1/shipments", "/V1/products", "/V1/inventory/get-product-salable-quantity/SKU-A/1" })
+        using (var refund = new StringContent("""{"items":[{"order_item_id":1,"qty":1}],"appendComment":true,"comment":{"comment":"c","is_visible_on_front":0},"arguments":{"shipping_amount":0,"extension_attributes":{"return_to_stock_items":[1]}}}""", System.Text.Encoding.UTF8, "application/json"))
         {
-            var text = await http.GetStringAsync(new Uri(path.TrimStart('/') + (path.Contains("salable", StringComparison.Ordinal) || path.EndsWith(order.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) ? string.Empty : "?searchCriteria[pageSize]=10"), UriKind.Relative), Ct);
+            (await http.PostAsync(new Uri($"V1/order/{order}/refund", UriKind.Relative), refund, Ct)).EnsureSuccessStatusCode();
+        }
+
+        emulator.RmaEnabled = true;
+        var rma = emulator.RequestReturn(order, [(1, 1)]);
+        using (var comment = new StringContent("""{"data":{"comment":"c","rma_entity_id":1,"created_at":"2026-01-01 00:00:00","entity_id":0,"customer_notified":false,"visible_on_front":false,"status":"pending","admin":true}}""", System.Text.Encoding.UTF8, "application/json"))
+        {
+            (await http.PostAsync(new Uri($"V1/returns/{rma}/comments", UriKind.Relative), comment, Ct)).EnsureSuccessStatusCode();
+        }
+
+        var problems = new List<string>();
+        var lists = new[] { "/V1/orders", "/V1/inventory/source-items", "/V1/shipments", "/V1/products", "/V1/creditmemos", "/V1/returns" };
+        foreach (var path in lists.Concat([$"/V1/orders/{order}", "/V1/inventory/get-product-salable-quantity/SKU-A/1", "/V1/creditmemo/1", "/V1/creditmemo/1/comments", $"/V1/returns/{rma}", $"/V1/returns/{rma}/comments"]))
+        {
+            var text = await http.GetStringAsync(new Uri(path.TrimStart('/') + (lists.Contains(path) ? "?searchCriteria[pageSize]=10" : string.Empty), UriKind.Relative), Ct);
             foreach (var contract in await OpenApiContract.AllAsync())
             {
                 problems.AddRange(contract.CheckResponse("GET", path, JsonNode.Parse(text)).Select(p => $"{p} (GET {path})"));

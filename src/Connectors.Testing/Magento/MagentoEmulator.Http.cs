@@ -114,7 +114,7 @@ public sealed partial class MagentoEmulator
             case ("GET", "shipments") when segments.Length == 2:
                 return Search(query, _shipments.Values.OrderBy(s => s.EntityId).Select(ShipmentJson));
             default:
-                return Answer.Error(404, "Request does not match any route.");
+                return RouteReturns(method, path, segments, query, body) ?? RouteStock(method, path, segments, query, body) ?? Answer.Error(404, "Request does not match any route.");
         }
     }
 

@@ -27,4 +27,11 @@ namespace Connectors.Magento.Internal.Json;
 [JsonSerializable(typeof(ShipOrderRequest))]
 [JsonSerializable(typeof(Shipment))]
 [JsonSerializable(typeof(ShipmentTrackRequest))]
+[JsonSerializable(typeof(SearchResult<CreditMemo>))]
+[JsonSerializable(typeof(SearchResult<CreditMemoComment>))]
+[JsonSerializable(typeof(RefundOrderRequest))]
+[JsonSerializable(typeof(SearchResult<Rma>))]
+[JsonSerializable(typeof(SearchResult<RmaComment>))]
+[JsonSerializable(typeof(RmaCommentRequest))]
+[JsonSerializable(typeof(Rma))]
 internal sealed partial class MagentoJsonContext : JsonSerializerContext;
