@@ -85,7 +85,19 @@ public sealed class MagentoOptions
     /// </summary>
     public string? ReservationSourceCode { get; set; }
 
-    /// <summary>Source items per <c>POST /V1/inventory/source-items</c>. Default 100.</summary>
+    /// <summary>The API stock levels are written to and read from. Default <see cref="MagentoInventoryApi.SourceItems"/>.</summary>
+    public MagentoInventoryApi InventoryApi { get; set; } = MagentoInventoryApi.SourceItems;
+
+    /// <summary>
+    /// How long a push through <see cref="MagentoInventoryApi.AsyncBulkSourceItems"/> waits for the store's consumers to run
+    /// its operations; what is still open then is reported for a retry. Default two minutes.
+    /// </summary>
+    public TimeSpan BulkStatusTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often <c>GET /V1/bulk/{uuid}/status</c> is asked while a bulk is open. Default two seconds.</summary>
+    public TimeSpan BulkStatusPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Source items per <c>POST /V1/inventory/source-items</c> (per bulk operation in async mode). Default 100.</summary>
     [Range(1, 5000)]
     public int BatchSize { get; set; } = 100;
 

@@ -44,6 +44,43 @@ public sealed class ContractTests
     }
 
     [Fact]
+    public async Task Check_AsyncBulkBody_EachElementCheckedAgainstTheSynchronousOperation()
+    {
+        foreach (var contract in await OpenApiContract.AllAsync())
+        {
+            Assert.Empty(contract.Check(new MagentoEmulatorRequest("POST", "/async/bulk/V1/inventory/source-items", [], """[{"sourceItems":[{"sku":"A","source_code":"default","quantity":1,"status":1}]}]""")));
+            Assert.Contains(contract.Check(new MagentoEmulatorRequest("POST", "/async/bulk/V1/inventory/source-items", [], """[{"sourceItems":[]},{"sourceItems":[{"sku":"A","qty":1}]}]""")), p => p.Contains("$.sourceItems[0].qty is not in the schema", StringComparison.Ordinal));
+            Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest("POST", "/async/bulk/V1/inventory/source-items", [], """{"sourceItems":[]}""")));
+        }
+    }
+
+    [Fact]
+    public async Task Emulator_StockItemAndBulkStatusAnswers_ConformToBothVersions()
+    {
+        await using var emulator = await MagentoEmulator.StartAsync(cancellationToken: Ct);
+        emulator.AllowIntegrationBearerTokens = true;
+        emulator.AddProduct("SKU-A");
+        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl, "rest/default/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.AccessToken);
+        using var bulkBody = new StringContent("""[{"sourceItems":[{"sku":"SKU-A","source_code":"default","quantity":2,"status":1}]}]""", System.Text.Encoding.UTF8, "application/json");
+        var accepted = JsonNode.Parse(await (await http.PostAsync(new Uri("async/bulk/V1/inventory/source-items", UriKind.Relative), bulkBody, Ct)).Content.ReadAsStringAsync(Ct))!;
+        var uuid = accepted["bulk_uuid"]!.GetValue<string>();
+
+        var problems = new List<string>();
+        foreach (var path in new[] { "/V1/stockItems/SKU-A", $"/V1/bulk/{uuid}/status" })
+        {
+            var text = await http.GetStringAsync(new Uri(path.TrimStart('/'), UriKind.Relative), Ct);
+            foreach (var contract in await OpenApiContract.AllAsync())
+            {
+                problems.AddRange(contract.CheckResponse("GET", path, JsonNode.Parse(text)).Select(p => $"{p} (GET {path})"));
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.Equal("accepted", accepted["request_items"]![0]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Emulator_Answers_ConformToTheResponseSchemasOfBothVersions()
     {
         await using var emulator = await MagentoEmulator.StartAsync(cancellationToken: Ct);

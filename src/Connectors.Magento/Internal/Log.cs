@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8208, Level = LogLevel.Information, Message = "Magento {Channel}: return receipt {ReceiptKey} of order {OrderId} refunded with credit memo {CreditMemoId}")]
     public static partial void CreditMemoCreated(ILogger logger, string channel, string receiptKey, long orderId, long creditMemoId);
+
+    [LoggerMessage(EventId = 8209, Level = LogLevel.Warning, Message = "Magento {Channel}: bulk {BulkUuid} still has open operations after {Timeout}; their items are retried")]
+    public static partial void BulkStillOpen(ILogger logger, string channel, string bulkUuid, TimeSpan timeout);
 }

@@ -226,6 +226,17 @@ public sealed partial class MagentoEmulator
                 var shippedLeft = Math.Max(0, (shippedBefore - refundedBefore) * perUnit);
                 var fromShipped = Math.Min(units, shippedLeft);
                 var neverShipped = units - fromShipped;
+                if (!MsiEnabled)
+                {
+                    // CatalogInventory: "Return to Stock" puts the refunded units back on the stock item.
+                    if (toStock.Contains(stockItem.ItemId) || toStock.Contains(itemId))
+                    {
+                        LegacyAdjust(stockItem.Sku, units);
+                    }
+
+                    continue;
+                }
+
                 if (neverShipped > 0 && StockKeepingTypes.Contains(stockItem.ProductType))
                 {
                     _reservations.Add((stockItem.Sku, neverShipped, "creditmemo_created:" + memo.EntityId));

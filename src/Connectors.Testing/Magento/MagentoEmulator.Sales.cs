@@ -58,7 +58,14 @@ public sealed partial class MagentoEmulator
 
             foreach (var item in order.Items.Where(i => StockKeepingTypes.Contains(i.ProductType)))
             {
-                _reservations.Add((item.Sku, -item.QtyOrdered, "order_placed:" + id));
+                if (MsiEnabled)
+                {
+                    _reservations.Add((item.Sku, -item.QtyOrdered, "order_placed:" + id));
+                }
+                else
+                {
+                    LegacyAdjust(item.Sku, -item.QtyOrdered);
+                }
             }
 
             _orders[id] = order;
@@ -83,7 +90,14 @@ public sealed partial class MagentoEmulator
 
                 if (StockKeepingTypes.Contains(item.ProductType) && left > 0)
                 {
-                    _reservations.Add((item.Sku, left, "order_canceled:" + orderId));
+                    if (MsiEnabled)
+                    {
+                        _reservations.Add((item.Sku, left, "order_canceled:" + orderId));
+                    }
+                    else
+                    {
+                        LegacyAdjust(item.Sku, left);
+                    }
                 }
             }
 
@@ -294,7 +308,7 @@ public sealed partial class MagentoEmulator
             shipment.Items.Add((itemId, item.Sku, qty));
             var children = order.Items.Where(c => c.ParentItemId == itemId).ToList();
             var deducted = children.Count == 0 ? [(item, qty)] : children.Select(c => (c, qty * c.QtyOrdered / item.QtyOrdered)).ToList();
-            foreach (var (stockItem, units) in deducted)
+            foreach (var (stockItem, units) in deducted.Where(_ => MsiEnabled))
             {
                 Deduct(stockItem, units);
                 _reservations.Add((stockItem.Sku, units, "shipment_created:" + shipment.EntityId));

@@ -34,4 +34,8 @@ namespace Connectors.Magento.Internal.Json;
 [JsonSerializable(typeof(SearchResult<RmaComment>))]
 [JsonSerializable(typeof(RmaCommentRequest))]
 [JsonSerializable(typeof(Rma))]
+[JsonSerializable(typeof(List<SourceItemsRequest>))]
+[JsonSerializable(typeof(AsyncBulkResponse))]
+[JsonSerializable(typeof(BulkStatus))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class MagentoJsonContext : JsonSerializerContext;
