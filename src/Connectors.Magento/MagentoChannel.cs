@@ -39,7 +39,7 @@ public sealed partial class MagentoChannel : IInventoryChannel, ICatalogChannel,
         maxInventoryBatchSize: _client.Options.BatchSize,
         supportsMultipleLocations: true,
         supportsPartialFulfillment: true,
-        supportsWebhooks: false,
+        supportsWebhooks: !string.IsNullOrWhiteSpace(_client.Options.WebhookPublicKey),
         supportsReturns: true,
         supportsOrderAcknowledgement: true);
 

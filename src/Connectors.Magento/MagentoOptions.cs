@@ -123,6 +123,13 @@ public sealed class MagentoOptions
     /// </summary>
     public bool NotifyCustomerOfRefund { get; set; } = true;
 
+    /// <summary>
+    /// The PEM public key of the store's Adobe Commerce webhook signatures (Stores → Settings → Configuration → Adobe Services
+    /// → Webhooks), used by <see cref="MagentoWebhookHandler"/>. Default <see langword="null"/>: every webhook delivery is
+    /// refused as unverifiable.
+    /// </summary>
+    public string? WebhookPublicKey { get; set; }
+
     /// <summary>Inventory batches in flight at once. Default 4.</summary>
     [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 4;

@@ -77,6 +77,7 @@ public static class MagentoConnectorsBuilderExtensions
         http.AddHttpMessageHandler(sp => new MagentoAuthHandler(
             sp.GetRequiredService<IOptionsMonitor<MagentoOptions>>(), name, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredKeyedService<AdminTokenSource>(name)));
 
+        services.AddSingleton<IWebhookHandler>(sp => new MagentoWebhookHandler(name, sp.GetRequiredService<IOptionsMonitor<MagentoOptions>>()));
         builder.AddChannel(name, MagentoChannel.PlatformName, sp =>
         {
             var client = new MagentoClient(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptionsMonitor<MagentoOptions>>(), name, sp.GetRequiredService<TimeProvider>(), Logger(sp));
