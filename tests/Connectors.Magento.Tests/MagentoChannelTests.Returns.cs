@@ -60,7 +60,8 @@ public sealed partial class MagentoChannelTests
         var confirmation = new ReturnConfirmation(order.OrderId, [new ReturnLine(order.Lines[0].LineId, 2)], restock: false, refund: true, "receipt-3");
         _emulator.InjectFault(MagentoEmulatorFault.LostAnswer, path: "/refund"); // the credit memo is made, its answer never arrives
 
-        var lost = await Assert.ThrowsAnyAsync<ConnectorRequestFailedException>(() => channel.ConfirmReturnAsync(confirmation, Ct));
+        // The clock moves meanwhile: a retry by the pipeline (whose back-off waits on this clock) would have its chance.
+        var lost = await Assert.ThrowsAnyAsync<ConnectorRequestFailedException>(() => WhileAdvancingAsync(channel.ConfirmReturnAsync(confirmation, Ct), TimeSpan.FromSeconds(5), 40));
         Assert.True(lost.IsTransient);
         Assert.Single(_emulator.GetCreditMemos(id));
         Assert.Equal(1, _emulator.Requests.Count(r => r.Path.EndsWith("/refund", StringComparison.Ordinal))); // retries on, never repeated

@@ -100,6 +100,10 @@ public sealed partial class MagentoChannelTests
         Assert.Equal(3m, _emulator.GetSourceQuantity("B", "default"));
     }
 
+    /// <summary>Moves the fake clock in steps while <paramref name="task"/> runs, which may wait on it.</summary>
+    private async Task WhileAdvancingAsync(Task task, TimeSpan step, int maxSteps) =>
+        await WhileAdvancingAsync(task.ContinueWith(t => t.IsCompletedSuccessfully ? 0 : throw t.Exception?.InnerException ?? new OperationCanceledException(), TaskScheduler.Default), step, maxSteps);
+
     /// <summary>Moves the fake clock in steps while <paramref name="task"/> waits on it (the bulk status polling).</summary>
     private async Task<T> WhileAdvancingAsync<T>(Task<T> task, TimeSpan step, int maxSteps)
     {
