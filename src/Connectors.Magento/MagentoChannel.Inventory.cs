@@ -25,6 +25,11 @@ public sealed partial class MagentoChannel
     {
         ArgumentNullException.ThrowIfNull(targets);
         var options = _client.Options;
+        if (options.InventoryApi == MagentoInventoryApi.LegacyStockItems)
+        {
+            return await PushLegacyAsync(targets, options, cancellationToken).ConfigureAwait(false);
+        }
+
         var reservationSource = options.ReservationSourceCode ?? options.DefaultSourceCode;
         var results = new InventoryPushItemResult[targets.Count];
         var pending = new List<(int Index, string Source)>(targets.Count);
@@ -80,6 +85,12 @@ public sealed partial class MagentoChannel
         if (compensated > 0)
         {
             _metrics.ReservationsCompensated.Add(compensated, MagentoMetrics.Tags(Name));
+        }
+
+        if (options.InventoryApi == MagentoInventoryApi.AsyncBulkSourceItems && items.Count > 0)
+        {
+            await PushBulkAsync(items.Chunk(options.BatchSize).ToList(), targets, results, options, cancellationToken).ConfigureAwait(false);
+            return results;
         }
 
         await Parallel.ForEachAsync(
@@ -139,6 +150,16 @@ public sealed partial class MagentoChannel
     public async IAsyncEnumerable<ChannelInventoryLevel> ReadInventoryAsync(IReadOnlyCollection<string>? channelItemIds = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var options = _client.Options;
+        if (options.InventoryApi == MagentoInventoryApi.LegacyStockItems)
+        {
+            await foreach (var level in ReadLegacyAsync(channelItemIds, cancellationToken).ConfigureAwait(false))
+            {
+                yield return level;
+            }
+
+            yield break;
+        }
+
         var locations = LocationsBySource(options);
         var reservationSource = options.ReservationSourceCode ?? options.DefaultSourceCode;
         var open = options.CompensateReservations

@@ -7,9 +7,9 @@ namespace Connectors.Magento;
 /// <summary>
 /// One Magento 2 / Adobe Commerce store view as a Connectors channel, on the REST API (<c>/rest/{store}/V1</c>):
 /// inventory (MSI source items, reservation-corrected), catalogue, orders (polled by <c>updated_at</c>) and fulfilment
-/// (shipments). Created by <c>AddMagento</c>. Channel item ids are SKUs, the key of MSI source items.
+/// (shipments), returns (credit memos; Adobe Commerce RMAs read as return requests). Created by <c>AddMagento</c>. Channel item ids are SKUs, the key of MSI source items.
 /// </summary>
-public sealed partial class MagentoChannel : IInventoryChannel, ICatalogChannel, IOrderChannel, IFulfillmentChannel
+public sealed partial class MagentoChannel : IInventoryChannel, ICatalogChannel, IOrderChannel, IFulfillmentChannel, IReturnChannel
 {
     /// <summary>The platform name, <c>magento</c>.</summary>
     public const string PlatformName = "magento";
@@ -39,8 +39,8 @@ public sealed partial class MagentoChannel : IInventoryChannel, ICatalogChannel,
         maxInventoryBatchSize: _client.Options.BatchSize,
         supportsMultipleLocations: true,
         supportsPartialFulfillment: true,
-        supportsWebhooks: false,
-        supportsReturns: false,
+        supportsWebhooks: !string.IsNullOrWhiteSpace(_client.Options.WebhookPublicKey),
+        supportsReturns: true,
         supportsOrderAcknowledgement: true);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

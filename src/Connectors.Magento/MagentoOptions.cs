@@ -85,7 +85,19 @@ public sealed class MagentoOptions
     /// </summary>
     public string? ReservationSourceCode { get; set; }
 
-    /// <summary>Source items per <c>POST /V1/inventory/source-items</c>. Default 100.</summary>
+    /// <summary>The API stock levels are written to and read from. Default <see cref="MagentoInventoryApi.SourceItems"/>.</summary>
+    public MagentoInventoryApi InventoryApi { get; set; } = MagentoInventoryApi.SourceItems;
+
+    /// <summary>
+    /// How long a push through <see cref="MagentoInventoryApi.AsyncBulkSourceItems"/> waits for the store's consumers to run
+    /// its operations; what is still open then is reported for a retry. Default two minutes.
+    /// </summary>
+    public TimeSpan BulkStatusTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often <c>GET /V1/bulk/{uuid}/status</c> is asked while a bulk is open. Default two seconds.</summary>
+    public TimeSpan BulkStatusPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Source items per <c>POST /V1/inventory/source-items</c> (per bulk operation in async mode). Default 100.</summary>
     [Range(1, 5000)]
     public int BatchSize { get; set; } = 100;
 
@@ -105,6 +117,18 @@ public sealed class MagentoOptions
     /// <summary>The carrier code of tracking numbers whose carrier is not one of Magento's (ups, usps, fedex, dhl). Default <c>custom</c>.</summary>
     [Required]
     public string DefaultCarrierCode { get; set; } = "custom";
+
+    /// <summary>
+    /// Whether Magento e-mails the customer the credit memo of a return the warehouse received. Default <see langword="true"/>.
+    /// </summary>
+    public bool NotifyCustomerOfRefund { get; set; } = true;
+
+    /// <summary>
+    /// The PEM public key of the store's Adobe Commerce webhook signatures (Stores → Settings → Configuration → Adobe Services
+    /// → Webhooks), used by <see cref="MagentoWebhookHandler"/>. Default <see langword="null"/>: every webhook delivery is
+    /// refused as unverifiable.
+    /// </summary>
+    public string? WebhookPublicKey { get; set; }
 
     /// <summary>Inventory batches in flight at once. Default 4.</summary>
     [Range(1, 64)]

@@ -44,6 +44,43 @@ public sealed class ContractTests
     }
 
     [Fact]
+    public async Task Check_AsyncBulkBody_EachElementCheckedAgainstTheSynchronousOperation()
+    {
+        foreach (var contract in await OpenApiContract.AllAsync())
+        {
+            Assert.Empty(contract.Check(new MagentoEmulatorRequest("POST", "/async/bulk/V1/inventory/source-items", [], """[{"sourceItems":[{"sku":"A","source_code":"default","quantity":1,"status":1}]}]""")));
+            Assert.Contains(contract.Check(new MagentoEmulatorRequest("POST", "/async/bulk/V1/inventory/source-items", [], """[{"sourceItems":[]},{"sourceItems":[{"sku":"A","qty":1}]}]""")), p => p.Contains("$.sourceItems[0].qty is not in the schema", StringComparison.Ordinal));
+            Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest("POST", "/async/bulk/V1/inventory/source-items", [], """{"sourceItems":[]}""")));
+        }
+    }
+
+    [Fact]
+    public async Task Emulator_StockItemAndBulkStatusAnswers_ConformToBothVersions()
+    {
+        await using var emulator = await MagentoEmulator.StartAsync(cancellationToken: Ct);
+        emulator.AllowIntegrationBearerTokens = true;
+        emulator.AddProduct("SKU-A");
+        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl, "rest/default/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.AccessToken);
+        using var bulkBody = new StringContent("""[{"sourceItems":[{"sku":"SKU-A","source_code":"default","quantity":2,"status":1}]}]""", System.Text.Encoding.UTF8, "application/json");
+        var accepted = JsonNode.Parse(await (await http.PostAsync(new Uri("async/bulk/V1/inventory/source-items", UriKind.Relative), bulkBody, Ct)).Content.ReadAsStringAsync(Ct))!;
+        var uuid = accepted["bulk_uuid"]!.GetValue<string>();
+
+        var problems = new List<string>();
+        foreach (var path in new[] { "/V1/stockItems/SKU-A", $"/V1/bulk/{uuid}/status" })
+        {
+            var text = await http.GetStringAsync(new Uri(path.TrimStart('/'), UriKind.Relative), Ct);
+            foreach (var contract in await OpenApiContract.AllAsync())
+            {
+                problems.AddRange(contract.CheckResponse("GET", path, JsonNode.Parse(text)).Select(p => $"{p} (GET {path})"));
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.Equal("accepted", accepted["request_items"]![0]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Emulator_Answers_ConformToTheResponseSchemasOfBothVersions()
     {
         await using var emulator = await MagentoEmulator.StartAsync(cancellationToken: Ct);
@@ -60,10 +97,23 @@ public sealed class ContractTests
             (await http.PostAsync(new Uri($"V1/order/{order}/ship", UriKind.Relative), ship, Ct)).EnsureSuccessStatusCode();
         }
 
-        var problems = new List<string>();
-        foreach (var path in new[] { $"/V1/orders/{order}", "/V1/orders", "/V1/inventory/source-items", "/V1/shipments", "/V1/products", "/V1/inventory/get-product-salable-quantity/SKU-A/1" })
+        using (var refund = new StringContent("""{"items":[{"order_item_id":1,"qty":1}],"appendComment":true,"comment":{"comment":"c","is_visible_on_front":0},"arguments":{"shipping_amount":0,"extension_attributes":{"return_to_stock_items":[1]}}}""", System.Text.Encoding.UTF8, "application/json"))
         {
-            var text = await http.GetStringAsync(new Uri(path.TrimStart('/') + (path.Contains("salable", StringComparison.Ordinal) || path.EndsWith(order.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) ? string.Empty : "?searchCriteria[pageSize]=10"), UriKind.Relative), Ct);
+            (await http.PostAsync(new Uri($"V1/order/{order}/refund", UriKind.Relative), refund, Ct)).EnsureSuccessStatusCode();
+        }
+
+        emulator.RmaEnabled = true;
+        var rma = emulator.RequestReturn(order, [(1, 1)]);
+        using (var comment = new StringContent("""{"data":{"comment":"c","rma_entity_id":1,"created_at":"2026-01-01 00:00:00","entity_id":0,"customer_notified":false,"visible_on_front":false,"status":"pending","admin":true}}""", System.Text.Encoding.UTF8, "application/json"))
+        {
+            (await http.PostAsync(new Uri($"V1/returns/{rma}/comments", UriKind.Relative), comment, Ct)).EnsureSuccessStatusCode();
+        }
+
+        var problems = new List<string>();
+        var lists = new[] { "/V1/orders", "/V1/inventory/source-items", "/V1/shipments", "/V1/products", "/V1/creditmemos", "/V1/returns" };
+        foreach (var path in lists.Concat([$"/V1/orders/{order}", "/V1/inventory/get-product-salable-quantity/SKU-A/1", "/V1/creditmemo/1", "/V1/creditmemo/1/comments", $"/V1/returns/{rma}", $"/V1/returns/{rma}/comments"]))
+        {
+            var text = await http.GetStringAsync(new Uri(path.TrimStart('/') + (lists.Contains(path) ? "?searchCriteria[pageSize]=10" : string.Empty), UriKind.Relative), Ct);
             foreach (var contract in await OpenApiContract.AllAsync())
             {
                 problems.AddRange(contract.CheckResponse("GET", path, JsonNode.Parse(text)).Select(p => $"{p} (GET {path})"));

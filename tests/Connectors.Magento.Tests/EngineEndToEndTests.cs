@@ -82,4 +82,60 @@ public sealed class EngineEndToEndTests
         Assert.Equal(1, warehouse.SubmitCalls);
         Assert.Single(emulator.GetOrderComments(id));
     }
+
+    [Fact]
+    public async Task ReturnFlow_WmsReceiptWithTheRefundAnswerLostAndAServerError_OneCreditMemoOfTheReceivedUnitAndOneComment()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
+        emulator.AddProduct("SKU-A");
+        emulator.SetSourceQuantity("SKU-A", "default", 10);
+        var id = emulator.PlaceOrder([MagentoEmulatorLine.Simple("SKU-A", 2, 25m)]);
+        time.Advance(TimeSpan.FromMinutes(1));
+        var warehouse = new FakeWarehouse();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IWarehouseInventory>(warehouse);
+        services.AddSingleton<IWarehouseOrders>(warehouse);
+        services.AddSingleton<IWarehouseReturns>(warehouse);
+        services.AddConnectors(o => o.Orders.RefundOnReturn = Connectors.Orders.ReturnRefundPolicy.WhenReceived).AddMagento(TestHost.Channel, o =>
+        {
+            o.BaseUrl = emulator.BaseUrl;
+            o.ConsumerKey = emulator.ConsumerKey;
+            o.ConsumerSecret = emulator.ConsumerSecret;
+            o.AccessToken = emulator.AccessToken;
+            o.AccessTokenSecret = emulator.AccessTokenSecret;
+            o.MaxRetries = 0;
+        });
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var orders = provider.GetRequiredService<IOrderSync>();
+        var fulfillment = provider.GetRequiredService<IFulfillmentSync>();
+        await orders.PollAsync(TestHost.Channel, Ct);
+        await orders.ProcessInboxAsync(Ct);
+        var channel = provider.Magento();
+        var line = (await channel.GetOrderAsync(Id(id), Ct))!.Lines[0].LineId;
+        await channel.CreateFulfillmentAsync(new FulfillmentRequest(Id(id), [new FulfillmentLine(line, 2)], "s-1"), Ct);
+
+        // The WMS received one unit back (restocked). The first refund is made but its answer is lost; the next try meets a 500.
+        emulator.InjectFault(MagentoEmulatorFault.LostAnswer, path: "/refund");
+        Assert.True(await fulfillment.PublishReturnReceiptAsync(new ReturnReceipt("rcpt-1", TestHost.Channel, Id(id), Id(id), [new ReturnReceiptLine("SKU-A", 1, restock: true)], time.GetUtcNow()), Ct));
+        Assert.False(await fulfillment.PublishReturnReceiptAsync(new ReturnReceipt("rcpt-1", TestHost.Channel, Id(id), Id(id), [new ReturnReceiptLine("SKU-A", 1, restock: true)], time.GetUtcNow()), Ct));
+        await fulfillment.ProcessOutboxAsync(Ct);
+        emulator.InjectFault(MagentoEmulatorFault.InternalError, path: "/creditmemos");
+        for (var i = 0; i < 20 && !emulator.GetOrderComments(id).Any(c => c.Contains("[connectors:return:rcpt-1]", StringComparison.Ordinal)); i++)
+        {
+            time.Advance(TimeSpan.FromMinutes(5));
+            await fulfillment.ProcessOutboxAsync(Ct);
+        }
+
+        var memo = Assert.Single(emulator.GetCreditMemos(id));
+        Assert.Equal(25m, memo.GrandTotal);
+        Assert.Equal(1m, memo.Items.Values.Single());
+        Assert.Single(emulator.GetOrderComments(id), c => c.Contains("[connectors:return:rcpt-1]", StringComparison.Ordinal));
+        Assert.Equal(9m, emulator.GetSourceQuantity("SKU-A", "default")); // 10 - 2 shipped + 1 back to stock
+        Assert.Equal(1, emulator.Requests.Count(r => r.Path.EndsWith("/refund", StringComparison.Ordinal))); // its answer lost; the retries found it by its marker
+    }
+
+    private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -55,7 +55,7 @@ public sealed partial class MagentoChannelTests
         _emulator.InjectFault(MagentoEmulatorFault.LostAnswer, path: "/ship"); // the shipment is made, its answer never arrives
 
         // Retries are on (3), yet the ship request is sent once: the pipeline never repeats it.
-        var lost = await Assert.ThrowsAnyAsync<ConnectorRequestFailedException>(() => channel.CreateFulfillmentAsync(request, Ct));
+        var lost = await Assert.ThrowsAnyAsync<ConnectorRequestFailedException>(() => WhileAdvancingAsync(channel.CreateFulfillmentAsync(request, Ct), TimeSpan.FromSeconds(5), 40));
         Assert.True(lost.IsTransient);
         Assert.Equal(1, _emulator.GetShipmentCount(id));
         Assert.Equal(1, _emulator.Requests.Count(r => r.Path.EndsWith("/ship", StringComparison.Ordinal)));

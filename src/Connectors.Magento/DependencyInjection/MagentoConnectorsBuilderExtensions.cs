@@ -77,6 +77,7 @@ public static class MagentoConnectorsBuilderExtensions
         http.AddHttpMessageHandler(sp => new MagentoAuthHandler(
             sp.GetRequiredService<IOptionsMonitor<MagentoOptions>>(), name, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredKeyedService<AdminTokenSource>(name)));
 
+        services.AddSingleton<IWebhookHandler>(sp => new MagentoWebhookHandler(name, sp.GetRequiredService<IOptionsMonitor<MagentoOptions>>()));
         builder.AddChannel(name, MagentoChannel.PlatformName, sp =>
         {
             var client = new MagentoClient(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptionsMonitor<MagentoOptions>>(), name, sp.GetRequiredService<TimeProvider>(), Logger(sp));
@@ -85,10 +86,13 @@ public static class MagentoConnectorsBuilderExtensions
         return builder;
     }
 
-    /// <summary>A shipment, a track or an order comment is not sent twice by the pipeline: a lost answer must not ship or comment twice.</summary>
+    /// <summary>
+    /// A shipment, a credit memo, a track or a comment is not sent twice by the pipeline: a lost answer must not ship, refund
+    /// or comment twice.
+    /// </summary>
     private static bool IsNotRepeatable(HttpRequestMessage request) =>
         request.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath is { } path
-        && (path.EndsWith("/ship", StringComparison.Ordinal) || path.EndsWith("/comments", StringComparison.Ordinal) || path.EndsWith("/shipment/track", StringComparison.Ordinal));
+        && (path.EndsWith("/ship", StringComparison.Ordinal) || path.EndsWith("/refund", StringComparison.Ordinal) || path.EndsWith("/comments", StringComparison.Ordinal) || path.EndsWith("/shipment/track", StringComparison.Ordinal));
 
     private static void Pipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, IServiceProvider services, string name, Func<HttpRequestMessage, bool>? neverRetry)
     {

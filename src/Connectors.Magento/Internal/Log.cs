@@ -22,4 +22,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8205, Level = LogLevel.Warning, Message = "Magento {Channel}: order {OrderId} skipped: {Reason}")]
     public static partial void OrderSkipped(ILogger logger, string channel, string orderId, string reason);
+
+    [LoggerMessage(EventId = 8206, Level = LogLevel.Information, Message = "Magento {Channel}: the store has no /V1/returns (Magento Open Source, no RMA); return requests are not read from it")]
+    public static partial void RmaMissing(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 8207, Level = LogLevel.Warning, Message = "Magento {Channel}: return {ReturnId} skipped: {Reason}")]
+    public static partial void ReturnSkipped(ILogger logger, string channel, string returnId, string reason);
+
+    [LoggerMessage(EventId = 8208, Level = LogLevel.Information, Message = "Magento {Channel}: return receipt {ReceiptKey} of order {OrderId} refunded with credit memo {CreditMemoId}")]
+    public static partial void CreditMemoCreated(ILogger logger, string channel, string receiptKey, long orderId, long creditMemoId);
+
+    [LoggerMessage(EventId = 8209, Level = LogLevel.Warning, Message = "Magento {Channel}: bulk {BulkUuid} still has open operations after {Timeout}; their items are retried")]
+    public static partial void BulkStillOpen(ILogger logger, string channel, string bulkUuid, TimeSpan timeout);
 }

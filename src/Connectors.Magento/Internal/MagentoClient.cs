@@ -23,7 +23,9 @@ internal sealed class MagentoClient(IHttpClientFactory factory, IOptionsMonitor<
     public string Channel => channel;
 
     /// <summary>The absolute URL of <paramref name="relative"/> (a path after <c>V1/</c>, with its query).</summary>
-    public static Uri Url(MagentoOptions options, string relative) => new(Root(options.BaseUrl!) + "rest/" + options.StoreCode + "/V1/" + relative);
+    /// <remarks>A path starting with <c>async/bulk/V1/</c> goes to the asynchronous bulk API (<c>/rest/{store}/async/bulk/V1/...</c>).</remarks>
+    public static Uri Url(MagentoOptions options, string relative) =>
+        new(Root(options.BaseUrl!) + "rest/" + options.StoreCode + (relative.StartsWith("async/bulk/V1/", StringComparison.Ordinal) ? "/" : "/V1/") + relative);
 
     /// <summary>The store's root: the base URL with any <c>/rest</c> or <c>/rest/{code}</c> (and <c>/V1</c>) tail cut off, ending in a slash.</summary>
     internal static string Root(Uri baseUrl)

@@ -166,7 +166,12 @@ internal static class MagentoMapper
         }
     }
 
-    private static decimal Closed(OrderItem item) => (item.QtyShipped ?? 0) + (item.QtyCanceled ?? 0) + (item.QtyRefunded ?? 0);
+    /// <summary>
+    /// What no longer holds a reservation: cancelled, plus the larger of shipped and refunded. A refund of shipped units (a
+    /// return) compensates nothing in MSI, since the shipment already did; counting both would undercount the open units.
+    /// Magento's own quantity to ship (<c>Order\Item::getSimpleQtyToShip</c>) uses the same maximum.
+    /// </summary>
+    private static decimal Closed(OrderItem item) => Math.Max(item.QtyShipped ?? 0, item.QtyRefunded ?? 0) + (item.QtyCanceled ?? 0);
 
     private static ChannelOrderLine Line(string channel, string orderId, OrderItem item, string currency, string? sku, Dictionary<string, string> properties)
     {

@@ -71,6 +71,17 @@ internal sealed class MagentoOptionsValidator : IValidateOptions<MagentoOptions>
             failures.Add($"{prefix}AttemptTimeout is {options.AttemptTimeout} but must be between 00:00:01 and 00:10:00.");
         }
 
+        if (options.InventoryApi == MagentoInventoryApi.AsyncBulkSourceItems
+            && (options.BulkStatusPollInterval <= TimeSpan.Zero || options.BulkStatusTimeout < options.BulkStatusPollInterval))
+        {
+            failures.Add($"{prefix}BulkStatusPollInterval is {options.BulkStatusPollInterval} and BulkStatusTimeout {options.BulkStatusTimeout}, but the interval must be positive and the timeout at least one interval.");
+        }
+
+        if (!Enum.IsDefined(options.InventoryApi))
+        {
+            failures.Add($"{prefix}InventoryApi is {options.InventoryApi} but must be SourceItems, AsyncBulkSourceItems or LegacyStockItems.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

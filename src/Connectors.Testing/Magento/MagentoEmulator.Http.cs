@@ -20,6 +20,7 @@ public sealed partial class MagentoEmulator
         var arrived = Stopwatch.GetTimestamp();
         var store = (string)context.Request.RouteValues["store"]!;
         var path = "/V1/" + (string?)context.Request.RouteValues["path"];
+        var bulk = context.Request.Path.Value?.Contains("/async/bulk/V1/", StringComparison.Ordinal) == true;
         var method = context.Request.Method;
         string? body = null;
         if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
@@ -32,7 +33,7 @@ public sealed partial class MagentoEmulator
         MagentoEmulatorFault? fault = null;
         lock (_gate)
         {
-            _requests.Add(new MagentoEmulatorRequest(method, path, query, body));
+            _requests.Add(new MagentoEmulatorRequest(method, bulk ? "/async/bulk" + path : path, query, body));
             var index = _faults.FindIndex(f => f.Path is null || path.EndsWith(f.Path, StringComparison.Ordinal));
             if (index >= 0)
             {
@@ -72,6 +73,7 @@ public sealed partial class MagentoEmulator
             answer = !StoreCodes.Contains(store) ? Answer.Error(400, "Requested store is not found")
                 : method == "POST" && path == "/V1/integration/admin/token" ? AdminToken(parsed)
                 : Authenticate(context) is { } refused ? refused
+                : bulk ? AsyncBulk(method, path, parsed)
                 : Route(method, path, query, parsed);
         }
 
@@ -87,6 +89,11 @@ public sealed partial class MagentoEmulator
     private Answer Route(string method, string path, List<KeyValuePair<string, string>> query, JsonNode? body)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (!MsiEnabled && segments.Length > 1 && segments[1] == "inventory")
+        {
+            return Answer.Error(404, "Request does not match any route.");
+        }
+
         switch (method, segments.Length > 1 ? segments[1] : string.Empty)
         {
             case ("GET", "inventory") when path == "/V1/inventory/source-items":
@@ -114,7 +121,7 @@ public sealed partial class MagentoEmulator
             case ("GET", "shipments") when segments.Length == 2:
                 return Search(query, _shipments.Values.OrderBy(s => s.EntityId).Select(ShipmentJson));
             default:
-                return Answer.Error(404, "Request does not match any route.");
+                return RouteReturns(method, path, segments, query, body) ?? RouteStock(method, path, segments, query, body) ?? Answer.Error(404, "Request does not match any route.");
         }
     }
 

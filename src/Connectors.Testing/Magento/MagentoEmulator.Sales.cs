@@ -58,7 +58,14 @@ public sealed partial class MagentoEmulator
 
             foreach (var item in order.Items.Where(i => StockKeepingTypes.Contains(i.ProductType)))
             {
-                _reservations.Add((item.Sku, -item.QtyOrdered, "order_placed:" + id));
+                if (MsiEnabled)
+                {
+                    _reservations.Add((item.Sku, -item.QtyOrdered, "order_placed:" + id));
+                }
+                else
+                {
+                    LegacyAdjust(item.Sku, -item.QtyOrdered);
+                }
             }
 
             _orders[id] = order;
@@ -83,7 +90,14 @@ public sealed partial class MagentoEmulator
 
                 if (StockKeepingTypes.Contains(item.ProductType) && left > 0)
                 {
-                    _reservations.Add((item.Sku, left, "order_canceled:" + orderId));
+                    if (MsiEnabled)
+                    {
+                        _reservations.Add((item.Sku, left, "order_canceled:" + orderId));
+                    }
+                    else
+                    {
+                        LegacyAdjust(item.Sku, left);
+                    }
                 }
             }
 
@@ -293,11 +307,11 @@ public sealed partial class MagentoEmulator
             item.QtyShipped += qty;
             shipment.Items.Add((itemId, item.Sku, qty));
             var children = order.Items.Where(c => c.ParentItemId == itemId).ToList();
-            var deducted = children.Count == 0 ? [(item.Sku, qty)] : children.Select(c => (c.Sku, qty * c.QtyOrdered / item.QtyOrdered)).ToList();
-            foreach (var (sku, units) in deducted)
+            var deducted = children.Count == 0 ? [(item, qty)] : children.Select(c => (c, qty * c.QtyOrdered / item.QtyOrdered)).ToList();
+            foreach (var (stockItem, units) in deducted.Where(_ => MsiEnabled))
             {
-                Deduct(sku, units);
-                _reservations.Add((sku, units, "shipment_created:" + shipment.EntityId));
+                Deduct(stockItem, units);
+                _reservations.Add((stockItem.Sku, units, "shipment_created:" + shipment.EntityId));
             }
         }
 
@@ -340,8 +354,9 @@ public sealed partial class MagentoEmulator
     }
 
     /// <summary>Source deduction: the shipped units leave the stock's sources in priority order.</summary>
-    private void Deduct(string sku, decimal units)
+    private void Deduct(EmuItem stockItem, decimal units)
     {
+        var sku = stockItem.Sku;
         foreach (var source in _sources)
         {
             if (units <= 0)
@@ -353,6 +368,7 @@ public sealed partial class MagentoEmulator
             {
                 var take = Math.Min(item.Quantity, units);
                 _sourceItems[(sku, source)] = (item.Quantity - take, item.Quantity - take > 0 ? item.Status : 0);
+                stockItem.Deducted[source] = stockItem.Deducted.GetValueOrDefault(source) + take;
                 units -= take;
             }
         }
@@ -399,6 +415,7 @@ public sealed partial class MagentoEmulator
             ["shipping_amount"] = 5m,
             ["shipping_description"] = "Flat Rate - Fixed",
             ["total_paid"] = order.Paid ? grand : null,
+            ["total_refunded"] = order.TotalRefunded > 0 ? order.TotalRefunded : null,
             ["total_due"] = order.Paid ? 0m : grand,
             ["total_qty_ordered"] = order.Items.Where(i => i.ParentItemId is null).Sum(i => i.QtyOrdered),
             ["customer_email"] = "anna@example.com",

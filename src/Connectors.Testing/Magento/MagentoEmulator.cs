@@ -106,6 +106,7 @@ public sealed partial class MagentoEmulator : IAsyncDisposable
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         app.Map("/rest/{store}/V1/{**path}", emulator.HandleAsync);
+        app.Map("/rest/{store}/async/bulk/V1/{**path}", emulator.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator._app = app;

@@ -35,3 +35,51 @@ internal sealed class AdminTokenRequest
     [JsonPropertyName("password")]
     public string Password { get; set; } = string.Empty;
 }
+
+/// <summary>The answer of an <c>/async/bulk/V1/...</c> request (<c>async-operations-data-async-response-interface</c>).</summary>
+internal sealed class AsyncBulkResponse
+{
+    [JsonPropertyName("bulk_uuid")]
+    public string? BulkUuid { get; set; }
+
+    [JsonPropertyName("request_items")]
+    public List<AsyncBulkRequestItem>? RequestItems { get; set; }
+
+    [JsonPropertyName("errors")]
+    public bool Errors { get; set; }
+}
+
+/// <summary>One request of a bulk as accepted or rejected.</summary>
+internal sealed class AsyncBulkRequestItem
+{
+    [JsonPropertyName("id")]
+    public int Id { get; set; }
+
+    [JsonPropertyName("status")]
+    public string? Status { get; set; }
+}
+
+/// <summary><c>asynchronous-operations-data-bulk-operations-status-interface</c>.</summary>
+internal sealed class BulkStatus
+{
+    [JsonPropertyName("bulk_id")]
+    public string? BulkId { get; set; }
+
+    [JsonPropertyName("operations_list")]
+    public List<BulkOperationStatus>? OperationsList { get; set; }
+}
+
+/// <summary><c>asynchronous-operations-data-summary-operation-status-interface</c>.</summary>
+internal sealed class BulkOperationStatus
+{
+    /// <summary>The operation's index in the bulk request.</summary>
+    [JsonPropertyName("id")]
+    public int Id { get; set; }
+
+    /// <summary>1 complete, 2 failed (retriable), 3 failed, 4 open, 5 rejected.</summary>
+    [JsonPropertyName("status")]
+    public int Status { get; set; }
+
+    [JsonPropertyName("result_message")]
+    public string? ResultMessage { get; set; }
+}

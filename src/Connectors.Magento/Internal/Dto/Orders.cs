@@ -105,6 +105,9 @@ internal sealed class OrderItem
     [JsonPropertyName("qty_refunded")]
     public decimal? QtyRefunded { get; set; }
 
+    [JsonPropertyName("qty_invoiced")]
+    public decimal? QtyInvoiced { get; set; }
+
     [JsonPropertyName("price")]
     public decimal? Price { get; set; }
 }

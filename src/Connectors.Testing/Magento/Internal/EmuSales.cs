@@ -42,7 +42,17 @@ internal sealed class EmuItem
     /// <summary>A child of a configurable or of a bundle shipped together: shipped through its parent.</summary>
     public bool IsDummy => ParentItemId is not null;
 
-    public decimal QtyToShip => Math.Max(0, QtyOrdered - QtyShipped - QtyCanceled - QtyRefunded);
+    /// <summary>Source quantities deducted by this item's shipments, per source: a return to stock puts them back there.</summary>
+    public Dictionary<string, decimal> Deducted { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Shipped units already put back to a source by a credit memo.</summary>
+    public decimal QtyReturnedToSource { get; set; }
+
+    /// <summary>
+    /// <c>Order\Item::getSimpleQtyToShip</c>: ordered less the larger of shipped and refunded, less cancelled. Refunded units
+    /// count as shipped ones first, so a refund after a shipment does not lower what is left to ship.
+    /// </summary>
+    public decimal QtyToShip => Math.Max(0, QtyOrdered - Math.Max(QtyShipped, QtyRefunded) - QtyCanceled);
 }
 
 internal sealed class EmuOrder
@@ -69,6 +79,10 @@ internal sealed class EmuOrder
 
     public List<(long Id, string Comment, string? Status, DateTimeOffset At)> Histories { get; } = [];
 
+    public decimal TotalRefunded { get; set; }
+
+    public decimal ShippingRefunded { get; set; }
+
     public decimal GrandTotal => Items.Where(i => i.ParentItemId is null).Sum(i => i.Price * i.QtyOrdered) + 5m;
 }
 
@@ -85,4 +99,40 @@ internal sealed class EmuShipment
     public List<(string Number, string Title, string Carrier)> Tracks { get; } = [];
 
     public List<string> Comments { get; } = [];
+}
+
+internal sealed class EmuCreditMemo
+{
+    public long EntityId { get; init; }
+
+    public long OrderId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public List<(long OrderItemId, long? ParentOrderItemId, string Sku, decimal Qty, decimal Price)> Items { get; } = [];
+
+    public List<string> Comments { get; } = [];
+
+    public decimal Shipping { get; init; }
+
+    public decimal AdjustmentPositive { get; init; }
+
+    public decimal AdjustmentNegative { get; init; }
+
+    public decimal GrandTotal => Items.Where(i => i.ParentOrderItemId is null).Sum(i => i.Qty * i.Price) + Shipping + AdjustmentPositive - AdjustmentNegative;
+}
+
+internal sealed class EmuRma
+{
+    public long EntityId { get; init; }
+
+    public long OrderId { get; init; }
+
+    public required string Status { get; set; }
+
+    public DateTimeOffset DateRequested { get; init; }
+
+    public List<(long EntityId, long OrderItemId, int QtyRequested, int QtyAuthorized, string Reason, string Status)> Items { get; } = [];
+
+    public List<(long EntityId, string Comment, DateTimeOffset At)> Comments { get; } = [];
 }
