@@ -70,7 +70,7 @@ public class InventorySyncOptionsValidatorTests
     public void Validate_ChannelWithLocationRule_NoWarehouseInventory_RequiresNoMapping()
     {
         var registrations = new[] { new ChannelRegistration("store-a", "fake", _ => null!) { LocationRule = new ChannelLocationRule { Description = "x", IsValid = _ => false } } };
-        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection().BuildServiceProvider();
+        using var services = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(new Microsoft.Extensions.DependencyInjection.ServiceCollection());
 
         var result = new InventorySyncOptionsValidator(registrations, (Microsoft.Extensions.DependencyInjection.IServiceProviderIsService)services.GetService(typeof(Microsoft.Extensions.DependencyInjection.IServiceProviderIsService))!).Validate(null, new ConnectorsOptions());
 
