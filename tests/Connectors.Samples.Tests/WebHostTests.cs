@@ -32,7 +32,8 @@ public sealed class WebHostTests
         await using var shopify = await ShopifyEmulator.StartAsync(cancellationToken: Ct);
         await using var woo = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
         var data = Directory.CreateTempSubdirectory("connectors-webhost-test-").FullName;
-        var variant = shopify.AddVariant("SHOP-A", 10);
+        var shopLocation = shopify.AddLocation("Main");
+        var variant = shopify.AddVariant("SHOP-A", 10, shopLocation);
         var product = woo.AddSimpleProduct("SHOP-B", 10, 12m);
         await using var factory = new SampleFactory(new Dictionary<string, string>
         {
@@ -42,6 +43,10 @@ public sealed class WebHostTests
             ["Connectors:Mapping:Channels:woocommerce:Items:0:ChannelItemId"] = product.ToString(CultureInfo.InvariantCulture),
             ["Connectors:Mapping:Channels:woocommerce:Items:0:Sku"] = "WMS-B",
             ["Connectors:Hosting:PollOrders"] = "false",
+
+            // A host that syncs stock to Shopify maps its WMS locations to Shopify locations, or it does not start.
+            ["Connectors:Engine:Inventory:Channels:shopify:Locations:0:WarehouseLocation"] = "WH1",
+            ["Connectors:Engine:Inventory:Channels:shopify:Locations:0:ChannelLocation"] = shopLocation,
             ["Connectors:Hosting:IdleDelay"] = "00:00:00.050",
             ["Connectors:Shopify:BaseAddress"] = shopify.BaseAddress.ToString(),
             ["Connectors:Shopify:AccessToken"] = shopify.Options.AccessToken,

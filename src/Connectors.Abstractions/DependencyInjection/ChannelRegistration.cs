@@ -26,4 +26,11 @@ public sealed record ChannelRegistration
 
     /// <summary>Creates the channel.</summary>
     public Func<IServiceProvider, IChannel> Factory { get; }
+
+    /// <summary>
+    /// How the channel names stock locations, when WMS location ids cannot be used as they are; the inventory flow
+    /// then requires a location mapping for the channel and checks it at start (see <see cref="ChannelLocationRule"/>).
+    /// </summary>
+    /// <value>Default <see langword="null"/>: WMS location ids may be used as the channel's.</value>
+    public ChannelLocationRule? LocationRule { get; init; }
 }

@@ -20,4 +20,16 @@ public static class ConnectorsBuilderExtensions
         builder.Services.AddSingleton(new ChannelRegistration(name, platform, factory));
         return builder;
     }
+
+    /// <summary>Registers a named channel instance described by <paramref name="registration"/> (for example one with a <see cref="ChannelRegistration.LocationRule"/>).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="registration">The registration.</param>
+    /// <returns>The builder.</returns>
+    public static IConnectorsBuilder AddChannel(this IConnectorsBuilder builder, ChannelRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(registration);
+        builder.Services.AddSingleton(registration);
+        return builder;
+    }
 }

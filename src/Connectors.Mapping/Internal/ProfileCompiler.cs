@@ -318,6 +318,9 @@ internal static partial class ProfileCompiler
         var rules = profile.Release ?? new ReleaseRules();
         var byStatus = new ReleaseDecision[Enum.GetValues<ChannelOrderStatus>().Length];
         byStatus[(int)ChannelOrderStatus.Completed] = ReleaseDecision.Reject;
+
+        // Put on hold on the channel (a merchant's hold, Shopify fulfilment orders ON_HOLD): not for the warehouse yet.
+        byStatus[(int)ChannelOrderStatus.OnHold] = ReleaseDecision.Hold;
         foreach (var (key, decision) in rules.OrderStatus)
         {
             var at = $"{path}:Release.OrderStatus:{key}";

@@ -377,6 +377,14 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
         // poll reads back InitialPollWindow), so it must not be shipped again.
         if ((uint)order.Status < (uint)profile.ReleaseByOrderStatus.Length && profile.ReleaseByOrderStatus[(int)order.Status] is not ReleaseDecision.Release and var byStatus)
         {
+            // A hold never keeps alive an order its payment rejects (WooCommerce 'failed' reads as OnHold with a failed payment).
+            if (byStatus == ReleaseDecision.Hold
+                && (uint)order.PaymentStatus < (uint)profile.ReleaseByPayment.Length
+                && profile.ReleaseByPayment[(int)order.PaymentStatus] is { Decision: ReleaseDecision.Reject } rejected)
+            {
+                return rejected;
+            }
+
             return (byStatus, $"the order is {order.Status} on the channel (rule 'Release.OrderStatus')");
         }
 

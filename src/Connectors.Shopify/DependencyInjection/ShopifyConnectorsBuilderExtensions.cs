@@ -90,7 +90,15 @@ public static class ShopifyConnectorsBuilderExtensions
                 Logger(sp)),
             Logger(sp)));
         services.AddSingleton<IWebhookHandler>(sp => new ShopifyWebhookHandler(name, sp.GetRequiredService<IOptionsMonitor<ShopifyOptions>>()));
-        builder.AddChannel(name, ShopifyChannelDefaults.Platform, sp => sp.GetRequiredKeyedService<ShopifyChannel>(name));
+        builder.AddChannel(new ChannelRegistration(name, ShopifyChannelDefaults.Platform, sp => sp.GetRequiredKeyedService<ShopifyChannel>(name))
+        {
+            // Shopify keeps stock per Location GID, which no WMS location id is: the inventory flow needs a mapping.
+            LocationRule = new ChannelLocationRule
+            {
+                Description = "Location GID (gid://shopify/Location/123, or its numeric id; IShopifyAdministration.ListLocationsAsync lists the shop's locations)",
+                IsValid = static id => ShopifyIds.Normalise(id, ShopifyIds.Location) is not null,
+            },
+        });
         return builder;
     }
 

@@ -95,8 +95,10 @@ internal sealed class CostBucket
             _capacity = maximumAvailable > 0 ? maximumAvailable : _capacity;
             _restoreRate = restoreRate > 0 ? restoreRate : _restoreRate;
             // Other requests of this process may be in flight with points the server has not charged yet. Shopify reports
-            // whole points (the fraction restored so far is dropped), so half a point is added back on average.
-            _available = Math.Clamp(currentlyAvailable + 0.5 - inFlightReserved, 0, _capacity);
+            // whole points (the fraction restored so far is dropped): the figure is taken as it is, never rounded up, so
+            // the estimate stays at or below the server's and a request it affords is not THROTTLED (adding back half a
+            // point on average sent a large page a fraction of a point early now and then: LargeOrderTests).
+            _available = Math.Clamp(currentlyAvailable - inFlightReserved, 0, _capacity);
             _updatedAt = _time.GetTimestamp();
         }
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Connectors.Shopify.Internal.Json;
 
 namespace Connectors.Shopify.Internal;
@@ -95,17 +96,22 @@ internal sealed partial class ShopifyChannel
     /// cancellation request makes it a cancelled order. Every pending request is listed on every poll (the engine
     /// de-duplicates by version), so nothing depends on a time cursor.
     /// </summary>
-    private async IAsyncEnumerable<ChannelOrder> ListFulfillmentRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <remarks>
+    /// The listing is in fulfilment-order id order, and an order's fulfilment orders are not next to each other: one
+    /// split or moved later gets a later id, behind other orders' fulfilment orders and possibly on a later page. So the
+    /// requests of one status are read whole and grouped by order id before any order is emitted; otherwise one order
+    /// would be emitted twice, each time with part of its lines. The pending requests are what the WMS has not yet
+    /// accepted, so the buffer is small.
+    /// </remarks>
+    private async IAsyncEnumerable<OrderListingEntry> ListFulfillmentRequestsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = _client.Options;
         var location = await ServiceLocationAsync(cancellationToken).ConfigureAwait(false);
         foreach (var status in (string[])[FulfillmentRequested, CancellationRequested])
         {
             string? after = null;
-
-            // The last order of a page is held back until the next page, so its fulfilment orders on both pages
-            // (they follow each other in ID order) make one order.
-            var carried = new List<FulfillmentOrderNode>();
+            var byOrder = new Dictionary<string, (OrderNode Order, List<FulfillmentOrderNode> Ours)>(StringComparer.Ordinal);
+            var order = new List<string>();
             do
             {
                 var cursor = after;
@@ -117,29 +123,30 @@ internal sealed partial class ShopifyChannel
                     options.OrderPageSize,
                     cancellationToken).ConfigureAwait(false);
                 after = data.AssignedFulfillmentOrders?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
-                var nodes = carried.Concat((data.AssignedFulfillmentOrders?.Nodes ?? []).Where(n => n.Order is not null)).ToList();
-                carried = [];
-                var groups = nodes.GroupBy(n => n.Order!.Id, StringComparer.Ordinal).ToList();
-                if (after is not null && groups.Count > 0)
+                foreach (var fulfillmentOrder in NonNullNodes(data.AssignedFulfillmentOrders?.Nodes, "AssignedFulfillmentOrders"))
                 {
-                    carried = [.. groups[^1]];
-                    groups.RemoveAt(groups.Count - 1);
-                }
-
-                foreach (var group in groups)
-                {
-                    var order = group.First().Order!;
-                    var ours = new List<FulfillmentOrderNode>();
-                    foreach (var fulfillmentOrder in group)
+                    if (fulfillmentOrder.Order is not { } owner)
                     {
-                        ours.Add(await WithAllLinesAsync(fulfillmentOrder, cancellationToken).ConfigureAwait(false));
+                        continue;
                     }
 
-                    var lines = await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false);
-                    yield return ShopifyOrderMapper.Map(Name, order, lines, Scope(ours));
+                    if (!byOrder.TryGetValue(owner.Id, out var entry))
+                    {
+                        byOrder.Add(owner.Id, entry = (owner, []));
+                        order.Add(owner.Id);
+                    }
+
+                    entry.Ours.Add(await WithAllLinesAsync(fulfillmentOrder, cancellationToken).ConfigureAwait(false));
                 }
             }
             while (after is not null);
+
+            foreach (var orderId in order)
+            {
+                var (node, ours) = byOrder[orderId];
+                var lines = await AllLineItemsAsync(node, cancellationToken).ConfigureAwait(false);
+                yield return MapEntry(JsonSerializer.SerializeToElement(node, ShopifyJsonContext.Default.OrderNode), node, lines, Scope(ours));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Connectors.Shopify.Internal.Json;
 
 namespace Connectors.Shopify.Internal;
@@ -9,11 +10,26 @@ internal sealed partial class ShopifyChannel
     /// <summary>
     /// Orders changed since <paramref name="updatedSince"/> (<c>orders</c> sorted by UPDATED_AT); in fulfilment-service
     /// mode, the orders with a fulfilment or cancellation request for the service instead (see <see cref="ShopifyOptions.FulfillmentServiceMode"/>).
+    /// An order that cannot be read throws <see cref="UnreadableOrderException"/>; <see cref="ListOrderEntriesAsync"/> hands it over instead.
     /// </summary>
-    public IAsyncEnumerable<ChannelOrder> ListOrdersAsync(DateTimeOffset updatedSince, CancellationToken cancellationToken = default) =>
+    public async IAsyncEnumerable<ChannelOrder> ListOrdersAsync(DateTimeOffset updatedSince, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entry in ListOrderEntriesAsync(updatedSince, cancellationToken).ConfigureAwait(false))
+        {
+            yield return entry.Order ?? throw new UnreadableOrderException(Name, entry.Unreadable!.OrderId, entry.Unreadable.JsonPath, entry.Unreadable.Reason);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="ListOrdersAsync"/>, each order read on its own: an order whose JSON does not fit the schema's types
+    /// or that does not map (a missing currency, an amount that is not a decimal) becomes an unreadable entry with its
+    /// JSON and the path of the failure, and the rest of the page and the pages after it still come. A failure of the
+    /// page itself (HTTP, GraphQL errors, a body that is not JSON) still throws.
+    /// </summary>
+    public IAsyncEnumerable<OrderListingEntry> ListOrderEntriesAsync(DateTimeOffset updatedSince, CancellationToken cancellationToken = default) =>
         _client.Options.FulfillmentServiceMode ? ListFulfillmentRequestsAsync(cancellationToken) : ListUpdatedOrdersAsync(updatedSince, cancellationToken);
 
-    private async IAsyncEnumerable<ChannelOrder> ListUpdatedOrdersAsync(DateTimeOffset updatedSince, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<OrderListingEntry> ListUpdatedOrdersAsync(DateTimeOffset updatedSince, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = _client.Options;
         var query = "updated_at:>='" + updatedSince.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "'";
@@ -26,17 +42,95 @@ internal sealed partial class ShopifyChannel
                 GraphDocuments.Orders,
                 n => new OrdersVariables(n, cursor, query, linesFirst, FulfillmentOrdersFirst, options.AcknowledgementMetafieldNamespace, AckKey(options)),
                 ShopifyJsonContext.Default.OrdersVariables,
-                ShopifyJsonContext.Default.GraphResponseOrdersData,
+                ShopifyJsonContext.Default.GraphResponseOrdersPageData,
                 options.OrderPageSize,
                 cancellationToken).ConfigureAwait(false);
-            foreach (var order in NonNullNodes(data.Orders?.Nodes, "Orders"))
+            foreach (var element in data.Orders?.Nodes ?? [])
             {
-                yield return ShopifyOrderMapper.Map(Name, order, await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false));
+                if (element.ValueKind == JsonValueKind.Null)
+                {
+                    throw new ShopifyGraphQLException("Orders", "a node of a connection is null, which the schema does not allow.", null, null, null, isTransient: true);
+                }
+
+                var (order, unreadable) = ReadOrder(element);
+                if (order is null)
+                {
+                    yield return unreadable!;
+                    continue;
+                }
+
+                var lines = await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false);
+                yield return MapEntry(element, order, lines, null);
             }
 
             after = data.Orders?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
         }
         while (after is not null);
+    }
+
+    private static (OrderNode? Order, OrderListingEntry? Unreadable) ReadOrder(JsonElement element)
+    {
+        OrderNode? order;
+        try
+        {
+            order = element.Deserialize(ShopifyJsonContext.Default.OrderNode);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Unreadable(element, ex.Path ?? "$", Reason(ex.Message)));
+        }
+
+        return order is null || string.IsNullOrEmpty(order.Id) ? (null, Unreadable(element, "$.id", "the order has no id.")) : (order, null);
+    }
+
+    /// <summary>Maps an order read from a page; an order the mapper refuses becomes an unreadable entry naming the field.</summary>
+    private OrderListingEntry MapEntry(JsonElement element, OrderNode order, IReadOnlyList<LineItemNode> lines, FulfillmentServiceScope? scope)
+    {
+        try
+        {
+            return OrderListingEntry.FromOrder(ShopifyOrderMapper.Map(Name, order, lines, scope));
+        }
+        catch (MappingException ex)
+        {
+            var field = ex.FieldPath;
+            var path = ex.LineId is { } line ? $"$.lineItems.nodes[?(@.id=='{line}')].{field}" : "$." + field;
+            return Unreadable(element, path, ex.Errors.Count > 0 ? ex.Errors[0].Message : ex.Message);
+        }
+    }
+
+    private static OrderListingEntry Unreadable(JsonElement element, string path, string reason)
+    {
+        string? id = null;
+        DateTimeOffset? updated = null;
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String)
+            {
+                id = idValue.GetString();
+            }
+
+            if (element.TryGetProperty("updatedAt", out var value) && value.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            {
+                updated = parsed;
+            }
+        }
+
+        return OrderListingEntry.FromUnreadable(new UnreadableOrder
+        {
+            OrderId = id,
+            Payload = element.GetRawText(),
+            JsonPath = path,
+            Reason = reason,
+            UpdatedAt = updated,
+        });
+    }
+
+    /// <summary>A <see cref="JsonException"/> message without the path and position System.Text.Json appends (the path is reported apart).</summary>
+    private static string Reason(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
     }
 
     /// <summary>The fewest lines an order page reads per order before it gives up orders per page instead.</summary>

@@ -63,8 +63,11 @@ internal static class ShopifyOrderMapper
             attributes["shopify.acknowledgement"] = ack;
         }
 
+        // On hold when every unfulfilled item is (displayFulfillmentStatus ON_HOLD) and also when only some fulfilment
+        // orders are: "The fulfillment process can't be initiated until the hold on the fulfillment order is released",
+        // and the order goes to the warehouse whole once the merchant lifts the hold (a new version of the order).
         var status = order.CancelledAt is not null || scope is { CancellationRequested: true } ? ChannelOrderStatus.Cancelled
-            : order.DisplayFulfillmentStatus == "ON_HOLD" ? ChannelOrderStatus.OnHold
+            : order.DisplayFulfillmentStatus == "ON_HOLD" || order.FulfillmentOrders?.Nodes?.Any(f => f?.Status == "ON_HOLD") == true ? ChannelOrderStatus.OnHold
             : order.Closed == true ? ChannelOrderStatus.Completed
             : ChannelOrderStatus.Open;
         return new ChannelOrder(

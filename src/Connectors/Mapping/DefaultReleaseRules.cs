@@ -2,8 +2,9 @@ namespace Connectors.Mapping;
 
 /// <summary>
 /// The release rules used when no mapping profile says otherwise: an order completed or fully fulfilled on the channel
-/// rejects (shipped elsewhere or before the connector was installed), a partially fulfilled one holds; then paid or
-/// authorised release, pending holds.
+/// rejects (shipped elsewhere or before the connector was installed), a partially fulfilled one holds; an order on hold
+/// on the channel (Shopify fulfilment orders ON_HOLD, WooCommerce <c>on-hold</c>, Magento <c>holded</c>) holds unless
+/// its payment rejects it; then paid or authorised release, pending holds.
 /// </summary>
 internal static class DefaultReleaseRules
 {
@@ -12,6 +13,9 @@ internal static class DefaultReleaseRules
         { Status: ChannelOrderStatus.Completed } => (ReleaseDecision.Reject, "the order is Completed on the channel"),
         { FulfillmentStatus: FulfillmentStatus.Fulfilled } => (ReleaseDecision.Reject, "the order is Fulfilled on the channel"),
         { FulfillmentStatus: FulfillmentStatus.PartiallyFulfilled } => (ReleaseDecision.Hold, "the order is PartiallyFulfilled on the channel"),
+        { Status: ChannelOrderStatus.OnHold } => ByPayment(order) is { Decision: ReleaseDecision.Reject } rejected
+            ? rejected
+            : (ReleaseDecision.Hold, "the order is OnHold on the channel; released when the hold is lifted there"),
         _ => ByPayment(order),
     };
 

@@ -33,4 +33,10 @@ public enum ReconciliationDifferenceKind
     /// every channel's availability until closed; the repair closes it.
     /// </summary>
     OrphanedReservation,
+
+    /// <summary>
+    /// An order in the window that the channel lists but cannot read (see <see cref="IOrderListingChannel"/>); the rest
+    /// of the orders are still checked. The repair dead-letters it with its payload, as the poll does, once per payload.
+    /// </summary>
+    UnreadableOrder,
 }

@@ -15,7 +15,8 @@ public partial class ProfileOrderMapperTests
         Address? shipTo = null,
         bool noAddress = false,
         IReadOnlyList<ChannelOrderLine>? lines = null,
-        string currency = "EUR") =>
+        string currency = "EUR",
+        PaymentStatus payment = PaymentStatus.Paid) =>
         new(
             Channel,
             "1001",
@@ -24,7 +25,7 @@ public partial class ProfileOrderMapperTests
             Testing.ModelFactory.Epoch,
             Testing.ModelFactory.Epoch.AddMinutes(5),
             status: status,
-            paymentStatus: PaymentStatus.Paid,
+            paymentStatus: payment,
             fulfillmentStatus: fulfillment,
             shippingAddress: noAddress ? null : shipTo ?? new Address(Name: "Ada", Line1: "1 Analytical Way", City: "London", PostalCode: "N1 1AA", CountryCode: "GB"));
 
@@ -44,6 +45,33 @@ public partial class ProfileOrderMapperTests
         if (expected != ReleaseDecision.Release)
         {
             Assert.Contains("on the channel", result.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    // OnHold across platforms (Shopify fulfilment orders ON_HOLD, WooCommerce on-hold, Magento holded): held by
+    // default, a payment the rules reject still rejects (WooCommerce 'failed' reads as OnHold with a failed payment),
+    // and Release.OrderStatus:OnHold = Release lets the payment decide.
+    [Theory]
+    [InlineData(PaymentStatus.Paid, false, ReleaseDecision.Hold)]
+    [InlineData(PaymentStatus.Failed, false, ReleaseDecision.Reject)]
+    [InlineData(PaymentStatus.Paid, true, ReleaseDecision.Release)]
+    public async Task MapOrder_OrderOnHoldOnTheChannel_HeldByDefaultUnlessPaymentRejectsOrTheProfileReleases(PaymentStatus payment, bool releaseOnHold, ReleaseDecision expected)
+    {
+        var mapper = Mapper(p =>
+        {
+            Catalogue(p);
+            if (releaseOnHold)
+            {
+                p.Release.OrderStatus["OnHold"] = ReleaseDecision.Release;
+            }
+        });
+
+        var result = await mapper.MapOrderAsync(StateOrder(ChannelOrderStatus.OnHold, payment: payment), Ct);
+
+        Assert.Equal(expected, result.Release);
+        if (expected == ReleaseDecision.Hold)
+        {
+            Assert.Contains("OnHold on the channel", result.Reason, StringComparison.Ordinal);
         }
     }
 

@@ -115,6 +115,36 @@ public sealed partial class ShopifyChannelTests
         Assert.Equal("gid://shopify/FulfillmentOrder/11,gid://shopify/FulfillmentOrder/12", orders[0].Attributes["shopify.fulfillmentOrderIds"]);
     }
 
+    // Issue 17 defect 6: a fulfilment order split or moved later gets a later id, so an order's fulfilment orders are
+    // not next to each other in the listing (here order 1's second one comes after order 2's, on the next page).
+    [Fact]
+    public async Task ListOrders_ServiceModeSplitFulfillmentOrderListedAfterAnotherOrder_IsListedOnceWithAllItsLines()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var order1 = Order(1, "2026-03-01T09:30:00Z", Page(false, null, LineItem(1, "A", 3), LineItem(2, "B", 1)));
+        var order2 = Order(2, "2026-03-01T09:30:00Z", Page(false, null, LineItem(3, "C", 2)));
+        _server.Respond(
+            GraphDocuments.AssignedFulfillmentOrders,
+            """{"assignedFulfillmentOrders":""" + Page(true, "p1",
+                FulfillmentOrder(11, ServiceLocation, "OPEN", "SUBMITTED", Page(false, null, FoLine(111, 1, 3, 3)), order1),
+                FulfillmentOrder(21, ServiceLocation, "OPEN", "SUBMITTED", Page(false, null, FoLine(211, 3, 2, 2)), order2)) + "}",
+            "\"after\":null,\"assignmentStatus\":\"FULFILLMENT_REQUESTED\"");
+        _server.Respond(
+            GraphDocuments.AssignedFulfillmentOrders,
+            """{"assignedFulfillmentOrders":""" + Page(false, null,
+                FulfillmentOrder(35, ServiceLocation, "OPEN", "SUBMITTED", Page(false, null, FoLine(351, 2, 1, 1)), order1, "2026-03-01T10:30:00Z")) + "}",
+            "\"after\":\"p1\"");
+        _server.Respond(GraphDocuments.AssignedFulfillmentOrders, """{"assignedFulfillmentOrders":""" + Page(false, null) + "}", "\"assignmentStatus\":\"CANCELLATION_REQUESTED\"");
+        await using var services = BuildServiceMode();
+
+        var orders = await services.Channel().ListOrdersAsync(DateTimeOffset.UtcNow, ct).ToListAsync(ct);
+
+        Assert.Equal(["gid://shopify/Order/1", "gid://shopify/Order/2"], orders.Select(o => o.OrderId));
+        Assert.Equal([("gid://shopify/LineItem/1", 3), ("gid://shopify/LineItem/2", 1)], orders[0].Lines.Select(l => (l.LineId, l.Quantity)));
+        Assert.Equal("gid://shopify/FulfillmentOrder/11,gid://shopify/FulfillmentOrder/35", orders[0].Attributes["shopify.fulfillmentOrderIds"]);
+        Assert.Equal(DateTimeOffset.Parse("2026-03-01T10:30:00Z", System.Globalization.CultureInfo.InvariantCulture), orders[0].UpdatedAt);
+    }
+
     [Fact]
     public async Task AcknowledgeOrder_ReleaseInServiceMode_AcceptsOnlyTheServicePendingRequests()
     {

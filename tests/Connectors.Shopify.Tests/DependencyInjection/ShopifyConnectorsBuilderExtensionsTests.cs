@@ -90,4 +90,68 @@ public sealed class ShopifyConnectorsBuilderExtensionsTests
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
         Assert.Contains("ShopDomain", ex.Message, StringComparison.Ordinal);
     }
+
+    // Issue 19 item 8: without a mapping the engine sends the WMS location id ('WH1') as the Shopify location, and every
+    // level was dead-lettered at run time ("LocationId 'WH1' is not a Location GID"); the host now refuses to start.
+    [Fact]
+    public async Task StartHost_InventoryWithoutLocationMapping_FailsAtStartSayingWhatToSet()
+    {
+        using var host = InventoryHost(_ => { });
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("Connectors:Inventory:Channels:store-a:Locations is not set", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Connectors:Inventory:Channels:store-a:Locations:0:ChannelLocation", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("gid://shopify/Location/123", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ListLocationsAsync", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartHost_LocationMappedToAWarehouseId_FailsAtStartNamingTheValue()
+    {
+        using var host = InventoryHost(o =>
+        {
+            var channel = new Connectors.Inventory.ChannelInventoryOptions();
+            channel.Locations.Add(new() { WarehouseLocation = "WH1", ChannelLocation = "gid://shopify/Location/7" });
+            channel.Locations.Add(new() { WarehouseLocation = "WH2", ChannelLocation = "WH2" });
+            o.Inventory.Channels["store-a"] = channel;
+        });
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("Connectors:Inventory:Channels:store-a:Locations:1:ChannelLocation is 'WH2'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Locations:0:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartHost_LocationsMapped_Starts()
+    {
+        using var host = InventoryHost(o =>
+        {
+            var channel = new Connectors.Inventory.ChannelInventoryOptions();
+            channel.Locations.Add(new() { WarehouseLocation = "WH1", ChannelLocation = "gid://shopify/Location/7" });
+            channel.Locations.Add(new() { WarehouseLocation = "WH2", ChannelLocation = "8" });
+            o.Inventory.Channels["STORE-A"] = channel; // channel names are case-insensitive in the inventory settings
+        });
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task StartHost_NoWarehouseInventory_NeedsNoLocationMapping()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddConnectors().AddShopify("store-a", o => { o.ShopDomain = "store-a.myshopify.com"; o.AccessToken = "t"; });
+        using var host = builder.Build();
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static Microsoft.Extensions.Hosting.IHost InventoryHost(Action<ConnectorsOptions> configure)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton<IWarehouseInventory>(new Connectors.Testing.FakeWarehouse());
+        builder.Services.AddConnectors(configure).AddShopify("store-a", o => { o.ShopDomain = "store-a.myshopify.com"; o.AccessToken = "t"; });
+        return builder.Build();
+    }
 }

@@ -40,4 +40,40 @@ public class InventorySyncOptionsValidatorTests
         Assert.Contains("Connectors:Inventory:Channels:store-z:SharePercent", failures, StringComparison.Ordinal);
         Assert.Contains("Connectors:Inventory:Channels:store-z:Locations:0:ChannelLocation is required", failures, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_ChannelWithLocationRule_RequiresAndChecksTheMapping()
+    {
+        var rule = new ChannelLocationRule { Description = "a digit", IsValid = id => id.All(char.IsAsciiDigit) };
+        var registrations = new[]
+        {
+            new ChannelRegistration("store-a", "fake", _ => null!) { LocationRule = rule },
+            new ChannelRegistration("store-b", "fake", _ => null!) { LocationRule = rule },
+            new ChannelRegistration("store-c", "fake", _ => null!),
+        };
+        var options = new ConnectorsOptions();
+        options.Inventory.Channels["store-b"] = new ChannelInventoryOptions
+        {
+            Locations = { new InventoryLocationMapping { WarehouseLocation = "WH1", ChannelLocation = "7" }, new InventoryLocationMapping { WarehouseLocation = "WH2", ChannelLocation = "WH2" } },
+        };
+
+        var result = new InventorySyncOptionsValidator(registrations).Validate(null, options);
+
+        Assert.True(result.Failed);
+        var failures = result.Failures!.ToArray();
+        Assert.Equal(2, failures.Length);
+        Assert.Contains("Connectors:Inventory:Channels:store-a:Locations is not set, but channel 'store-a' (fake) names its stock locations by a digit", failures[0], StringComparison.Ordinal);
+        Assert.Equal("Connectors:Inventory:Channels:store-b:Locations:1:ChannelLocation is 'WH2', but channel 'store-b' (fake) needs a digit.", failures[1]);
+    }
+
+    [Fact]
+    public void Validate_ChannelWithLocationRule_NoWarehouseInventory_RequiresNoMapping()
+    {
+        var registrations = new[] { new ChannelRegistration("store-a", "fake", _ => null!) { LocationRule = new ChannelLocationRule { Description = "x", IsValid = _ => false } } };
+        using var services = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(new Microsoft.Extensions.DependencyInjection.ServiceCollection());
+
+        var result = new InventorySyncOptionsValidator(registrations, (Microsoft.Extensions.DependencyInjection.IServiceProviderIsService)services.GetService(typeof(Microsoft.Extensions.DependencyInjection.IServiceProviderIsService))!).Validate(null, new ConnectorsOptions());
+
+        Assert.True(result.Succeeded);
+    }
 }

@@ -8,7 +8,7 @@ namespace Connectors.Tests.Orders;
 /// </summary>
 public partial class OrderSyncTests
 {
-    private static ChannelOrder StateOrder(string id, DateTimeOffset at, ChannelOrderStatus status, FulfillmentStatus fulfillment) =>
+    private static ChannelOrder StateOrder(string id, DateTimeOffset at, ChannelOrderStatus status, FulfillmentStatus fulfillment, PaymentStatus payment = PaymentStatus.Paid) =>
         new(
             OrderFlowHarness.Name,
             id,
@@ -17,7 +17,7 @@ public partial class OrderSyncTests
             at.AddHours(-1),
             at,
             status: status,
-            paymentStatus: PaymentStatus.Paid,
+            paymentStatus: payment,
             fulfillmentStatus: fulfillment,
             shippingAddress: new Address(Name: "Ada", Line1: "1 Analytical Way", City: "London", PostalCode: "N1 1AA", CountryCode: "GB"));
 
@@ -43,5 +43,29 @@ public partial class OrderSyncTests
 
         // Only the open order (released) and the part-shipped one (held for a person) are marked on the shop.
         Assert.Equal(["open", "part-shipped"], h.Channel.Acknowledgements.Select(a => a.ChannelOrderId).Order(StringComparer.Ordinal));
+    }
+
+    // OnHold (Shopify fulfilment orders ON_HOLD, WooCommerce on-hold, Magento holded) is held by the default rules until
+    // the channel lifts the hold; a payment that fails still rejects.
+    [Fact]
+    public async Task PollAsync_OrdersOnHoldOnTheChannel_HeldUntilTheHoldIsLiftedAFailedPaymentRejects()
+    {
+        using var h = new OrderFlowHarness();
+        var now = h.Time.GetUtcNow();
+        h.Channel.PutOrder(StateOrder("on-hold", now.AddHours(-3), ChannelOrderStatus.OnHold, FulfillmentStatus.Unfulfilled));
+        h.Channel.PutOrder(StateOrder("failed", now.AddHours(-2), ChannelOrderStatus.OnHold, FulfillmentStatus.Unfulfilled, PaymentStatus.Failed));
+
+        await h.Orders.PollAsync(OrderFlowHarness.Name, Ct);
+        await h.Orders.ProcessInboxAsync(Ct);
+
+        Assert.Empty(h.Warehouse.Orders);
+        Assert.Equal(OrderRecordStatus.Held, (await h.Store.GetOrderRecordAsync(OrderFlowHarness.Name, "on-hold", Ct))!.Status);
+        Assert.Equal(OrderRecordStatus.Rejected, (await h.Store.GetOrderRecordAsync(OrderFlowHarness.Name, "failed", Ct))!.Status);
+
+        h.Channel.PutOrder(StateOrder("on-hold", now.AddHours(-1), ChannelOrderStatus.Open, FulfillmentStatus.Unfulfilled));
+        await h.Orders.PollAsync(OrderFlowHarness.Name, Ct);
+        await h.Orders.ProcessInboxAsync(Ct);
+
+        Assert.Equal(["on-hold"], h.Warehouse.Orders.Values.Select(o => o.ChannelOrderId));
     }
 }

@@ -23,6 +23,8 @@ namespace Connectors.Shopify.Internal.Json;
 [JsonSerializable(typeof(OrdersVariables))]
 [JsonSerializable(typeof(OrderVariables))]
 [JsonSerializable(typeof(GraphResponse<OrdersData>))]
+[JsonSerializable(typeof(GraphResponse<OrdersPageData>))]
+[JsonSerializable(typeof(OrderNode))]
 [JsonSerializable(typeof(GraphResponse<OrderData>))]
 [JsonSerializable(typeof(TagsAddVariables))]
 [JsonSerializable(typeof(GraphResponse<TagsAddData>))]

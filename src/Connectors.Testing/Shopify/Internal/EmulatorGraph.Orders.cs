@@ -76,6 +76,21 @@ internal sealed partial class EmulatorGraph
         ["nodes"] = new JsonArray([.. nodes]),
     };
 
+    /// <summary>
+    /// OrderDisplayFulfillmentStatus as the schema describes it: ON_HOLD when "all of the unfulfilled items in this
+    /// order are on hold" (every fulfilment order with units left is ON_HOLD); otherwise by the units fulfilled.
+    /// </summary>
+    private static string DisplayFulfillmentStatus(EmuOrder o, int fulfilled, int ordered)
+    {
+        var unfulfilled = o.FulfillmentOrders.Where(f => f.Status is not ("CLOSED" or "CANCELLED") && f.Lines.Any(l => l.Remaining > 0)).ToList();
+        if (unfulfilled.Count > 0 && unfulfilled.All(f => f.Status == "ON_HOLD"))
+        {
+            return "ON_HOLD";
+        }
+
+        return fulfilled == 0 ? "UNFULFILLED" : fulfilled < ordered ? "PARTIALLY_FULFILLED" : "FULFILLED";
+    }
+
     private static JsonObject OrderJson(EmuOrder o, string query, JsonObject variables)
     {
         var linesPage = NestedPage(query, "lineItems", variables, 250);
@@ -112,7 +127,7 @@ internal sealed partial class EmulatorGraph
             ["tags"] = new JsonArray([.. o.Tags.Select(t => (JsonNode?)JsonValue.Create(t))]),
             ["currencyCode"] = o.Currency,
             ["displayFinancialStatus"] = o.FinancialStatus,
-            ["displayFulfillmentStatus"] = fulfilled == 0 ? "UNFULFILLED" : fulfilled < ordered ? "PARTIALLY_FULFILLED" : "FULFILLED",
+            ["displayFulfillmentStatus"] = DisplayFulfillmentStatus(o, fulfilled, ordered),
             ["totalPriceSet"] = Money(total + EmulatorMoney.Shipping(o.Currency), o.Currency),
             ["totalShippingPriceSet"] = Money(EmulatorMoney.Shipping(o.Currency), o.Currency),
             ["shippingLine"] = new JsonObject { ["title"] = "Standard", ["code"] = "standard" },

@@ -1,10 +1,19 @@
 using Connectors.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Connectors.Inventory.Internal;
 
-/// <summary>The rules of <see cref="InventorySyncOptions"/> DataAnnotations cannot express: decimal and TimeSpan ranges, mappings, channel names.</summary>
-internal sealed class InventorySyncOptionsValidator(IEnumerable<ChannelRegistration> registrations) : IValidateOptions<ConnectorsOptions>
+/// <summary>
+/// The rules of <see cref="InventorySyncOptions"/> DataAnnotations cannot express: decimal and TimeSpan ranges, mappings,
+/// channel names, and the location mapping a channel with a <see cref="ChannelLocationRule"/> needs.
+/// </summary>
+/// <param name="registrations">The registered channels.</param>
+/// <param name="services">
+/// Tells whether the host registered an <see cref="IWarehouseInventory"/>: without one the inventory flow never runs, so
+/// no location mapping is required. <see langword="null"/> (tests) counts as registered.
+/// </param>
+internal sealed class InventorySyncOptionsValidator(IEnumerable<ChannelRegistration> registrations, IServiceProviderIsService? services = null) : IValidateOptions<ConnectorsOptions>
 {
     private const string Prefix = "Connectors:Inventory";
 
@@ -84,7 +93,46 @@ internal sealed class InventorySyncOptionsValidator(IEnumerable<ChannelRegistrat
             }
         }
 
+        CheckLocationRules(failures, inventory);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// A channel whose location ids are in a platform format (Shopify's Location GIDs) would be sent the WMS location
+    /// ids as they are, and reject every level at run time; a mapping to its own ids is required, and checked here.
+    /// </summary>
+    private void CheckLocationRules(List<string> failures, InventorySyncOptions inventory)
+    {
+        if (services is not null && !services.IsService(typeof(IWarehouseInventory)))
+        {
+            return;
+        }
+
+        foreach (var registration in registrations)
+        {
+            if (registration.LocationRule is not { } rule)
+            {
+                continue;
+            }
+
+            var path = $"{Prefix}:Channels:{registration.Name}:Locations";
+            if (!inventory.Channels.TryGetValue(registration.Name, out var settings) || settings is null || settings.Locations.Count == 0)
+            {
+                failures.Add(
+                    $"{path} is not set, but channel '{registration.Name}' ({registration.Platform}) names its stock locations by {rule.Description}, "
+                    + $"so the WMS location ids cannot be used as they are: map each WMS location, for example {path}:0:WarehouseLocation = WH1 "
+                    + $"and {path}:0:ChannelLocation = the channel's location id.");
+                continue;
+            }
+
+            for (var i = 0; i < settings.Locations.Count; i++)
+            {
+                if (settings.Locations[i] is { ChannelLocation: { Length: > 0 } location } && !rule.IsValid(location))
+                {
+                    failures.Add($"{path}:{i}:ChannelLocation is '{location}', but channel '{registration.Name}' ({registration.Platform}) needs {rule.Description}.");
+                }
+            }
+        }
     }
 
     private static void NotNegative(List<string> failures, string setting, decimal value)

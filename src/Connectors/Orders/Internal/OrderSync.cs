@@ -108,10 +108,7 @@ internal sealed class OrderSync : IOrderSync
 
         // A channel that can hand over an order it cannot read (IOrderListingChannel) keeps one bad order from
         // stopping the page: it is dead-lettered with its payload and the rest of the page and the cursor go on.
-        var entries = port is IOrderListingChannel listing
-            ? listing.ListOrderEntriesAsync(since, cancellationToken)
-            : AsEntries(port.ListOrdersAsync(since, cancellationToken));
-        await foreach (var entry in entries.ConfigureAwait(false))
+        await foreach (var entry in ListEntries(port, since, cancellationToken).ConfigureAwait(false))
         {
             seen++;
             if (entry.Unreadable is { } unreadable)
@@ -149,6 +146,10 @@ internal sealed class OrderSync : IOrderSync
         return new PollResult(channel, since, seen, enqueued, high) { DeadLettered = deadLettered };
     }
 
+    /// <summary>The port's listing as entries: an <see cref="IOrderListingChannel"/>'s own, or every order as a readable entry.</summary>
+    internal static IAsyncEnumerable<OrderListingEntry> ListEntries(IOrderChannel port, DateTimeOffset since, CancellationToken cancellationToken) =>
+        port is IOrderListingChannel listing ? listing.ListOrderEntriesAsync(since, cancellationToken) : AsEntries(port.ListOrdersAsync(since, cancellationToken));
+
     private static async IAsyncEnumerable<OrderListingEntry> AsEntries(IAsyncEnumerable<ChannelOrder> orders)
     {
         await foreach (var order in orders.ConfigureAwait(false))
@@ -162,7 +163,7 @@ internal sealed class OrderSync : IOrderSync
     /// window re-reading the same bad order adds nothing, and a corrected order (new payload) is read normally.
     /// </summary>
     /// <returns><see langword="true"/> when this call stored a new dead letter.</returns>
-    private async ValueTask<bool> DeadLetterUnreadableAsync(string channel, UnreadableOrder unreadable, CancellationToken cancellationToken)
+    internal async ValueTask<bool> DeadLetterUnreadableAsync(string channel, UnreadableOrder unreadable, CancellationToken cancellationToken)
     {
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(unreadable.Payload)))[..32];
         var id = $"unreadable-order|{channel}|{unreadable.OrderId ?? "?"}|{hash}";

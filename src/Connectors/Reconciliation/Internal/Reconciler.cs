@@ -366,8 +366,36 @@ internal sealed class Reconciler : IReconciler
         HashSet<string>? unprocessed, CancellationToken cancellationToken)
     {
         var checkedCount = 0;
-        await foreach (var order in port.ListOrdersAsync(since, cancellationToken).ConfigureAwait(false))
+
+        // One order the channel cannot read is reported (and, when repairing, dead-lettered like the poll does) while
+        // the rest of the window is still checked; a listing that throws would leave every later order unchecked.
+        await foreach (var entry in OrderSync.ListEntries(port, since, cancellationToken).ConfigureAwait(false))
         {
+            if (entry.Unreadable is { } unreadable)
+            {
+                if (unreadable.UpdatedAt is { } changed && changed > until)
+                {
+                    continue;
+                }
+
+                checkedCount++;
+                if (repair)
+                {
+                    // Stored once per payload: a run that finds it dead-lettered already adds nothing.
+                    await _orders.DeadLetterUnreadableAsync(channel, unreadable, cancellationToken).ConfigureAwait(false);
+                }
+
+                differences.Add(new ReconciliationDifference(
+                    ReconciliationDifferenceKind.UnreadableOrder,
+                    unreadable.OrderId ?? "?",
+                    null,
+                    unreadable.UpdatedAt?.ToString("O", CultureInfo.InvariantCulture),
+                    repair,
+                    $"the channel lists the order but it cannot be read at {unreadable.JsonPath}: {unreadable.Reason}"));
+                continue;
+            }
+
+            var order = entry.Order!;
             if (order.UpdatedAt > until)
             {
                 continue;
