@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Connectors.Magento.Internal;
 using Connectors.Magento.Internal.Dto;
 using Connectors.Magento.Internal.Json;
@@ -11,13 +12,30 @@ public sealed partial class MagentoChannel
 {
     /// <inheritdoc />
     /// <remarks>
+    /// The pages of <see cref="ListOrderEntriesAsync"/>. An order that cannot be read throws an
+    /// <see cref="UnreadableOrderException"/> naming the order and the JSON path; <see cref="ListOrderEntriesAsync"/>
+    /// hands it over instead.
+    /// </remarks>
+    public async IAsyncEnumerable<ChannelOrder> ListOrdersAsync(DateTimeOffset updatedSince, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entry in ListOrderEntriesAsync(updatedSince, cancellationToken).ConfigureAwait(false))
+        {
+            yield return entry.Order ?? throw new UnreadableOrderException(Name, entry.Unreadable!.OrderId, entry.Unreadable.JsonPath, entry.Unreadable.Reason);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
     /// Pages by key, not by page number: sorted by <c>updated_at</c> then <c>entity_id</c>, each page asks for what comes
     /// after the last order seen (<c>updated_at &gt; t OR entity_id &gt; id</c>, with <c>updated_at &gt;= t</c>), so an order
     /// updated while the poll runs moves to the end instead of pushing another past a page boundary unseen. The cursor is
     /// moved back by <see cref="MagentoOptions.OrderPollOverlap"/>. Orders of other stores are left out when
-    /// <see cref="MagentoOptions.OrderStoreIds"/> is set. An order that cannot be mapped throws a <see cref="MappingException"/>.
+    /// <see cref="MagentoOptions.OrderStoreIds"/> is set. Each order is read on its own: one whose JSON does not fit
+    /// Magento's order schema, or that does not map (a quantity of 2.5, a missing currency or SKU, a date that is not a
+    /// date), comes back as an unreadable entry with its JSON and the path of the failure (for example
+    /// <c>$.items[0].qty_ordered</c>), and the keyset moves past it, so the orders after it still come.
     /// </remarks>
-    public async IAsyncEnumerable<ChannelOrder> ListOrdersAsync(DateTimeOffset updatedSince, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<OrderListingEntry> ListOrderEntriesAsync(DateTimeOffset updatedSince, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var options = _client.Options;
         var since = SearchCriteria.Date(updatedSince - options.OrderPollOverlap);
@@ -39,29 +57,36 @@ public sealed partial class MagentoChannel
                 criteria.Where("store_id", "in", string.Join(',', options.OrderStoreIds.Select(i => i.ToString(CultureInfo.InvariantCulture))));
             }
 
-            var page = await _client.GetAsync("orders?" + criteria.ToQueryString(), MagentoJsonContext.Default.SearchResultOrder, cancellationToken).ConfigureAwait(false);
+            var page = await _client.GetAsync("orders?" + criteria.ToQueryString(), MagentoJsonContext.Default.SearchResultJsonElement, cancellationToken).ConfigureAwait(false);
             var orders = page.Items ?? [];
-            if (lastUpdated is not null && orders.Count > 0 && !orders.Any(o => After(o, lastUpdated, lastId)))
+            var keys = new List<(string? Updated, long? Id)>(orders.Count);
+            foreach (var element in orders)
+            {
+                if (element.ValueKind == JsonValueKind.Null)
+                {
+                    throw new ConnectorRequestFailedException(PlatformName, "GET orders answered a list with a null entry.", 200, "invalid_json", isTransient: false);
+                }
+
+                keys.Add(Key(element));
+            }
+
+            if (lastUpdated is not null && orders.Count > 0 && !keys.Any(k => After(k, lastUpdated, lastId)))
             {
                 // Nothing past the last order seen: the store ignored the keyset filter. Stop rather than loop.
                 throw new ConnectorRequestFailedException(
                     PlatformName, $"GET orders ignored the filter updated_at > {lastUpdated} OR entity_id > {lastId}: the poll cannot advance past order {lastId}.", 200, "keyset_ignored", isTransient: false);
             }
 
-            foreach (var order in orders)
+            for (var i = 0; i < orders.Count; i++)
             {
-                if (order is null)
-                {
-                    throw new ConnectorRequestFailedException(PlatformName, "GET orders answered a list with a null entry.", 200, "invalid_json", isTransient: false);
-                }
+                yield return ReadEntry(orders[i], keys[i].Id);
 
-                yield return MagentoMapper.ToChannelOrder(Name, order);
-                if (order.UpdatedAt is not null)
+                // An order without a readable updated_at or entity_id cannot place the keyset; the orders around it can.
+                if (keys[i] is { Updated: { } updated, Id: { } id })
                 {
-                    lastUpdated = SearchCriteria.Date(MagentoMapper.ParseDate(order.UpdatedAt, "updated_at"));
+                    lastUpdated = updated;
+                    lastId = id;
                 }
-
-                lastId = order.EntityId;
             }
 
             if (orders.Count < options.PageSize || lastUpdated is null)
@@ -69,6 +94,122 @@ public sealed partial class MagentoChannel
                 yield break;
             }
         }
+    }
+
+    /// <summary>Reads one order of a page; what cannot be read becomes an unreadable entry naming the JSON path.</summary>
+    private OrderListingEntry ReadEntry(JsonElement element, long? id)
+    {
+        Order? order;
+        try
+        {
+            order = element.Deserialize(MagentoJsonContext.Default.Order);
+        }
+        catch (JsonException ex)
+        {
+            return Unreadable(element, id, ex.Path ?? "$", Reason(ex.Message));
+        }
+
+        if (order is null || id is null)
+        {
+            return Unreadable(element, id, "$.entity_id", "the order has no entity_id.");
+        }
+
+        try
+        {
+            return OrderListingEntry.FromOrder(MagentoMapper.ToChannelOrder(Name, order));
+        }
+        catch (ConnectorValidationException ex)
+        {
+            return Unreadable(element, id, PathOf(order, ex), ex.Errors.Count > 0 ? ex.Errors[0].Message : ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// The JSON path of a mapping failure: the mapper names a field (<c>items.qty_ordered</c>) and, for a line, the line's
+    /// item id, which is placed back at its index in <c>items</c>.
+    /// </summary>
+    private static string PathOf(Order order, ConnectorValidationException ex)
+    {
+        var field = string.IsNullOrEmpty(ex.FieldPath) ? string.Empty : "." + ex.FieldPath;
+        if (ex is MappingException { LineId: { } line } && field.StartsWith(".items.", StringComparison.Ordinal))
+        {
+            var index = order.Items?.FindIndex(i => Id(i.ItemId) == line) ?? -1;
+            if (index >= 0)
+            {
+                return $"$.items[{index}]{field[".items".Length..]}";
+            }
+        }
+
+        return "$" + field;
+    }
+
+    private static OrderListingEntry Unreadable(JsonElement element, long? id, string path, string reason)
+    {
+        DateTimeOffset? updated = null;
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("updated_at", out var value) && value.ValueKind == JsonValueKind.String)
+        {
+            try
+            {
+                updated = MagentoMapper.ParseDate(value.GetString(), "updated_at");
+            }
+            catch (ConnectorValidationException)
+            {
+                // The payload and path are what matter; an unreadable date only means the cursor does not move for it.
+            }
+        }
+
+        return OrderListingEntry.FromUnreadable(new UnreadableOrder
+        {
+            OrderId = id?.ToString(CultureInfo.InvariantCulture),
+            Payload = element.GetRawText(),
+            JsonPath = path,
+            Reason = reason,
+            UpdatedAt = updated,
+        });
+    }
+
+    /// <summary>The keyset position of an order as the page shows it; either part is null when it cannot be read.</summary>
+    private static (string? Updated, long? Id) Key(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return (null, null);
+        }
+
+        long? id = null;
+        if (element.TryGetProperty("entity_id", out var idValue))
+        {
+            if (idValue.ValueKind == JsonValueKind.Number && idValue.TryGetInt64(out var number))
+            {
+                id = number;
+            }
+            else if (idValue.ValueKind == JsonValueKind.String && long.TryParse(idValue.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                id = parsed;
+            }
+        }
+
+        string? updated = null;
+        if (element.TryGetProperty("updated_at", out var value) && value.ValueKind == JsonValueKind.String)
+        {
+            try
+            {
+                updated = SearchCriteria.Date(MagentoMapper.ParseDate(value.GetString(), "updated_at"));
+            }
+            catch (ConnectorValidationException)
+            {
+                updated = null;
+            }
+        }
+
+        return (updated, id);
+    }
+
+    /// <summary>A <see cref="JsonException"/> message without the path and position System.Text.Json appends (the path is reported apart).</summary>
+    private static string Reason(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
     }
 
     /// <inheritdoc />
@@ -116,15 +257,15 @@ public sealed partial class MagentoChannel
         await _client.SendAsync(HttpMethod.Post, $"orders/{Id(id)}/comments", request, MagentoJsonContext.Default.OrderCommentRequest, MagentoJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool After(Order? order, string lastUpdated, long lastId)
+    private static bool After((string? Updated, long? Id) key, string lastUpdated, long lastId)
     {
-        if (order?.UpdatedAt is null)
+        if (key.Updated is null)
         {
             return false;
         }
 
-        var updated = string.CompareOrdinal(SearchCriteria.Date(MagentoMapper.ParseDate(order.UpdatedAt, "updated_at")), lastUpdated);
-        return updated > 0 || (updated == 0 && order.EntityId > lastId);
+        var updated = string.CompareOrdinal(key.Updated, lastUpdated);
+        return updated > 0 || (updated == 0 && key.Id > lastId);
     }
 
     private async Task<Order?> FindOrderAsync(long id, CancellationToken cancellationToken)

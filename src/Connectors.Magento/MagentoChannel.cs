@@ -9,7 +9,7 @@ namespace Connectors.Magento;
 /// inventory (MSI source items, reservation-corrected), catalogue, orders (polled by <c>updated_at</c>) and fulfilment
 /// (shipments), returns (credit memos; Adobe Commerce RMAs read as return requests). Created by <c>AddMagento</c>. Channel item ids are SKUs, the key of MSI source items.
 /// </summary>
-public sealed partial class MagentoChannel : IInventoryChannel, ICatalogChannel, IOrderChannel, IFulfillmentChannel, IReturnChannel
+public sealed partial class MagentoChannel : IInventoryChannel, ICatalogChannel, IOrderListingChannel, IFulfillmentChannel, IReturnChannel
 {
     /// <summary>The platform name, <c>magento</c>.</summary>
     public const string PlatformName = "magento";

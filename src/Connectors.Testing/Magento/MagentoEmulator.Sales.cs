@@ -123,6 +123,23 @@ public sealed partial class MagentoEmulator
         }
     }
 
+    /// <summary>
+    /// Changes the JSON every later read of an order answers, as a third-party extension or a direct database edit can
+    /// (a quantity stored as the string <c>"2.5"</c>, a required field left out): for a test of what the connector does
+    /// with an order it cannot read. The edit sees the order as <c>GET /V1/orders</c> renders it (Magento's
+    /// <c>salesDataOrderInterface</c> field names); search filters apply to the edited JSON.
+    /// </summary>
+    /// <param name="orderId">The order.</param>
+    /// <param name="edit">Changes the rendered order in place.</param>
+    public void EditOrderJson(long orderId, Action<JsonObject> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        lock (_gate)
+        {
+            _orders[orderId].JsonEdits.Add(edit);
+        }
+    }
+
     /// <summary>Changes an order's <c>updated_at</c> to now (an admin edit).</summary>
     /// <param name="orderId">The order.</param>
     public void TouchOrder(long orderId)
@@ -398,7 +415,7 @@ public sealed partial class MagentoEmulator
 
         var grand = order.GrandTotal;
         var shipped = order.Items.Any(i => i.QtyShipped > 0);
-        return new JsonObject
+        var rendered = new JsonObject
         {
             ["entity_id"] = order.EntityId,
             ["increment_id"] = order.IncrementId,
@@ -445,6 +462,12 @@ public sealed partial class MagentoEmulator
             },
             ["has_shipments"] = shipped ? 1 : null,
         };
+        foreach (var edit in order.JsonEdits)
+        {
+            edit(rendered);
+        }
+
+        return rendered;
     }
 
     private static JsonObject ItemJson(EmuOrder order, EmuItem item) => new()

@@ -20,6 +20,7 @@ namespace Connectors.Magento.Internal.Json;
 [JsonSerializable(typeof(SearchResult<SourceItem>))]
 [JsonSerializable(typeof(SearchResult<Product>))]
 [JsonSerializable(typeof(SearchResult<Order>))]
+[JsonSerializable(typeof(SearchResult<JsonElement>))]
 [JsonSerializable(typeof(SearchResult<OrderItem>))]
 [JsonSerializable(typeof(SearchResult<Shipment>))]
 [JsonSerializable(typeof(Order))]

@@ -81,6 +81,8 @@ internal sealed class EmuOrder
 
     public decimal TotalRefunded { get; set; }
 
+    public List<Action<System.Text.Json.Nodes.JsonObject>> JsonEdits { get; } = [];
+
     public decimal ShippingRefunded { get; set; }
 
     public decimal GrandTotal => Items.Where(i => i.ParentItemId is null).Sum(i => i.Price * i.QtyOrdered) + 5m;
