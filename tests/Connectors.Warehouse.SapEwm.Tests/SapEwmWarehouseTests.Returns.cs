@@ -48,4 +48,33 @@ public sealed partial class SapEwmWarehouseTests
         Assert.Equal("V1/390", error.SapCode);
         Assert.Equal(0, host.Emulator.CustomerReturnCount);
     }
+
+    [Fact]
+    public async Task ExpectReturnAsync_ShopifyLengthReturnKey_ContinuesInAssignmentAndRetryFindsIt()
+    {
+        const string returnId = "gid://shopify/Return/1234567890123";
+        await using var host = await SapTestHost.StartAsync(emulator: Products);
+
+        var first = await host.Warehouse_.ExpectReturnAsync(Return(id: returnId), Ct);
+        var second = await host.Warehouse_.ExpectReturnAsync(Return(id: returnId), Ct);
+
+        Assert.Equal(WarehouseOrderOutcome.Accepted, first.Outcome);
+        Assert.Equal(first.WarehouseReference, second.WarehouseReference);
+        Assert.Equal(1, host.Emulator.CustomerReturnCount);
+        var key = "shop-a:" + returnId;
+        Assert.Equal(key[..35], host.Emulator.CustomerReturnField(first.WarehouseReference!, "PurchaseOrderByCustomer"));
+        Assert.Equal(key[35..], host.Emulator.CustomerReturnField(first.WarehouseReference!, "AssignmentReference"));
+    }
+
+    [Fact]
+    public async Task ExpectReturnAsync_KeyOverBothFields_Refused()
+    {
+        await using var host = await SapTestHost.StartAsync(emulator: Products);
+
+        var result = await host.Warehouse_.ExpectReturnAsync(Return(id: new string('9', 47)), Ct);
+
+        Assert.Equal(WarehouseOrderOutcome.Refused, result.Outcome);
+        Assert.Contains("AssignmentReference", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, host.Emulator.CustomerReturnCount);
+    }
 }
