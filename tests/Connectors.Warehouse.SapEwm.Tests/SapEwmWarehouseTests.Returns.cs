@@ -77,4 +77,41 @@ public sealed partial class SapEwmWarehouseTests
         Assert.Contains("AssignmentReference", result.Reason, StringComparison.Ordinal);
         Assert.Equal(0, host.Emulator.CustomerReturnCount);
     }
+
+    [Fact]
+    public async Task ExpectReturnAsync_CustomerReturnsOff_HandedToTheHostAndNoCustomerReturnCreated()
+    {
+        var handler = new RecordingReturnHandler();
+        await using var host = await SapTestHost.StartAsync(o => o.CreateCustomerReturns = false, Products, s => s.AddSingleton<ISapEwmReturnHandler>(handler));
+
+        var result = await host.Services.GetRequiredService<IWarehouseReturns>().ExpectReturnAsync(Return(), Ct);
+
+        Assert.Equal(WarehouseOrderResult.Accepted("RMA-R1"), result);
+        Assert.Equal("R1", Assert.Single(handler.Returns).ReturnId);
+        Assert.Equal(0, host.Emulator.CustomerReturnCount);
+        Assert.DoesNotContain(host.Emulator.Requests, r => r.Path.Contains("A_CustomerReturn", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExpectReturnAsync_CustomerReturnsOffWithoutHandler_RefusedNamingTheHandler()
+    {
+        await using var host = await SapTestHost.StartAsync(o => o.CreateCustomerReturns = false, Products);
+
+        var result = await host.Warehouse_.ExpectReturnAsync(Return(), Ct);
+
+        Assert.Equal(WarehouseOrderOutcome.Refused, result.Outcome);
+        Assert.Contains(nameof(ISapEwmReturnHandler), result.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, host.Emulator.CustomerReturnCount);
+    }
+
+    private sealed class RecordingReturnHandler : ISapEwmReturnHandler
+    {
+        public List<ExpectedReturn> Returns { get; } = [];
+
+        public Task<WarehouseOrderResult> ExpectReturnAsync(ExpectedReturn expectedReturn, CancellationToken cancellationToken = default)
+        {
+            Returns.Add(expectedReturn);
+            return Task.FromResult(WarehouseOrderResult.Accepted("RMA-" + expectedReturn.ReturnId));
+        }
+    }
 }

@@ -11,7 +11,8 @@ public sealed partial class SapEwmWarehouse
     /// Announces a return as an S/4HANA customer return (deep insert into <c>API_CUSTOMER_RETURN_SRV</c>) with reference
     /// to the order's sales order where one carries the order's key, and carrying <c>{channel}:{returnId}</c> in
     /// <c>PurchaseOrderByCustomer</c> (a key over 35 characters continues in <c>AssignmentReference</c>, 53 together): a customer return that already carries it is returned instead of creating a second.
-    /// The returns delivery and its receipt in EWM follow in SAP.
+    /// The returns delivery and its receipt in EWM follow in SAP. With <see cref="SapEwmOptions.CreateCustomerReturns"/>
+    /// <see langword="false"/> the return goes to the host's <see cref="ISapEwmReturnHandler"/> instead.
     /// </summary>
     /// <param name="expectedReturn">The expected return.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -20,6 +21,13 @@ public sealed partial class SapEwmWarehouse
     {
         ArgumentNullException.ThrowIfNull(expectedReturn);
         var options = Options;
+        if (!options.CreateCustomerReturns)
+        {
+            return _returnHandler is null
+                ? WarehouseOrderResult.Refused($"CreateCustomerReturns is false and no {nameof(ISapEwmReturnHandler)} is registered to take the return")
+                : await _returnHandler.ExpectReturnAsync(expectedReturn, cancellationToken).ConfigureAwait(false);
+        }
+
         var reference = SalesOrderReference.For(expectedReturn.Channel, expectedReturn.ReturnId);
         if (reference.Length > SalesOrderReference.MaxReturnLength)
         {
