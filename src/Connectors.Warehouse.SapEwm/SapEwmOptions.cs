@@ -191,6 +191,14 @@ public sealed class SapEwmOptions
     public string? TrackingAlternativeIdType { get; set; }
 
     /// <summary>
+    /// Whether the shipment poll reports each outbound delivery order it sees for a sales order of this adapter back to
+    /// the order's channel, once per delivery order, as an order acknowledgement (released, with the delivery order
+    /// number as the warehouse reference). Default <see langword="true"/>; needs the engine's channel registry
+    /// (<c>AddConnectors</c>) and the channel registered there as an <see cref="IOrderChannel"/>.
+    /// </summary>
+    public bool ReportDeliveryOrders { get; set; } = true;
+
+    /// <summary>
     /// Whether an expected return becomes an S/4HANA customer return (default <see langword="true"/>). Set
     /// <see langword="false"/> where returns enter SAP another way: each expected return then goes to the
     /// <see cref="ISapEwmReturnHandler"/> the host registers (without one, returns are refused with the reason), and

@@ -109,7 +109,8 @@ public static class SapEwmConnectorsBuilderExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ISapEwmTrackingResolver>(),
             sp.GetRequiredService<SapEwmMetrics>(),
-            LoggerOf(sp)));
+            LoggerOf(sp),
+            sp.GetService<IChannelRegistry>()));
         services.TryAddSingleton(sp => new SapEwmReturnsPoller(
             sp.GetRequiredService<ODataClient>(),
             sp.GetRequiredService<IConnectorEvents>(),
