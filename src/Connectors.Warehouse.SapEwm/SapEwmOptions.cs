@@ -191,6 +191,23 @@ public sealed class SapEwmOptions
     public string? TrackingAlternativeIdType { get; set; }
 
     /// <summary>
+    /// Whether the shipment poll reports each outbound delivery order it sees for a sales order of this adapter back to
+    /// the order's channel, once per delivery order, as an order acknowledgement (released, with the delivery order
+    /// number as the warehouse reference). Default <see langword="true"/>; needs the engine's channel registry
+    /// (<c>AddConnectors</c>) and the channel registered there as an <see cref="IOrderChannel"/>.
+    /// </summary>
+    public bool ReportDeliveryOrders { get; set; } = true;
+
+    /// <summary>
+    /// Whether an expected return becomes an S/4HANA customer return (default <see langword="true"/>). Set
+    /// <see langword="false"/> where returns enter SAP another way: each expected return then goes to the
+    /// <see cref="ISapEwmReturnHandler"/> the host registers (without one, returns are refused with the reason), and
+    /// return receipts are published only for customer returns that carry <c>{channel}:{returnId}</c> in their
+    /// customer reference and reference a sales order of this adapter.
+    /// </summary>
+    public bool CreateCustomerReturns { get; set; } = true;
+
+    /// <summary>
     /// Reads returns inspections (<c>ReturnsInspection</c>) and publishes each confirmed one of a customer return this
     /// adapter created as a return receipt. Default <see langword="true"/>.
     /// </summary>

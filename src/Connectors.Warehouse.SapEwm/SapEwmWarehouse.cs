@@ -18,12 +18,14 @@ public sealed partial class SapEwmWarehouse : IWarehouseInventory, IWarehouseOrd
     private readonly ODataClient _client;
     private readonly SapEwmMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly ISapEwmReturnHandler? _returnHandler;
 
-    internal SapEwmWarehouse(ODataClient client, SapEwmMetrics metrics, ILogger logger)
+    internal SapEwmWarehouse(ODataClient client, SapEwmMetrics metrics, ILogger logger, ISapEwmReturnHandler? returnHandler = null)
     {
         _client = client;
         _metrics = metrics;
         _logger = logger;
+        _returnHandler = returnHandler;
     }
 
     private SapEwmOptions Options => _client.Options;

@@ -72,4 +72,19 @@ public sealed class SapEwmReturnsPollerTests
         Assert.Equal(0, await Poller(host).PollAsync(Ct));
         Assert.Empty(host.Events.Receipts);
     }
+
+    [Fact]
+    public async Task PollAsync_ShopifyLengthReturnKey_ReceiptCarriesTheWholeReturnId()
+    {
+        const string returnId = "gid://shopify/Return/1234567890123";
+        await using var host = await SapTestHost.StartAsync(emulator: e => e.AddProducts("TG11", "TG12"));
+        await host.Warehouse_.SubmitOrderAsync(Order(), "shop-a:1001", Ct);
+        var expected = await host.Warehouse_.ExpectReturnAsync(new ExpectedReturn("shop-a", returnId, "1001", [new WarehouseShipmentLine("TG11", 1, "L1")]), Ct);
+        host.Emulator.InspectReturn(expected.WarehouseReference!, [("TG11", 1m, "0001")]);
+
+        Assert.Equal(1, await Poller(host).PollAsync(Ct));
+
+        var receipt = Assert.Single(host.Events.Receipts);
+        Assert.Equal(("shop-a", returnId, "1001"), (receipt.Channel, receipt.ReturnId, receipt.ChannelOrderId));
+    }
 }

@@ -175,4 +175,39 @@ public sealed class SapEwmShipmentPollerTests
             return Task.FromResult<IReadOnlyList<TrackingInfo>>([new TrackingInfo("CB-" + delivery.DeliveryOrder)]);
         }
     }
+
+    [Fact]
+    public async Task PollAsync_DeliveryOrderAppears_ReportedToTheChannelOnceWithItsNumber()
+    {
+        var channel = new FakeChannel("shop-a");
+        await using var host = await SapTestHost.StartAsync(emulator: e => e.AddProducts("TG11", "TG12"), more: s => s.AddConnectors().AddChannel("shop-a", "fake", _ => channel));
+        var submitted = await host.Warehouse_.SubmitOrderAsync(Order("1001"), "shop-a:1001", Ct);
+        var delivery = Assert.Single(host.Emulator.DeliveriesOf(submitted.WarehouseReference!));
+
+        Assert.Equal(0, await host.Poller.PollAsync(Ct));
+
+        var acknowledgement = Assert.Single(channel.Acknowledgements);
+        Assert.Equal(("1001", ReleaseDecision.Release, delivery), (acknowledgement.ChannelOrderId, acknowledgement.Decision, acknowledgement.WarehouseReference));
+
+        // Picking and goods issue change the delivery order again; the channel heard of it once.
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        host.Emulator.StartPicking(delivery);
+        await host.Poller.PollAsync(Ct);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        host.Emulator.PostGoodsIssue(delivery, transportPartnerReference: "TRK1");
+        Assert.Equal(1, await host.Poller.PollAsync(Ct));
+        Assert.Single(channel.Acknowledgements);
+    }
+
+    [Fact]
+    public async Task PollAsync_ReportDeliveryOrdersOff_ChannelNotTold()
+    {
+        var channel = new FakeChannel("shop-a");
+        await using var host = await SapTestHost.StartAsync(o => o.ReportDeliveryOrders = false, e => e.AddProducts("TG11", "TG12"), s => s.AddConnectors().AddChannel("shop-a", "fake", _ => channel));
+        await SubmitAsync(host, "1001");
+
+        await host.Poller.PollAsync(Ct);
+
+        Assert.Empty(channel.Acknowledgements);
+    }
 }

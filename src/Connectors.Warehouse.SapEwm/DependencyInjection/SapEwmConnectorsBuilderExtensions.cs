@@ -97,7 +97,8 @@ public static class SapEwmConnectorsBuilderExtensions
 
         services.TryAddSingleton(sp => new ODataClient(
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptionsMonitor<SapEwmOptions>>(), sp.GetRequiredService<SapEwmMetrics>(), LoggerOf(sp)));
-        services.TryAddSingleton(sp => new SapEwmWarehouse(sp.GetRequiredService<ODataClient>(), sp.GetRequiredService<SapEwmMetrics>(), LoggerOf(sp)));
+        services.TryAddSingleton(sp => new SapEwmWarehouse(
+            sp.GetRequiredService<ODataClient>(), sp.GetRequiredService<SapEwmMetrics>(), LoggerOf(sp), sp.GetService<ISapEwmReturnHandler>()));
         services.AddSingleton<IWarehouseInventory>(sp => sp.GetRequiredService<SapEwmWarehouse>());
         services.AddSingleton<IWarehouseOrders>(sp => sp.GetRequiredService<SapEwmWarehouse>());
         services.AddSingleton<IWarehouseReturns>(sp => sp.GetRequiredService<SapEwmWarehouse>());
@@ -108,7 +109,8 @@ public static class SapEwmConnectorsBuilderExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ISapEwmTrackingResolver>(),
             sp.GetRequiredService<SapEwmMetrics>(),
-            LoggerOf(sp)));
+            LoggerOf(sp),
+            sp.GetService<IChannelRegistry>()));
         services.TryAddSingleton(sp => new SapEwmReturnsPoller(
             sp.GetRequiredService<ODataClient>(),
             sp.GetRequiredService<IConnectorEvents>(),

@@ -43,4 +43,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9012, Level = LogLevel.Information, Message = "SAP EWM: {Count} changed stock levels of warehouse {Warehouse} published")]
     public static partial void StockDeltasPublished(ILogger logger, int count, string warehouse);
+
+    [LoggerMessage(EventId = 9013, Level = LogLevel.Information, Message = "SAP EWM: outbound delivery order {DeliveryOrder} of {Channel} order {OrderId} reported to the channel")]
+    public static partial void DeliveryOrderReported(ILogger logger, string deliveryOrder, string channel, string orderId);
+
+    [LoggerMessage(EventId = 9014, Level = LogLevel.Warning, Message = "SAP EWM: outbound delivery order {DeliveryOrder} of {Channel} order {OrderId} could not be reported to the channel; tried again when the delivery order changes")]
+    public static partial void DeliveryOrderReportFailed(ILogger logger, string deliveryOrder, string channel, string orderId, Exception? exception);
 }

@@ -40,6 +40,30 @@ internal static class SalesOrderReference
         return string.Join(" and ", parts);
     }
 
+    /// <summary>
+    /// A customer return has one 35-character customer reference; a longer key (Shopify's return GIDs) continues in
+    /// <c>AssignmentReference</c> (18 characters), 53 together.
+    /// </summary>
+    public const int MaxReturnLength = MaxLength + 18;
+
+    /// <summary>The values of <c>PurchaseOrderByCustomer</c> and <c>AssignmentReference</c> of a customer return for a key.</summary>
+    public static (string ByCustomer, string? Assignment) ReturnFields(string reference) =>
+        reference.Length > MaxLength ? (reference[..MaxLength], reference[MaxLength..]) : (reference, null);
+
+    /// <summary>The <c>$filter</c> that finds the customer return carrying the key.</summary>
+    public static string ReturnFilter(string reference)
+    {
+        var (byCustomer, assignment) = ReturnFields(reference);
+        var filter = "PurchaseOrderByCustomer eq " + OData.ODataLiteral.String(byCustomer);
+        return assignment is null ? filter : filter + " and AssignmentReference eq " + OData.ODataLiteral.String(assignment);
+    }
+
+    /// <summary>The key a customer return carries: a full customer reference continues in its assignment.</summary>
+    public static string? ReadReturn(Dto.CustomerReturnRead customerReturn) =>
+        customerReturn.PurchaseOrderByCustomer is { Length: MaxLength } primary && !string.IsNullOrEmpty(customerReturn.AssignmentReference)
+            ? primary + customerReturn.AssignmentReference
+            : customerReturn.PurchaseOrderByCustomer;
+
     public static string For(string channel, string channelOrderId) => channel + ":" + channelOrderId;
 
     /// <summary>Splits a reference into channel and order id; <see langword="false"/> for a reference this adapter did not write.</summary>

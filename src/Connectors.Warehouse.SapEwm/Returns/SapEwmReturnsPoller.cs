@@ -99,7 +99,7 @@ internal sealed class SapEwmReturnsPoller
         CustomerReturnRead? customerReturn = null;
         if (!string.IsNullOrEmpty(process))
         {
-            var header = $"{SapServices.CustomerReturnSet}?$select=CustomerReturn,PurchaseOrderByCustomer,ReferenceSDDocument&$filter={ODataLiteral.Escape("RetsMgmtProcess eq " + ODataLiteral.String(process))}&$top=1";
+            var header = $"{SapServices.CustomerReturnSet}?$select=CustomerReturn,PurchaseOrderByCustomer,AssignmentReference,ReferenceSDDocument&$filter={ODataLiteral.Escape("RetsMgmtProcess eq " + ODataLiteral.String(process))}&$top=1";
             await foreach (var found in _client.QueryV2Async(SapServices.CustomerReturns(options), header, SapJsonContext.Default.ODataV2EnvelopeODataV2CollectionCustomerReturnRead, cancellationToken).ConfigureAwait(false))
             {
                 customerReturn = found;
@@ -107,7 +107,7 @@ internal sealed class SapEwmReturnsPoller
             }
         }
 
-        if (!SalesOrderReference.TryParse(customerReturn?.PurchaseOrderByCustomer, out var channel, out var returnId))
+        if (!SalesOrderReference.TryParse(customerReturn is null ? null : SalesOrderReference.ReadReturn(customerReturn), out var channel, out var returnId))
         {
             Log.InspectionNotOurs(_logger, number, delivery, customerReturn?.CustomerReturn);
             return null;

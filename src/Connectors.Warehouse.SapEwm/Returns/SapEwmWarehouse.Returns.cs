@@ -10,8 +10,9 @@ public sealed partial class SapEwmWarehouse
     /// <summary>
     /// Announces a return as an S/4HANA customer return (deep insert into <c>API_CUSTOMER_RETURN_SRV</c>) with reference
     /// to the order's sales order where one carries the order's key, and carrying <c>{channel}:{returnId}</c> in
-    /// <c>PurchaseOrderByCustomer</c>: a customer return that already carries it is returned instead of creating a second.
-    /// The returns delivery and its receipt in EWM follow in SAP.
+    /// <c>PurchaseOrderByCustomer</c> (a key over 35 characters continues in <c>AssignmentReference</c>, 53 together): a customer return that already carries it is returned instead of creating a second.
+    /// The returns delivery and its receipt in EWM follow in SAP. With <see cref="SapEwmOptions.CreateCustomerReturns"/>
+    /// <see langword="false"/> the return goes to the host's <see cref="ISapEwmReturnHandler"/> instead.
     /// </summary>
     /// <param name="expectedReturn">The expected return.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -20,10 +21,17 @@ public sealed partial class SapEwmWarehouse
     {
         ArgumentNullException.ThrowIfNull(expectedReturn);
         var options = Options;
-        var reference = SalesOrderReference.For(expectedReturn.Channel, expectedReturn.ReturnId);
-        if (reference.Length > SalesOrderReference.MaxLength)
+        if (!options.CreateCustomerReturns)
         {
-            return WarehouseOrderResult.Refused($"the return reference '{reference}' is {reference.Length} characters; PurchaseOrderByCustomer of a customer return holds {SalesOrderReference.MaxLength}");
+            return _returnHandler is null
+                ? WarehouseOrderResult.Refused($"CreateCustomerReturns is false and no {nameof(ISapEwmReturnHandler)} is registered to take the return")
+                : await _returnHandler.ExpectReturnAsync(expectedReturn, cancellationToken).ConfigureAwait(false);
+        }
+
+        var reference = SalesOrderReference.For(expectedReturn.Channel, expectedReturn.ReturnId);
+        if (reference.Length > SalesOrderReference.MaxReturnLength)
+        {
+            return WarehouseOrderResult.Refused($"the return reference '{reference}' is {reference.Length} characters; PurchaseOrderByCustomer and AssignmentReference of a customer return hold {SalesOrderReference.MaxReturnLength} together");
         }
 
         if (expectedReturn.Lines.Count == 0)
@@ -32,11 +40,11 @@ public sealed partial class SapEwmWarehouse
         }
 
         var service = SapServices.CustomerReturns(options);
-        var query = SapServices.CustomerReturnSet + "?$select=CustomerReturn,PurchaseOrderByCustomer&$filter="
-            + ODataLiteral.Escape("PurchaseOrderByCustomer eq " + ODataLiteral.String(reference)) + "&$top=2";
+        var query = SapServices.CustomerReturnSet + "?$select=CustomerReturn,PurchaseOrderByCustomer,AssignmentReference&$filter="
+            + ODataLiteral.Escape(SalesOrderReference.ReturnFilter(reference)) + "&$top=2";
         await foreach (var existing in _client.QueryV2Async(service, query, SapJsonContext.Default.ODataV2EnvelopeODataV2CollectionCustomerReturnRead, cancellationToken).ConfigureAwait(false))
         {
-            if (existing.PurchaseOrderByCustomer == reference && existing.CustomerReturn is { Length: > 0 } number)
+            if (SalesOrderReference.ReadReturn(existing) == reference && existing.CustomerReturn is { Length: > 0 } number)
             {
                 return WarehouseOrderResult.Accepted(number);
             }
@@ -61,6 +69,7 @@ public sealed partial class SapEwmWarehouse
             });
         }
 
+        var (byCustomer, assignment) = SalesOrderReference.ReturnFields(reference);
         var salesOrder = await FindSalesOrderAsync(SalesOrderReference.For(expectedReturn.Channel, expectedReturn.ChannelOrderId), cancellationToken).ConfigureAwait(false);
         var create = new CustomerReturnCreate
         {
@@ -69,7 +78,8 @@ public sealed partial class SapEwmWarehouse
             DistributionChannel = options.DistributionChannel!,
             OrganizationDivision = options.OrganizationDivision!,
             SoldToParty = options.SoldToParty!,
-            PurchaseOrderByCustomer = reference,
+            PurchaseOrderByCustomer = byCustomer,
+            AssignmentReference = assignment,
             ReferenceSDDocument = salesOrder?.SalesOrder,
             Items = new ODataV2Results<CustomerReturnItemCreate> { Results = items },
         };

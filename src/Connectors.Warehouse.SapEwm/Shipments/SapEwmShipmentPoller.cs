@@ -28,9 +28,11 @@ public sealed class SapEwmShipmentPoller
     private readonly ISapEwmTrackingResolver? _tracking;
     private readonly SapEwmMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly IChannelRegistry? _channels;
 
-    internal SapEwmShipmentPoller(ODataClient client, IConnectorEvents events, ISyncStateStore store, TimeProvider time, ISapEwmTrackingResolver? tracking, SapEwmMetrics metrics, ILogger logger)
+    internal SapEwmShipmentPoller(ODataClient client, IConnectorEvents events, ISyncStateStore store, TimeProvider time, ISapEwmTrackingResolver? tracking, SapEwmMetrics metrics, ILogger logger, IChannelRegistry? channels = null)
     {
+        _channels = channels;
         _client = client;
         _events = events;
         _store = store;
@@ -87,6 +89,11 @@ public sealed class SapEwmShipmentPoller
                 newest = changed;
             }
 
+            if (options.ReportDeliveryOrders)
+            {
+                await ReportDeliveryOrderAsync(head, references, cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var shipment in await ToShipmentsAsync(head, references, cancellationToken).ConfigureAwait(false))
             {
                 await _events.PublishShipmentAsync(shipment, cancellationToken).ConfigureAwait(false);
@@ -103,6 +110,59 @@ public sealed class SapEwmShipmentPoller
         }
 
         return published;
+    }
+
+    /// <summary>The cursor name that records that a delivery order was reported to its channel.</summary>
+    internal static string ReportedName(string deliveryOrder) => "odo-reported:" + deliveryOrder;
+
+    /// <summary>
+    /// Reports a delivery order of one of our sales orders to the order's channel once. The engine has no port for a
+    /// warehouse reference that appears after submission, so this uses the acknowledgement the order flow already sends
+    /// (released, with the new reference); it is marked after the channel took it, so a crash in between repeats it,
+    /// which the channels' acknowledgements tolerate. A failure is logged and tried again when the order changes: the
+    /// report must not hold back the shipments of the warehouse.
+    /// </summary>
+    private async Task ReportDeliveryOrderAsync(OdoHead head, Dictionary<string, string?> references, CancellationToken cancellationToken)
+    {
+        var items = (head.Items ?? []).Where(i => i.ProductQuantity is > 0m).ToList();
+        if (_channels is null || head.EWMOutboundDeliveryOrder is not { Length: > 0 } number || items.Count == 0)
+        {
+            return; // an emptied (cancelled) delivery order is not news for the channel
+        }
+
+        var reported = await _store.GetCursorAsync(CursorChannel, ReportedName(number), cancellationToken).ConfigureAwait(false);
+        if (reported is not null)
+        {
+            return;
+        }
+
+        var salesOrder = items.Select(i => i.SalesOrder).FirstOrDefault(s => !string.IsNullOrEmpty(s));
+        var reference = salesOrder is null ? null : await ReferenceOfAsync(salesOrder, references, cancellationToken).ConfigureAwait(false);
+        if (!SalesOrderReference.TryParse(reference, out var channel, out var orderId))
+        {
+            return; // not ours; the shipment path logs it
+        }
+
+        if (!_channels.TryGetPort<IOrderChannel>(channel, out var orders))
+        {
+            Log.DeliveryOrderReportFailed(_logger, number, channel, orderId, null);
+            return;
+        }
+
+        try
+        {
+            await orders.AcknowledgeOrderAsync(
+                new OrderAcknowledgement(orderId, ReleaseDecision.Release, number, $"EWM outbound delivery order {number} (sales order {salesOrder})"),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.DeliveryOrderReportFailed(_logger, number, channel, orderId, ex);
+            return;
+        }
+
+        await _store.TrySetCursorAsync(CursorChannel, ReportedName(number), salesOrder!, 0, cancellationToken).ConfigureAwait(false);
+        Log.DeliveryOrderReported(_logger, number, channel, orderId);
     }
 
     private async Task<IReadOnlyList<WarehouseShipment>> ToShipmentsAsync(OdoHead head, Dictionary<string, string?> references, CancellationToken cancellationToken)

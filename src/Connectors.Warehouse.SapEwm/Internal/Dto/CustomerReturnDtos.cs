@@ -26,6 +26,11 @@ internal sealed class CustomerReturnCreate
     [JsonPropertyName("PurchaseOrderByCustomer")]
     public required string PurchaseOrderByCustomer { get; init; }
 
+    /// <summary>The rest of a return key longer than <c>PurchaseOrderByCustomer</c> holds (18 characters).</summary>
+    [JsonPropertyName("AssignmentReference")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AssignmentReference { get; init; }
+
     [JsonPropertyName("ReferenceSDDocument")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ReferenceSDDocument { get; init; }
@@ -64,6 +69,9 @@ internal sealed class CustomerReturnRead
 
     [JsonPropertyName("PurchaseOrderByCustomer")]
     public string? PurchaseOrderByCustomer { get; init; }
+
+    [JsonPropertyName("AssignmentReference")]
+    public string? AssignmentReference { get; init; }
 
     [JsonPropertyName("ReferenceSDDocument")]
     public string? ReferenceSDDocument { get; init; }
