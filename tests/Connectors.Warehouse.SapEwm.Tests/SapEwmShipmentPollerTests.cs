@@ -180,7 +180,7 @@ public sealed class SapEwmShipmentPollerTests
     public async Task PollAsync_DeliveryOrderAppears_ReportedToTheChannelOnceWithItsNumber()
     {
         var channel = new FakeChannel("shop-a");
-        await using var host = await SapTestHost.StartAsync(emulator: e => e.AddProducts("TG11", "TG12"), more: s => s.AddConnectors().AddChannel("shop-a", "fake", _ => channel));
+        await using var host = await SapTestHost.StartAsync(o => o.ReportDeliveryOrders = true, emulator: e => e.AddProducts("TG11", "TG12"), more: s => s.AddConnectors().AddChannel("shop-a", "fake", _ => channel));
         var submitted = await host.Warehouse_.SubmitOrderAsync(Order("1001"), "shop-a:1001", Ct);
         var delivery = Assert.Single(host.Emulator.DeliveriesOf(submitted.WarehouseReference!));
 

@@ -314,6 +314,8 @@ internal sealed class ShopifyGraphClient : IDisposable
         }
     }
 
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
+
     private double _inFlightValue;
 
     private void AddInFlight(double delta)
@@ -340,10 +342,15 @@ internal sealed class ShopifyGraphClient : IDisposable
                 requestId: requestId);
         }
 
+        // A wait below a millisecond would complete at once (timers count whole milliseconds) and spin; the budget is
+        // charged with the time that really passed, so a request that keeps losing points to others in tiny waits
+        // cannot run through a minute's budget in a second (NestedListTests failed in CI that way).
+        delay = delay < MinimumWait ? MinimumWait : delay;
         Log.Throttled(_logger, _channel, operation, delay.TotalMilliseconds);
         _metrics.WaitDuration.Record(delay.TotalSeconds, ShopifyMetrics.Tags(_channel));
+        var started = _time.GetTimestamp();
         await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-        return waited + delay;
+        return waited + _time.GetElapsedTime(started);
     }
 
     private async Task<(HttpStatusCode Status, string Body, string? RequestId, TimeSpan? RetryAfter)> PostAsync(string operation, Uri uri, byte[] body, CancellationToken cancellationToken)
