@@ -60,20 +60,12 @@ public sealed partial class PostgreSqlSyncStateStore : IOrderTimelineStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<OrderTimeline> ListOrderTimelinesAsync(string channel, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
-        using var command = new NpgsqlCommand(
+    public IAsyncEnumerable<OrderTimeline> ListOrderTimelinesAsync(string channel, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        StreamTimelinesAsync(
             $"SELECT {TimelineColumns} FROM {_s}.order_timelines WHERE channel = @c AND (placed_at >= @since OR ship_by >= @since) ORDER BY order_id COLLATE \"C\"",
-            connection);
-        command.Parameters.AddWithValue("c", channel);
-        command.Parameters.AddWithValue("since", since.UtcTicks);
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var readerScope = reader.ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return new OrderTimeline
+            channel,
+            since,
+            reader => new OrderTimeline
             {
                 Channel = reader.GetString(0),
                 OrderId = reader.GetString(1),
@@ -83,25 +75,16 @@ public sealed partial class PostgreSqlSyncStateStore : IOrderTimelineStore
                 RefusedAt = Time(reader, 5),
                 CancelledAt = Time(reader, 6),
                 FirstConfirmedAt = Time(reader, 7),
-            };
-        }
-    }
+            },
+            cancellationToken);
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ShipmentTimeline> ListShipmentTimelinesAsync(string channel, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var connectionScope = connection.ConfigureAwait(false);
-        using var command = new NpgsqlCommand(
+    public IAsyncEnumerable<ShipmentTimeline> ListShipmentTimelinesAsync(string channel, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        StreamTimelinesAsync(
             $"SELECT {ShipmentTimelineColumns} FROM {_s}.shipment_timelines WHERE channel = @c AND confirmed_at >= @since ORDER BY shipment_id COLLATE \"C\"",
-            connection);
-        command.Parameters.AddWithValue("c", channel);
-        command.Parameters.AddWithValue("since", since.UtcTicks);
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var readerScope = reader.ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return new ShipmentTimeline
+            channel,
+            since,
+            reader => new ShipmentTimeline
             {
                 Channel = reader.GetString(0),
                 ShipmentId = reader.GetString(1),
@@ -110,9 +93,8 @@ public sealed partial class PostgreSqlSyncStateStore : IOrderTimelineStore
                 ConfirmedAt = FromTicks(reader.GetInt64(4)),
                 Carrier = reader.IsDBNull(5) ? null : reader.GetString(5),
                 ValidTracking = reader.GetBoolean(6),
-            };
-        }
-    }
+            },
+            cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask<long> PruneTimelinesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
@@ -123,6 +105,23 @@ public sealed partial class PostgreSqlSyncStateStore : IOrderTimelineStore
             ("cut", olderThan.UtcTicks)).ConfigureAwait(false);
         removed += await ExecuteAsync($"DELETE FROM {_s}.shipment_timelines WHERE confirmed_at < @cut", cancellationToken, ("cut", olderThan.UtcTicks)).ConfigureAwait(false);
         return removed;
+    }
+
+    /// <summary>Streams the rows of one channel's timeline query (parameters <c>@c</c> and <c>@since</c>).</summary>
+    private async IAsyncEnumerable<T> StreamTimelinesAsync<T>(
+        string sql, string channel, DateTimeOffset since, Func<NpgsqlDataReader, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("c", channel);
+        command.Parameters.AddWithValue("since", since.UtcTicks);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return read(reader);
+        }
     }
 
     private static void AddTime(NpgsqlCommand command, string name, DateTimeOffset? value) =>
