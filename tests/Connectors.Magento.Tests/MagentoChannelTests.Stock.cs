@@ -66,15 +66,30 @@ public sealed partial class MagentoChannelTests
     [Fact]
     public async Task PushInventory_AsyncBulkWithSlowConsumers_StatusPolledUntilTheOperationsRan()
     {
+        // The consumers are held until the client has seen the operation open twice, so the count of status polls does
+        // not depend on how fast this machine runs the client between fake-clock steps.
         _emulator.AddProduct("A");
-        _emulator.BulkProcessingDelay = TimeSpan.FromSeconds(5);
-        await using var services = TestHost.ForEmulator(_emulator, o => { o.InventoryApi = MagentoInventoryApi.AsyncBulkSourceItems; o.CompensateReservations = false; o.BulkStatusPollInterval = TimeSpan.FromSeconds(2); }, _time);
+        _emulator.BulkConsumersRunning = false;
+        await using var services = TestHost.ForEmulator(_emulator, o => { o.InventoryApi = MagentoInventoryApi.AsyncBulkSourceItems; o.CompensateReservations = false; o.BulkStatusPollInterval = TimeSpan.FromSeconds(2); o.BulkStatusTimeout = TimeSpan.FromDays(1); }, _time);
+        int StatusPolls() => _emulator.Requests.Count(r => r.Path.StartsWith("/V1/bulk/", StringComparison.Ordinal));
 
-        var results = await WhileAdvancingAsync(services.Magento().PushInventoryAsync([new InventoryTarget("A", InventoryTarget.DefaultLocation, 3)], Ct), TimeSpan.FromSeconds(1), 60);
+        var push = services.Magento().PushInventoryAsync([new InventoryTarget("A", InventoryTarget.DefaultLocation, 3)], Ct);
+        for (var i = 0; i < 1500 && StatusPolls() < 2 && !push.IsCompleted; i++)
+        {
+            await Task.Delay(20, Ct);
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.True(StatusPolls() >= 2, $"waited for two status polls of the open bulk; saw {StatusPolls()} (push completed: {push.IsCompleted})");
+        Assert.False(push.IsCompleted, "the push returned while its operation was still open");
+        Assert.NotEqual(3m, _emulator.GetSourceQuantity("A", "default"));
+        var pollsWhileOpen = StatusPolls();
+        _emulator.BulkConsumersRunning = true;
+        var results = await WhileAdvancingAsync(push, TimeSpan.FromSeconds(1), 1500);
 
         Assert.Equal(PushOutcome.Applied, Assert.Single(results).Outcome);
         Assert.Equal(3m, _emulator.GetSourceQuantity("A", "default"));
-        Assert.True(_emulator.Requests.Count(r => r.Path.StartsWith("/V1/bulk/", StringComparison.Ordinal)) >= 3);
+        Assert.True(StatusPolls() > pollsWhileOpen, "the push completed without polling the status once the consumers ran");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public interface IOwnedInventoryStore
     /// <summary>
     /// Records quantities the channel applied under a claim. An acknowledgement whose
     /// <see cref="InventoryAcknowledgement.LeaseToken"/> is still the row's is stored as by
-    /// <see cref="ISyncStateStore.AcknowledgeInventoryAsync"/>. One whose token is not (its lease ran out and another worker
+    /// <see cref="IInventoryStateStore.AcknowledgeInventoryAsync"/>. One whose token is not (its lease ran out and another worker
     /// claimed the row) is refused, and because its push reached the channel at a moment nobody knows, the row is
     /// marked unconfirmed: the acknowledged quantity is cleared, the row is due at <paramref name="now"/>, and the other
     /// worker's lease is revoked, so its acknowledgement is refused as well and the row is pushed once more after both.
@@ -23,7 +23,7 @@ public interface IOwnedInventoryStore
     ValueTask<IReadOnlyList<InventoryKey>> AcknowledgeClaimedInventoryAsync(IReadOnlyList<InventoryAcknowledgement> acknowledgements, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Releases claimed rows whose push failed, as <see cref="ISyncStateStore.RescheduleInventoryAsync"/>, but only those the
+    /// Releases claimed rows whose push failed, as <see cref="IInventoryStateStore.RescheduleInventoryAsync"/>, but only those the
     /// caller still owns (their token is still the row's); the others are left to the worker that owns them.
     /// </summary>
     /// <param name="claimed">The rows as claimed.</param>

@@ -46,7 +46,7 @@ public interface IOwnedWorkItemStore
 
     /// <summary>
     /// Atomically marks a claimed item dead-lettered and stores its dead letter (id = item id), if the caller still owns
-    /// it; as <see cref="ISyncStateStore.MoveToDeadLetterAsync"/> otherwise.
+    /// it; as <see cref="IWorkQueueStore.MoveToDeadLetterAsync"/> otherwise.
     /// </summary>
     /// <param name="queue">The queue.</param>
     /// <param name="claimed">The item as claimed.</param>

@@ -9,7 +9,7 @@ namespace Connectors;
 /// <remarks>
 /// <para>
 /// The store keeps one <em>generation</em> that grows with every change to the stock book and with every change to
-/// the reservations (<see cref="ISyncStateStore.SetReservationAsync"/>, <see cref="ISyncStateStore.RemoveReservationAsync"/>),
+/// the reservations (<see cref="IReservationStore.SetReservationAsync"/>, <see cref="IReservationStore.RemoveReservationAsync"/>),
 /// atomically with the change. <see cref="ReadStockAsync"/> returns a consistent view with its generation, so a view
 /// with a higher generation has seen every change a lower one saw.
 /// </para>
@@ -74,7 +74,7 @@ public interface IStockBookStore
 
     /// <summary>
     /// Sets desired quantities computed from the view of generation <paramref name="generation"/>, as
-    /// <see cref="ISyncStateStore.SetDesiredInventoryAsync"/> does, but leaves alone every row last computed from a newer
+    /// <see cref="IInventoryStateStore.SetDesiredInventoryAsync"/> does, but leaves alone every row last computed from a newer
     /// generation. Rows written get <paramref name="generation"/> as their source, also when their quantity is unchanged.
     /// </summary>
     /// <param name="rows">The new desired quantities.</param>

@@ -7,7 +7,7 @@ public readonly record struct InventoryAcknowledgement(InventoryKey Key, int Qua
 {
     /// <summary>
     /// The owner token of the claim the push was made under (<see cref="InventoryRow.LeaseToken"/>), checked by
-    /// <see cref="IOwnedInventoryStore.AcknowledgeClaimedInventoryAsync"/>; ignored by <see cref="ISyncStateStore.AcknowledgeInventoryAsync"/>.
+    /// <see cref="IOwnedInventoryStore.AcknowledgeClaimedInventoryAsync"/>; ignored by <see cref="IInventoryStateStore.AcknowledgeInventoryAsync"/>.
     /// </summary>
     public string? LeaseToken { get; init; }
 }

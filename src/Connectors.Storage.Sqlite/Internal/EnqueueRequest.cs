@@ -1,6 +1,6 @@
 namespace Connectors.Storage.Sqlite.Internal;
 
-/// <summary>One <see cref="ISyncStateStore.EnqueueAsync"/> call waiting for the group commit that stores its item.</summary>
+/// <summary>One <see cref="IWorkQueueStore.EnqueueAsync"/> call waiting for the group commit that stores its item.</summary>
 internal sealed class EnqueueRequest(WorkQueue queue, WorkItem item)
 {
     // Continuations run asynchronously so that completing a batch never runs a caller's code under the writer gate.

@@ -5,9 +5,9 @@ namespace Connectors.Testing;
 public abstract partial class SyncStateStoreConformanceTests
 {
     /// <summary>
-    /// A row parked after its last attempt is made due again by <see cref="ISyncStateStore.ResumeInventoryAsync"/>:
+    /// A row parked after its last attempt is made due again by <see cref="IInventoryStateStore.ResumeInventoryAsync"/>:
     /// attempts reset, error cleared, due at the given time, version and quantities unchanged. A same-quantity
-    /// <see cref="ISyncStateStore.SetDesiredInventoryAsync"/> (what a full sync writes when the stock did not move) does not.
+    /// <see cref="IInventoryStateStore.SetDesiredInventoryAsync"/> (what a full sync writes when the stock did not move) does not.
     /// </summary>
     [Fact]
     public async Task ResumeInventory_ParkedRow_IsDueAgainWithAttemptsReset()

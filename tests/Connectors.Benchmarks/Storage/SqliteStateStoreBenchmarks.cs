@@ -10,7 +10,7 @@ namespace Connectors.Benchmarks.Storage;
 /// The SQLite state store against the in-memory store (the baseline of each category), same run, same work:
 /// <list type="bullet">
 /// <item><c>StockEvents</c>: batched stock events as the inventory engine issues them (one
-/// <see cref="ISyncStateStore.SetDesiredInventoryAsync"/> call per burst), 500 changed rows per invocation out of 5,000
+/// <see cref="IInventoryStateStore.SetDesiredInventoryAsync"/> call per burst), 500 changed rows per invocation out of 5,000
 /// rows in all; reported per event. For SQLite the call is one durably committed transaction (WAL,
 /// <c>synchronous = NORMAL</c>) that appends the burst to the inventory journal; the journal is folded into the
 /// inventory table inside the write that finds it at its limit (default 65,536 changes), so the measurement includes
@@ -18,9 +18,9 @@ namespace Connectors.Benchmarks.Storage;
 /// <item><c>PushCycle</c>: the same burst, then the push that follows it at once: claim the 500 pending rows and
 /// acknowledge them, as the inventory engine's push does (the shop call left out). For SQLite every claim folds the
 /// burst just journalled, so nothing is coalesced: the worst case for the journal.</item>
-/// <item><c>InboxWrites</c>: one <see cref="ISyncStateStore.EnqueueAsync"/> of a new item per operation, one caller at a
+/// <item><c>InboxWrites</c>: one <see cref="IWorkQueueStore.EnqueueAsync"/> of a new item per operation, one caller at a
 /// time (one SQLite transaction each).</item>
-/// <item><c>InboxWritesConcurrent</c>: 32 <see cref="ISyncStateStore.EnqueueAsync"/> calls at once, as a burst of webhooks
+/// <item><c>InboxWritesConcurrent</c>: 32 <see cref="IWorkQueueStore.EnqueueAsync"/> calls at once, as a burst of webhooks
 /// arrives; reported per item. SQLite writes them in shared transactions (group commit).</item>
 /// </list>
 /// Run: <c>dotnet run -c Release --project tests/Connectors.Benchmarks -- --filter '*SqliteStateStore*' --job short</c>

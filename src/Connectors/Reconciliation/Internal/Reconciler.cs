@@ -393,7 +393,7 @@ internal sealed class Reconciler : IReconciler
         return ids;
     }
 
-    /// <summary>A row the dispatcher parked: pending, and due never (see <see cref="ISyncStateStore.RescheduleInventoryAsync"/>).</summary>
+    /// <summary>A row the dispatcher parked: pending, and due never (see <see cref="IInventoryStateStore.RescheduleInventoryAsync"/>).</summary>
     private static bool IsParked(InventoryRow row) => row.IsPending && row.NextAttemptAt == DateTimeOffset.MaxValue;
 
     // unprocessed: when not null (a channel whose orders hold its own stock), collects the items of orders whose units

@@ -1,7 +1,7 @@
 namespace Connectors;
 
 /// <summary>Dead letter counts (a separate part so the member can be read, and implemented, on its own).</summary>
-public partial interface ISyncStateStore
+public partial interface IDeadLetterStore
 {
     /// <summary>
     /// Counts the dead letters waiting, per channel, without reading them: what a health probe needs. The default
