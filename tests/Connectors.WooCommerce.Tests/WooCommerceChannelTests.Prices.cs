@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Connectors.Testing.WooCommerce;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Connectors.WooCommerce.Tests;
@@ -183,6 +184,32 @@ public sealed partial class WooCommerceChannelTests
 
         Assert.Equal((PushOutcome.Rejected, "woocommerce_rest_product_invalid_id"), (results[0].Outcome, results[0].ErrorCode));
         Assert.Equal(PushOutcome.Applied, results[1].Outcome);
+    }
+
+    [Fact]
+    public async Task Engine_ChangeAboveTheLimit_HeldAndNotPushedUntilReleased()
+    {
+        // A wrong decimal point (4.99 published as 49.90) must not reach the shop until a person releases it.
+        var ct = TestContext.Current.CancellationToken;
+        await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
+        var p = shop.AddSimpleProduct("A", 1, 1m);
+        await using var sp = Connect(shop, o => o.Currency = "USD");
+        var prices = sp.GetRequiredService<IPriceSync>();
+        var holds = sp.GetRequiredService<IPriceHolds>();
+        await prices.RecordPricesAsync([new BasePrice { Sku = Text(p), Price = Usd(4.99m) }], ct);
+        var first = await prices.DispatchAsync(TestHost.Channel, ct);
+        Assert.Equal((1, "4.99"), (first.Applied, shop.GetPrice(p).RegularPrice));
+
+        await prices.RecordPricesAsync([new BasePrice { Sku = Text(p), Price = Usd(49.90m) }], ct);
+        var held = await prices.DispatchAsync(TestHost.Channel, ct);
+
+        Assert.Equal(0, held.Batches);
+        Assert.Equal("4.99", shop.GetPrice(p).RegularPrice);
+        var row = Assert.Single(await ToListAsync(holds.ListAsync(TestHost.Channel, ct)));
+        Assert.Contains("49.9", row.HoldReason, StringComparison.Ordinal);
+        Assert.True(await holds.ReleaseAsync(row.Key, row.Version, ct));
+        var released = await prices.DispatchAsync(TestHost.Channel, ct);
+        Assert.Equal((1, "49.90"), (released.Applied, shop.GetPrice(p).RegularPrice));
     }
 
     private static PriceTarget Target(string id, decimal usd) => new() { ChannelItemId = id, Price = new ChannelPrice { Amount = Usd(usd) } };
