@@ -488,15 +488,7 @@ public sealed partial class WooCommerceEmulator
 
             if (item?["stock_quantity"] is { } stockNode)
             {
-                var stock = StockAmount(stockNode);
-                if (stock is null)
-                {
-                    var error = EmuJson.Error("rest_invalid_param", "Invalid parameter(s): stock_quantity", 400);
-                    results.Add(new JsonObject { ["id"] = found.Id, ["error"] = error });
-                    continue;
-                }
-
-                found.Stock = (int)stock.Value;
+                found.Stock = (int)StockAmount(stockNode)!.Value; // checked above, before anything of the item changed
             }
 
             found.Modified = Now;
