@@ -93,7 +93,6 @@ public sealed class WooCommerceOptions
     /// <see langword="null"/>: read from <c>GET settings/general</c> on the first price push (the API key needs access
     /// to settings, which a read/write key of a shop manager has).
     /// </summary>
-    [RegularExpression("^[A-Z]{3}$")]
     public string? Currency { get; set; }
 
     /// <summary>
