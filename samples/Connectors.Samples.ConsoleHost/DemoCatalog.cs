@@ -15,8 +15,12 @@ internal sealed class DemoCatalog
     /// <summary>Units per case of a case pack.</summary>
     public const int CaseSize = 6;
 
-    private DemoCatalog(IReadOnlyList<string> skus, IReadOnlyList<StockLevel> stock, IReadOnlyList<string> casePackSkus, IReadOnlyList<IReadOnlyList<string>> bundles)
+    /// <summary>The currency of the WMS's price book.</summary>
+    public const string Currency = "EUR";
+
+    private DemoCatalog(IReadOnlyList<string> skus, IReadOnlyList<StockLevel> stock, IReadOnlyList<string> casePackSkus, IReadOnlyList<IReadOnlyList<string>> bundles, IReadOnlyList<BasePrice> prices)
     {
+        BasePrices = prices;
         Skus = skus;
         Stock = stock;
         CasePackSkus = casePackSkus;
@@ -25,6 +29,9 @@ internal sealed class DemoCatalog
 
     /// <summary>The WMS SKUs.</summary>
     public IReadOnlyList<string> Skus { get; }
+
+    /// <summary>The WMS's price book: one base price and cost per SKU, in <see cref="Currency"/>.</summary>
+    public IReadOnlyList<BasePrice> BasePrices { get; }
 
     /// <summary>The initial stock, two locations per SKU.</summary>
     public IReadOnlyList<StockLevel> Stock { get; }
@@ -63,6 +70,13 @@ internal sealed class DemoCatalog
             bundles.Add([.. Enumerable.Range(0, size).Select(_ => skus[random.Next(skus.Count)]).Distinct(StringComparer.Ordinal)]);
         }
 
-        return new DemoCatalog(skus, stock, casePacks, bundles);
+        // A separate generator, so the stock and bundles stay what they were for a given seed.
+        var pricing = new Random(seed + 1);
+        var prices = skus.Select(sku =>
+        {
+            var price = 2m + pricing.Next(0, 4000) / 100m;
+            return new BasePrice { Sku = sku, Price = new Money(price, Currency), Cost = new Money(decimal.Round(price * 0.6m, 2), Currency) };
+        }).ToList();
+        return new DemoCatalog(skus, stock, casePacks, bundles, prices);
     }
 }

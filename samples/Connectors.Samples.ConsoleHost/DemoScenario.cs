@@ -39,6 +39,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         await using var shopify = await ShopifyEmulator.StartAsync(
             new ShopifyEmulatorOptions { WebhookUrl = new Uri($"http://127.0.0.1:{port}/webhooks/{DemoOptions.ShopifyChannel}") }.UsePlan(ShopifyEmulatorPlan.Plus), cancellationToken);
         await using var woo = await WooCommerceEmulator.StartAsync(cancellationToken: cancellationToken);
+        woo.Currency = DemoCatalog.Currency;
         woo.MaxConcurrentRequests = 1; // a small shop: more than one request at once get 429 + Retry-After, which the channel absorbs
         woo.ThrottleRetryAfter = TimeSpan.FromMilliseconds(250);
         phase.Advance();
@@ -94,6 +95,22 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         await DrainInventoryAsync(inventory, channels, phase, cancellationToken);
         phase.Done($"{full.Channels.Sum(c => c.RowsComputed)} rows computed{Took()}");
         metrics.ResetLatencies(); // latency below: WMS changes after the full sync (orders, shipments, return)
+
+        // 1b. Prices: the WMS's price book through each price channel's rules (WooCommerce: EUR, 20 % markup, .99
+        //     endings, case and bundle discounts, a week's sale the shop schedules itself), pushed in the same batches as
+        //     stock. Then a wrong decimal point for one SKU: the 10x change is held for a person, not pushed.
+        var registry = services.GetRequiredService<IChannelRegistry>();
+        var prices = services.GetRequiredService<IPriceSync>();
+        string[] priceChannels = [.. channels.Where(c => registry.TryGetPort<IPriceChannel>(c, out _))];
+        phase = _reporter.Start("Prices", 2);
+        await prices.RecordPricesAsync(catalog.BasePrices, cancellationToken);
+        var pricesPushed = await DrainPricesAsync(prices, priceChannels, cancellationToken);
+        phase.Advance();
+        var mistyped = catalog.BasePrices[0];
+        await prices.RecordPricesAsync([mistyped with { Price = new Money(mistyped.Price.Amount * 10m, mistyped.Price.Currency) }], cancellationToken);
+        pricesPushed += await DrainPricesAsync(prices, priceChannels, cancellationToken);
+        var held = await services.GetRequiredService<IPriceHolds>().ListAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        phase.Done($"{pricesPushed} prices pushed to {string.Join(", ", priceChannels)}, {held.Count} held for a person ({mistyped.Sku} published at 10x){Took()}");
 
         // 2. Orders on both shops: Shopify by webhook, WooCommerce half by polling, half by webhook.
         var placed = new List<(string Channel, string OrderId)>();
@@ -220,6 +237,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
 
         // The end state, read back from the shops.
         var mismatches = CheckLevels(catalog, warehouse, shopify, woo, shop, out var checkedLevels);
+        var (pricesChecked, priceMismatches) = await CheckPricesAsync(services, woo, cancellationToken);
         var (confirmed, duplicated) = CountShipments(shipments, shopify, woo);
         var deadLetters = await services.GetRequiredService<IDeadLetters>().ListAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         var latencies = metrics.LatenciesMs;
@@ -240,6 +258,10 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
             ReturnsRequested = returnsRequested,
             ReturnsCompleted = returnsCompleted,
             ReconciliationDifferences = differences,
+            PricesPushed = pricesPushed,
+            PricesHeld = held.Count,
+            PricesChecked = pricesChecked,
+            PriceMismatches = priceMismatches,
             DeadLetters = deadLetters,
             LevelsChecked = checkedLevels,
             LevelMismatches = mismatches,
@@ -276,6 +298,59 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
                 await Task.Delay(250, cancellationToken);
             }
         }
+    }
+
+    /// <summary>Pushes prices until a pass finds nothing to push; returns how many the channels applied.</summary>
+    private static async Task<int> DrainPricesAsync(IPriceSync prices, IReadOnlyList<string> channels, CancellationToken cancellationToken)
+    {
+        var applied = 0;
+        for (var pass = 0; pass < 100; pass++)
+        {
+            var busy = false;
+            foreach (var channel in channels)
+            {
+                var result = await prices.DispatchAsync(channel, cancellationToken);
+                Trace("prices " + result);
+                applied += result.Applied;
+                busy |= result.Batches > 0;
+            }
+
+            if (!busy)
+            {
+                break;
+            }
+        }
+
+        return applied;
+    }
+
+    /// <summary>Compares every price the engine recorded as applied on WooCommerce with what the shop stores.</summary>
+    private static async Task<(int Checked, List<string> Mismatches)> CheckPricesAsync(IServiceProvider services, WooCommerceEmulator woo, CancellationToken cancellationToken)
+    {
+        var mismatches = new List<string>();
+        var count = 0;
+        if (services.GetRequiredService<ISyncStateStore>() is not IPriceStore store)
+        {
+            return (0, mismatches);
+        }
+
+        await foreach (var row in store.ListPricesAsync(DemoOptions.WooChannel, cancellationToken: cancellationToken))
+        {
+            if (row.Acknowledged is not { } shown)
+            {
+                continue;
+            }
+
+            count++;
+            var stored = woo.GetPrice(long.Parse(row.Key.ChannelItemId, CultureInfo.InvariantCulture));
+            var expected = (shown.Amount.Amount.ToString("F2", CultureInfo.InvariantCulture), shown.Sale?.Amount.ToString("F2", CultureInfo.InvariantCulture) ?? string.Empty);
+            if ((stored.RegularPrice, stored.SalePrice) != expected)
+            {
+                mismatches.Add($"{row.Key}: the shop stores {stored.RegularPrice}/{stored.SalePrice}, the engine acknowledged {expected.Item1}/{expected.Item2}");
+            }
+        }
+
+        return (count, mismatches);
     }
 
     /// <summary>Feeds the WMS's stock changes to the engine and pushes the result (what a WMS event handler does).</summary>
@@ -437,7 +512,19 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         units.AddRange(catalog.Bundles.Select((b, i) => new SellingUnit(DemoCatalog.BundleSku(i), [.. b.Select(s => new UnitComponent(s, 1))])));
 
         var shopifyProfile = new ChannelMappingProfile();
-        var wooProfile = new ChannelMappingProfile();
+        var wooProfile = new ChannelMappingProfile
+        {
+            Pricing = new PricingRules
+            {
+                Currency = DemoCatalog.Currency, // the shop's woocommerce_currency, read by the channel from settings/general
+                MarkupPercent = 20,
+                Rounding = new PriceRounding { Ending = 0.99m },
+                MinimumMarginPercent = 25,
+                CasePackDiscountPercent = 10,
+                BundleDiscountPercent = 5,
+                Sale = new SaleRule { DiscountPercent = 10, StartsAt = DateTimeOffset.UtcNow.AddDays(-1), EndsAt = DateTimeOffset.UtcNow.AddDays(7) },
+            },
+        };
         var wooProducts = new Dictionary<string, long>(StringComparer.Ordinal);
         var items = new List<SellingUnit>();
         foreach (var unit in units)

@@ -51,6 +51,18 @@ internal sealed record DemoSummary
     /// <summary>Differences the reconciliation found (and repaired).</summary>
     public int ReconciliationDifferences { get; init; }
 
+    /// <summary>Prices the channels applied (every channel implementing <see cref="IPriceChannel"/>).</summary>
+    public int PricesPushed { get; init; }
+
+    /// <summary>Price changes held for a person (above the 50 % limit), not pushed.</summary>
+    public int PricesHeld { get; init; }
+
+    /// <summary>Acknowledged prices compared with what the WooCommerce shop stores.</summary>
+    public int PricesChecked { get; init; }
+
+    /// <summary>Prices the shop stores differently from what the engine recorded as applied (empty when all match).</summary>
+    public IReadOnlyList<string> PriceMismatches { get; init; } = [];
+
     /// <summary>Dead letters in the state store at the end.</summary>
     public IReadOnlyList<DeadLetter> DeadLetters { get; init; } = [];
 

@@ -14,7 +14,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ConnectorsHostingBuilderExtensions
 {
     /// <summary>
-    /// Adds the background workers (a start-up full inventory sync, inventory dispatch, order and return polling,
+    /// Adds the background workers (a start-up full inventory sync, inventory dispatch, price dispatch with its sale
+    /// schedule, order and return polling,
     /// inbox and outbox processing, scheduled reconciliation and retention), the webhook receiver behind
     /// <c>MapConnectorWebhooks()</c>, and a <c>connectors</c> health check. Calling it again adds nothing twice.
     /// </summary>
@@ -47,6 +48,7 @@ public static class ConnectorsHostingBuilderExtensions
         services.TryAddSingleton<HostingMetrics>();
         services.TryAddSingleton<WebhookReceiver>();
         services.AddHostedService<InventoryWorker>();
+        services.AddHostedService<PriceWorker>();
         services.AddHostedService<OrderPollingWorker>();
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<OutboxWorker>();

@@ -39,6 +39,22 @@ public sealed class ConnectorsHostingOptions
     /// <value>Default <see langword="true"/>.</value>
     public bool PollOrders { get; set; } = true;
 
+    /// <summary>
+    /// Whether the price worker runs for channels that implement <see cref="IPriceChannel"/>: it pushes pending prices
+    /// and reprices at start, at each sale boundary (<see cref="WorkSignals.NextPriceChangeAt"/>) and every
+    /// <see cref="PriceRepriceInterval"/>.
+    /// </summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool PushPrices { get; set; } = true;
+
+    /// <summary>
+    /// How often the price worker also reprices every channel besides the sale boundaries (for exchange rates that move,
+    /// or a per-SKU sale of an item first priced on another host); <see langword="null"/> reprices only at start and at
+    /// the boundaries.
+    /// </summary>
+    /// <value>Default <see langword="null"/>; from 1 minute to 7 days.</value>
+    public TimeSpan? PriceRepriceInterval { get; set; }
+
     /// <summary>How often reconciliation runs; <see langword="null"/> turns the schedule off.</summary>
     /// <value>Default 1 hour; from 1 minute to 7 days.</value>
     public TimeSpan? ReconciliationInterval { get; set; } = TimeSpan.FromHours(1);

@@ -8,7 +8,10 @@ using Connectors.WooCommerce.Internal.Json;
 
 namespace Connectors.WooCommerce;
 
-/// <summary>Inventory: <c>products/batch</c> for simple products, <c>products/{parent}/variations/batch</c> for variations.</summary>
+/// <summary>
+/// Inventory: <c>products/batch</c> for simple products, <c>products/{parent}/variations/batch</c> for variations, through
+/// the batch path the price push shares (<see cref="SendBatchesAsync"/>).
+/// </summary>
 public sealed partial class WooCommerceChannel
 {
     /// <summary>Products and variations known to have <c>manage_stock</c> on (from catalogue reads and batch answers): their updates omit it.</summary>
@@ -102,112 +105,40 @@ public sealed partial class WooCommerceChannel
             list.Add((i, id.IsVariation ? id.VariationId : id.ProductId));
         }
 
-        var chunks = new List<(string Path, List<(int Index, long Id)> Items)>();
-        foreach (var (parent, items) in groups)
-        {
-            var path = parent == 0 ? "products/batch" : $"products/{Id(parent)}/variations/batch";
-            chunks.AddRange(items.Chunk(BatchLimit).Select(c => (path, c.ToList())));
-        }
-
-        // Twice as many chunks in preparation as requests allowed on the wire: the shop's throttle (one per channel) keeps
-        // MaxConcurrency requests in flight, and the other workers build their next batch and read their last answer
-        // meanwhile, so a freed slot is taken at once instead of after the client's own CPU work.
-        await Parallel.ForEachAsync(
-            chunks,
-            new ParallelOptions { MaxDegreeOfParallelism = 2 * options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (chunk, ct) => await PushChunkAsync(chunk.Path, chunk.Items, targets, results, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        var batch = new BatchJob(
+            (index, id) => new WooBatchUpdate { Id = id, ManageStock = _managed.ContainsKey(id) ? null : true, StockQuantity = targets[index].Quantity },
+            (index, ex) => results[index] = ex.IsTransient
+                ? InventoryPushItemResult.Retry(targets[index], ex.Message, ex.RetryAfter)
+                : InventoryPushItemResult.Rejected(targets[index], ex.Message, ex.ErrorCode ?? ex.StatusCode?.ToString(CultureInfo.InvariantCulture)),
+            (index, id, path, item) => results[index] = InventoryAnswer(targets[index], id, path, item));
+        await SendBatchesAsync(groups, batch, cancellationToken).ConfigureAwait(false);
         return results;
     }
 
-    private async Task PushChunkAsync(string path, List<(int Index, long Id)> items, IReadOnlyList<InventoryTarget> targets, InventoryPushItemResult[] results, CancellationToken cancellationToken)
+    private InventoryPushItemResult InventoryAnswer(InventoryTarget target, long id, string path, WooBatchItem? item)
     {
-        var request = new WooBatchRequest
+        if (item is null)
         {
-            Update = items.Select(i => new WooStockUpdate { Id = i.Id, ManageStock = _managed.ContainsKey(i.Id) ? null : true, StockQuantity = targets[i.Index].Quantity }).ToList(),
-        };
-        WooBatchResponse response;
-        try
-        {
-            response = await _client.SendAsync(HttpMethod.Post, path, request, WooJsonContext.Default.WooBatchRequest, WooJsonContext.Default.WooBatchResponse, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConnectorAuthenticationException)
-        {
-            throw;
-        }
-        catch (ConnectorRequestFailedException ex) when (ex.ErrorCode == TrustedCertificate.UntrustedErrorCode)
-        {
-            throw; // configuration: the whole push fails once, not item by item
-        }
-        catch (ConnectorRequestFailedException ex) when (items.Count > 1 && ex.StatusCode == 413)
-        {
-            // The shop's limit is lower than ours: learn it (its message names it) once for every later push, and re-send.
-            // A limit the message names at or above this batch's size is not believable (a proxy's 413, a plugin's
-            // message): halve instead, so the batch always gets smaller.
-            var named = ReadBatchLimit(ex.Message);
-            var limit = named is { } n && n < items.Count ? n : items.Count / 2;
-            LearnBatchLimit(Math.Max(1, limit));
-            Log.BatchTooLarge(_logger, Name, items.Count);
-            var size = BatchLimit;
-            await Task.WhenAll(items.Chunk(size).Select(c => PushChunkAsync(path, [.. c], targets, results, cancellationToken))).ConfigureAwait(false);
-            return;
-        }
-        catch (ConnectorRequestFailedException ex) when (items.Count > 1 && !ex.IsTransient && ex is not ConnectorNotFoundException)
-        {
-            // Another whole-batch refusal: split to isolate the item it is about.
-            var half = items.Count / 2;
-            await PushChunkAsync(path, items[..half], targets, results, cancellationToken).ConfigureAwait(false);
-            await PushChunkAsync(path, items[half..], targets, results, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        catch (ConnectorRequestFailedException ex)
-        {
-            foreach (var (index, _) in items)
-            {
-                results[index] = ex.IsTransient
-                    ? InventoryPushItemResult.Retry(targets[index], ex.Message, ex.RetryAfter)
-                    : InventoryPushItemResult.Rejected(targets[index], ex.Message, ex.ErrorCode ?? ex.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            return;
+            return InventoryPushItemResult.Retry(target, $"{path}: the answer holds no result for id {id}.");
         }
 
-        var answered = new Dictionary<long, Queue<WooBatchItem>>();
-        foreach (var item in response.Update)
+        if (item.Error is { } error)
         {
-            if (!answered.TryGetValue(item.Id, out var queue))
-            {
-                answered[item.Id] = queue = new Queue<WooBatchItem>();
-            }
-
-            queue.Enqueue(item);
+            var reason = $"{error.Message ?? "refused"} (id {id})";
+            return error.Data?.Status is >= 500 or 429
+                ? InventoryPushItemResult.Retry(target, reason)
+                : InventoryPushItemResult.Rejected(target, reason, error.Code);
         }
 
-        foreach (var (index, id) in items)
+        if (item.ManageStock == false)
         {
-            var target = targets[index];
-            if (!answered.TryGetValue(id, out var queue) || !queue.TryDequeue(out var item))
-            {
-                results[index] = InventoryPushItemResult.Retry(target, $"{path}: the answer holds no result for id {id}.");
-            }
-            else if (item.Error is { } error)
-            {
-                var reason = $"{error.Message ?? "refused"} (id {id})";
-                results[index] = error.Data?.Status is >= 500 or 429
-                    ? InventoryPushItemResult.Retry(target, reason)
-                    : InventoryPushItemResult.Rejected(target, reason, error.Code);
-            }
-            else if (item.ManageStock == false)
-            {
-                // Stock management was switched off on the shop (or never on, unknown to us): the quantity did not take.
-                _managed.TryRemove(id, out _);
-                results[index] = InventoryPushItemResult.Retry(target, $"{path}: id {id} has manage_stock off on the shop; the next push turns it on.");
-            }
-            else
-            {
-                LearnManaged(id, item.ManageStock);
-                results[index] = InventoryPushItemResult.Applied(target);
-            }
+            // Stock management was switched off on the shop (or never on, unknown to us): the quantity did not take.
+            _managed.TryRemove(id, out _);
+            return InventoryPushItemResult.Retry(target, $"{path}: id {id} has manage_stock off on the shop; the next push turns it on.");
         }
+
+        LearnManaged(id, item.ManageStock);
+        return InventoryPushItemResult.Applied(target);
     }
 
     /// <inheritdoc />

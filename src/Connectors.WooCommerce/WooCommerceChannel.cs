@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Connectors.WooCommerce;
 
 /// <summary>
-/// One WooCommerce shop as a Connectors channel, on REST API v3: inventory (batch), catalog, orders, fulfilment (order
+/// One WooCommerce shop as a Connectors channel, on REST API v3: inventory and prices (batch), catalog, orders, fulfilment (order
 /// notes and meta), returns (refunds) and webhooks. Created by <c>AddWooCommerce</c>; channel item ids follow
 /// <see cref="WooCommerceChannelItemId"/>.
 /// </summary>

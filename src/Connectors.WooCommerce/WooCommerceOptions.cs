@@ -87,6 +87,22 @@ public sealed class WooCommerceOptions
     [Required]
     public string LocationId { get; set; } = InventoryTarget.DefaultLocation;
 
+    /// <summary>
+    /// The shop's currency (three-letter ISO 4217 code, its <c>woocommerce_currency</c>). Prices in any other currency are
+    /// refused item by item (<c>currency_mismatch</c>): a WooCommerce shop sells in one currency. Default
+    /// <see langword="null"/>: read from <c>GET settings/general</c> on the first price push (the API key needs access
+    /// to settings, which a read/write key of a shop manager has).
+    /// </summary>
+    public string? Currency { get; set; }
+
+    /// <summary>
+    /// The decimals prices are sent with (the shop's <c>woocommerce_price_num_decimals</c>); a price with more is refused
+    /// (<c>price_precision</c>) rather than shown rounded. Default <see langword="null"/>: read from
+    /// <c>settings/general</c> with the currency, or the currency's ISO 4217 minor unit when <see cref="Currency"/> is set.
+    /// </summary>
+    [Range(0, 8)]
+    public int? PriceDecimals { get; set; }
+
     /// <summary>The order meta key that holds the WMS reference after acknowledgement. Default <c>_wms_reference</c>.</summary>
     [Required]
     public string AcknowledgementMetaKey { get; set; } = "_wms_reference";

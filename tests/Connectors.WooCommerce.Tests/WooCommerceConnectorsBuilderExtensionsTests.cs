@@ -99,12 +99,16 @@ public sealed class WooCommerceConnectorsBuilderExtensionsTests
             o.BatchSize = 5000;
             o.LocationId = null!;
             o.ConsumerKey = "cs_swapped";
+            o.Currency = "eur";
+            o.PriceDecimals = 9;
         });
 
         var ex = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptionsMonitor<WooCommerceOptions>>().Get(TestHost.Channel));
 
         Assert.Contains("WooCommerce channel 'shop-b': BatchSize must be between 1 and 1000.", ex.Failures);
         Assert.Contains("WooCommerce channel 'shop-b': LocationId is required.", ex.Failures);
+        Assert.Contains("WooCommerce channel 'shop-b': PriceDecimals must be between 0 and 8.", ex.Failures);
+        Assert.Contains(ex.Failures, f => f.StartsWith("WooCommerce channel 'shop-b': Currency is 'eur' but must be a three-letter ISO 4217 code", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.StartsWith("WooCommerce channel 'shop-b': ConsumerKey must start with 'ck_'", StringComparison.Ordinal));
         Assert.All(ex.Failures, f => Assert.StartsWith("WooCommerce channel 'shop-b': ", f, StringComparison.Ordinal));
     }

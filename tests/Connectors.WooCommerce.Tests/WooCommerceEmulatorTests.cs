@@ -143,6 +143,104 @@ public sealed class WooCommerceEmulatorTests
         Assert.Equal(stored, shop.GetStock(p));
     }
 
+    [Theory]
+    [InlineData(".", "\"12.50\"", "12.50")]
+    [InlineData(".", "12.5", "12.5")]
+    [InlineData(".", "\"12,50\"", "1250")] // a comma on a point shop is dropped: wc_format_decimal, not an error
+    [InlineData(",", "\"1.234,50\"", "1234.50")] // the shop's separator and the point both read as the point; the last one kept
+    [InlineData(".", "\"USD 9.99\"", "9.99")]
+    [InlineData(".", "\"abc\"", "")]
+    public async Task ProductsBatch_PriceStrings_StoredAsWcFormatDecimalMakesThem(string separator, string sent, string stored)
+    {
+        await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
+        shop.PriceDecimalSeparator = separator;
+        var p = shop.AddSimpleProduct("A", 5, 3m);
+        await using var sp = Connect(shop);
+
+        var (status, _, body) = await PostAsync(sp, shop, "products/batch", $$"""{"update":[{"id":{{p}},"regular_price":{{sent}}}]}""");
+
+        Assert.Equal(200, status);
+        Assert.Null(body["update"]![0]!["error"]);
+        Assert.Equal(stored, body["update"]![0]!["regular_price"]!.GetValue<string>());
+        Assert.Equal(stored, shop.GetPrice(p).RegularPrice);
+    }
+
+    [Fact]
+    public async Task ProductsBatch_SalePriceNotBelowRegular_StoredButNotOnSale()
+    {
+        await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
+        var p = shop.AddSimpleProduct("A", 5);
+        await using var sp = Connect(shop);
+
+        var (_, _, body) = await PostAsync(sp, shop, "products/batch", $$"""{"update":[{"id":{{p}},"regular_price":"10.00","sale_price":"12.00"}]}""");
+
+        var item = body["update"]![0]!;
+        Assert.Null(item["error"]);
+        Assert.Equal(("10.00", "12.00", "10.00", false), (item["regular_price"]!.GetValue<string>(), item["sale_price"]!.GetValue<string>(), item["price"]!.GetValue<string>(), item["on_sale"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public async Task ProductsBatch_SaleDates_GmtStoredLocalRendered_UnparsableClears_EmptyClears()
+    {
+        await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
+        shop.TimeZone = TimeZoneInfo.CreateCustomTimeZone("UTC+02", TimeSpan.FromHours(2), "UTC+02", "UTC+02");
+        var p = shop.AddSimpleProduct("A", 5);
+        await using var sp = Connect(shop);
+
+        var (_, _, set) = await PostAsync(sp, shop, "products/batch", $$"""{"update":[{"id":{{p}},"sale_price":"5","date_on_sale_from_gmt":"2030-01-01T10:00:00","date_on_sale_to_gmt":"2030-01-02T10:00:00"}]}""");
+        var item = set["update"]![0]!;
+        Assert.Equal(("2030-01-01T10:00:00", "2030-01-01T12:00:00"), (item["date_on_sale_from_gmt"]!.GetValue<string>(), item["date_on_sale_from"]!.GetValue<string>()));
+        Assert.False(item["on_sale"]!.GetValue<bool>()); // starts in 2030
+
+        var (_, _, cleared) = await PostAsync(sp, shop, "products/batch", $$"""{"update":[{"id":{{p}},"date_on_sale_from_gmt":"not a date","date_on_sale_to_gmt":""}]}""");
+        item = cleared["update"]![0]!;
+        Assert.Null(item["date_on_sale_from_gmt"]);
+        Assert.Null(item["date_on_sale_to_gmt"]);
+        Assert.True(item["on_sale"]!.GetValue<bool>()); // 5 below 10 with no window: on sale now
+        Assert.Equal("5", item["price"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ProductsBatch_VariableProductPrice_ClearedAndObjectValueRefused()
+    {
+        await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
+        var hoodie = shop.AddVariableProduct("Hoodie", "Size", [new()
+        {
+            Sku = "H-S",
+            Option = "S",
+            Stock = 1,
+        }]);
+        var p = shop.AddSimpleProduct("A", 5);
+        await using var sp = Connect(shop);
+
+        var (_, _, body) = await PostAsync(sp, shop, "products/batch", $$$"""{"update":[{"id":{{{hoodie}}},"regular_price":"30.00"},{"id":{{{p}}},"regular_price":{"amount":3}}]}""");
+
+        var update = body["update"]!.AsArray();
+        Assert.Null(update[0]!["error"]);
+        Assert.Equal(string.Empty, update[0]!["regular_price"]!.GetValue<string>());
+        Assert.Equal(("rest_invalid_param", 400), Error(update[1]));
+        Assert.Equal("10.00", shop.GetPrice(p).RegularPrice);
+    }
+
+    [Fact]
+    public async Task SettingsGeneral_ListsTheShopsCurrencyAndDecimals()
+    {
+        await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
+        shop.Currency = "EUR";
+        shop.PriceDecimals = 3;
+        await using var sp = Connect(shop);
+
+        var (status, _, body) = await GetAsync(sp, shop, "settings/general");
+        var (one, _, currency) = await GetAsync(sp, shop, "settings/general/woocommerce_currency");
+        var (missing, _, error) = await GetAsync(sp, shop, "settings/general/nope");
+
+        Assert.Equal(200, status);
+        var values = body.AsArray().ToDictionary(o => o!["id"]!.GetValue<string>(), o => o!["value"]!.GetValue<string>());
+        Assert.Equal(("EUR", "3"), (values["woocommerce_currency"], values["woocommerce_price_num_decimals"]));
+        Assert.Equal((200, "EUR"), (one, currency["value"]!.GetValue<string>()));
+        Assert.Equal((404, "rest_setting_setting_invalid"), (missing, error["code"]!.GetValue<string>()));
+    }
+
     [Fact]
     public async Task Dates_ShopNotInUtc_LocalDatesDifferFromGmt()
     {

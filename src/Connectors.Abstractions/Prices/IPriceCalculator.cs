@@ -44,6 +44,13 @@ public sealed record PriceCalculation
 
     /// <summary>The rule or field the problem concerns (<c>Pricing.MinimumMarginPercent</c>), or <see langword="null"/>.</summary>
     public string? ProblemField { get; init; }
+
+    /// <summary>
+    /// The first time after <see cref="PriceCalculationRequest.Now"/> at which the same request would give other prices by
+    /// time alone (a sale starting on a channel that does not schedule sales, or a sale ending), or <see langword="null"/>
+    /// when none is known. The engine reprices then (<c>Connectors.Hosting</c>'s price worker wakes for it).
+    /// </summary>
+    public DateTimeOffset? ChangesAt { get; init; }
 }
 
 /// <summary>One computed price with the steps that produced it.</summary>

@@ -17,6 +17,11 @@ internal sealed class ConnectorsHostingOptionsValidator : IValidateOptions<Conne
             Check(failures, "ReconciliationInterval", reconcile, TimeSpan.FromMinutes(1), TimeSpan.FromDays(7));
         }
 
+        if (options.PriceRepriceInterval is { } reprice)
+        {
+            Check(failures, "PriceRepriceInterval", reprice, TimeSpan.FromMinutes(1), TimeSpan.FromDays(7));
+        }
+
         Check(failures, "ChannelPassTimeout", options.ChannelPassTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         if (options.MaxChannelsInParallel is < 1 or > 64)
         {

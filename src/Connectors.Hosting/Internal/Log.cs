@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Start-up full inventory sync attempt {Attempt} failed; it will run again after {Delay}")]
     public static partial void FullSyncFailed(ILogger logger, int attempt, TimeSpan delay, Exception exception);
 
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Repriced: {Changes} price changes, {Held} held; next schedule boundary {NextChangeAt}")]
+    public static partial void Repriced(ILogger logger, int changes, int held, DateTimeOffset? nextChangeAt);
+
     [LoggerMessage(EventId = 5007, Level = LogLevel.Debug, Message = "Worker {Worker} stopped with the host; the pass in hand ended with the exception attached")]
     public static partial void WorkerStopped(ILogger logger, string worker, Exception exception);
 }

@@ -46,7 +46,26 @@ internal sealed class ProfilePriceCalculator(MappingProfileStore profiles, IEnum
             prices.Add(new CalculatedPrice { Price = result.Price!, Steps = steps });
         }
 
-        return new PriceCalculation { Prices = prices };
+        return new PriceCalculation { Prices = prices, ChangesAt = prices.Count == 0 ? null : ChangesAt(overrides?.Sale ?? rules.Sale, request) };
+    }
+
+    /// <summary>
+    /// When the sale changes what this calculator gives: its start on a channel that does not schedule sales (the
+    /// engine resolves the sale then), and its end on every channel (the sale is left out from then on).
+    /// </summary>
+    private static DateTimeOffset? ChangesAt(SaleRule? sale, PriceCalculationRequest request)
+    {
+        if (sale is null)
+        {
+            return null;
+        }
+
+        if (!request.SupportsSaleSchedule && sale.StartsAt is { } start && start > request.Now)
+        {
+            return start;
+        }
+
+        return sale.EndsAt is { } end && end > request.Now ? end : null;
     }
 
     private static (string? Key, PriceOverride? Value) FindOverride(PricingRules rules, ChannelItemDefinition item)

@@ -269,6 +269,9 @@ public sealed partial class WooCommerceEmulator
                 (["orders", var id, "refunds"], "GET") when Order(id) is { } o => Paged(context, query, [.. o.Refunds.AsEnumerable().Reverse()], r => EmuJson.Refund(r, o.Id, View), $"orders/{o.Id}/refunds", hpos: true),
                 (["orders", var id, "refunds"], "POST") when Order(id) is { } o => CreateRefund(o, input),
                 (["orders", ..], _) => (404, EmuJson.Error("woocommerce_rest_shop_order_invalid_id", "Invalid ID.", 404)),
+                (["settings", "general"], "GET") => (200, SettingsGeneral()),
+                (["settings", "general", var id], "GET") when SettingsGeneral().FirstOrDefault(o => (string?)o?["id"] == id) is { } setting => (200, setting.DeepClone()),
+                (["settings", ..], "GET") => (404, EmuJson.Error("rest_setting_setting_invalid", "Invalid setting.", 404)),
                 (["webhooks"], "GET") => Paged(context, query, [.. _webhooks.Values.OrderByDescending(w => w.Id)], w => EmuJson.Webhook(w, View), "webhooks"),
                 (["webhooks"], "POST") => CreateWebhook(input),
                 (["webhooks", var id], "GET") when Webhook(id) is { } w => (200, EmuJson.Webhook(w, View)),
@@ -469,6 +472,20 @@ public sealed partial class WooCommerceEmulator
                 continue;
             }
 
+            var (applyPrices, priceError) = ReadPricesLocked(found, item);
+            if (priceError is not null)
+            {
+                results.Add(new JsonObject { ["id"] = found.Id, ["error"] = priceError });
+                continue;
+            }
+
+            if (item?["stock_quantity"] is { } checkedStock && StockAmount(checkedStock) is null)
+            {
+                results.Add(new JsonObject { ["id"] = found.Id, ["error"] = EmuJson.Error("rest_invalid_param", "Invalid parameter(s): stock_quantity", 400) });
+                continue;
+            }
+
+            applyPrices?.Invoke(found);
             if (item?["manage_stock"] is JsonValue manage && manage.TryGetValue<bool>(out var m))
             {
                 found.ManageStock = m;
@@ -476,15 +493,7 @@ public sealed partial class WooCommerceEmulator
 
             if (item?["stock_quantity"] is { } stockNode)
             {
-                var stock = StockAmount(stockNode);
-                if (stock is null)
-                {
-                    var error = EmuJson.Error("rest_invalid_param", "Invalid parameter(s): stock_quantity", 400);
-                    results.Add(new JsonObject { ["id"] = found.Id, ["error"] = error });
-                    continue;
-                }
-
-                found.Stock = (int)stock.Value;
+                found.Stock = (int)StockAmount(stockNode)!.Value; // checked above, before anything of the item changed
             }
 
             found.Modified = Now;

@@ -219,7 +219,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
         lock (_gate)
         {
             var now = Now;
-            var product = new EmuProduct { Id = _nextId++, Type = "simple", Name = name ?? sku, Sku = sku, Price = price, ManageStock = stock is not null, Stock = stock, Created = now, Modified = now };
+            var product = new EmuProduct { Id = _nextId++, Type = "simple", Name = name ?? sku, Sku = sku, RegularPrice = EmuJson.Money(price), ManageStock = stock is not null, Stock = stock, Created = now, Modified = now };
             _products[product.Id] = product;
             return product.Id;
         }
@@ -242,7 +242,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
             {
                 var variation = new EmuProduct
                 {
-                    Id = _nextId++, ParentId = parent.Id, Type = "variation", Name = name + " - " + v.Option, Sku = v.Sku, Price = v.Price,
+                    Id = _nextId++, ParentId = parent.Id, Type = "variation", Name = name + " - " + v.Option, Sku = v.Sku, RegularPrice = EmuJson.Money(v.Price),
                     ManageStock = v.Stock is not null, Stock = v.Stock, AttributeName = attributeName, Option = v.Option, Created = now, Modified = now,
                 };
                 _products[variation.Id] = variation;
@@ -480,7 +480,7 @@ public sealed partial class WooCommerceEmulator : IAsyncDisposable
 
     private string Home => (HomeUrl ?? RootUrl).ToString().TrimEnd('/');
 
-    private EmuView View => new(ApiBase, TimeZone);
+    private EmuView View => new(ApiBase, TimeZone, Now);
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -39,6 +39,11 @@ internal sealed class WooCommerceOptionsValidator : IValidateOptions<WooCommerce
             failures.Add($"{prefix}AttemptTimeout is {options.AttemptTimeout} but must be between 00:00:01 and 00:10:00.");
         }
 
+        if (options.Currency is { } currency && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+        {
+            failures.Add($"{prefix}Currency is '{currency}' but must be a three-letter ISO 4217 code in capitals (the shop's woocommerce_currency, for example EUR), or unset to read it from the shop.");
+        }
+
         if (options.AcknowledgementStatus is { } status && status is not ("pending" or "processing" or "on-hold" or "completed"))
         {
             failures.Add($"{prefix}AcknowledgementStatus is '{status}' but must be null or one of pending, processing, on-hold, completed.");

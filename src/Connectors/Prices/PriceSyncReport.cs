@@ -8,6 +8,12 @@ public sealed record PriceSyncReport
 
     /// <summary>One entry per price channel, in registration order.</summary>
     public IReadOnlyList<ChannelPriceReport> Channels { get; init; } = [];
+
+    /// <summary>
+    /// The earliest time at which a computed price changes by time alone (a sale starting or ending), when a reprice is
+    /// due, or <see langword="null"/> when none is known.
+    /// </summary>
+    public DateTimeOffset? NextChangeAt { get; init; }
 }
 
 /// <summary>One channel's part of a <see cref="PriceSyncReport"/>.</summary>

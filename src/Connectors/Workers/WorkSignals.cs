@@ -20,4 +20,52 @@ public sealed class WorkSignals
 
     /// <summary>Notified when the fulfilment flow queued a shipment, return confirmation or delivery update in the outbox.</summary>
     public WorkSignal Outbox { get; } = new();
+
+    /// <summary>Notified when the price flow stored new desired prices (published base prices, a reprice, a released hold).</summary>
+    public WorkSignal Prices { get; } = new();
+
+    /// <summary>Notified when <see cref="NextPriceChangeAt"/> moved earlier, so a loop sleeping until it re-plans.</summary>
+    public WorkSignal PriceSchedule { get; } = new();
+
+    /// <summary>
+    /// The earliest time at which a price the engine computed in this process changes by time alone (a sale starting
+    /// or ending: <see cref="PriceCalculation.ChangesAt"/>), when <see cref="IPriceSync.RepriceAsync"/> must run, or
+    /// <see langword="null"/> when none is known. A reprice sets it from everything it computed; publishing base prices
+    /// can only bring it earlier.
+    /// </summary>
+    public DateTimeOffset? NextPriceChangeAt
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _nextPriceChange);
+            return ticks == long.MaxValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    private long _nextPriceChange = long.MaxValue;
+
+    /// <summary>Brings <see cref="NextPriceChangeAt"/> to <paramref name="at"/> when that is earlier (a partial computation).</summary>
+    internal void OfferPriceChange(DateTimeOffset at)
+    {
+        var ticks = at.UtcTicks;
+        long current;
+        while (ticks < (current = Interlocked.Read(ref _nextPriceChange)))
+        {
+            if (Interlocked.CompareExchange(ref _nextPriceChange, ticks, current) == current)
+            {
+                PriceSchedule.Notify();
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sets <see cref="NextPriceChangeAt"/> from a computation of every price (a reprice).</summary>
+    internal void SetPriceChange(DateTimeOffset? at)
+    {
+        var ticks = at?.UtcTicks ?? long.MaxValue;
+        if (Interlocked.Exchange(ref _nextPriceChange, ticks) > ticks)
+        {
+            PriceSchedule.Notify();
+        }
+    }
 }

@@ -265,4 +265,20 @@ public sealed class ProfilePriceCalculatorTests
         public ValueTask<decimal?> GetRateAsync(string fromCurrency, string toCurrency, DateTimeOffset at, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult(rates.Where(r => r.From == fromCurrency && r.To == toCurrency).Select(r => (decimal?)r.Rate).FirstOrDefault());
     }
+
+    [Theory]
+    [InlineData(false, -1, 1, 1)] // running, engine resolves it: changes when it ends
+    [InlineData(false, 1, 2, 1)] // not started, engine resolves it: changes when it starts
+    [InlineData(true, 1, 2, 2)] // the channel schedules it: only its end changes what is sent
+    [InlineData(true, -2, -1, null)] // over: nothing left to change
+    public async Task CalculateAsync_Sale_ChangesAtTheNextBoundaryThatChangesThePrice(bool schedules, int startDays, int endDays, int? changesDays)
+    {
+        var result = await CalculateAsync(
+            r => r.Sale = new SaleRule { DiscountPercent = 10, StartsAt = Now.AddDays(startDays), EndsAt = Now.AddDays(endDays) },
+            Simple("TEA"),
+            [Base("TEA", 10m)],
+            schedules);
+
+        Assert.Equal(changesDays is { } d ? Now.AddDays(d) : null, result.ChangesAt);
+    }
 }

@@ -7,5 +7,9 @@ internal sealed class WooBatchItem
 
     [System.Text.Json.Serialization.JsonConverter(typeof(Json.FlexibleBooleanConverter))]
     public bool? ManageStock { get; init; }
+    public string? RegularPrice { get; init; }
+    public string? SalePrice { get; init; }
+    public string? DateOnSaleFromGmt { get; init; }
+    public string? DateOnSaleToGmt { get; init; }
     public WooError? Error { get; init; }
 }

@@ -2,5 +2,5 @@ namespace Connectors.WooCommerce.Internal.Dto;
 
 internal sealed class WooBatchRequest
 {
-    public List<WooStockUpdate> Update { get; set; } = [];
+    public List<WooBatchUpdate> Update { get; set; } = [];
 }

@@ -18,6 +18,7 @@ namespace Connectors.WooCommerce.Internal.Json;
 [JsonSerializable(typeof(WooError))]
 [JsonSerializable(typeof(WooBatchRequest))]
 [JsonSerializable(typeof(WooBatchResponse))]
+[JsonSerializable(typeof(List<WooSetting>))]
 [JsonSerializable(typeof(WooNote))]
 [JsonSerializable(typeof(List<WooNote>))]
 [JsonSerializable(typeof(WooNoteCreate))]

@@ -28,6 +28,7 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
     private readonly ConnectorsMetrics _metrics;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly WorkSignals _signals;
     private IPriceChannel[]? _channels;
 
     public PriceEngine(
@@ -38,7 +39,8 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
         IOptions<ConnectorsOptions> options,
         TimeProvider time,
         ConnectorsMetrics metrics,
-        ILoggerFactory? loggerFactory = null)
+        ILoggerFactory? loggerFactory = null,
+        WorkSignals? signals = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
@@ -49,6 +51,7 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
         _time = time;
         _metrics = metrics;
         _logger = (ILogger?)loggerFactory?.CreateLogger<PriceEngine>() ?? NullLogger.Instance;
+        _signals = signals ?? new WorkSignals();
     }
 
     private PriceSyncOptions Settings => _options.Prices;
@@ -77,6 +80,12 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
             await store.SetBasePricesAsync(prices, now, cancellationToken).ConfigureAwait(false);
             var skus = prices.Select(p => p.Sku).ToHashSet(StringComparer.Ordinal);
             var report = await ComputeAsync(skus, now, store: true, cancellationToken).ConfigureAwait(false);
+            if (report.NextChangeAt is { } at)
+            {
+                _signals.OfferPriceChange(at); // only these SKUs were computed: the schedule can only come earlier
+            }
+
+            NotifyIfChanged(report);
             var (changed, held) = (0, 0);
             foreach (var channel in report.Channels)
             {
@@ -98,7 +107,10 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await ComputeAsync(null, _time.GetUtcNow(), store: true, cancellationToken).ConfigureAwait(false);
+            var report = await ComputeAsync(null, _time.GetUtcNow(), store: true, cancellationToken).ConfigureAwait(false);
+            _signals.SetPriceChange(report.NextChangeAt); // every price was computed: this is the whole schedule
+            NotifyIfChanged(report);
+            return report;
         }
         finally
         {
@@ -121,6 +133,7 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
         if (released)
         {
             _metrics.PricesHoldDecided.Add(1, ConnectorsMetrics.Channel(key.Channel), ConnectorsMetrics.Outcome("released"));
+            _signals.Prices.Notify();
             Log.PriceHoldDecided(_logger, key, version, "released");
         }
 
@@ -137,6 +150,15 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
         }
 
         return discarded;
+    }
+
+    /// <summary>Wakes the dispatch loops when a computation stored a change that is not held.</summary>
+    private void NotifyIfChanged(PriceSyncReport report)
+    {
+        if (report.Channels.Any(c => c.Changes.Any(change => change.HoldReason is null)))
+        {
+            _signals.Prices.Notify();
+        }
     }
 
     private static void Validate(IReadOnlyList<BasePrice> prices)
@@ -201,6 +223,7 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
         }
 
         var reports = new List<ChannelPriceReport>();
+        var next = new NextChange();
         foreach (var channel in GetChannels())
         {
             var items = new Dictionary<string, ChannelItemDefinition>(StringComparer.Ordinal);
@@ -222,14 +245,14 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
                 }
             }
 
-            reports.Add(await ComputeChannelAsync(channel, items.Values, book, now, store, cancellationToken).ConfigureAwait(false));
+            reports.Add(await ComputeChannelAsync(channel, items.Values, book, now, store, next, cancellationToken).ConfigureAwait(false));
         }
 
-        return new PriceSyncReport { DryRun = !store, Channels = reports };
+        return new PriceSyncReport { DryRun = !store, Channels = reports, NextChangeAt = next.At };
     }
 
     private async Task<ChannelPriceReport> ComputeChannelAsync(
-        IPriceChannel channel, IEnumerable<ChannelItemDefinition> items, Dictionary<string, List<BasePrice>> book, DateTimeOffset now, bool store, CancellationToken cancellationToken)
+        IPriceChannel channel, IEnumerable<ChannelItemDefinition> items, Dictionary<string, List<BasePrice>> book, DateTimeOffset now, bool store, NextChange next, CancellationToken cancellationToken)
     {
         var computed = new List<(DesiredPrice Desired, IReadOnlyList<string> Steps)>();
         var problems = new List<PriceProblem>();
@@ -238,6 +261,11 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
             var basePrices = item.Components.SelectMany(c => book.TryGetValue(c.Sku, out var list) ? list : []).ToArray();
             var request = new PriceCalculationRequest { Item = item, BasePrices = basePrices, SupportsSaleSchedule = channel.SupportsSaleSchedule, Now = now };
             var result = await _calculator.CalculateAsync(request, cancellationToken).ConfigureAwait(false);
+            if (result.ChangesAt is { } changesAt && changesAt > now && (next.At is null || changesAt < next.At))
+            {
+                next.At = changesAt;
+            }
+
             if (result.Problem is { } problem)
             {
                 problems.Add(new PriceProblem { ChannelItemId = item.ChannelItemId, Reason = problem, Field = result.ProblemField });
@@ -409,5 +437,11 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
 
         var known = string.Join(", ", GetChannels().Select(p => p.Name));
         throw new ConnectorException($"No price channel is named '{channel}' ({(known.Length == 0 ? "none are registered" : "price channels: " + known)}).");
+    }
+
+    /// <summary>The earliest <see cref="PriceCalculation.ChangesAt"/> of a computation.</summary>
+    private sealed class NextChange
+    {
+        public DateTimeOffset? At { get; set; }
     }
 }
