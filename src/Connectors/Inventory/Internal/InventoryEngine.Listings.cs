@@ -57,7 +57,9 @@ internal sealed partial class InventoryEngine : Connectors.Internal.IListingZero
                 {
                     foreach (var component in definition.Components)
                     {
+                        // Every location's row changes, not only those of a stock change.
                         _dirty.Add(component.Sku);
+                        _dirtyEverywhere.Add(component.Sku);
                     }
                 }
             }

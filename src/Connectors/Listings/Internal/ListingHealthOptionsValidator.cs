@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Connectors.Listings.Internal;
 
 /// <summary>The rules of <see cref="ListingHealthOptions"/>, each failure naming the setting.</summary>
-internal sealed class ListingHealthOptionsValidator : IValidateOptions<ListingHealthOptions>
+internal sealed class ListingHealthOptionsValidator(IEnumerable<ChannelRegistration> registrations) : IValidateOptions<ListingHealthOptions>
 {
     private const string Root = "Connectors:Listings";
 
@@ -12,6 +12,7 @@ internal sealed class ListingHealthOptionsValidator : IValidateOptions<ListingHe
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
+        var names = new HashSet<string>(registrations.Select(r => r.Name), StringComparer.OrdinalIgnoreCase);
         if (options.ActionBatchSize is < 1 or > 1000)
         {
             failures.Add($"{Root}:ActionBatchSize is {options.ActionBatchSize.ToString(CultureInfo.InvariantCulture)} but must be from 1 to 1000.");
@@ -26,6 +27,11 @@ internal sealed class ListingHealthOptionsValidator : IValidateOptions<ListingHe
             else if (actions is null)
             {
                 failures.Add($"{Root}:Channels:{channel} is empty.");
+            }
+            else if (!names.Contains(channel))
+            {
+                var known = names.Count == 0 ? "none are registered" : "registered: " + string.Join(", ", names);
+                failures.Add($"{Root}:Channels:{channel} names no registered channel ({known}).");
             }
         }
 
