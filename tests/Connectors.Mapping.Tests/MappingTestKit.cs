@@ -71,7 +71,15 @@ internal static class MappingTestKit
             orderNumber: "#1001",
             status: status,
             paymentStatus: payment,
-            shippingAddress: shipTo ?? new Address(Name: "Ada Lovelace", Line1: "1 Analytical Way", City: "London", PostalCode: "N1 1AA", Country: "United Kingdom", Phone: "020 7946 0000"),
+            shippingAddress: shipTo ?? new Address
+            {
+                Name = "Ada Lovelace",
+                Line1 = "1 Analytical Way",
+                City = "London",
+                PostalCode = "N1 1AA",
+                Country = "United Kingdom",
+                Phone = "020 7946 0000",
+            },
             email: "ada@example.com",
             shippingMethod: shippingMethod,
             note: note,

@@ -84,7 +84,11 @@ public sealed class SapEwmEmulatorTests
     {
         await using var host = await SapTestHost.StartAsync(emulator: e => e.AddStock("1710", "TG11", 10));
         var order = await host.Warehouse_.SubmitOrderAsync(
-            new WarehouseOrder("shop-a", "1001", [new WarehouseOrderLine("L1", "TG11", 2, "C1")], shipTo: new Address(Name: "Ada", CountryCode: "DE")), "shop-a:1001", TestContext.Current.CancellationToken);
+            new WarehouseOrder("shop-a", "1001", [new WarehouseOrderLine("L1", "TG11", 2, "C1")], shipTo: new Address
+            {
+                Name = "Ada",
+                CountryCode = "DE",
+            }), "shop-a:1001", TestContext.Current.CancellationToken);
         var delivery = Assert.Single(host.Emulator.DeliveriesOf(order.WarehouseReference!));
         using var timer = host.Emulator.ShipOnTimer(TimeSpan.FromMinutes(1));
 

@@ -7,13 +7,23 @@ public sealed class SapEwmReturnsPollerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static WarehouseOrder Order() =>
-        new("shop-a", "1001", [new WarehouseOrderLine("L1", "TG11", 2, "C1"), new WarehouseOrderLine("L2", "TG12", 1, "C2")], shipTo: new Address(Name: "Ada", CountryCode: "DE"));
+        new("shop-a", "1001", [new WarehouseOrderLine("L1", "TG11", 2, "C1"), new WarehouseOrderLine("L2", "TG12", 1, "C2")], shipTo: new Address
+        {
+            Name = "Ada",
+            CountryCode = "DE",
+        });
 
     private static async Task<(SapTestHost Host, string CustomerReturn)> ReturnedAsync()
     {
         var host = await SapTestHost.StartAsync(emulator: e => e.AddProducts("TG11", "TG12"));
         await host.Warehouse_.SubmitOrderAsync(Order(), "shop-a:1001", Ct);
-        var expected = await host.Warehouse_.ExpectReturnAsync(new ExpectedReturn("shop-a", "R1", "1001", [new WarehouseShipmentLine("TG11", 2, "L1"), new WarehouseShipmentLine("TG12", 1, "L2")]), Ct);
+        var expected = await host.Warehouse_.ExpectReturnAsync(new ExpectedReturn
+        {
+            Channel = "shop-a",
+            ReturnId = "R1",
+            ChannelOrderId = "1001",
+            Lines = [new WarehouseShipmentLine("TG11", 2, "L1"), new WarehouseShipmentLine("TG12", 1, "L2")],
+        }, Ct);
         return (host, expected.WarehouseReference!);
     }
 
@@ -79,7 +89,13 @@ public sealed class SapEwmReturnsPollerTests
         const string returnId = "gid://shopify/Return/1234567890123";
         await using var host = await SapTestHost.StartAsync(emulator: e => e.AddProducts("TG11", "TG12"));
         await host.Warehouse_.SubmitOrderAsync(Order(), "shop-a:1001", Ct);
-        var expected = await host.Warehouse_.ExpectReturnAsync(new ExpectedReturn("shop-a", returnId, "1001", [new WarehouseShipmentLine("TG11", 1, "L1")]), Ct);
+        var expected = await host.Warehouse_.ExpectReturnAsync(new ExpectedReturn
+        {
+            Channel = "shop-a",
+            ReturnId = returnId,
+            ChannelOrderId = "1001",
+            Lines = [new WarehouseShipmentLine("TG11", 1, "L1")],
+        }, Ct);
         host.Emulator.InspectReturn(expected.WarehouseReference!, [("TG11", 1m, "0001")]);
 
         Assert.Equal(1, await Poller(host).PollAsync(Ct));

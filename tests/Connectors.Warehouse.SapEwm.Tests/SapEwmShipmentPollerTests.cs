@@ -9,7 +9,7 @@ public sealed class SapEwmShipmentPollerTests
 
     private static WarehouseOrder Order(string id) =>
         new("shop-a", id, [new WarehouseOrderLine("L1", "TG11", 2, "C1"), new WarehouseOrderLine("L2", "TG12", 1, "C2"), new WarehouseOrderLine("L3", "TG11", 1, "C3")],
-            shipTo: new Address(Name: "Ada", CountryCode: "DE"));
+            shipTo: new Address { Name = "Ada", CountryCode = "DE" });
 
     private static async Task<string> SubmitAsync(SapTestHost host, string id)
     {

@@ -32,7 +32,11 @@ public sealed class SapEwmStockMonitorTests
         var monitor = Monitor(host);
         await monitor.PollWarehouseAsync("1710", Ct);
         var order = await host.Services.GetRequiredService<SapEwmWarehouse>().SubmitOrderAsync(
-            new WarehouseOrder("shop-a", "1001", [new WarehouseOrderLine("L1", "TG11", 4, "C1")], shipTo: new Address(Name: "Ada", CountryCode: "DE")), "shop-a:1001", Ct);
+            new WarehouseOrder("shop-a", "1001", [new WarehouseOrderLine("L1", "TG11", 4, "C1")], shipTo: new Address
+            {
+                Name = "Ada",
+                CountryCode = "DE",
+            }), "shop-a:1001", Ct);
         host.Emulator.CreateWarehouseTasks(Assert.Single(host.Emulator.DeliveriesOf(order.WarehouseReference!)));
 
         Assert.Equal(1, await monitor.PollWarehouseAsync("1710", Ct));

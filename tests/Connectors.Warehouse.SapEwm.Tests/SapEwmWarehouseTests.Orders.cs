@@ -11,7 +11,16 @@ public sealed partial class SapEwmWarehouseTests
             id,
             [.. (lines.Length == 0 ? [("TG11", 2m), ("TG12", 1m)] : lines).Select((l, i) => new WarehouseOrderLine($"L{i + 1}", l.Sku, l.Qty, $"C{i + 1}"))],
             orderNumber: "#" + id,
-            shipTo: shipTo ?? new Address(Name: "Ada Lovelace", Line1: "12 Analytical Way", City: "London", PostalCode: "N1 9GU", CountryCode: "gb", Phone: "+44 20 1234", Email: "ada@example.com"));
+            shipTo: shipTo ?? new Address
+            {
+                Name = "Ada Lovelace",
+                Line1 = "12 Analytical Way",
+                City = "London",
+                PostalCode = "N1 9GU",
+                CountryCode = "gb",
+                Phone = "+44 20 1234",
+                Email = "ada@example.com",
+            });
 
     private static Action<SapEwmEmulator> Products => e => e.AddProducts("TG11", "TG12");
 
@@ -84,7 +93,11 @@ public sealed partial class SapEwmWarehouseTests
         // A Shopify order id is a GID: 'shopify-demo:gid://shopify/Order/9007199254741056' is 49 characters.
         const string key = "shopify-demo:gid://shopify/Order/9007199254741056";
         await using var host = await SapTestHost.StartAsync(emulator: e => e.AddStock("1710", "TG11", 10));
-        var order = new WarehouseOrder("shopify-demo", "gid://shopify/Order/9007199254741056", [new WarehouseOrderLine("L1", "TG11", 1, "C1")], shipTo: new Address(Name: "Ada", CountryCode: "DE"));
+        var order = new WarehouseOrder("shopify-demo", "gid://shopify/Order/9007199254741056", [new WarehouseOrderLine("L1", "TG11", 1, "C1")], shipTo: new Address
+        {
+            Name = "Ada",
+            CountryCode = "DE",
+        });
 
         var first = await host.Warehouse_.SubmitOrderAsync(order, key, Ct);
         var second = await host.Warehouse_.SubmitOrderAsync(order, key, Ct);
@@ -107,7 +120,11 @@ public sealed partial class SapEwmWarehouseTests
     {
         await using var host = await SapTestHost.StartAsync(emulator: Products);
 
-        var result = await host.Warehouse_.SubmitOrderAsync(Order(shipTo: new Address(Name: new string('x', 41), CountryCode: "DE")), "shop-a:1001", Ct);
+        var result = await host.Warehouse_.SubmitOrderAsync(Order(shipTo: new Address
+        {
+            Name = new string('x', 41),
+            CountryCode = "DE",
+        }), "shop-a:1001", Ct);
 
         Assert.Equal(WarehouseOrderOutcome.Refused, result.Outcome);
         Assert.Contains("ShipTo.Name (OrganizationName1) is 41 characters; SAP holds 40", result.Reason, StringComparison.Ordinal);

@@ -6,7 +6,13 @@ namespace Connectors.Warehouse.SapEwm.Tests;
 public sealed partial class SapEwmWarehouseTests
 {
     private static ExpectedReturn Return(string id = "R1", string orderId = "1001", string sku = "TG11") =>
-        new("shop-a", id, orderId, [new WarehouseShipmentLine(sku, 1, "L1")]);
+        new()
+        {
+            Channel = "shop-a",
+            ReturnId = id,
+            ChannelOrderId = orderId,
+            Lines = [new WarehouseShipmentLine(sku, 1, "L1")],
+        };
 
     [Fact]
     public async Task ExpectReturnAsync_OrderInSap_CreatesCustomerReturnWithReferenceToTheSalesOrder()

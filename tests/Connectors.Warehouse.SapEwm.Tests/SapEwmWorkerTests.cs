@@ -10,7 +10,11 @@ public sealed class SapEwmWorkerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static WarehouseOrder Order(string id) =>
-        new("shop-a", id, [new WarehouseOrderLine("L1", "TG11", 2, "C1")], shipTo: new Address(Name: "Ada", CountryCode: "DE"));
+        new("shop-a", id, [new WarehouseOrderLine("L1", "TG11", 2, "C1")], shipTo: new Address
+        {
+            Name = "Ada",
+            CountryCode = "DE",
+        });
 
     /// <summary>Waits for the worker's next completed pass (no real-clock wait: the fake clock moves it on).</summary>
     private static async Task<int> NextPassAsync(SapEwmWorker worker, Action advance)
@@ -66,7 +70,13 @@ public sealed class SapEwmWorkerTests
         var worker = host.Services.GetRequiredService<SapEwmWorker>();
         var order = await host.Warehouse_.SubmitOrderAsync(Order("1001"), "shop-a:1001", Ct);
         host.Emulator.PostGoodsIssue(Assert.Single(host.Emulator.DeliveriesOf(order.WarehouseReference!)));
-        var customerReturn = await host.Warehouse_.ExpectReturnAsync(new ExpectedReturn("shop-a", "R1", "1001", [new WarehouseShipmentLine("TG11", 1, "L1")]), Ct);
+        var customerReturn = await host.Warehouse_.ExpectReturnAsync(new ExpectedReturn
+        {
+            Channel = "shop-a",
+            ReturnId = "R1",
+            ChannelOrderId = "1001",
+            Lines = [new WarehouseShipmentLine("TG11", 1, "L1")],
+        }, Ct);
         host.Emulator.InspectReturn(customerReturn.WarehouseReference!, [("TG11", 1m, "0001")]);
         host.Emulator.InjectFault(SapEwmEmulatorFault.InternalServerError, count: 1, method: "GET"); // the shipment poll's first read
 

@@ -20,9 +20,24 @@ public sealed partial class WooCommerceChannelTests
         var pending = shop.AddSimpleProduct("PENDING", 5);
         shop.SetProductStatus(pending, "pending");
         var noSku = shop.AddSimpleProduct(string.Empty, 5, name: "No SKU");
-        var hoodie = shop.AddVariableProduct("Hoodie", "Size", [new("HOODIE-S", "S", 10), new("HOODIE-M", "M", 0)]);
+        var hoodie = shop.AddVariableProduct("Hoodie", "Size", [new()
+        {
+            Sku = "HOODIE-S",
+            Option = "S",
+            Stock = 10,
+        }, new()
+        {
+            Sku = "HOODIE-M",
+            Option = "M",
+            Stock = 0,
+        }]);
         var v = shop.GetVariationIds(hoodie);
-        var drafted = shop.AddVariableProduct("Cap", "Size", [new("CAP-S", "S", 10)]);
+        var drafted = shop.AddVariableProduct("Cap", "Size", [new()
+        {
+            Sku = "CAP-S",
+            Option = "S",
+            Stock = 10,
+        }]);
         shop.SetProductStatus(drafted, "draft");
         var capVariation = shop.GetVariationIds(drafted)[0];
         await using var sp = Connect(shop, o => o.PageSize = 2);

@@ -109,6 +109,6 @@ internal sealed class HandWrittenMapper
         };
 
         var warehouseOrder = new WarehouseOrder(order.Channel, order.OrderId, lines, order.OrderNumber, shipTo, carrier, priority, instructions, attributes, order.UpdatedAt);
-        return new OrderMappingResult(warehouseOrder, release);
+        return new OrderMappingResult { Order = warehouseOrder, Release = release };
     }
 }

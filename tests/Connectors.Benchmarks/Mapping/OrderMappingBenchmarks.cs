@@ -105,7 +105,17 @@ public class OrderMappingBenchmarks
             new DateTimeOffset(2026, 1, 1, 0, 5, 0, TimeSpan.Zero),
             orderNumber: "#5001",
             paymentStatus: PaymentStatus.Paid,
-            shippingAddress: new Address(Name: "Grace Hopper", Company: "Navy Labs", Line1: "1 Compiler Way", City: "Arlington", Province: "Virginia", PostalCode: "22201", Country: "United States", Phone: "(703) 555-0100"),
+            shippingAddress: new Address
+            {
+                Name = "Grace Hopper",
+                Company = "Navy Labs",
+                Line1 = "1 Compiler Way",
+                City = "Arlington",
+                Province = "Virginia",
+                PostalCode = "22201",
+                Country = "United States",
+                Phone = "(703) 555-0100",
+            },
             email: "grace@example.com",
             shippingMethod: "express",
             note: "Ring twice",

@@ -41,7 +41,15 @@ public class OrderInboxBenchmarks
         var sync = provider.GetRequiredService<IOrderSync>();
         foreach (var order in _orders)
         {
-            await sync.AcceptAsync(new OrderChannelEvent("a", "d-" + order.OrderId, order.UpdatedAt, OrderEventKind.Created, order.OrderId, order));
+            await sync.AcceptAsync(new OrderChannelEvent
+            {
+                Channel = "a",
+                DeliveryId = "d-" + order.OrderId,
+                OccurredAt = order.UpdatedAt,
+                Kind = OrderEventKind.Created,
+                OrderId = order.OrderId,
+                Order = order,
+            });
         }
 
         await sync.ProcessInboxAsync();

@@ -45,7 +45,14 @@ public class PostgreSqlClaimBenchmarks
         _round++;
         var store = _hosts[0];
         Parallel.For(0, Items, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
-            store.EnqueueAsync(WorkQueue.Outbox, new WorkItem($"r{_round}-{i}", "a", "shipment", "{}", Now.AddTicks(i))).AsTask().GetAwaiter().GetResult());
+            store.EnqueueAsync(WorkQueue.Outbox, new WorkItem
+            {
+                Id = $"r{_round}-{i}",
+                Channel = "a",
+                Kind = "shipment",
+                Payload = "{}",
+                EnqueuedAt = Now.AddTicks(i),
+            }).AsTask().GetAwaiter().GetResult());
     }
 
     [Benchmark(Baseline = true, Description = "1 host")]

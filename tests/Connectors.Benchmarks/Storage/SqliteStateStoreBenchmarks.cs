@@ -54,7 +54,12 @@ public class SqliteStateStoreBenchmarks
         _memory = new InMemorySyncStateStore();
         for (var c = 0; c < Chunks; c++)
         {
-            _chunks[c] = [.. Enumerable.Range(0, BatchSize).Select(i => new DesiredInventory(new InventoryKey("store-a", $"item-{c:D2}-{i:D4}", "L1"), 0, $"SKU-{c}-{i}"))];
+            _chunks[c] = [.. Enumerable.Range(0, BatchSize).Select(i => new DesiredInventory
+            {
+                Key = new InventoryKey("store-a", $"item-{c:D2}-{i:D4}", "L1"),
+                Quantity = 0,
+                Sku = $"SKU-{c}-{i}",
+            })];
         }
     }
 
@@ -80,11 +85,25 @@ public class SqliteStateStoreBenchmarks
 
     [BenchmarkCategory("InboxWrites"), Benchmark(Baseline = true)]
     public async Task<bool> InMemory_Enqueue() =>
-        await _memory.EnqueueAsync(WorkQueue.Inbox, new WorkItem($"store-a/order/{++_memoryItems}", "store-a", "order", "{\"id\":1}", T0));
+        await _memory.EnqueueAsync(WorkQueue.Inbox, new WorkItem
+        {
+            Id = $"store-a/order/{++_memoryItems}",
+            Channel = "store-a",
+            Kind = "order",
+            Payload = "{\"id\":1}",
+            EnqueuedAt = T0,
+        });
 
     [BenchmarkCategory("InboxWrites"), Benchmark]
     public async Task<bool> Sqlite_Enqueue() =>
-        await _sqlite.EnqueueAsync(WorkQueue.Inbox, new WorkItem($"store-a/order/{++_sqliteItems}", "store-a", "order", "{\"id\":1}", T0));
+        await _sqlite.EnqueueAsync(WorkQueue.Inbox, new WorkItem
+        {
+            Id = $"store-a/order/{++_sqliteItems}",
+            Channel = "store-a",
+            Kind = "order",
+            Payload = "{\"id\":1}",
+            EnqueuedAt = T0,
+        });
 
     private Task<int> PushCycleAsync(ISyncStateStore store, ref int round) => PushCycleAsync(store, NextChunk(ref round));
 
@@ -114,7 +133,14 @@ public class SqliteStateStoreBenchmarks
         for (var i = 0; i < calls.Length; i++)
         {
             var id = firstId + i;
-            calls[i] = Task.Run(async () => await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem($"store-a/order/{id}", "store-a", "order", "{\"id\":1}", T0)));
+            calls[i] = Task.Run(async () => await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem
+            {
+                Id = $"store-a/order/{id}",
+                Channel = "store-a",
+                Kind = "order",
+                Payload = "{\"id\":1}",
+                EnqueuedAt = T0,
+            }));
         }
 
         var added = 0;

@@ -39,7 +39,7 @@ public class AddressNormaliserTests
     [InlineData("Türkiye", "TR")]
     public void Apply_CountryName_BecomesAlpha2(string country, string expected)
     {
-        var result = Apply(new Address(Country: country), Rules(), out var warnings);
+        var result = Apply(new Address { Country = country }, Rules(), out var warnings);
 
         Assert.Equal(expected, result!.CountryCode);
         Assert.Null(warnings);
@@ -48,7 +48,7 @@ public class AddressNormaliserTests
     [Fact]
     public void Apply_UnknownCountry_WarnsOrFailsAsConfigured()
     {
-        var address = new Address(Country: "Atlantis");
+        var address = new Address { Country = "Atlantis" };
 
         var warned = Apply(address, Rules(), out var warnings);
         var error = Assert.Throws<MappingException>(() => Apply(address, Rules(r => r.RequireCountry = true), out _));
@@ -72,7 +72,7 @@ public class AddressNormaliserTests
     [InlineData("DE", "North Rhine-Westphalia", "NW")]
     public void Apply_ProvinceName_BecomesCode(string country, string province, string expected)
     {
-        var result = Apply(new Address(Province: province, CountryCode: country), Rules(), out _);
+        var result = Apply(new Address { Province = province, CountryCode = country }, Rules(), out _);
 
         Assert.Equal(expected, result!.ProvinceCode);
         Assert.Equal(province, result.Province);
@@ -81,7 +81,7 @@ public class AddressNormaliserTests
     [Fact]
     public void Apply_ProvinceOfUncoveredCountry_KeptWithoutWarning()
     {
-        var result = Apply(new Address(Province: "Lombardia", CountryCode: "IT"), Rules(), out var warnings);
+        var result = Apply(new Address { Province = "Lombardia", CountryCode = "IT" }, Rules(), out var warnings);
 
         Assert.Null(result!.ProvinceCode);
         Assert.Null(warnings);
@@ -98,7 +98,7 @@ public class AddressNormaliserTests
     [InlineData("0412 345 678", "AU", "+61412345678")]
     public void Apply_Phone_BecomesE164(string phone, string country, string expected)
     {
-        var result = Apply(new Address(Phone: phone, CountryCode: country), Rules(), out var warnings);
+        var result = Apply(new Address { Phone = phone, CountryCode = country }, Rules(), out var warnings);
 
         Assert.Equal(expected, result!.Phone);
         Assert.Null(warnings);
@@ -107,7 +107,7 @@ public class AddressNormaliserTests
     [Fact]
     public void Apply_PhoneOfUnknownCallingCode_KeptWithWarning()
     {
-        var result = Apply(new Address(Phone: "123 456", CountryCode: "AQ"), Rules(), out var warnings);
+        var result = Apply(new Address { Phone = "123 456", CountryCode = "AQ" }, Rules(), out var warnings);
 
         Assert.Equal("123 456", result!.Phone);
         Assert.Single(warnings!);
@@ -116,7 +116,12 @@ public class AddressNormaliserTests
     [Fact]
     public void Apply_JoinIntoName_MovesCompanyIntoName()
     {
-        var result = Apply(new Address(Name: "Ada Lovelace", Company: "Analytical Engines Ltd", CountryCode: "GB"), Rules(r => r.Company = CompanyMode.JoinIntoName), out _);
+        var result = Apply(new Address
+        {
+            Name = "Ada Lovelace",
+            Company = "Analytical Engines Ltd",
+            CountryCode = "GB",
+        }, Rules(r => r.Company = CompanyMode.JoinIntoName), out _);
 
         Assert.Equal(("Ada Lovelace / Analytical Engines Ltd", null), (result!.Name, result.Company));
     }
@@ -124,7 +129,7 @@ public class AddressNormaliserTests
     [Fact]
     public void Apply_CompanyWhenNoName_UsesCompanyAsName()
     {
-        var result = Apply(new Address(Company: "Analytical Engines Ltd", CountryCode: "GB"), Rules(r => r.Company = CompanyMode.CompanyWhenNoName), out _);
+        var result = Apply(new Address { Company = "Analytical Engines Ltd", CountryCode = "GB" }, Rules(r => r.Company = CompanyMode.CompanyWhenNoName), out _);
 
         Assert.Equal("Analytical Engines Ltd", result!.Name);
     }
@@ -138,7 +143,7 @@ public class AddressNormaliserTests
             r.MaxLengths["Name"] = 20;
         });
 
-        var result = Apply(new Address(Name: "Augusta Ada King Countess of Lovelace", CountryCode: "GB"), rules, out var warnings);
+        var result = Apply(new Address { Name = "Augusta Ada King Countess of Lovelace", CountryCode = "GB" }, rules, out var warnings);
 
         Assert.Equal(("Augusta Ada King", "Countess of Lovelace"), (result!.Name, result.Company));
         Assert.Null(warnings);
@@ -147,7 +152,7 @@ public class AddressNormaliserTests
     [Fact]
     public void Apply_NothingToChange_ReturnsSameInstance()
     {
-        var address = new Address(Name: "Ada", CountryCode: "GB", Phone: "+442079460000");
+        var address = new Address { Name = "Ada", CountryCode = "GB", Phone = "+442079460000" };
 
         var result = Apply(address, Rules(), out _);
 

@@ -35,7 +35,15 @@ public class ItemCatalogLoaderTests
 
         var result = await loader.MatchAsync(
             Channel,
-            Items(new ChannelItem("1", " woo-abc 123 "), new ChannelItem("2", "DEF-9"), new ChannelItem("explicit", "whatever")),
+            Items(new ChannelItem { ChannelItemId = "1", Sku = " woo-abc 123 " }, new ChannelItem
+            {
+                ChannelItemId = "2",
+                Sku = "DEF-9",
+            }, new ChannelItem
+            {
+                ChannelItemId = "explicit",
+                Sku = "whatever",
+            }),
             ["ABC123", "def-9"],
             Ct);
 
@@ -52,7 +60,19 @@ public class ItemCatalogLoaderTests
     {
         var store = Store(AutoMatch);
 
-        var result = await Loader(store).MatchAsync(Channel, Items(new ChannelItem("1", "abc"), new ChannelItem("2", "WOO-ABC"), new ChannelItem("3", "xyz")), null, Ct);
+        var result = await Loader(store).MatchAsync(Channel, Items(new ChannelItem
+        {
+            ChannelItemId = "1",
+            Sku = "abc",
+        }, new ChannelItem
+        {
+            ChannelItemId = "2",
+            Sku = "WOO-ABC",
+        }, new ChannelItem
+        {
+            ChannelItemId = "3",
+            Sku = "xyz",
+        }), null, Ct);
 
         var ambiguous = Assert.Single(result.Ambiguous);
         Assert.Equal("ABC", ambiguous.Sku);
@@ -64,7 +84,15 @@ public class ItemCatalogLoaderTests
     [Fact]
     public async Task MatchAsync_NoSkuOrNotInWms_ReportedUnmatched()
     {
-        var result = await Loader(Store(AutoMatch)).MatchAsync(Channel, Items(new ChannelItem("1", null), new ChannelItem("2", "GHOST")), ["ABC"], Ct);
+        var result = await Loader(Store(AutoMatch)).MatchAsync(Channel, Items(new ChannelItem
+        {
+            ChannelItemId = "1",
+            Sku = null,
+        }, new ChannelItem
+        {
+            ChannelItemId = "2",
+            Sku = "GHOST",
+        }), ["ABC"], Ct);
 
         Assert.Equal(["1", "2"], result.Unmatched.Select(u => u.ChannelItemId));
         Assert.False(result.IsComplete);
@@ -73,7 +101,11 @@ public class ItemCatalogLoaderTests
     [Fact]
     public async Task MatchAsync_AutoMatchOff_EverythingUnexplainedIsUnmatched()
     {
-        var result = await Loader(Store(_ => { })).MatchAsync(Channel, Items(new ChannelItem("1", "ABC")), null, Ct);
+        var result = await Loader(Store(_ => { })).MatchAsync(Channel, Items(new ChannelItem
+        {
+            ChannelItemId = "1",
+            Sku = "ABC",
+        }), null, Ct);
 
         Assert.Empty(result.Matched);
         Assert.Contains("auto-matching is off", Assert.Single(result.Unmatched).Reason, StringComparison.Ordinal);
@@ -82,7 +114,11 @@ public class ItemCatalogLoaderTests
     [Fact]
     public async Task MatchAsync_WmsSkuAlreadyMappedExplicitly_NotMatchedAgain()
     {
-        var result = await Loader(Store(AutoMatch)).MatchAsync(Channel, Items(new ChannelItem("9", "explicit-1")), ["EXPLICIT-1"], Ct);
+        var result = await Loader(Store(AutoMatch)).MatchAsync(Channel, Items(new ChannelItem
+        {
+            ChannelItemId = "9",
+            Sku = "explicit-1",
+        }), ["EXPLICIT-1"], Ct);
 
         Assert.Empty(result.Matched);
         Assert.Equal(["9"], Assert.Single(result.Ambiguous).ChannelItemIds);
@@ -104,9 +140,27 @@ public class ItemCatalogLoaderTests
             p.Variants.Add(pack);
         });
         var items = Items(
-            new ChannelItem("23", "x", ParentId: "22", Attributes: new Dictionary<string, string> { ["pa_color"] = "black", ["size"] = "m" }),
-            new ChannelItem("24", "y", ParentId: "22", Attributes: new Dictionary<string, string> { ["pa_color"] = "blue", ["size"] = "M" }),
-            new ChannelItem("25", "z", ParentId: "99", Attributes: new Dictionary<string, string> { ["pa_color"] = "black", ["size"] = "M" }));
+            new ChannelItem
+            {
+                ChannelItemId = "23",
+                Sku = "x",
+                ParentId = "22",
+                Attributes = new Dictionary<string, string> { ["pa_color"] = "black", ["size"] = "m" },
+            },
+            new ChannelItem
+            {
+                ChannelItemId = "24",
+                Sku = "y",
+                ParentId = "22",
+                Attributes = new Dictionary<string, string> { ["pa_color"] = "blue", ["size"] = "M" },
+            },
+            new ChannelItem
+            {
+                ChannelItemId = "25",
+                Sku = "z",
+                ParentId = "99",
+                Attributes = new Dictionary<string, string> { ["pa_color"] = "black", ["size"] = "M" },
+            });
 
         var result = await Loader(store).MatchAsync(Channel, items, null, Ct);
 
@@ -119,9 +173,9 @@ public class ItemCatalogLoaderTests
     {
         var store = Store(AutoMatch);
         var loader = Loader(store);
-        await loader.MatchAsync(Channel, Items(new ChannelItem("1", "ABC")), null, Ct);
+        await loader.MatchAsync(Channel, Items(new ChannelItem { ChannelItemId = "1", Sku = "ABC" }), null, Ct);
 
-        await loader.MatchAsync(Channel, Items(new ChannelItem("2", "DEF")), null, Ct);
+        await loader.MatchAsync(Channel, Items(new ChannelItem { ChannelItemId = "2", Sku = "DEF" }), null, Ct);
 
         var resolver = new ProfileItemResolver(store);
         Assert.Null(await resolver.FindByChannelItemAsync(Channel, "1", Ct));
@@ -132,8 +186,8 @@ public class ItemCatalogLoaderTests
     public async Task LoadAsync_ThroughRegistry_ListsTheChannelsCatalogueAndWmsSkus()
     {
         var channel = new FakeChannel(Channel);
-        channel.AddItem(new ChannelItem("1", "woo-abc"));
-        channel.AddItem(new ChannelItem("2", "nope"));
+        channel.AddItem(new ChannelItem { ChannelItemId = "1", Sku = "woo-abc" });
+        channel.AddItem(new ChannelItem { ChannelItemId = "2", Sku = "nope" });
         var warehouse = new FakeWarehouse();
         warehouse.SetStock(new StockLevel("ABC", "main", 5m));
         var services = new ServiceCollection();

@@ -27,7 +27,14 @@ public partial class ProfileOrderMapperTests
             status: status,
             paymentStatus: payment,
             fulfillmentStatus: fulfillment,
-            shippingAddress: noAddress ? null : shipTo ?? new Address(Name: "Ada", Line1: "1 Analytical Way", City: "London", PostalCode: "N1 1AA", CountryCode: "GB"));
+            shippingAddress: noAddress ? null : shipTo ?? new Address
+            {
+                Name = "Ada",
+                Line1 = "1 Analytical Way",
+                City = "London",
+                PostalCode = "N1 1AA",
+                CountryCode = "GB",
+            });
 
     [Theory]
     [InlineData(ChannelOrderStatus.Completed, FulfillmentStatus.Unfulfilled, ReleaseDecision.Reject)]
@@ -123,8 +130,18 @@ public partial class ProfileOrderMapperTests
     {
         var mapper = Mapper(Catalogue);
 
-        await Assert.ThrowsAsync<MappingException>(() => mapper.MapOrderAsync(StateOrder(shipTo: new Address(Name: "Ada", City: "London", CountryCode: "GB")), Ct).AsTask());
-        await Assert.ThrowsAsync<MappingException>(() => mapper.MapOrderAsync(StateOrder(shipTo: new Address(Name: "Ada", Line1: "1 Analytical Way", City: "London")), Ct).AsTask());
+        await Assert.ThrowsAsync<MappingException>(() => mapper.MapOrderAsync(StateOrder(shipTo: new Address
+        {
+            Name = "Ada",
+            City = "London",
+            CountryCode = "GB",
+        }), Ct).AsTask());
+        await Assert.ThrowsAsync<MappingException>(() => mapper.MapOrderAsync(StateOrder(shipTo: new Address
+        {
+            Name = "Ada",
+            Line1 = "1 Analytical Way",
+            City = "London",
+        }), Ct).AsTask());
     }
 
     [Fact]

@@ -46,7 +46,17 @@ public class SampleProfileTests
             [("315", "WOO-SINGLE-1", 2m, "315", (Money?)new Money(3m, "USD")), ("316:0", "SYI-TEE-BLK-M", 1m, "316", null), ("316:1", "STICKER-SET", 1m, "316", null)],
             order.Lines.Select(l => (l.LineId, l.Sku, l.Quantity, l.ChannelLineId, l.UnitPrice)));
         Assert.Equal(
-            new Address(Name: "John Doe", Line1: "969 Market", City: "San Francisco", Province: "CA", ProvinceCode: "CA", PostalCode: "94103", CountryCode: "US", Phone: "+15555555555"),
+            new Address
+            {
+                Name = "John Doe",
+                Line1 = "969 Market",
+                City = "San Francisco",
+                Province = "CA",
+                ProvinceCode = "CA",
+                PostalCode = "94103",
+                CountryCode = "US",
+                Phone = "+15555555555",
+            },
             order.ShipTo);
         Assert.Equal("UPS-GROUND", order.CarrierService);
         Assert.Equal(0, order.Priority);
@@ -95,9 +105,15 @@ public class SampleProfileTests
         var loader = host.Services.GetRequiredService<IItemCatalogLoader>();
         var catalogue = new[]
         {
-            new ChannelItem("30", "SYI-TEE-BLU-L-WEB", ParentId: "22", Attributes: new Dictionary<string, string> { ["pa_color"] = "Blue", ["size"] = "L" }),
-            new ChannelItem("31", "woo-hoodie-grey"),
-            new ChannelItem("93", null),
+            new ChannelItem
+            {
+                ChannelItemId = "30",
+                Sku = "SYI-TEE-BLU-L-WEB",
+                ParentId = "22",
+                Attributes = new Dictionary<string, string> { ["pa_color"] = "Blue", ["size"] = "L" },
+            },
+            new ChannelItem { ChannelItemId = "31", Sku = "woo-hoodie-grey" },
+            new ChannelItem { ChannelItemId = "93", Sku = null },
         }.ToAsyncEnumerable();
 
         var result = await loader.MatchAsync("woo-main", catalogue, ["SYI-TEE-BLU-L", "HOODIE-GREY"], Ct);

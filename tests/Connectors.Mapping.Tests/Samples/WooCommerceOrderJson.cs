@@ -64,17 +64,19 @@ internal static class WooCommerceOrderJson
     private static Address Address(JsonElement element, string? fallbackPhone)
     {
         var name = string.Join(' ', new[] { Text(element, "first_name"), Text(element, "last_name") }.Where(s => s is not null));
-        return new Address(
-            Name: name.Length == 0 ? null : name,
-            Company: Text(element, "company"),
-            Line1: Text(element, "address_1"),
-            Line2: Text(element, "address_2"),
-            City: Text(element, "city"),
-            Province: Text(element, "state"),
-            PostalCode: Text(element, "postcode"),
-            CountryCode: Text(element, "country"),
-            Phone: Text(element, "phone") ?? fallbackPhone,
-            Email: Text(element, "email"));
+        return new Address
+        {
+            Name = name.Length == 0 ? null : name,
+            Company = Text(element, "company"),
+            Line1 = Text(element, "address_1"),
+            Line2 = Text(element, "address_2"),
+            City = Text(element, "city"),
+            Province = Text(element, "state"),
+            PostalCode = Text(element, "postcode"),
+            CountryCode = Text(element, "country"),
+            Phone = Text(element, "phone") ?? fallbackPhone,
+            Email = Text(element, "email"),
+        };
     }
 
     private static Dictionary<string, string> Meta(JsonElement element) =>
