@@ -20,4 +20,7 @@ public static class ConnectorFlows
 
     /// <summary>WMS base prices -> channel prices.</summary>
     public const string Prices = "prices";
+
+    /// <summary>Listing health: the listing report and the listing actions.</summary>
+    public const string Listings = "listings";
 }

@@ -26,4 +26,10 @@ public static class ConnectorsTelemetry
 
     /// <summary>Tag: the seller-performance figure (<c>late_shipment_rate</c>, <c>cancellation_rate</c>, <c>valid_tracking_rate</c>).</summary>
     public const string MetricTag = "connector.metric";
+
+    /// <summary>Tag: the listing problem kind (<c>no-sku</c>, <c>duplicate-sku</c>, <c>unknown-sku</c>, <c>stocked-not-listed</c>, <c>discontinued-active</c>).</summary>
+    public const string ProblemTag = "connector.problem";
+
+    /// <summary>Tag: the listing action (<c>zero</c>, <c>deactivate</c>, <c>reactivate</c>).</summary>
+    public const string ActionTag = "connector.action";
 }

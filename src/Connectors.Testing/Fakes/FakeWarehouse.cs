@@ -7,7 +7,7 @@ namespace Connectors.Testing;
 /// An in-memory WMS: stock per SKU and location, an order intake that is idempotent on its key and can refuse
 /// changes (already picked), and a returns intake. Records every call. Thread-safe.
 /// </summary>
-public sealed class FakeWarehouse : IWarehouseInventory, IWarehouseOrders, IWarehouseReturns
+public sealed partial class FakeWarehouse : IWarehouseInventory, IWarehouseOrders, IWarehouseReturns
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Sku, string Location), StockLevel> _stock = [];

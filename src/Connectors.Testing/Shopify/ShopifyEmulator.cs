@@ -132,6 +132,34 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         };
     }
 
+    /// <summary>Sets the status of a variant's product, as the merchant does in the admin (<c>ACTIVE</c>, <c>ARCHIVED</c>, <c>DRAFT</c>, <c>UNLISTED</c>).</summary>
+    /// <param name="variantId">The ProductVariant GID (each emulated product has one variant).</param>
+    /// <param name="status">The ProductStatus value.</param>
+    /// <exception cref="ArgumentException">The status is not a ProductStatus value.</exception>
+    public void SetProductStatus(string variantId, string status)
+    {
+        if (status is not ("ACTIVE" or "ARCHIVED" or "DRAFT" or "UNLISTED"))
+        {
+            throw new ArgumentException($"'{status}' is not a ProductStatus (ACTIVE, ARCHIVED, DRAFT, UNLISTED).", nameof(status));
+        }
+
+        _graph.ChangeVariant(Id(variantId), v => v.ProductStatus = status);
+    }
+
+    /// <summary>Sets whether a variant sells when out of stock (<c>DENY</c>, the default, or <c>CONTINUE</c>).</summary>
+    /// <param name="variantId">The ProductVariant GID.</param>
+    /// <param name="policy">The ProductVariantInventoryPolicy value.</param>
+    /// <exception cref="ArgumentException">The policy is not DENY or CONTINUE.</exception>
+    public void SetInventoryPolicy(string variantId, string policy)
+    {
+        if (policy is not ("DENY" or "CONTINUE"))
+        {
+            throw new ArgumentException($"'{policy}' is not a ProductVariantInventoryPolicy (DENY, CONTINUE).", nameof(policy));
+        }
+
+        _graph.ChangeVariant(Id(variantId), v => v.InventoryPolicy = policy);
+    }
+
     /// <summary>
     /// Stops stocking an item at a location, as <c>inventoryDeactivate</c> does: its level there is removed, and
     /// <c>inventorySetQuantities</c> answers <c>ITEM_NOT_STOCKED_AT_LOCATION</c> for it. (An item added before a

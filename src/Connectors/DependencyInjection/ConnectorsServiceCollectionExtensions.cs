@@ -62,6 +62,7 @@ public static class ConnectorsServiceCollectionExtensions
         PriceRegistration.AddPriceEngine(services);
         OrderFlowRegistration.AddOrderFlows(services);
         Connectors.Performance.Internal.PerformanceRegistration.AddSellerPerformance(services);
+        Connectors.Listings.Internal.ListingRegistration.AddListingHealth(services);
         return builder;
     }
 

@@ -16,6 +16,7 @@ internal static class InventoryRegistration
         services.TryAddSingleton<IInventorySync>(static sp => sp.GetRequiredService<InventoryEngine>());
         services.TryAddSingleton<IStockLevelSink>(static sp => sp.GetRequiredService<InventoryEngine>());
         services.TryAddSingleton<IOversellWindow>(static sp => sp.GetRequiredService<InventoryEngine>());
+        services.TryAddSingleton<IListingZeroSink>(static sp => sp.GetRequiredService<InventoryEngine>());
         services.TryAddSingleton<IConnectorEvents, ConnectorEvents>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorsOptions>, InventorySyncOptionsValidator>());
     }

@@ -1,3 +1,3 @@
 namespace Connectors.Shopify.Internal.Json;
 
-internal sealed record VariantNode(string Id, string? Sku, string? Title, string? DisplayName, NodeRef? Product, InventoryItemRef? InventoryItem);
+internal sealed record VariantNode(string Id, string? Sku, string? Title, string? DisplayName, ProductRef? Product, InventoryItemRef? InventoryItem, int? InventoryQuantity = null, string? InventoryPolicy = null);

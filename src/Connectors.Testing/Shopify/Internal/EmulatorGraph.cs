@@ -63,6 +63,14 @@ internal sealed partial class EmulatorGraph
         }
     }
 
+    public void ChangeVariant(long variantId, Action<EmuVariant> change)
+    {
+        lock (_gate)
+        {
+            change(_variants.First(v => v.Id == variantId));
+        }
+    }
+
     public EmuVariant AddVariant(string sku, string title, long? locationId, int available)
     {
         lock (_gate)
@@ -340,14 +348,17 @@ internal sealed partial class EmulatorGraph
     [GeneratedRegex("""sku:(?:"((?:[^"\\]|\\.)*)"|([^\s"]+))""")]
     private static partial Regex SkuTerms();
 
-    private static JsonObject VariantJson(EmuVariant v) => new()
+    // inventoryQuantity: the variant's available quantity summed over the locations stocking it (the schema's "total sellable quantity").
+    private JsonObject VariantJson(EmuVariant v) => new()
     {
         ["id"] = Gid("ProductVariant", v.Id),
         ["legacyResourceId"] = v.Id.ToString(CultureInfo.InvariantCulture),
         ["sku"] = v.Sku,
         ["title"] = v.Title,
         ["displayName"] = "Product " + v.Sku + " - " + v.Title,
-        ["product"] = new JsonObject { ["id"] = Gid("Product", v.ProductId) },
+        ["inventoryQuantity"] = _levels.Where(l => l.Key.Item == v.InventoryItemId).Sum(l => l.Value),
+        ["inventoryPolicy"] = v.InventoryPolicy,
+        ["product"] = new JsonObject { ["id"] = Gid("Product", v.ProductId), ["status"] = v.ProductStatus },
         ["inventoryItem"] = new JsonObject { ["id"] = Gid("InventoryItem", v.InventoryItemId), ["tracked"] = v.Tracked },
     };
 

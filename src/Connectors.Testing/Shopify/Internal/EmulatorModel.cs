@@ -8,6 +8,8 @@ internal sealed class EmuVariant
     public required string Sku { get; init; }
     public required string Title { get; init; }
     public bool Tracked { get; init; } = true;
+    public string ProductStatus { get; set; } = "ACTIVE";
+    public string InventoryPolicy { get; set; } = "DENY";
 }
 
 internal sealed class EmuOrder

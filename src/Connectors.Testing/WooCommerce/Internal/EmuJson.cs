@@ -29,7 +29,7 @@ internal static class EmuJson
             ["name"] = p.Name,
             ["slug"] = p.Name.ToLowerInvariant().Replace(' ', '-'),
             ["type"] = p.Type,
-            ["status"] = "publish",
+            ["status"] = p.Status,
             ["sku"] = p.Sku,
             ["price"] = p.ActivePrice(view.Now),
             ["regular_price"] = p.RegularPrice,

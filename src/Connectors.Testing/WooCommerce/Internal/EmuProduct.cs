@@ -22,6 +22,7 @@ internal sealed class EmuProduct
     public DateTime? SaleTo { get; set; }
     public bool ManageStock { get; set; }
     public int? Stock { get; set; }
+    public string Status { get; set; } = "publish";
     public string? AttributeName { get; init; }
     public string? Option { get; init; }
     public List<long> Variations { get; } = [];
@@ -50,7 +51,7 @@ internal sealed class EmuProduct
     {
         var copy = new EmuProduct
         {
-            Id = Id, ParentId = ParentId, Type = Type, Name = Name, Sku = Sku, RegularPrice = RegularPrice, SalePrice = SalePrice, SaleFrom = SaleFrom, SaleTo = SaleTo, ManageStock = ManageStock, Stock = Stock,
+            Id = Id, ParentId = ParentId, Type = Type, Name = Name, Sku = Sku, RegularPrice = RegularPrice, SalePrice = SalePrice, SaleFrom = SaleFrom, SaleTo = SaleTo, ManageStock = ManageStock, Stock = Stock, Status = Status,
             AttributeName = AttributeName, Option = Option, Modified = Modified, Created = Created,
         };
         copy.Variations.AddRange(Variations);

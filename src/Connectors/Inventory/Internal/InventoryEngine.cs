@@ -540,7 +540,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     /// <summary>Selling units of an item at a channel location: per-component availability, then the calculator.</summary>
     private int ComputeItem(ChannelPlan plan, StockBook book, ChannelItemDefinition item, string location)
     {
-        if (!item.OnSale || (plan.Options.OutOfSaleItems.Count > 0 && plan.Options.OutOfSaleItems.Contains(item.ChannelItemId)))
+        if (!item.OnSale || (plan.Options.OutOfSaleItems.Count > 0 && plan.Options.OutOfSaleItems.Contains(item.ChannelItemId)) || IsZeroed(plan, item.ChannelItemId))
         {
             return 0;
         }
