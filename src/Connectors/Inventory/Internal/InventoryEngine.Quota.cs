@@ -69,7 +69,8 @@ internal sealed partial class InventoryEngine
                 }
 
                 var elapsed = (now - start).Ticks / (double)(end - start).Ticks;
-                var paced = Math.Max(0, (int)Math.Ceiling(limit * elapsed) - spent);
+                // The tolerance keeps a line that is exactly on a whole call (9.0000000001) from granting one more.
+                var paced = Math.Max(0, (int)Math.Ceiling((limit * elapsed) - 1e-9) - spent);
                 wanted = Math.Min(wanted, Math.Max((urgent + batchSize - 1) / batchSize, paced));
             }
 
