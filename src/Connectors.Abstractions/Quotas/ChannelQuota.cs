@@ -5,6 +5,10 @@ namespace Connectors;
 /// defaults to <see langword="null"/>: not metered, and the engine dispatches as it does without a quota.
 /// </summary>
 /// <remarks>
+/// Settable, not init-only, because hosts declare budgets in configuration too (<c>ChannelInventoryOptions.Quota</c>),
+/// and the configuration binder does not set init-only properties. The engine reads a channel's quota once.
+/// </remarks>
+/// <remarks>
 /// Calls per second are not declared here: they are paced inside each platform package's HTTP pipeline from the
 /// platform's own signals (Shopify's cost-based throttle status, WooCommerce's <c>RequestsPerSecond</c>, <c>Retry-After</c>).
 /// A daily budget is different: once spent it is gone until the window refills, so the engine has to choose what to
@@ -17,7 +21,7 @@ public sealed class ChannelQuota
     /// Calls other flows make are not counted: declare the part of the platform's budget the inventory flow may use.
     /// </summary>
     /// <value>Default <see langword="null"/>; when set, greater than zero.</value>
-    public int? CallsPerDay { get; init; }
+    public int? CallsPerDay { get; set; }
 
     /// <summary>
     /// Revisions one listing (channel item) may take in one daily window, or <see langword="null"/> for no limit. Every
@@ -25,14 +29,14 @@ public sealed class ChannelQuota
     /// calendar day").
     /// </summary>
     /// <value>Default <see langword="null"/>; when set, greater than zero.</value>
-    public int? RevisionsPerListingPerDay { get; init; }
+    public int? RevisionsPerListingPerDay { get; set; }
 
     /// <summary>
     /// The IANA (or Windows) id of the time zone whose midnight starts each daily window, as the platform defines its
     /// day; <c>"UTC"</c> where the platform counts in UTC or does not say.
     /// </summary>
     /// <value>Default <c>"UTC"</c>.</value>
-    public string TimeZoneId { get; init; } = "UTC";
+    public string TimeZoneId { get; set; } = "UTC";
 
     /// <summary>Whether any budget is declared.</summary>
     public bool IsMetered => CallsPerDay is not null || RevisionsPerListingPerDay is not null;
