@@ -31,7 +31,8 @@ public sealed class QuotaSimulationTests(ITestOutputHelper output)
             $"events (naive pushes) {events.Count}, budget {budget} calls/day; FIFO: exposure {fifo.Exposure} unit-minutes, {fifo.Calls} calls, " +
             $"budget spent at minute {fifo.SpentAt}; risk-ordered: exposure {risk.Exposure} unit-minutes, {risk.Calls} calls; ratio {ratio:P1}");
         Assert.True(fifo.Calls <= budget && risk.Calls <= budget, $"calls {fifo.Calls} / {risk.Calls} exceed the budget {budget}");
-        // Issue 20's goal is 10 %; this stream measures 11.8 % (docs/performance.md), so the bound guards what is reached.
+        // Issue 20's goal is 10 %; this stream measures 10.5 % with the default settings (docs/performance.md), so the
+        // bound guards what is reached.
         Assert.True(ratio <= 0.15, $"risk-ordered exposure {risk.Exposure} is {ratio:P1} of FIFO's {fifo.Exposure}, above 15 %");
     }
 
@@ -93,7 +94,7 @@ public sealed class QuotaSimulationTests(ITestOutputHelper output)
     {
         var channel = new FakeChannel("store-a", new ChannelCapabilities(1)) { Quota = new ChannelQuota { CallsPerDay = callsPerDay } };
         using var harness = InventoryHarness.Create(
-            o => o.Inventory.Channels["store-a"] = new ChannelInventoryOptions { QuotaOrder = order, LowStockThreshold = 2 },
+            o => o.Inventory.Channels["store-a"] = new ChannelInventoryOptions { QuotaOrder = order },
             time: new FakeTimeProvider(ModelFactory.Epoch.AddMinutes(-1)),
             channels: channel);
         channel.QuotaClock = harness.Time;
