@@ -53,6 +53,7 @@ internal sealed partial class InventoryEngine
         var calls = (rows.Count + batchSize - 1) / batchSize;
         var dueAt = end;
         var reason = "the daily call budget is spent";
+        var tag = "budget";
         if (quota.CallsPerDay is { } limit)
         {
             spent = await budgets.GetCallsSpentAsync(plan.Name, start, cancellationToken).ConfigureAwait(false);
@@ -85,6 +86,7 @@ internal sealed partial class InventoryEngine
                 dueAt = start + TimeSpan.FromTicks((long)Math.Ceiling((end - start).Ticks * (double)spent / limit));
                 dueAt = dueAt > now ? dueAt : now + TimeSpan.FromSeconds(1);
                 reason = "paced over the daily window";
+                tag = "pacing";
             }
         }
 
@@ -119,10 +121,10 @@ internal sealed partial class InventoryEngine
             }
         }
 
-        await DeferAsync(budgets, plan, deferred, dueAt, reason, cancellationToken).ConfigureAwait(false);
+        await DeferAsync(budgets, plan, deferred, dueAt, reason, tag, cancellationToken).ConfigureAwait(false);
         if (capped is not null)
         {
-            await DeferAsync(budgets, plan, capped, end, "the listing's daily revisions are spent", cancellationToken).ConfigureAwait(false);
+            await DeferAsync(budgets, plan, capped, end, "the listing's daily revisions are spent", "listing", cancellationToken).ConfigureAwait(false);
         }
 
         if (deferred.Count > 0 || capped is not null)
@@ -133,7 +135,7 @@ internal sealed partial class InventoryEngine
         return new InventoryDispatchResult(plan.Name, total.Batches, total.Applied, total.Rejected, total.Rescheduled, total.DeadLettered);
     }
 
-    private async Task DeferAsync(IQuotaStore budgets, ChannelPlan plan, List<InventoryRow> rows, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken)
+    private async Task DeferAsync(IQuotaStore budgets, ChannelPlan plan, List<InventoryRow> rows, DateTimeOffset dueAt, string reason, string tag, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -142,7 +144,7 @@ internal sealed partial class InventoryEngine
 
         var lost = await budgets.DeferClaimedInventoryAsync(rows, dueAt, $"quota: {reason}", cancellationToken).ConfigureAwait(false);
         LeasesLost(plan, lost, "defer");
-        _metrics.InventoryQuotaDeferred.Add(rows.Count - lost.Count, ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.Outcome(reason));
+        _metrics.InventoryQuotaDeferred.Add(rows.Count - lost.Count, ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.Outcome(tag));
     }
 
     /// <summary>
