@@ -13,7 +13,11 @@ public partial class PostgreSqlSyncStateStoreTests
         var schema = PostgreSqlTestServer.NewSchema();
         await using (var first = PostgreSqlTestServer.CreateStore(schema))
         {
-            await first.SetDesiredInventoryAsync([new DesiredInventory(new InventoryKey("a", "i1", "L1"), 4)], T0, Ct);
+            await first.SetDesiredInventoryAsync([new DesiredInventory
+            {
+                Key = new InventoryKey("a", "i1", "L1"),
+                Quantity = 4,
+            }], T0, Ct);
         }
 
         // Back to what version 4 left: no price or quota tables, no version 5 or 6 row.

@@ -14,7 +14,11 @@ public sealed partial class PostgreSqlSyncStateStoreTests
         var schema = PostgreSqlTestServer.NewSchema();
         await using (var first = PostgreSqlTestServer.CreateStore(schema))
         {
-            await first.SetDesiredInventoryAsync([new DesiredInventory(new InventoryKey("a", "i1", "L1"), 4)], T0, Ct);
+            await first.SetDesiredInventoryAsync([new DesiredInventory
+            {
+                Key = new InventoryKey("a", "i1", "L1"),
+                Quantity = 4,
+            }], T0, Ct);
         }
 
         // Back to what version 5 left: no quota table, no version 6 row.

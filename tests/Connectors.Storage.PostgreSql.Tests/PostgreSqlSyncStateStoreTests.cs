@@ -45,8 +45,19 @@ public partial class PostgreSqlSyncStateStoreTests : SyncStateStoreConformanceTe
         await using var ahead = PostgreSqlTestServer.CreateStore(schema);
         var now = DateTimeOffset.UtcNow;
         var lease = TimeSpan.FromMinutes(1);
-        await onTime.EnqueueAsync(WorkQueue.Outbox, new WorkItem("s1", "a", "shipment", "{}", now.AddMinutes(-10)), Ct);
-        await onTime.SetDesiredInventoryAsync([new DesiredInventory(new InventoryKey("a", "i1", "L1"), 5)], now.AddMinutes(-10), Ct);
+        await onTime.EnqueueAsync(WorkQueue.Outbox, new WorkItem
+        {
+            Id = "s1",
+            Channel = "a",
+            Kind = "shipment",
+            Payload = "{}",
+            EnqueuedAt = now.AddMinutes(-10),
+        }, Ct);
+        await onTime.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = new InventoryKey("a", "i1", "L1"),
+            Quantity = 5,
+        }], now.AddMinutes(-10), Ct);
 
         var held = Assert.Single(await behind.ClaimAsync(WorkQueue.Outbox, 10, now.AddMinutes(-5), lease, cancellationToken: Ct));
         Assert.Single(await behind.ClaimPendingInventoryAsync("a", 10, now.AddMinutes(-5), lease, Ct));
@@ -74,7 +85,14 @@ public partial class PostgreSqlSyncStateStoreTests : SyncStateStoreConformanceTe
         await using var hostB = PostgreSqlTestServer.CreateStore(schema);
         for (var i = 0; i < 300; i++)
         {
-            await hostA.EnqueueAsync(WorkQueue.Outbox, new WorkItem($"s{i:D3}", "a", "shipment", "{}", T0.AddMilliseconds(i)), Ct);
+            await hostA.EnqueueAsync(WorkQueue.Outbox, new WorkItem
+            {
+                Id = $"s{i:D3}",
+                Channel = "a",
+                Kind = "shipment",
+                Payload = "{}",
+                EnqueuedAt = T0.AddMilliseconds(i),
+            }, Ct);
         }
 
         async Task<List<string>> DrainAsync(ISyncStateStore store)
@@ -120,7 +138,11 @@ public partial class PostgreSqlSyncStateStoreTests : SyncStateStoreConformanceTe
         var schema = PostgreSqlTestServer.NewSchema();
         await using var hostA = PostgreSqlTestServer.CreateStore(schema);
         await using var hostB = PostgreSqlTestServer.CreateStore(schema);
-        await hostA.SetDesiredInventoryAsync([.. Enumerable.Range(0, 500).Select(i => new DesiredInventory(new InventoryKey("a", $"i{i}", "L1"), i))], T0, Ct);
+        await hostA.SetDesiredInventoryAsync([.. Enumerable.Range(0, 500).Select(i => new DesiredInventory
+        {
+            Key = new InventoryKey("a", $"i{i}", "L1"),
+            Quantity = i,
+        })], T0, Ct);
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(n => Task.Run(
             async () =>

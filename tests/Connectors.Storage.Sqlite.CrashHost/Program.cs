@@ -22,7 +22,12 @@ for (var n = 0; ; n++)
 {
     for (var k = 0; k < rowCount; k++)
     {
-        rows[k] = new DesiredInventory(new InventoryKey("crash", $"item-{k:D4}", "L1"), n + 1, $"SKU-{k}");
+        rows[k] = new DesiredInventory
+        {
+            Key = new InventoryKey("crash", $"item-{k:D4}", "L1"),
+            Quantity = n + 1,
+            Sku = $"SKU-{k}",
+        };
     }
 
     var now = t0.AddSeconds(n);
@@ -32,8 +37,22 @@ for (var n = 0; ; n++)
     for (var j = 0; j < itemCount; j++)
     {
         var (batch, item) = (n, j);
-        enqueues.Add(Task.Run(async () => await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem($"in-{batch}-{item}", "crash", "order", $"{{\"n\":{batch},\"j\":{item}}}", now))));
-        enqueues.Add(Task.Run(async () => await store.EnqueueAsync(WorkQueue.Outbox, new WorkItem($"out-{batch}-{item}", "crash", "shipment", $"{{\"n\":{batch},\"j\":{item}}}", now))));
+        enqueues.Add(Task.Run(async () => await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem
+        {
+            Id = $"in-{batch}-{item}",
+            Channel = "crash",
+            Kind = "order",
+            Payload = $"{{\"n\":{batch},\"j\":{item}}}",
+            EnqueuedAt = now,
+        })));
+        enqueues.Add(Task.Run(async () => await store.EnqueueAsync(WorkQueue.Outbox, new WorkItem
+        {
+            Id = $"out-{batch}-{item}",
+            Channel = "crash",
+            Kind = "shipment",
+            Payload = $"{{\"n\":{batch},\"j\":{item}}}",
+            EnqueuedAt = now,
+        })));
     }
 
     await Task.WhenAll(enqueues);

@@ -11,12 +11,24 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var store = await OpenAsync(_directory.NewDatabase());
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var rows = new CancellingList(Enumerable.Range(0, 600).Select(i => new DesiredInventory(Key($"i{i:D4}"), 1)).ToArray(), cancelAt: 500, cancellation);
+        var rows = new CancellingList(Enumerable.Range(0, 600).Select(i => new DesiredInventory
+        {
+            Key = Key($"i{i:D4}"),
+            Quantity = 1,
+        }).ToArray(), cancelAt: 500, cancellation);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.SetDesiredInventoryAsync(rows, T0, cancellation.Token));
 
         // The rolled-back rows' ids are free again: this row may get the id i0000 had inside the cancelled batch.
-        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory(Key("other"), 5)], T0, Ct));
-        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i0000"), 9)], T0, Ct));
+        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("other"),
+            Quantity = 5,
+        }], T0, Ct));
+        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i0000"),
+            Quantity = 9,
+        }], T0, Ct));
 
         Assert.Equal(5, (await store.GetInventoryAsync(Key("other"), Ct))!.Desired);
         Assert.Equal(1, (await store.GetInventoryAsync(Key("other"), Ct))!.Version);
@@ -31,11 +43,31 @@ public sealed partial class SqliteSyncStateStoreTests
         var first = await OpenAsync(file);
         var second = await OpenAsync(file);
 
-        Assert.Equal(1, await first.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 1)], T0, Ct));
-        Assert.Equal(1, await second.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 2)], T0, Ct));
-        Assert.Equal(0, await first.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 2)], T0, Ct));
-        Assert.Equal(1, await first.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 3)], T0, Ct));
-        Assert.Equal(0, await second.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 3)], T0, Ct));
+        Assert.Equal(1, await first.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 1,
+        }], T0, Ct));
+        Assert.Equal(1, await second.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 2,
+        }], T0, Ct));
+        Assert.Equal(0, await first.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 2,
+        }], T0, Ct));
+        Assert.Equal(1, await first.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 3,
+        }], T0, Ct));
+        Assert.Equal(0, await second.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 3,
+        }], T0, Ct));
 
         var row = await second.GetInventoryAsync(Key("i1"), Ct);
         Assert.Equal(3, row!.Desired);
@@ -47,10 +79,20 @@ public sealed partial class SqliteSyncStateStoreTests
     public async Task SetDesiredInventory_RepeatedKeyInBatchOfKnownRow_EndsAtLastValueCountingEachChange()
     {
         var store = await OpenAsync(_directory.NewDatabase());
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 1, "S1")], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 1,
+            Sku = "S1",
+        }], T0, Ct);
 
         var changed = await store.SetDesiredInventoryAsync(
-            [new DesiredInventory(Key("i1"), 2), new DesiredInventory(Key("i1"), 2), new DesiredInventory(Key("i1"), 4, "S2")], T0.AddSeconds(1), Ct);
+            [new DesiredInventory { Key = Key("i1"), Quantity = 2 }, new DesiredInventory { Key = Key("i1"), Quantity = 2 }, new DesiredInventory
+            {
+                Key = Key("i1"),
+                Quantity = 4,
+                Sku = "S2",
+            }], T0.AddSeconds(1), Ct);
 
         var row = await store.GetInventoryAsync(Key("i1"), Ct);
         Assert.Equal(2, changed);
@@ -65,15 +107,19 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var store = await OpenAsync(file);
-        await store.SetDesiredInventoryAsync([new(Key("a1"), 5), new(Key("a2"), 5), new(Key("a3"), 5)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new() { Key = Key("a1"), Quantity = 5 }, new() { Key = Key("a2"), Quantity = 5 }, new()
+        {
+            Key = Key("a3"),
+            Quantity = 5,
+        }], T0, Ct);
         AssertPendingFlagConsistent(file);
         await store.AcknowledgeInventoryAsync([new(Key("a1"), 5), new(Key("a2"), 4)], Ct);
         AssertPendingFlagConsistent(file);
 
         // a1: acknowledged 5, desired moves away and back again; a2 reaches its acknowledged quantity; a3 fails.
-        await store.SetDesiredInventoryAsync([new(Key("a1"), 6)], T0.AddSeconds(1), Ct);
+        await store.SetDesiredInventoryAsync([new() { Key = Key("a1"), Quantity = 6 }], T0.AddSeconds(1), Ct);
         AssertPendingFlagConsistent(file);
-        await store.SetDesiredInventoryAsync([new(Key("a1"), 5), new(Key("a2"), 4)], T0.AddSeconds(2), Ct);
+        await store.SetDesiredInventoryAsync([new() { Key = Key("a1"), Quantity = 5 }, new() { Key = Key("a2"), Quantity = 4 }], T0.AddSeconds(2), Ct);
         await store.RescheduleInventoryAsync([Key("a3")], T0.AddSeconds(3), "boom", Ct);
         AssertPendingFlagConsistent(file);
 
@@ -107,7 +153,18 @@ public sealed partial class SqliteSyncStateStoreTests
 
         var parked = await store.GetInventoryAsync(new InventoryKey("a", "parked", "L2"), Ct);
         Assert.Equal(
-            new InventoryRow(new InventoryKey("a", "parked", "L2"), 7, 2, 2, "S3", 3, DateTimeOffset.MaxValue, T0, "unknown item"),
+            new InventoryRow
+            {
+                Key = new InventoryKey("a", "parked", "L2"),
+                Desired = 7,
+                Acknowledged = 2,
+                Version = 2,
+                Sku = "S3",
+                Attempts = 3,
+                NextAttemptAt = DateTimeOffset.MaxValue,
+                UpdatedAt = T0,
+                LastError = "unknown item",
+            },
             parked);
         Assert.Equal(4, (await store.GetInventoryAsync(Key("done"), Ct))!.Version);
         Assert.Equal(["parked", "pending"], (await ToListAsync(store.ListInventoryAsync("a", pendingOnly: true, Ct))).Select(r => r.Key.ChannelItemId));
@@ -115,7 +172,11 @@ public sealed partial class SqliteSyncStateStoreTests
         Assert.NotNull(await store.GetWorkItemAsync(WorkQueue.Inbox, "o1", Ct));
         AssertPendingFlagConsistent(file);
 
-        Assert.Equal(2, await store.SetDesiredInventoryAsync([new(Key("done"), 4), new(Key("new"), 1)], T0, Ct));
+        Assert.Equal(2, await store.SetDesiredInventoryAsync([new() { Key = Key("done"), Quantity = 4 }, new()
+        {
+            Key = Key("new"),
+            Quantity = 1,
+        }], T0, Ct));
         Assert.Equal(5, (await store.GetInventoryAsync(Key("done"), Ct))!.Version);
         using var check = new SqliteConnection($"Data Source={file};Pooling=False");
         check.Open();

@@ -13,12 +13,21 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var store = await OpenAsync(file);
-        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 50).Select(i => new DesiredInventory(Key($"i{i:D2}"), 1, "S"))], T0, Ct);
+        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 50).Select(i => new DesiredInventory
+        {
+            Key = Key($"i{i:D2}"),
+            Quantity = 1,
+            Sku = "S",
+        })], T0, Ct);
 
         for (var batch = 2; batch <= 4; batch++)
         {
             Assert.Equal(50, await store.SetDesiredInventoryAsync(
-                [.. Enumerable.Range(0, 50).Select(i => new DesiredInventory(Key($"i{i:D2}"), batch))], T0.AddSeconds(batch), Ct));
+                [.. Enumerable.Range(0, 50).Select(i => new DesiredInventory
+                {
+                    Key = Key($"i{i:D2}"),
+                    Quantity = batch,
+                })], T0.AddSeconds(batch), Ct));
         }
 
         // New rows were inserted at once; the three bursts of changes wait as three journal rows of 50 changes.
@@ -28,7 +37,18 @@ public sealed partial class SqliteSyncStateStoreTests
 
         var row = await store.GetInventoryAsync(Key("i07"), Ct);
 
-        Assert.Equal(new InventoryRow(Key("i07"), 4, null, 4, "S", 0, T0.AddSeconds(4), T0.AddSeconds(4), null), row);
+        Assert.Equal(new InventoryRow
+        {
+            Key = Key("i07"),
+            Desired = 4,
+            Acknowledged = null,
+            Version = 4,
+            Sku = "S",
+            Attempts = 0,
+            NextAttemptAt = T0.AddSeconds(4),
+            UpdatedAt = T0.AddSeconds(4),
+            LastError = null,
+        }, row);
         Assert.Equal(0L, Scalar(file, "SELECT count(*) FROM inventory_journal"));
         Assert.Equal(50L, Scalar(file, "SELECT count(*) FROM inventory WHERE desired = 4 AND version = 4 AND pending = 1"));
     }
@@ -38,13 +58,29 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var store = await OpenAsync(file, inventoryJournalLimit: 100);
-        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => new DesiredInventory(Key($"i{i:D2}"), 1))], T0, Ct);
-        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => new DesiredInventory(Key($"i{i:D2}"), 2))], T0, Ct);
-        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => new DesiredInventory(Key($"i{i:D2}"), 3))], T0, Ct);
+        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => new DesiredInventory
+        {
+            Key = Key($"i{i:D2}"),
+            Quantity = 1,
+        })], T0, Ct);
+        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => new DesiredInventory
+        {
+            Key = Key($"i{i:D2}"),
+            Quantity = 2,
+        })], T0, Ct);
+        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => new DesiredInventory
+        {
+            Key = Key($"i{i:D2}"),
+            Quantity = 3,
+        })], T0, Ct);
         Assert.Equal(120L, Scalar(file, "SELECT sum(changes) FROM inventory_journal"));
 
         // 120 waiting changes reached the limit of 100: this write folds them, then journals its own.
-        Assert.Equal(60, await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => new DesiredInventory(Key($"i{i:D2}"), 4))], T0, Ct));
+        Assert.Equal(60, await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => new DesiredInventory
+        {
+            Key = Key($"i{i:D2}"),
+            Quantity = 4,
+        })], T0, Ct));
 
         Assert.Equal(60L, Scalar(file, "SELECT sum(changes) FROM inventory_journal"));
         Assert.Equal(60L, Scalar(file, "SELECT count(*) FROM inventory WHERE desired = 3 AND version = 3"));
@@ -56,18 +92,38 @@ public sealed partial class SqliteSyncStateStoreTests
         var file = _directory.NewDatabase();
         var writer = await OpenAsync(file);
         var claimer = await OpenAsync(file);
-        await writer.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 1), new DesiredInventory(Key("i2"), 1)], T0, Ct);
+        await writer.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 1 }, new DesiredInventory
+        {
+            Key = Key("i2"),
+            Quantity = 1,
+        }], T0, Ct);
         await claimer.AcknowledgeInventoryAsync([new InventoryAcknowledgement(Key("i1"), 1), new InventoryAcknowledgement(Key("i2"), 1)], Ct);
 
-        Assert.Equal(1, await writer.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 1), new DesiredInventory(Key("i2"), 7)], T0.AddSeconds(1), Ct));
+        Assert.Equal(1, await writer.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 1,
+        }, new DesiredInventory
+        {
+            Key = Key("i2"),
+            Quantity = 7,
+        }], T0.AddSeconds(1), Ct));
         Assert.Equal(1L, Scalar(file, "SELECT count(*) FROM inventory_journal"));
 
         var claimed = Assert.Single(await claimer.ClaimPendingInventoryAsync("a", 10, T0.AddSeconds(1), Lease, Ct));
         Assert.Equal((Key("i2"), 7, 2L), (claimed.Key, claimed.Desired, claimed.Version));
 
         // The writer learns that the file changed under it and reads the rows again instead of trusting what it knew.
-        Assert.Equal(0, await writer.SetDesiredInventoryAsync([new DesiredInventory(Key("i2"), 7)], T0.AddSeconds(2), Ct));
-        Assert.Equal(1, await writer.SetDesiredInventoryAsync([new DesiredInventory(Key("i2"), 8)], T0.AddSeconds(2), Ct));
+        Assert.Equal(0, await writer.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i2"),
+            Quantity = 7,
+        }], T0.AddSeconds(2), Ct));
+        Assert.Equal(1, await writer.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i2"),
+            Quantity = 8,
+        }], T0.AddSeconds(2), Ct));
         await claimer.AcknowledgeInventoryAsync([new InventoryAcknowledgement(Key("i2"), 7)], Ct);
         var row = await writer.GetInventoryAsync(Key("i2"), Ct);
         Assert.Equal((8, 7, 3L, true), (row!.Desired, row.Acknowledged, row.Version, row.IsPending));
@@ -78,15 +134,19 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var first = await OpenAsync(file);
-        await first.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 1)], T0, Ct);
-        await first.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 2)], T0, Ct);
+        await first.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 1 }], T0, Ct);
+        await first.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 2 }], T0, Ct);
         first.Dispose();
         Assert.Equal(1L, Scalar(file, "SELECT count(*) FROM inventory_journal"));
 
         var second = await OpenAsync(file);
 
         // Had the restarted writer trusted the table (desired 1), it would count 2 as a change.
-        Assert.Equal(0, await second.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 2)], T0, Ct));
+        Assert.Equal(0, await second.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 2,
+        }], T0, Ct));
         Assert.Equal(0L, Scalar(file, "SELECT count(*) FROM inventory_journal"));
         Assert.Equal(2L, Scalar(file, "SELECT version FROM inventory"));
     }
@@ -96,7 +156,7 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var store = await OpenAsync(file);
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 1)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 1 }], T0, Ct);
         Scalar(file, "INSERT INTO inventory_journal (seq, recorded_at, changes, rows) VALUES (41, 0, 1, x'01FF')");
 
         var error = await Assert.ThrowsAsync<ConnectorException>(async () => await store.GetInventoryAsync(Key("i1"), Ct));
@@ -111,17 +171,47 @@ public sealed partial class SqliteSyncStateStoreTests
     public async Task SetDesiredInventory_ChangedBackAndForthBeforeAFold_CountsEveryChangeLikeARowByRowWrite()
     {
         var store = await OpenAsync(_directory.NewDatabase());
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5, "S1")], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 5,
+            Sku = "S1",
+        }], T0, Ct);
         await store.AcknowledgeInventoryAsync([new InventoryAcknowledgement(Key("i1"), 5)], Ct);
 
-        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 6, "S2")], T0.AddSeconds(1), Ct));
-        Assert.Equal(0, await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 6, "S3")], T0.AddSeconds(2), Ct));
-        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5)], T0.AddSeconds(3), Ct));
+        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 6,
+            Sku = "S2",
+        }], T0.AddSeconds(1), Ct));
+        Assert.Equal(0, await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 6,
+            Sku = "S3",
+        }], T0.AddSeconds(2), Ct));
+        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 5,
+        }], T0.AddSeconds(3), Ct));
 
         // Back at the acknowledged quantity: nothing to push, but two changes made two versions; the SKU of the
         // unchanged write was not taken (an unchanged row is left as it is).
         var row = await store.GetInventoryAsync(Key("i1"), Ct);
-        Assert.Equal(new InventoryRow(Key("i1"), 5, 5, 3, "S2", 0, T0.AddSeconds(3), T0.AddSeconds(3), null), row);
+        Assert.Equal(new InventoryRow
+        {
+            Key = Key("i1"),
+            Desired = 5,
+            Acknowledged = 5,
+            Version = 3,
+            Sku = "S2",
+            Attempts = 0,
+            NextAttemptAt = T0.AddSeconds(3),
+            UpdatedAt = T0.AddSeconds(3),
+            LastError = null,
+        }, row);
         Assert.False(row!.IsPending);
         Assert.Empty(await store.ClaimPendingInventoryAsync("a", 10, T0.AddMinutes(1), Lease, Ct));
     }
@@ -131,17 +221,37 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var store = await OpenAsync(file, inventoryJournalLimit: 1);
-        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 300).Select(i => new DesiredInventory(Key($"i{i:D3}"), 1))], T0, Ct);
-        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 300).Select(i => new DesiredInventory(Key($"i{i:D3}"), 2))], T0, Ct);
+        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 300).Select(i => new DesiredInventory
+        {
+            Key = Key($"i{i:D3}"),
+            Quantity = 1,
+        })], T0, Ct);
+        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 300).Select(i => new DesiredInventory
+        {
+            Key = Key($"i{i:D3}"),
+            Quantity = 2,
+        })], T0, Ct);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
         // The journal is at its limit, so this write folds it first, then is cancelled: the fold is rolled back too.
-        var rows = new CancellingList([.. Enumerable.Range(0, 300).Select(i => new DesiredInventory(Key($"i{i:D3}"), 3))], cancelAt: 200, cancellation);
+        var rows = new CancellingList([.. Enumerable.Range(0, 300).Select(i => new DesiredInventory
+        {
+            Key = Key($"i{i:D3}"),
+            Quantity = 3,
+        })], cancelAt: 200, cancellation);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.SetDesiredInventoryAsync(rows, T0, cancellation.Token));
         Assert.Equal(300L, Scalar(file, "SELECT sum(changes) FROM inventory_journal"));
 
-        Assert.Equal(0, await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i000"), 2)], T0, Ct));
-        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i001"), 3)], T0, Ct));
+        Assert.Equal(0, await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i000"),
+            Quantity = 2,
+        }], T0, Ct));
+        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i001"),
+            Quantity = 3,
+        }], T0, Ct));
         Assert.Equal((2, 2L), ((await store.GetInventoryAsync(Key("i000"), Ct))!.Desired, (await store.GetInventoryAsync(Key("i000"), Ct))!.Version));
         Assert.Equal((3, 3L), ((await store.GetInventoryAsync(Key("i001"), Ct))!.Desired, (await store.GetInventoryAsync(Key("i001"), Ct))!.Version));
     }
@@ -151,8 +261,8 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var first = await OpenAsync(file);
-        await first.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 1)], T0, Ct);
-        await first.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 2)], T0, Ct);
+        await first.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 1 }], T0, Ct);
+        await first.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 2 }], T0, Ct);
         first.Dispose();
 
         // A restarted store folds the journal in its first write; this one is cancelled after the fold, which must be
@@ -162,7 +272,11 @@ public sealed partial class SqliteSyncStateStoreTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
             await second.RescheduleInventoryAsync(new CancelOnEnumerate([Key("i1")], cancellation), T0.AddMinutes(1), "later", cancellation.Token));
 
-        Assert.Equal(1, await second.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 1)], T0, Ct));
+        Assert.Equal(1, await second.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 1,
+        }], T0, Ct));
         Assert.Equal((1, 3L), ((await second.GetInventoryAsync(Key("i1"), Ct))!.Desired, (await second.GetInventoryAsync(Key("i1"), Ct))!.Version));
     }
 

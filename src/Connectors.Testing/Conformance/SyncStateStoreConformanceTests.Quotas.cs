@@ -102,7 +102,11 @@ public abstract partial class SyncStateStoreConformanceTests
     {
         var store = await CreateQuotaStoreAsync();
         var state = (ISyncStateStore)store;
-        await state.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5), new DesiredInventory(Key("i2"), 7)], T0, Ct);
+        await state.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }, new DesiredInventory
+        {
+            Key = Key("i2"),
+            Quantity = 7,
+        }], T0, Ct);
         var claimed = await state.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct);
 
         var refused = await store.DeferClaimedInventoryAsync(claimed, T0.AddHours(3), "quota: the daily call budget is spent", Ct);
@@ -112,7 +116,11 @@ public abstract partial class SyncStateStoreConformanceTests
         Assert.Equal((5, 0, T0.AddHours(3), "quota: the daily call budget is spent"), (row!.Desired, row.Attempts, row.NextAttemptAt, row.LastError));
         Assert.Empty(await state.ClaimPendingInventoryAsync("a", 10, T0.AddHours(3).AddTicks(-TimeSpan.TicksPerMillisecond), Lease, Ct));
 
-        await state.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 4), new DesiredInventory(Key("i1"), 3)], T0.AddMinutes(5), Ct);
+        await state.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 4 }, new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 3,
+        }], T0.AddMinutes(5), Ct);
         var due = Assert.Single(await state.ClaimPendingInventoryAsync("a", 10, T0.AddMinutes(5), Lease, Ct));
         Assert.Equal(("i1", 3), (due.Key.ChannelItemId, due.Desired));
         await state.AcknowledgeInventoryAsync([new InventoryAcknowledgement(Key("i1"), 3)], Ct);
@@ -125,7 +133,7 @@ public abstract partial class SyncStateStoreConformanceTests
     {
         var store = await CreateQuotaStoreAsync();
         var state = (ISyncStateStore)store;
-        await state.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5)], T0, Ct);
+        await state.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }], T0, Ct);
         var stale = await state.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct);
         await AdvanceLeaseClockAsync(state, Lease);
         var current = await state.ClaimPendingInventoryAsync("a", 10, T0 + Lease, Lease, Ct);

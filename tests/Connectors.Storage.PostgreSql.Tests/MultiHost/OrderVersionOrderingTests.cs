@@ -89,7 +89,15 @@ public class OrderVersionOrderingTests
     }
 
     internal static OrderChannelEvent Webhook(ChannelOrder order, string deliveryId) =>
-        new(order.Channel, deliveryId, order.UpdatedAt, OrderEventKind.Updated, order.OrderId, order);
+        new()
+        {
+            Channel = order.Channel,
+            DeliveryId = deliveryId,
+            OccurredAt = order.UpdatedAt,
+            Kind = OrderEventKind.Updated,
+            OrderId = order.OrderId,
+            Order = order,
+        };
 
     private static Task<WorkPassResult> OnePassAsync(ConnectorHost host) => host.Orders.ProcessInboxAsync(Ct);
 

@@ -76,7 +76,14 @@ public sealed class SqliteConnectorsBuilderExtensionsTests : IDisposable
         {
             Assert.True(File.Exists(file));
             var store = host.Services.GetRequiredService<ISyncStateStore>();
-            Assert.True(await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem("o1", "a", "order", "{}", DateTimeOffset.UnixEpoch), Ct));
+            Assert.True(await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem
+            {
+                Id = "o1",
+                Channel = "a",
+                Kind = "order",
+                Payload = "{}",
+                EnqueuedAt = DateTimeOffset.UnixEpoch,
+            }, Ct));
         }
         finally
         {

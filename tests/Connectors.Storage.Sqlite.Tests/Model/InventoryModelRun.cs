@@ -603,7 +603,12 @@ internal sealed class InventoryModelRun : IAsyncDisposable
         for (var i = 0; i < size; i++)
         {
             var key = subset[_random.Next(subset.Length)];
-            rows[i] = new DesiredInventory(key, !wide ? _random.Next(0, 5) : _random.Next(200) == 0 ? int.MaxValue : _random.Next(0, 50), Sku(key));
+            rows[i] = new DesiredInventory
+            {
+                Key = key,
+                Quantity = !wide ? _random.Next(0, 5) : _random.Next(200) == 0 ? int.MaxValue : _random.Next(0, 50),
+                Sku = Sku(key),
+            };
         }
 
         if (_random.Next(100) < (_cancelBatches ? 50 : 20))
@@ -620,7 +625,12 @@ internal sealed class InventoryModelRun : IAsyncDisposable
                     FreshRows++;
                 }
 
-                rows[_random.Next(rows.Length)] = new DesiredInventory(key, _random.Next(0, 5), Sku(key));
+                rows[_random.Next(rows.Length)] = new DesiredInventory
+                {
+                    Key = key,
+                    Quantity = _random.Next(0, 5),
+                    Sku = Sku(key),
+                };
             }
         }
 

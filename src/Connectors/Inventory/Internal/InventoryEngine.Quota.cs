@@ -32,7 +32,15 @@ internal sealed partial class InventoryEngine
 
         if (rows.Count == 0)
         {
-            return new InventoryDispatchResult(plan.Name, 0, 0, 0, 0, 0);
+            return new InventoryDispatchResult
+            {
+                Channel = plan.Name,
+                Batches = 0,
+                Applied = 0,
+                Rejected = 0,
+                Rescheduled = 0,
+                DeadLettered = 0,
+            };
         }
 
         var risk = plan.Options.QuotaOrder == QuotaSpendingOrder.RiskFirst;
@@ -132,7 +140,15 @@ internal sealed partial class InventoryEngine
             Log.QuotaDeferred(_logger, plan.Name, push.Count, calls, deferred.Count + (capped?.Count ?? 0), dueAt, reason, spent, quota.CallsPerDay);
         }
 
-        return new InventoryDispatchResult(plan.Name, total.Batches, total.Applied, total.Rejected, total.Rescheduled, total.DeadLettered);
+        return new InventoryDispatchResult
+        {
+            Channel = plan.Name,
+            Batches = total.Batches,
+            Applied = total.Applied,
+            Rejected = total.Rejected,
+            Rescheduled = total.Rescheduled,
+            DeadLettered = total.DeadLettered,
+        };
     }
 
     private async Task DeferAsync(IQuotaStore budgets, ChannelPlan plan, List<InventoryRow> rows, DateTimeOffset dueAt, string reason, string tag, CancellationToken cancellationToken)
