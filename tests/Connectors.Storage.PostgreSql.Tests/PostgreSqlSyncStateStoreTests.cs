@@ -205,7 +205,7 @@ public partial class PostgreSqlSyncStateStoreTests : SyncStateStoreConformanceTe
         await using (var reader = await count.ExecuteReaderAsync(Ct))
         {
             Assert.True(await reader.ReadAsync(Ct));
-            Assert.Equal((5L, 5L, 5), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2))); // versions 1 to 5, each applied once
+            Assert.Equal((6L, 6L, 6), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2))); // versions 1 to 6, each applied once
         }
 
         foreach (var store in stores)

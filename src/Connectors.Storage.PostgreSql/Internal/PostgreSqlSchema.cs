@@ -10,7 +10,7 @@ namespace Connectors.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
     {
@@ -53,6 +53,11 @@ internal static class PostgreSqlSchema
             if (version < 5)
             {
                 await ExecuteAsync(connection, Version5(schema), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 6)
+            {
+                await ExecuteAsync(connection, Version6(schema), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -179,6 +184,19 @@ internal static class PostgreSqlSchema
             PRIMARY KEY (channel, item, currency));
         CREATE INDEX prices_pending ON {0}.prices (channel, next_attempt_at) WHERE acknowledged IS DISTINCT FROM desired AND hold_reason IS NULL;
         INSERT INTO {0}.schema_version (version) VALUES (5);
+        """,
+        s);
+
+    // Daily quota budgets: one count per channel, window start (UTC ticks) and listing; listing '' is the channel's call
+    // count. last_grant holds what the latest call spend granted, so the spend is one upsert that returns it.
+    private static string Version6(string s) => string.Format(
+        CultureInfo.InvariantCulture,
+        """
+        CREATE TABLE {0}.quota_usage (
+            channel text NOT NULL, window_start bigint NOT NULL, listing text NOT NULL,
+            used integer NOT NULL, last_grant integer NOT NULL DEFAULT 0,
+            PRIMARY KEY (channel, window_start, listing));
+        INSERT INTO {0}.schema_version (version) VALUES (6);
         """,
         s);
 }

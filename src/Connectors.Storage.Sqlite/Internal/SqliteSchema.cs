@@ -213,8 +213,20 @@ internal static class SqliteSchema
         CREATE INDEX ix_prices_pending ON prices (channel, next_attempt_at) WHERE acknowledged IS NOT desired AND hold_reason IS NULL;
         """;
 
+    // V7: daily quota budgets (IQuotaStore). One count per channel, window start (UTC ticks) and listing; listing ''
+    // is the channel's call count, any other value one listing's revision count.
+    private const string V7 = """
+        CREATE TABLE quota_usage (
+            channel TEXT NOT NULL,
+            window_start INTEGER NOT NULL,
+            listing TEXT NOT NULL,
+            used INTEGER NOT NULL,
+            PRIMARY KEY (channel, window_start, listing)
+        ) WITHOUT ROWID;
+        """;
+
     /// <summary>The migrations, oldest first.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3, V4, V5, V6];
+    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3, V4, V5, V6, V7];
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Migrations.Count;

@@ -240,12 +240,19 @@ public sealed partial class FakeChannel : IInventoryChannel, IOrderChannel, IWar
             throw new ConnectorRequestFailedException("fake", "Service unavailable", 503);
         }
 
+        var capped = ChargeQuota(targets);
         var results = new List<InventoryPushItemResult>(targets.Count);
         lock (_gate)
         {
             _pushes.Add([.. targets]);
             foreach (var target in targets)
             {
+                if (capped is not null && capped.Contains(target.ChannelItemId))
+                {
+                    results.Add(InventoryPushItemResult.Rejected(target, "the listing's revisions for the day are spent", "REVISION_LIMIT"));
+                    continue;
+                }
+
                 if (_notListedItems.TryGetValue(target.ChannelItemId, out var notListed))
                 {
                     results.Add(InventoryPushItemResult.NotListed(target, notListed, "NOT_STOCKED"));

@@ -42,4 +42,22 @@ public sealed class ChannelInventoryOptions
     /// </summary>
     /// <value>Empty by default.</value>
     public IList<InventoryLocationMapping> Locations { get; } = new List<InventoryLocationMapping>();
+
+    /// <summary>
+    /// The channel's daily budgets, overriding what the channel declares (<see cref="IQuotaLimitedChannel"/>), for a
+    /// budget the host knows better (an Etsy app's own call budget, the share of it inventory may use).
+    /// </summary>
+    /// <value>Default <see langword="null"/>: what the channel declares, or no quota.</value>
+    public ChannelQuota? Quota { get; set; }
+
+    /// <summary>
+    /// Under a quota, a row whose new level is at or below this many units, and lower than the channel shows, is pushed
+    /// before every other row (with zero: only rows falling to zero).
+    /// </summary>
+    /// <value>Default 0; not negative.</value>
+    public int LowStockThreshold { get; set; }
+
+    /// <summary>Under a quota, the order in which pending rows get the budget.</summary>
+    /// <value>Default <see cref="QuotaSpendingOrder.RiskFirst"/>.</value>
+    public QuotaSpendingOrder QuotaOrder { get; set; } = QuotaSpendingOrder.RiskFirst;
 }

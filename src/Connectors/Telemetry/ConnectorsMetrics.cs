@@ -18,6 +18,8 @@ internal sealed class ConnectorsMetrics
         var meter = meterFactory.Create(ConnectorsTelemetry.Name);
         InventoryPushedItems = meter.CreateCounter<long>(
             "connectors.inventory.pushed_items", "{item}", "Inventory targets pushed to channels, by outcome.");
+        InventoryQuotaDeferred = meter.CreateCounter<long>(
+            "connectors.inventory.quota_deferred", "{item}", "Inventory rows a daily quota did not cover in a pass and deferred, by channel and reason (budget, pacing, listing).");
         InventoryPushes = meter.CreateCounter<long>(
             "connectors.inventory.pushes", "{batch}", "Inventory batches sent to channels, by outcome.");
         InventoryLatency = meter.CreateHistogram<double>(
@@ -65,6 +67,8 @@ internal sealed class ConnectorsMetrics
     public Counter<long> InventoryPushedItems { get; }
 
     public Counter<long> InventoryPushes { get; }
+
+    public Counter<long> InventoryQuotaDeferred { get; }
 
     public Histogram<double> InventoryLatency { get; }
 

@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Debug, Message = "Channel {Channel} moved its own stock for an order; {RowCount} inventory rows will be pushed again")]
     public static partial void ChannelMovedStock(ILogger logger, string channel, int rowCount);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Channel {Channel} under its daily quota: {PushCount} rows pushed in {CallCount} calls, {DeferredCount} deferred until {DueAt} ({Reason}); {CallsSpent} of {CallsPerDay} calls spent in the window")]
+    public static partial void QuotaDeferred(ILogger logger, string channel, int pushCount, int callCount, int deferredCount, DateTimeOffset dueAt, string reason, int callsSpent, int? callsPerDay);
 }

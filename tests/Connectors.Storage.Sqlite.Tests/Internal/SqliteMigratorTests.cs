@@ -91,8 +91,9 @@ public sealed class SqliteMigratorTests : IDisposable
         var (_, to) = await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations, "db", Now, Ct);
 
         Assert.Equal(SqliteSchema.CurrentVersion, to);
-        // 9 tables up to version 4, order_timelines and shipment_timelines from version 5, base_prices and prices from 6.
-        Assert.Equal(13L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version' AND name NOT LIKE 'sqlite%'"));
+        // 9 tables up to version 4, order_timelines and shipment_timelines from version 5, base_prices and prices from 6,
+        // quota_usage from 7.
+        Assert.Equal(14L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version' AND name NOT LIKE 'sqlite%'"));
     }
 
     private SqliteConnection Open()

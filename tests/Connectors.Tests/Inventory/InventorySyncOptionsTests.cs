@@ -45,6 +45,29 @@ public class InventorySyncOptionsTests
         Assert.Equal(("wh1", "main", 50m), (mapping.WarehouseLocation, mapping.ChannelLocation, mapping.Percent));
     }
 
+    /// <summary>A host declares or overrides a channel's daily quota in configuration (an Etsy app's own budget).</summary>
+    [Fact]
+    public void Bind_QuotaFromConfiguration_FillsTheChannelQuota()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Connectors:Inventory:Channels:store-a:Quota:CallsPerDay"] = "10000",
+            ["Connectors:Inventory:Channels:store-a:Quota:RevisionsPerListingPerDay"] = "250",
+            ["Connectors:Inventory:Channels:store-a:Quota:TimeZoneId"] = "America/Los_Angeles",
+            ["Connectors:Inventory:Channels:store-a:LowStockThreshold"] = "3",
+            ["Connectors:Inventory:Channels:store-a:QuotaOrder"] = "FirstInFirstOut",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddConnectors(configuration.GetSection("Connectors"))
+            .AddChannel("store-a", "fake", _ => new Connectors.Testing.FakeChannel("store-a"));
+        using var provider = services.BuildServiceProvider();
+
+        var channel = provider.GetRequiredService<IOptions<ConnectorsOptions>>().Value.Inventory.Channels["store-a"];
+
+        Assert.Equal((10000, 250, "America/Los_Angeles"), (channel.Quota!.CallsPerDay, channel.Quota.RevisionsPerListingPerDay, channel.Quota.TimeZoneId));
+        Assert.Equal((3, QuotaSpendingOrder.FirstInFirstOut), (channel.LowStockThreshold, channel.QuotaOrder));
+    }
+
     [Fact]
     public void Validate_OnStart_UnknownChannelFailsWithSettingName()
     {

@@ -42,6 +42,28 @@ public class InventorySyncOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_BadQuotaSettings_NamesEachSetting()
+    {
+        var options = new ConnectorsOptions();
+        options.Inventory.Channels["store-a"] = new ChannelInventoryOptions
+        {
+            LowStockThreshold = -1,
+            QuotaOrder = (QuotaSpendingOrder)7,
+            Quota = new ChannelQuota { CallsPerDay = 0 },
+        };
+        options.Inventory.Channels["store-b"] = new ChannelInventoryOptions { Quota = new ChannelQuota { CallsPerDay = 5, TimeZoneId = "Mars/Olympus" } };
+        var validator = new InventorySyncOptionsValidator([new ChannelRegistration("store-a", "fake", _ => null!), new ChannelRegistration("store-b", "fake", _ => null!)]);
+
+        var result = validator.Validate(null, options);
+
+        var failures = string.Join("\n", result.Failures!);
+        Assert.Contains("Connectors:Inventory:Channels:store-a:LowStockThreshold is -1", failures, StringComparison.Ordinal);
+        Assert.Contains("Connectors:Inventory:Channels:store-a:QuotaOrder is 7", failures, StringComparison.Ordinal);
+        Assert.Contains("Connectors:Inventory:Channels:store-a:Quota.CallsPerDay", failures, StringComparison.Ordinal);
+        Assert.Contains("Connectors:Inventory:Channels:store-b:Quota.TimeZoneId", failures, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_ChannelWithLocationRule_RequiresAndChecksTheMapping()
     {
         var rule = new ChannelLocationRule { Description = "a digit", IsValid = id => id.All(char.IsAsciiDigit) };

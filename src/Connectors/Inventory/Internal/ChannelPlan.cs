@@ -12,6 +12,12 @@ internal sealed class ChannelPlan
         Options = options;
         SafetyStock = options.SafetyStock;
         SafetyPercent = Math.Max(global.SafetyStockPercent, options.SafetyStockPercent ?? 0m);
+        var quota = options.Quota ?? (port as IQuotaLimitedChannel)?.Quota;
+        if (quota is { IsMetered: true })
+        {
+            quota.Validate($"{port.Name}.Quota");
+            Quota = quota;
+        }
         if (options.Locations.Count > 0)
         {
             Mode = LocationMode.Mapped;
@@ -38,6 +44,9 @@ internal sealed class ChannelPlan
     }
 
     public string Name { get; }
+
+    /// <summary>The daily budgets the dispatcher spends by risk, or <see langword="null"/> when the channel is not metered.</summary>
+    public ChannelQuota? Quota { get; }
 
     public IInventoryChannel Port { get; }
 

@@ -18,6 +18,11 @@ internal sealed partial class InventoryEngine
         ArgumentNullException.ThrowIfNull(channel);
         var plan = GetPlan(channel);
         await ExpireReservationsIfDueAsync(cancellationToken).ConfigureAwait(false);
+        if (plan.Quota is { } quota)
+        {
+            return await DispatchUnderQuotaAsync(plan, quota, cancellationToken).ConfigureAwait(false);
+        }
+
         var batchSize = plan.Port.Capabilities.MaxInventoryBatchSize;
         var inFlight = Settings.MaxBatchesInFlight;
         var total = default(BatchOutcome);

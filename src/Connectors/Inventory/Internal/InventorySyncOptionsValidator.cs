@@ -69,6 +69,25 @@ internal sealed class InventorySyncOptionsValidator(IEnumerable<ChannelRegistrat
                 NotNegative(failures, $"{path}:MaxQuantity", cap);
             }
 
+            if (settings.LowStockThreshold < 0)
+            {
+                failures.Add($"{path}:LowStockThreshold is {settings.LowStockThreshold} but must not be negative.");
+            }
+
+            if (!Enum.IsDefined(settings.QuotaOrder))
+            {
+                failures.Add($"{path}:QuotaOrder is {settings.QuotaOrder} but must be RiskFirst or FirstInFirstOut.");
+            }
+
+            try
+            {
+                settings.Quota?.Validate($"{path}:Quota");
+            }
+            catch (ConnectorValidationException ex)
+            {
+                failures.Add(ex.Message);
+            }
+
             for (var i = 0; i < settings.Locations.Count; i++)
             {
                 var mapping = settings.Locations[i];
