@@ -109,6 +109,32 @@ internal abstract class ChannelWorker : WorkerBase
         }
     }
 
+    /// <summary>
+    /// Passes an engine signal (one per process) on to every channel loop's own wake-up until the host stops. The signal
+    /// is reset before the loops are notified: a change stored after the reset wakes this loop again; one stored before
+    /// it is seen by the passes the notifications start.
+    /// </summary>
+    protected static async Task FanOutAsync(WorkSignal engine, IEnumerable<WorkSignal> wakeUps, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await engine.WaitAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            engine.Reset();
+            foreach (var wakeUp in wakeUps)
+            {
+                wakeUp.Notify();
+            }
+        }
+    }
+
     private void Record(string channel, string reason, Exception? exception)
     {
         _activity.RecordFailure(channel, Name, Time.GetUtcNow(), reason);

@@ -50,7 +50,7 @@ internal sealed class InventoryWorker(
 
     protected override async Task<Task> BeforeChannelLoopsAsync(CancellationToken stoppingToken)
     {
-        var fanOut = FanOutAsync(stoppingToken);
+        var fanOut = FanOutAsync(signals.Inventory, _wakeUps.Values, stoppingToken);
         if (!Options.FullSyncOnStart || await TryFullSyncAsync(1, stoppingToken).ConfigureAwait(false))
         {
             return fanOut;
@@ -80,31 +80,6 @@ internal sealed class InventoryWorker(
 
     protected override Task WaitChannelAsync(string channel, TimeSpan delay, CancellationToken stoppingToken) =>
         WaitAsync(_wakeUps[channel], delay, Options.InventoryPushDelay, stoppingToken);
-
-    /// <summary>Passes the engine's one inventory signal on to every channel loop.</summary>
-    private async Task FanOutAsync(CancellationToken stoppingToken)
-    {
-        var engine = signals.Inventory;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await engine.WaitAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            // Reset before notifying: a change stored after the reset wakes this loop again; one stored before it is seen
-            // by the passes the notifications below start.
-            engine.Reset();
-            foreach (var wakeUp in _wakeUps.Values)
-            {
-                wakeUp.Notify();
-            }
-        }
-    }
 
     private async Task RetryFullSyncAsync(CancellationToken stoppingToken)
     {

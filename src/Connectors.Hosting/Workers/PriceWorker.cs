@@ -54,7 +54,7 @@ internal sealed class PriceWorker(
     }
 
     protected override Task<Task> BeforeChannelLoopsAsync(CancellationToken stoppingToken) =>
-        Task.FromResult(_wakeUps.Count == 0 ? Task.CompletedTask : Task.WhenAll(FanOutAsync(stoppingToken), ScheduleAsync(stoppingToken)));
+        Task.FromResult(_wakeUps.Count == 0 ? Task.CompletedTask : Task.WhenAll(FanOutAsync(signals.Prices, _wakeUps.Values, stoppingToken), ScheduleAsync(stoppingToken)));
 
     protected override async Task<ChannelPassResult> RunChannelPassAsync(string channel, CancellationToken cancellationToken)
     {
@@ -75,29 +75,6 @@ internal sealed class PriceWorker(
 
     protected override Task WaitChannelAsync(string channel, TimeSpan delay, CancellationToken stoppingToken) =>
         WaitAsync(_wakeUps[channel], delay, TimeSpan.Zero, stoppingToken);
-
-    /// <summary>Passes the engine's one price signal on to every channel loop.</summary>
-    private async Task FanOutAsync(CancellationToken stoppingToken)
-    {
-        var engine = signals.Prices;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await engine.WaitAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            engine.Reset();
-            foreach (var wakeUp in _wakeUps.Values)
-            {
-                wakeUp.Notify();
-            }
-        }
-    }
 
     /// <summary>Reprices at start, at each schedule boundary and at the optional interval, until the host stops.</summary>
     private async Task ScheduleAsync(CancellationToken stoppingToken)
