@@ -328,6 +328,21 @@ internal sealed partial class ShopifyChannel
         return space < 0 ? (value, null) : (value[..space], value[(space + 1)..]);
     }
 
+    /// <summary>The fulfilments this connector created on the order: those its shipment markers name.</summary>
+    private static HashSet<string> ConnectorFulfillmentIds(FulfillmentOrdersOrder order)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var marker in order.ShipmentMarkers?.Nodes ?? [])
+        {
+            if (marker.Key is { } key && key.StartsWith(ShipmentMarkerPrefix, StringComparison.Ordinal) && ParseMarker(marker.Value).FulfillmentId is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
+
     public async Task<IReadOnlyList<ChannelFulfillment>> ListFulfillmentsAsync(string channelOrderId, CancellationToken cancellationToken = default)
     {
         var orderId = ShopifyIds.Normalise(channelOrderId, ShopifyIds.Order)

@@ -236,6 +236,19 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         _graph.MoveLine(order, sku, quantity, Id(locationId));
     }
 
+    /// <summary>
+    /// The merchant (or another app) fulfils <paramref name="quantity"/> units of the line with <paramref name="sku"/> in
+    /// Shopify, outside the connector (an order partly shipped before the connector saw it).
+    /// </summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <param name="sku">The line's SKU.</param>
+    /// <param name="quantity">The units fulfilled.</param>
+    public void FulfillOnShop(string orderId, string sku, int quantity)
+    {
+        var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
+        _graph.FulfillLine(order, sku, quantity);
+    }
+
     /// <summary>The Location GID each fulfilment of an order was created at, oldest first.</summary>
     /// <param name="orderId">The Order GID.</param>
     /// <returns>The locations.</returns>

@@ -145,6 +145,8 @@ internal sealed partial class EmulatorGraph
                     ["quantity"] = l.Quantity,
                     ["currentQuantity"] = l.Current,
                     ["requiresShipping"] = l.RequiresShipping,
+                    // "The number of units not yet fulfilled." Assumption: of the units still ordered (removed ones excluded).
+                    ["unfulfilledQuantity"] = Math.Max(0, l.Current - o.Fulfillments.Where(f => f.Status != "CANCELLED").SelectMany(f => f.Lines).Where(x => x.Line == l).Sum(x => x.Quantity)),
                     ["variant"] = l.Variant is null ? null : new JsonObject
                     {
                         ["id"] = Gid("ProductVariant", l.Variant.Id),

@@ -190,6 +190,34 @@ internal sealed partial class EmulatorGraph
         }
     }
 
+    /// <summary>
+    /// The merchant (or another app) fulfils units of a line in Shopify: a fulfilment from the first fulfilment order
+    /// that can be fulfilled and has the units left, as <c>fulfillmentCreate</c> would make it.
+    /// </summary>
+    public void FulfillLine(EmuOrder order, string sku, int quantity)
+    {
+        lock (_gate)
+        {
+            var (fo, line) = order.FulfillmentOrders
+                .Where(f => SupportedActions(f).Contains("CREATE_FULFILLMENT"))
+                .SelectMany(f => f.Lines.Select(l => (Fo: f, Line: l)))
+                .FirstOrDefault(x => x.Line.Line.Sku == sku && x.Line.Remaining >= quantity);
+            if (line is null || quantity <= 0)
+            {
+                throw new ArgumentException($"No fulfilment order of the order can fulfil {quantity} units of '{sku}'.", nameof(quantity));
+            }
+
+            var now = _time.GetUtcNow();
+            line.Remaining -= quantity;
+            var fulfillment = new EmuFulfillment { Id = NextId(), CreatedAt = now, LocationId = fo.LocationId };
+            fulfillment.Lines.Add((line.Line, quantity, NextId()));
+            fo.Status = fo.Lines.All(l => l.Remaining == 0) ? "CLOSED" : "IN_PROGRESS";
+            fo.UpdatedAt = now;
+            order.Fulfillments.Add(fulfillment);
+            order.UpdatedAt = now;
+        }
+    }
+
     public EmuOrder? FindOrderWithReturn(long returnId)
     {
         lock (_gate)
