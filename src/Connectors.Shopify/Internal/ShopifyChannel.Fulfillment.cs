@@ -258,6 +258,21 @@ internal sealed partial class ShopifyChannel
             order = order with { FulfillmentOrders = order.FulfillmentOrders with { Nodes = complete } };
         }
 
+        // More shipment markers than the first page (an order shipped in many parts): the rest are read on from the cursor.
+        if (order.ShipmentMarkers?.PageInfo is { HasNextPage: true })
+        {
+            var markers = await AllNodesAsync(
+                order.ShipmentMarkers,
+                GraphDocuments.OrderMetafields,
+                $"order {orderId}",
+                (n, after) => new OrderMetafieldsVariables(orderId, _client.Options.AcknowledgementMetafieldNamespace, n, after),
+                ShopifyJsonContext.Default.OrderMetafieldsVariables,
+                ShopifyJsonContext.Default.GraphResponseOrderMetafieldsData,
+                static data => data.Order?.ShipmentMarkers,
+                cancellationToken).ConfigureAwait(false);
+            order = order with { ShipmentMarkers = new Connection<MetafieldNode>(null, markers) };
+        }
+
         // Order.fulfillments is a list read up to FulfillmentsFirst; each one's lines are paged, and a fulfilment a
         // shipment marker names that is not among them (a busy order) is looked up by its id, so the look-before-resend
         // and the reconciliation see every fulfilment this connector created.

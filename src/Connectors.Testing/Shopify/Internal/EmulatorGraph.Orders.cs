@@ -160,11 +160,11 @@ internal sealed partial class EmulatorGraph
             ["returns"] = Paged(o.Returns, NestedPage(query, "returns", variables, 250), r => ReturnJson(r, query, variables)),
         };
 
-        // Aliased metafields(namespace:, first:) connections.
+        // metafields(namespace:, first:, after:) connections, aliased or not.
         foreach (Match m in MetafieldsAlias().Matches(query))
         {
             var ns = Token(m.Groups[2].Value, variables);
-            json[m.Groups[1].Value] = Paged(
+            json[m.Groups[1].Success ? m.Groups[1].Value : "metafields"] = Paged(
                 o.Metafields.Where(p => ns is not null && p.Key.StartsWith(ns + ".", StringComparison.Ordinal)).ToList(),
                 NestedPage(query, "metafields", variables, 250),
                 p => new JsonObject { ["key"] = p.Key[(ns!.Length + 1)..], ["namespace"] = ns, ["value"] = p.Value });
@@ -189,7 +189,7 @@ internal sealed partial class EmulatorGraph
     [GeneratedRegex("""(\w+)\s*:\s*metafield\s*\(\s*namespace\s*:\s*(\$\w+|"[^"]*")\s*,\s*key\s*:\s*(\$\w+|"[^"]*")\s*\)""")]
     private static partial Regex MetafieldAlias();
 
-    [GeneratedRegex("""(\w+)\s*:\s*metafields\s*\(\s*namespace\s*:\s*(\$\w+|"[^"]*")""")]
+    [GeneratedRegex("""(?:(\w+)\s*:\s*)?(?<![A-Za-z_])metafields\s*\(\s*namespace\s*:\s*(\$\w+|"[^"]*")""")]
     private static partial Regex MetafieldsAlias();
 
     private static JsonObject FulfillmentOrderJson(EmuOrder o, EmuFulfillmentOrder f, string query, JsonObject variables) => new()
@@ -252,17 +252,27 @@ internal sealed partial class EmulatorGraph
     {
         var json = ReturnJson(r, query, variables);
         json["order"] = new JsonObject { ["id"] = Gid("Order", o.Id) };
-        json["reverseFulfillmentOrders"] = Paged(new[] { r }, NestedPage(query, "reverseFulfillmentOrders", variables, 250), _ => new JsonObject
-        {
-            ["id"] = Gid("ReverseFulfillmentOrder", r.ReverseFulfillmentOrderId),
-            ["lineItems"] = Paged(r.Lines, NestedPage(query, "lineItems", variables, 250), l => new JsonObject
-            {
-                ["id"] = Gid("ReverseFulfillmentOrderLineItem", l.ReverseLineId),
-                ["totalQuantity"] = l.Quantity,
-                ["fulfillmentLineItem"] = new JsonObject { ["id"] = Gid("FulfillmentLineItem", l.FulfillmentLineItemId) },
-            }),
-        });
+        json["reverseFulfillmentOrders"] = Paged(r.ReverseFulfillmentOrderIds, NestedPage(query, "reverseFulfillmentOrders", variables, 250), id => ReverseFulfillmentOrderJson(r, id, query, variables));
         return json;
+    }
+
+    private static JsonObject ReverseFulfillmentOrderJson(EmuReturn r, long id, string query, JsonObject variables) => new()
+    {
+        ["id"] = Gid("ReverseFulfillmentOrder", id),
+        ["lineItems"] = Paged(r.Lines.Where(l => l.ReverseFulfillmentOrderId == id).ToList(), NestedPage(query, "lineItems", variables, 250), l => new JsonObject
+        {
+            ["id"] = Gid("ReverseFulfillmentOrderLineItem", l.ReverseLineId),
+            ["totalQuantity"] = l.Quantity,
+            ["fulfillmentLineItem"] = new JsonObject { ["id"] = Gid("FulfillmentLineItem", l.FulfillmentLineItemId) },
+        }),
+    };
+
+    /// <summary>QueryRoot.reverseFulfillmentOrder: "Lookup a reverse fulfillment order by ID."</summary>
+    private JsonObject? ReverseFulfillmentOrderById(JsonNode? id, string query, JsonObject variables)
+    {
+        var reverseId = ParseGid(id, "ReverseFulfillmentOrder");
+        var ret = _orders.SelectMany(o => o.Returns).FirstOrDefault(r => reverseId is { } rid && r.ReverseFulfillmentOrderIds.Contains(rid));
+        return ret is null ? null : ReverseFulfillmentOrderJson(ret, reverseId!.Value, query, variables);
     }
 
     private JsonObject? ReturnById(JsonNode? id, string query, JsonObject variables)

@@ -235,15 +235,28 @@ internal sealed partial class EmulatorGraph
         }
     }
 
-    public EmuReturn RequestReturn(EmuOrder order, IReadOnlyList<(long LineId, int Quantity)> lines, string status = "OPEN")
+    /// <summary>
+    /// A return of the lines, its lines spread over <paramref name="reverseFulfillmentOrders"/> reverse fulfilment orders
+    /// (schema, ReverseFulfillmentOrder: "There can be more than one reverse fulfillment order for a return at a given location.").
+    /// </summary>
+    public EmuReturn RequestReturn(EmuOrder order, IReadOnlyList<(long LineId, int Quantity)> lines, string status = "OPEN", int reverseFulfillmentOrders = 1)
     {
         lock (_gate)
         {
-            var ret = new EmuReturn { Id = NextId(), ReverseFulfillmentOrderId = NextId(), CreatedAt = _time.GetUtcNow(), Status = status };
-            foreach (var (lineId, quantity) in lines)
+            var ret = new EmuReturn { Id = NextId(), CreatedAt = _time.GetUtcNow(), Status = status };
+            for (var i = 0; i < Math.Max(1, reverseFulfillmentOrders); i++)
             {
-                var line = order.Lines.First(l => l.Id == lineId);
-                ret.Lines.Add(new EmuReturnLine { Id = NextId(), Line = line, Quantity = quantity, FulfillmentLineItemId = NextId(), ReverseLineId = NextId() });
+                ret.ReverseFulfillmentOrderIds.Add(NextId());
+            }
+
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var line = order.Lines.First(l => l.Id == lines[i].LineId);
+                ret.Lines.Add(new EmuReturnLine
+                {
+                    Id = NextId(), Line = line, Quantity = lines[i].Quantity, FulfillmentLineItemId = NextId(), ReverseLineId = NextId(),
+                    ReverseFulfillmentOrderId = ret.ReverseFulfillmentOrderIds[i % ret.ReverseFulfillmentOrderIds.Count],
+                });
             }
 
             order.Returns.Add(ret);
@@ -271,6 +284,7 @@ internal sealed partial class EmulatorGraph
                 "order" => (Wrap(root, ParseGid(args["id"], "Order") is { } oid && _orders.FirstOrDefault(o => o.Id == oid) is { } order ? OrderJson(order, query, variables) : null), null),
                 "fulfillmentOrder" => (Wrap(root, FindFulfillmentOrder(args["id"]) is { } found ? FulfillmentOrderJson(found.Order, found.Fo, query, variables) : null), null),
                 "return" => (Wrap(root, ReturnById(args["id"], query, variables)), null),
+                "reverseFulfillmentOrder" => (Wrap(root, ReverseFulfillmentOrderById(args["id"], query, variables)), null),
                 "fulfillment" => (Wrap(root, ParseGid(args["id"], "Fulfillment") is { } fid && _orders.SelectMany(o => o.Fulfillments).FirstOrDefault(f => f.Id == fid) is { } ful ? FulfillmentJson(ful, query, variables) : null), null),
                 "shop" => (Wrap(root, Shop()), null),
                 "fulfillmentServiceCreate" => (Wrap(root, FulfillmentServiceCreate(args)), null),
