@@ -9,7 +9,8 @@ namespace Connectors.Shopify.Tests.Contracts;
 /// published SDL of the pinned version, and every embedded document is among them: the order-channel scenario (with one
 /// line per page, so the line-item follow-up queries run), the fulfilment-service scenario a fulfilment of 12 lines
 /// (its lines paged, its fulfilment order scheduled and opened first), a customer-requested return, and an order whose
-/// returns, return lines, reverse fulfilment orders and shipment markers run beyond their first pages together send them all.
+/// returns, return lines, reverse fulfilment orders and shipment markers run beyond their first pages (and one of whose
+/// shipments leaves from a location the fulfilment order is moved to) together send them all.
 /// </summary>
 public sealed class SentDocumentsTests
 {
@@ -53,12 +54,13 @@ public sealed class SentDocumentsTests
             await channel.ConfirmReturnAsync(new ReturnConfirmation(returnId, [.. order.Lines.Select(l => new ReturnLine(l.LineId, 1))], restock: false, refund: false, "RCPT-PAGED"), ct);
         }
 
-        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version))
+        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o => o.MoveFulfillmentOrders = true))
         {
             // Lists longer than their first page: an order's returns (OrderReturns) and a return's lines
             // (ReturnLineItems), a return's reverse fulfilment orders and their lines (ReverseFulfillmentOrders,
             // ReverseFulfillmentOrderLineItems), and an order's shipment markers (OrderMetafields).
             var channel = services.Channel();
+            var moveTo = emulator.AddLocation("Moved");
             var skus = Enumerable.Range(0, 60).Select(i => "LONG-" + i).ToArray();
             foreach (var sku in skus)
             {
@@ -81,6 +83,9 @@ public sealed class SentDocumentsTests
             }
 
             Assert.Equal(51, (await channel.ListFulfillmentsAsync(orderId, ct)).Count(f => f.IdempotencyKey is not null));
+
+            // A shipment from a location Shopify did not assign moves the units there first (FulfillmentOrderMove).
+            await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(order.Lines[1].LineId, 1)], "SHIP-MOVED") { ChannelLocationIds = [moveTo] }, ct);
         }
 
         var requests = emulator.Requests;

@@ -300,6 +300,7 @@ internal sealed partial class EmulatorGraph
                 "returnProcess" => (Wrap(root, ReturnProcess(args)), null),
                 "returnApproveRequest" => (Wrap(root, ReturnApproveRequest(args)), null),
                 "fulfillmentOrderOpen" => (Wrap(root, FulfillmentOrderOpen(args, query, variables)), null),
+                "fulfillmentOrderMove" => (Wrap(root, FulfillmentOrderMove(args, query, variables)), null),
                 "webhookSubscriptionCreate" => (Wrap(root, WebhookSubscriptionCreate(args)), null),
                 _ => (null, Error($"Field '{root}' doesn't exist on type 'QueryRoot' in this emulator.", "undefinedField")),
             };
