@@ -117,6 +117,14 @@ public sealed class ShopifyOptions
     /// locations, as Shopify assigns each fulfilment order to the location it chose.</value>
     public bool MoveFulfillmentOrders { get; set; }
 
+    /// <summary>
+    /// Stocks an item at a location the inventory location mapping pushes it to when Shopify does not stock it there
+    /// (<c>ITEM_NOT_STOCKED_AT_LOCATION</c>): <c>inventoryActivate</c> with the pushed quantity as <c>available</c>,
+    /// instead of reporting the item <see cref="PushOutcome.NotListed"/> at that location.
+    /// </summary>
+    /// <value>Default false: the mapping is not taken as an instruction to stock items; such items are reported once.</value>
+    public bool ActivateUnstockedInventory { get; set; }
+
     /// <summary>The callback URL given to <c>fulfillmentServiceCreate</c> (optional since 2026-01; the connector polls instead).</summary>
     /// <value>Default null.</value>
     public Uri? FulfillmentServiceCallbackUrl { get; set; }

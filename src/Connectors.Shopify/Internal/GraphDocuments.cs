@@ -38,6 +38,7 @@ internal static partial class GraphDocuments
     public const string ReverseFulfillmentOrderLineItems = nameof(ReverseFulfillmentOrderLineItems);
     public const string OrderMetafields = nameof(OrderMetafields);
     public const string FulfillmentOrderMove = nameof(FulfillmentOrderMove);
+    public const string InventoryActivate = nameof(InventoryActivate);
     public const string WebhookSubscriptionCreate = nameof(WebhookSubscriptionCreate);
     public const string FulfillmentServices = nameof(FulfillmentServices);
     public const string FulfillmentServiceCreate = nameof(FulfillmentServiceCreate);
@@ -60,7 +61,7 @@ internal static partial class GraphDocuments
         ReturnRefundSuggestion, ReturnProcess, ReturnApproveRequest, WebhookSubscriptionCreate, FulfillmentServices, FulfillmentServiceCreate, AssignedFulfillmentOrders,
         FulfillmentOrderAcceptFulfillmentRequest, FulfillmentOrderRejectFulfillmentRequest, FulfillmentOrderAcceptCancellationRequest,
         FulfillmentOrderRejectCancellationRequest, FulfillmentOrderOpen, OrderReturns, ReturnLineItems, ReverseFulfillmentOrders,
-        ReverseFulfillmentOrderLineItems, OrderMetafields, FulfillmentOrderMove,
+        ReverseFulfillmentOrderLineItems, OrderMetafields, FulfillmentOrderMove, InventoryActivate,
     ];
 
     /// <summary>The embedded documents, by resource name (for the test that checks every file is listed in <see cref="All"/>).</summary>

@@ -54,7 +54,11 @@ public sealed class SentDocumentsTests
             await channel.ConfirmReturnAsync(new ReturnConfirmation(returnId, [.. order.Lines.Select(l => new ReturnLine(l.LineId, 1))], restock: false, refund: false, "RCPT-PAGED"), ct);
         }
 
-        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o => o.MoveFulfillmentOrders = true))
+        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o =>
+        {
+            o.MoveFulfillmentOrders = true;
+            o.ActivateUnstockedInventory = true;
+        }))
         {
             // Lists longer than their first page: an order's returns (OrderReturns) and a return's lines
             // (ReturnLineItems), a return's reverse fulfilment orders and their lines (ReverseFulfillmentOrders,
@@ -83,6 +87,11 @@ public sealed class SentDocumentsTests
             }
 
             Assert.Equal(51, (await channel.ListFulfillmentsAsync(orderId, ct)).Count(f => f.IdempotencyKey is not null));
+
+            // An item pushed to a location that does not stock it is activated there (InventoryActivate).
+            var item = emulator.AddVariant("ACTIVATED");
+            var unstockedAt = emulator.AddLocation("Unstocked"); // added after the item: it is not stocked there
+            Assert.Equal(PushOutcome.Applied, Assert.Single(await channel.PushInventoryAsync([new InventoryTarget(item.InventoryItemId, unstockedAt, 5)], ct)).Outcome);
 
             // A shipment from a location Shopify did not assign moves the units there first (FulfillmentOrderMove).
             await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(order.Lines[1].LineId, 1)], "SHIP-MOVED") { ChannelLocationIds = [moveTo] }, ct);

@@ -66,6 +66,8 @@ namespace Connectors.Shopify.Internal.Json;
 [JsonSerializable(typeof(GraphResponse<FulfillmentOrderRejectCancellationRequestData>))]
 [JsonSerializable(typeof(ReturnVariables))]
 [JsonSerializable(typeof(IdPageVariables))]
+[JsonSerializable(typeof(InventoryActivateVariables))]
+[JsonSerializable(typeof(GraphResponse<InventoryActivateData>))]
 [JsonSerializable(typeof(FulfillmentOrderMoveVariables))]
 [JsonSerializable(typeof(GraphResponse<FulfillmentOrderMoveData>))]
 [JsonSerializable(typeof(OrderReturnsVariables))]

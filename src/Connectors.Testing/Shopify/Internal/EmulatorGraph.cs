@@ -280,6 +280,7 @@ internal sealed partial class EmulatorGraph
                 "inventoryItems" => (Wrap(root, InventoryItems(args, query, variables)), null),
                 "nodes" => (Wrap(root, Nodes(args, query, variables)), null),
                 "inventorySetQuantities" => InventorySetQuantities(version, query, args, variables),
+                "inventoryActivate" => InventoryActivate(version, query, args, variables),
                 "orders" => (Wrap(root, Orders(args, query, variables)), null),
                 "order" => (Wrap(root, ParseGid(args["id"], "Order") is { } oid && _orders.FirstOrDefault(o => o.Id == oid) is { } order ? OrderJson(order, query, variables) : null), null),
                 "fulfillmentOrder" => (Wrap(root, FindFulfillmentOrder(args["id"]) is { } found ? FulfillmentOrderJson(found.Order, found.Fo, query, variables) : null), null),
@@ -569,6 +570,54 @@ internal sealed partial class EmulatorGraph
         }
 
         return (Wrap("inventorySetQuantities", payload), null);
+    }
+
+    /// <summary>
+    /// inventoryActivate: "Activates an inventory item at a location"; "If you don't specify quantities, then available
+    /// and onHand default to zero." The @idempotent directive is optional in 2026-01 and required from 2026-04 (as the
+    /// mutation's description says), with the first result replayed. Assumptions: activating an item already stocked
+    /// there succeeds and leaves its quantity, and the userError fields.
+    /// </summary>
+    private (JsonObject? Data, JsonArray? Errors) InventoryActivate(string version, string query, JsonObject args, JsonObject variables)
+    {
+        var key = IdempotencyKey(query, variables);
+        if (key is null && string.CompareOrdinal(version, "2026-04") >= 0)
+        {
+            return (null, Error("The @idempotent directive is required for this mutation.", "BAD_REQUEST"));
+        }
+
+        if (key is not null && _idempotentResults.TryGetValue("activate:" + key, out var previous))
+        {
+            return (Wrap("inventoryActivate", previous.DeepClone()), null);
+        }
+
+        var item = ParseGid(args["inventoryItemId"], "InventoryItem");
+        var location = ParseGid(args["locationId"], "Location");
+        JsonObject payload;
+        if (item is null || !_inventoryItems.Contains(item.Value))
+        {
+            payload = UserErrors(new JsonObject { ["inventoryLevel"] = null }, [UserError(["inventoryItemId"], "The specified inventory item could not be found.")]);
+        }
+        else if (location is null || !_locations.ContainsKey(location.Value))
+        {
+            payload = UserErrors(new JsonObject { ["inventoryLevel"] = null }, [UserError(["locationId"], "The specified location could not be found.")]);
+        }
+        else
+        {
+            if (!_levels.ContainsKey((item.Value, location.Value)))
+            {
+                _levels[(item.Value, location.Value)] = args["available"] is JsonValue a && a.TryGetValue<int>(out var available) ? available : 0;
+            }
+
+            payload = UserErrors(new JsonObject { ["inventoryLevel"] = new JsonObject { ["id"] = $"gid://shopify/InventoryLevel/{location}?inventory_item_id={item}" } }, []);
+        }
+
+        if (key is not null)
+        {
+            _idempotentResults["activate:" + key] = (JsonObject)payload.DeepClone();
+        }
+
+        return (Wrap("inventoryActivate", payload), null);
     }
 
     private static string? IdempotencyKey(string query, JsonObject variables)
