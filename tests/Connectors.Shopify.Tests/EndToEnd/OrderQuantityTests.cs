@@ -18,7 +18,13 @@ public sealed class OrderQuantityTests
         emulator.AddVariant("SHIRT");
         emulator.AddVariant("GIFT-CARD");
         var orderId = await emulator.CreateOrderAsync(
-            [new ShopifyEmulatorLine("SHIRT", 3, 10m) { RemovedQuantity = 1 }, new ShopifyEmulatorLine("GIFT-CARD", 1, 25m) { RequiresShipping = false }],
+            [new ShopifyEmulatorLine { Sku = "SHIRT", Quantity = 3, UnitPrice = 10m, RemovedQuantity = 1 }, new ShopifyEmulatorLine
+            {
+                Sku = "GIFT-CARD",
+                Quantity = 1,
+                UnitPrice = 25m,
+                RequiresShipping = false,
+            }],
             cancellationToken: ct);
 
         var order = await services.Channel().GetOrderAsync(orderId, ct);
@@ -41,7 +47,17 @@ public sealed class OrderQuantityTests
         emulator.AddLocation("Main");
         emulator.AddVariant("SHIRT");
         emulator.AddVariant("MUG");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SHIRT", 3, 10m), new ShopifyEmulatorLine("MUG", 2, 8m)], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SHIRT",
+            Quantity = 3,
+            UnitPrice = 10m,
+        }, new ShopifyEmulatorLine
+        {
+            Sku = "MUG",
+            Quantity = 2,
+            UnitPrice = 8m,
+        }], cancellationToken: ct);
         emulator.FulfillOnShop(orderId, "SHIRT", 1);
         emulator.FulfillOnShop(orderId, "MUG", 2);
 
@@ -64,7 +80,12 @@ public sealed class OrderQuantityTests
         var channel = services.Channel();
         emulator.AddLocation("Main");
         emulator.AddVariant("SHIRT");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SHIRT", 5, 10m)], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SHIRT",
+            Quantity = 5,
+            UnitPrice = 10m,
+        }], cancellationToken: ct);
         var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
         await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(line.LineId, 2)], "SHIP-1"), ct);
 

@@ -24,7 +24,13 @@ public sealed class SplitShipmentTests
         var warehouse = new FakeWarehouse();
         await using var services = Host(emulator, warehouse, berlin, hamburg, move: false);
         var orderId = await emulator.CreateOrderAsync(
-            [new ShopifyEmulatorLine("SKU-1", 2, 5m) { LocationId = berlin }, new ShopifyEmulatorLine("SKU-2", 1, 5m) { LocationId = hamburg }],
+            [new ShopifyEmulatorLine { Sku = "SKU-1", Quantity = 2, UnitPrice = 5m, LocationId = berlin }, new ShopifyEmulatorLine
+            {
+                Sku = "SKU-2",
+                Quantity = 1,
+                UnitPrice = 5m,
+                LocationId = hamburg,
+            }],
             cancellationToken: ct);
         var lines = await ReleaseAsync(services, warehouse, orderId, ct);
 
@@ -48,7 +54,13 @@ public sealed class SplitShipmentTests
         emulator.AddVariant("SKU-1");
         var warehouse = new FakeWarehouse();
         await using var services = Host(emulator, warehouse, berlin, hamburg, move: true);
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 3, 5m) { LocationId = berlin }], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 3,
+            UnitPrice = 5m,
+            LocationId = berlin,
+        }], cancellationToken: ct);
         var line = (await ReleaseAsync(services, warehouse, orderId, ct))[0];
 
         var outbox = await ShipAsync(services, orderId, [("S-HH", "WH2", line, 1), ("S-B", "WH1", line, 2)], ct);

@@ -27,7 +27,7 @@ public partial class OrderSyncTests
         Assert.Equal(InboxAcceptOutcome.Duplicate, again);
         Assert.Equal(1, poll.Seen);
         Assert.Equal(0, poll.Enqueued);
-        Assert.Equal(new WorkPassResult(1, 1, 0, 0), pass);
+        Assert.Equal(new WorkPassResult { Claimed = 1, Completed = 1, Retried = 0, DeadLettered = 0 }, pass);
         Assert.Equal(0, secondPass.Claimed);
         Assert.Equal(1, h.Warehouse.SubmitCalls);
         var submitted = Assert.Single(h.Warehouse.Orders.Values);
@@ -82,7 +82,7 @@ public partial class OrderSyncTests
         await h.Orders.AcceptAsync(OrderFlowHarness.Webhook(v1, "d-1"), Ct);
         var pass = await h.Orders.ProcessInboxAsync(Ct);
 
-        Assert.Equal(new WorkPassResult(2, 2, 0, 0), pass);
+        Assert.Equal(new WorkPassResult { Claimed = 2, Completed = 2, Retried = 0, DeadLettered = 0 }, pass);
         Assert.Equal(3m, Assert.Single(h.Warehouse.Orders.Values).Lines[0].Quantity);
         Assert.Equal(v2.UpdatedAt, (await h.Store.GetOrderRecordAsync("a", "1004", Ct))!.Version);
     }
@@ -113,9 +113,9 @@ public partial class OrderSyncTests
         h.PassRetryDelay();
         var second = await h.Orders.ProcessInboxAsync(Ct);
 
-        Assert.Equal(new WorkPassResult(1, 0, 1, 0), first);
+        Assert.Equal(new WorkPassResult { Claimed = 1, Completed = 0, Retried = 1, DeadLettered = 0 }, first);
         Assert.Equal(0, notDueYet.Claimed);
-        Assert.Equal(new WorkPassResult(1, 1, 0, 0), second);
+        Assert.Equal(new WorkPassResult { Claimed = 1, Completed = 1, Retried = 0, DeadLettered = 0 }, second);
         Assert.True(h.Warehouse.Orders.ContainsKey(("a", "1006")));
     }
 
@@ -164,7 +164,7 @@ public partial class OrderSyncTests
         await h.Orders.AcceptAsync(new OrderChannelEvent("a", "d-2", ModelFactory.Epoch.AddMinutes(2), OrderEventKind.Cancelled, "1009", null), Ct);
         var pass = await h.Orders.ProcessInboxAsync(Ct);
 
-        Assert.Equal(new WorkPassResult(1, 1, 0, 0), pass);
+        Assert.Equal(new WorkPassResult { Claimed = 1, Completed = 1, Retried = 0, DeadLettered = 0 }, pass);
         Assert.Contains(("a", "1009"), h.Warehouse.Cancelled);
         Assert.Equal(OrderRecordStatus.Cancelled, (await h.Store.GetOrderRecordAsync("a", "1009", Ct))!.Status);
     }
