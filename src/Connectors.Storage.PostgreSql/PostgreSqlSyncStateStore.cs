@@ -687,7 +687,14 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IOwnedWo
     {
         var items = await ExecuteAsync($"DELETE FROM {_s}.work_items WHERE status = 1 AND completed_at < @t", cancellationToken, ("t", olderThan.UtcTicks)).ConfigureAwait(false);
         var keys = await ExecuteAsync($"DELETE FROM {_s}.idempotency_keys WHERE created_at < @t", cancellationToken, ("t", olderThan.UtcTicks)).ConfigureAwait(false);
-        return items + keys;
+
+        // Lock rows a holder left behind (it died before releasing, and the order never came again). Expiry is on the
+        // database's clock and the cut-off on the host's; retention is days, so minutes of skew do not matter.
+        var locks = await ExecuteAsync(
+            $"DELETE FROM {_s}.cursors WHERE name LIKE 'order-lock|%' AND {LockExpiry("cursors")} < @t",
+            cancellationToken,
+            ("t", olderThan.UtcTicks)).ConfigureAwait(false);
+        return items + keys + locks;
     }
 
     private static DateTimeOffset FromTicks(long ticks) => new(ticks, TimeSpan.Zero);

@@ -32,6 +32,26 @@ public partial class PostgreSqlSyncStateStoreTests : SyncStateStoreConformanceTe
     }
 
     /// <summary>
+    /// Issue 16, item 10: a per-order lock row whose holder died before releasing it is pruned once it expired before the
+    /// cut-off; a lock still live at the cut-off stays.
+    /// </summary>
+    [Fact]
+    public async Task Prune_OrderLockExpiredBeforeCutOff_RowRemovedLiveLockKept()
+    {
+        var store = (PostgreSqlSyncStateStore)await CreateStoreAsync();
+        Assert.True(await store.TryAcquireOrderLockAsync("shop", "dead", "a", T0, TimeSpan.FromMinutes(1), Ct));
+        store.LeaseClockOffset = () => TimeSpan.FromDays(1);
+        Assert.True(await store.TryAcquireOrderLockAsync("shop", "live", "b", T0, TimeSpan.FromMinutes(1), Ct));
+
+        // The database's clock and this machine's are the same clock here; an hour is margin, the live lock is a day on.
+        await store.PruneAsync(DateTimeOffset.UtcNow.AddHours(1), Ct);
+
+        Assert.Null(await store.GetCursorAsync("shop", "order-lock|dead", Ct));
+        Assert.NotNull(await store.GetCursorAsync("shop", "order-lock|live", Ct));
+        Assert.False(await store.TryAcquireOrderLockAsync("shop", "live", "c", T0, TimeSpan.FromMinutes(1), Ct));
+    }
+
+    /// <summary>
     /// Lease expiry is the server's: a host whose clock is five minutes behind gets a full lease, and neither a host on
     /// time nor one five minutes ahead takes it early; once it runs out on the server, a host takes it whatever its clock.
     /// </summary>

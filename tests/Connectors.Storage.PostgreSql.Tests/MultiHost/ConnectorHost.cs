@@ -14,10 +14,10 @@ internal sealed class ConnectorHost : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     public ConnectorHost(
-        string name, string schema, TimeProvider time, FakeChannel channel, FakeWarehouse warehouse, TimeSpan lease, int batchSize = 5, Action<IServiceCollection>? configure = null)
+        string name, string schema, TimeProvider time, FakeChannel channel, FakeWarehouse warehouse, TimeSpan lease, int batchSize = 5, Action<IServiceCollection>? configure = null, OrderCallOverlaps? overlaps = null)
     {
         Name = name;
-        Warehouse = new GatedWarehouse(warehouse);
+        Warehouse = new GatedWarehouse(warehouse, name, overlaps);
         var services = new ServiceCollection();
         services.AddSingleton(time);
         services.AddSingleton<IWarehouseOrders>(Warehouse);

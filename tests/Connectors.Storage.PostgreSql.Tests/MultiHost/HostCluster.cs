@@ -23,6 +23,9 @@ internal sealed class HostCluster
 
     public FakeWarehouse Warehouse { get; } = new();
 
+    /// <summary>Calls for one order that the WMS saw in flight at once, across every host.</summary>
+    public OrderCallOverlaps Overlaps { get; } = new();
+
     /// <summary>
     /// Starts one more host on the shared schema, clock, shop and WMS. The store keeps leases on the database's clock;
     /// the host's view of it moves with the shared fake clock, so advancing that clock lets leases run out as it did
@@ -34,7 +37,7 @@ internal sealed class HostCluster
     /// <summary>Starts one more host with its own clock (for example one that is minutes off); its store's lease clock is the database's alone.</summary>
     public ConnectorHost Start(string name, TimeProvider time, TimeSpan lease, int batchSize = 5, Action<IServiceCollection>? configure = null)
     {
-        var host = new ConnectorHost(name, _schema, time, Channel, Warehouse, lease, batchSize, configure);
+        var host = new ConnectorHost(name, _schema, time, Channel, Warehouse, lease, batchSize, configure, Overlaps);
         if (ReferenceEquals(time, Time))
         {
             var start = StartTime;

@@ -56,6 +56,53 @@ public class OrderVersionOrderingTests
         }
     }
 
+    /// <summary>
+    /// Issue 16, defect 6: the order's lock is kept on the database's clock. Host A holds version 2 of an order in a
+    /// slow WMS update; host B, whose clock is five minutes ahead (past A's one-minute lock on A's clock), takes version
+    /// 3 meanwhile. B must leave the order alone until A is done: the WMS never sees two calls for the order at once.
+    /// </summary>
+    [Fact]
+    public async Task ProcessInbox_HostClockFiveMinutesAheadWhileAnotherHoldsTheOrder_WmsCallsForTheOrderNeverOverlap()
+    {
+        var cluster = new HostCluster();
+        var (time, warehouse) = (cluster.Time, cluster.Warehouse);
+        var aheadTime = new FakeTimeProvider(time.GetUtcNow().AddMinutes(5));
+        await using var hostA = cluster.Start("A", TimeSpan.FromMinutes(1), batchSize: 1);
+        await using var hostB = cluster.Start("B", aheadTime, TimeSpan.FromMinutes(1), batchSize: 1);
+        var v1 = ModelFactory.Order(ConnectorHost.Shop, "1003", [("P1", 1)], updatedAt: ModelFactory.Epoch.AddHours(1));
+        var v2 = ModelFactory.Order(ConnectorHost.Shop, "1003", [("P1", 2)], updatedAt: ModelFactory.Epoch.AddHours(2));
+        var v3 = ModelFactory.Order(ConnectorHost.Shop, "1003", [("P1", 3)], updatedAt: ModelFactory.Epoch.AddHours(3));
+        await hostA.Orders.AcceptAsync(Webhook(v1, "d1"), Ct);
+        await DrainAsync(hostA);
+
+        // A takes v2 and hangs in the WMS update, holding the order's lock; B (clock ahead) takes v3 meanwhile.
+        await hostA.Orders.AcceptAsync(Webhook(v2, "d2"), Ct);
+        await hostB.Orders.AcceptAsync(Webhook(v3, "d3"), Ct);
+        hostA.Warehouse.HoldUpdateOf = "1003";
+        var passA = Task.Run(() => OnePassAsync(hostA), Ct);
+        await hostA.Warehouse.Entered.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        var passB = await OnePassAsync(hostB);
+        var overlapsWhileHeld = cluster.Overlaps;
+        hostA.Warehouse.Release();
+        await passA.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        Assert.Empty(overlapsWhileHeld.Overlaps);
+        Assert.Equal(0, passB.Completed);
+
+        // Then both work the inbox to the end (B's retry of v3 needs B's clock to move).
+        hostA.Warehouse.HoldUpdateOf = null;
+        for (var round = 0; round < 20 && await hostA.Store.CountPendingAsync(WorkQueue.Inbox, cancellationToken: Ct) > 0; round++)
+        {
+            time.Advance(TimeSpan.FromSeconds(3));
+            aheadTime.Advance(TimeSpan.FromSeconds(3));
+            await Task.WhenAll(OnePassAsync(hostA), OnePassAsync(hostB));
+        }
+
+        Assert.Equal(0, await hostA.Store.CountPendingAsync(WorkQueue.Inbox, cancellationToken: Ct));
+        Assert.Empty(cluster.Overlaps.Overlaps);
+        Assert.Equal(3m, warehouse.Orders[(ConnectorHost.Shop, "1003")].Lines.Single().Quantity);
+        Assert.Equal(v3.UpdatedAt, (await hostB.Store.GetOrderRecordAsync(ConnectorHost.Shop, "1003", Ct))?.Version);
+    }
+
     [Fact]
     public async Task ProcessInbox_HostDiesHoldingTheOrder_OtherHostTakesOverAfterTheLease()
     {

@@ -8,8 +8,13 @@ namespace Connectors.Orders.Internal;
 /// not orders. The cursor <c>order-lock|{orderId}</c> of the channel holds <c>{token}|{expiry ticks}</c> while held and
 /// a holder that dies loses it when the expiry passes. Releasing deletes the row (compare-and-delete on the version,
 /// after checking the value is still this holder's token), so rows exist only while an order is being processed (and
-/// after a holder died, until the order is processed again).
+/// after a holder died, until the order is processed again or the store prunes it).
 /// </summary>
+/// <remarks>
+/// That cursor lock measures expiry on each host's clock, so with hosts whose clocks are minutes apart a host running
+/// ahead sees a live lock as expired and takes it. A store that implements <see cref="IOrderLockStore"/> (the PostgreSQL
+/// store) keeps the lock on its own clock instead, and is used whenever it is there.
+/// </remarks>
 internal sealed class OrderProcessingLock(ISyncStateStore store)
 {
     public const string CursorPrefix = "order-lock|";
@@ -19,17 +24,24 @@ internal sealed class OrderProcessingLock(ISyncStateStore store)
     public async ValueTask<Held?> TryAcquireAsync(string channel, string orderId, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
     {
         var name = CursorPrefix + orderId;
+        var token = Guid.NewGuid().ToString("N");
+        if (store is IOrderLockStore locks)
+        {
+            return await locks.TryAcquireOrderLockAsync(channel, orderId, token, now, duration, cancellationToken).ConfigureAwait(false)
+                ? new Held(channel, orderId, token, 0)
+                : null;
+        }
+
         var current = await store.GetCursorAsync(channel, name, cancellationToken).ConfigureAwait(false);
         if (current is not null && HeldUntil(current.Value) > now)
         {
             return null;
         }
 
-        var token = Guid.NewGuid().ToString("N");
         var value = string.Create(CultureInfo.InvariantCulture, $"{token}|{(now + duration).UtcTicks}");
         var expected = current?.Version ?? 0;
         return await store.TrySetCursorAsync(channel, name, value, expected, cancellationToken).ConfigureAwait(false)
-            ? new Held(channel, name, value, expected + 1)
+            ? new Held(channel, orderId, value, expected + 1)
             : null;
     }
 
@@ -40,10 +52,17 @@ internal sealed class OrderProcessingLock(ISyncStateStore store)
     /// </summary>
     public async ValueTask ReleaseAsync(Held held, CancellationToken cancellationToken)
     {
-        var current = await store.GetCursorAsync(held.Channel, held.Name, cancellationToken).ConfigureAwait(false);
+        if (store is IOrderLockStore locks)
+        {
+            await locks.ReleaseOrderLockAsync(held.Channel, held.OrderId, held.Value, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var name = CursorPrefix + held.OrderId;
+        var current = await store.GetCursorAsync(held.Channel, name, cancellationToken).ConfigureAwait(false);
         if (current is not null && string.Equals(current.Value, held.Value, StringComparison.Ordinal))
         {
-            await store.TryDeleteCursorAsync(held.Channel, held.Name, current.Version, cancellationToken).ConfigureAwait(false);
+            await store.TryDeleteCursorAsync(held.Channel, name, current.Version, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -56,6 +75,6 @@ internal sealed class OrderProcessingLock(ISyncStateStore store)
             : DateTimeOffset.MinValue;
     }
 
-    /// <summary>A held order lease.</summary>
-    internal sealed record Held(string Channel, string Name, string Value, long Version);
+    /// <summary>A held order lease: the cursor value and version it wrote, or (through <see cref="IOrderLockStore"/>) its token and 0.</summary>
+    internal sealed record Held(string Channel, string OrderId, string Value, long Version);
 }
