@@ -25,7 +25,22 @@ internal sealed record ChaosSettings
 
     public string? SqlitePath { get; init; }
 
+    /// <summary>Seeds the stock, the order lines and the fault kinds (timing stays the machine's).</summary>
     public int Seed { get; init; } = 7;
+
+    /// <summary>
+    /// These settings with what the environment overrides: <c>CONNECTORS_CHAOS_SEED</c>, <c>CONNECTORS_CHAOS_FAULT_EVERY</c>
+    /// and <c>CONNECTORS_CHAOS_TRANSPORT_EVERY</c> (integers), so a red run can be repeated with its seed and the rates varied.
+    /// </summary>
+    public ChaosSettings WithEnvironment() => this with
+    {
+        Seed = Read("CONNECTORS_CHAOS_SEED") ?? Seed,
+        FaultEvery = Read("CONNECTORS_CHAOS_FAULT_EVERY") ?? FaultEvery,
+        TransportEvery = Read("CONNECTORS_CHAOS_TRANSPORT_EVERY") ?? TransportEvery,
+    };
+
+    private static int? Read(string name) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }
 
 /// <summary>The figures a chaos run ends with.</summary>
@@ -98,7 +113,20 @@ internal sealed record ChaosReport
 
     public TimeSpan Elapsed { get; init; }
 
+    public int Seed { get; init; }
+
+    public int FaultEvery { get; init; }
+
+    public int TransportEvery { get; init; }
+
+    /// <summary>Each order missing from the WMS with its history (shop, record, inbox, leases, dead letters, log lines).</summary>
+    public IReadOnlyList<string> MissingOrderDetails { get; init; } = [];
+
+    /// <summary>Each mismatched level with the shop, the WMS and the engine's rows side by side.</summary>
+    public IReadOnlyList<string> LevelDetails { get; init; } = [];
+
     public string ToText() =>
+        $"seed {Seed} (CONNECTORS_CHAOS_SEED), fault every {FaultEvery}, transport fault every {TransportEvery}; " +
         $"faults injected: {string.Join(", ", FaultsInjected.Select(f => f.Key + "=" + f.Value))} (total {FaultsInjected.Values.Sum()}), THROTTLED {ShopifyThrottled}, host 429 {WooThrottled}, transport faults {TransportFaults}; " +
         $"orders placed {OrdersPlaced} ({OrdersByWebhook} by webhook), in WMS {OrdersInWms}, missing {OrdersMissing}; " +
         $"at-least-once deliveries: WMS submits accepted {WmsSubmitsAccepted}, {WmsSubmitsAccepted - OrdersInWms} repeats over {OrdersResubmitted} orders (extra orders in a WMS ignoring the key); " +
@@ -165,6 +193,7 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
         {
             var lines = PickLines(shops, warehouse);
             placed.Add((HostSettings.Shopify, await shops.Shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine(l.Sku, l.Quantity, 12.5m))], "EUR", cancellationToken)));
+            Note($"placed order {placed[^1].OrderId} on {HostSettings.Shopify}: {Lines(lines)}");
             byWebhook++;
             if (i == settings.OrdersPerShop / 2)
             {
@@ -177,6 +206,7 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
             WooCommerceEmulatorLine[] wooLines = [.. lines.Select(l => new WooCommerceEmulatorLine(shops.WooProducts[l.Sku], l.Quantity, 12.5m))];
             var (status, paid) = (i % 4) switch { 1 => ("pending", false), 3 => ("on-hold", false), _ => ("processing", true) };
             var wooId = shops.Woo.AddOrder(status, wooLines, paid);
+            Note($"placed order {wooId} on {HostSettings.Woo} as {status} (paid {paid}): {Lines(lines)}");
             sampler.Track(wooId, lines);
             if (status == "on-hold")
             {
@@ -203,11 +233,13 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
         foreach (var id in paidLater)
         {
             shops.Woo.SetOrderStatus(id, "processing");
+            Note($"paid order {id} on {HostSettings.Woo} (processing)");
         }
 
         foreach (var id in toCancel)
         {
             shops.Woo.SetOrderStatus(id, "cancelled");
+            Note($"cancelled order {id} on {HostSettings.Woo}");
         }
 
         // A return the WMS receives for a WooCommerce order without a return on the shop: the connector refunds the
@@ -232,6 +264,7 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
         chaos.Every = 0;
 
         // Settle: every order shipped and confirmed, the return confirmed, every level equal to the WMS's.
+        Note("faults stopped; waiting for the end state");
         var converged = await Eventually.WaitAsync(
             () => placed.All(p => warehouse.Orders.ContainsKey(p) && Shipped(p))
                 && ShipmentCounts(shops).Missing == 0
@@ -246,6 +279,9 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
 
         var (confirmed, missing, duplicated) = ShipmentCounts(shops);
         var deadLetters = await app.Services.GetRequiredService<IDeadLetters>().ListAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var missingOrders = placed.Where(p => !warehouse.Orders.ContainsKey(p)).ToList();
+        var orderDetails = await ChaosDiagnostics.DescribeOrdersAsync(app.Services, missingOrders, settings.Logs, cancellationToken);
+        var levelDetails = await ChaosDiagnostics.DescribeLevelsAsync(app.Services, shops, warehouse, cancellationToken);
         var report = new ChaosReport
         {
             FaultsInjected = new Dictionary<string, int>(_faults),
@@ -277,9 +313,18 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
             LevelSamples = sampler.SettledReadings,
             OverStatements = sampler.OverStatements,
             Elapsed = clock.Elapsed,
+            Seed = settings.Seed,
+            FaultEvery = settings.FaultEvery,
+            TransportEvery = settings.TransportEvery,
+            MissingOrderDetails = orderDetails,
+            LevelDetails = levelDetails,
         };
         await app.StopAsync(CancellationToken.None);
         return report;
+
+        void Note(string text) => settings.Logs?.Note(text);
+
+        static string Lines(IEnumerable<(string Sku, int Quantity)> lines) => string.Join(", ", lines.Select(l => $"{l.Sku} x{l.Quantity}"));
 
         bool Shipped((string, string) order)
         {
