@@ -103,7 +103,12 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         var wooOrders = options.Orders - shopifyOrders;
         for (var i = 0; i < shopifyOrders; i++)
         {
-            var lines = PickLines(catalog, warehouse).Select(l => new ShopifyEmulatorLine(l.ChannelSku, l.Quantity, l.Price)).ToList();
+            var lines = PickLines(catalog, warehouse).Select(l => new ShopifyEmulatorLine
+            {
+                Sku = l.ChannelSku,
+                Quantity = l.Quantity,
+                UnitPrice = l.Price,
+            }).ToList();
             placed.Add((DemoOptions.ShopifyChannel, await shopify.CreateOrderAsync(lines, "EUR", cancellationToken))); // webhook delivered inside
             byWebhook++;
             phase.Advance();
@@ -116,7 +121,12 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
                 woo.AddWebhook("order.created", new Uri($"http://127.0.0.1:{port}/webhooks/{DemoOptions.WooChannel}"), WooWebhookSecret);
             }
 
-            var lines = PickLines(catalog, warehouse).Select(l => new WooCommerceEmulatorLine(shop.WooProducts[l.ChannelSku], l.Quantity, l.Price)).ToList();
+            var lines = PickLines(catalog, warehouse).Select(l => new WooCommerceEmulatorLine
+            {
+                ProductId = shop.WooProducts[l.ChannelSku],
+                Quantity = l.Quantity,
+                Price = l.Price,
+            }).ToList();
             placed.Add((DemoOptions.WooChannel, woo.AddOrder("processing", lines).ToString(CultureInfo.InvariantCulture)));
             byWebhook += i >= wooOrders / 2 ? 1 : 0;
             phase.Advance();

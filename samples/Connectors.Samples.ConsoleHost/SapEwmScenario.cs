@@ -96,11 +96,21 @@ internal sealed class SapEwmScenario(DemoOptions options, IDemoReporter? reporte
             var lines = Enumerable.Range(0, 1 + _random.Next(2)).Select(_ => skus[_random.Next(skus.Count)]).Distinct(StringComparer.Ordinal).Select(s => (Sku: s, Quantity: 1 + _random.Next(3))).ToList();
             if (i % 2 == 0)
             {
-                placed.Add((DemoOptions.ShopifyChannel, await shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine(l.Sku, l.Quantity, 19.95m))], "EUR", cancellationToken)));
+                placed.Add((DemoOptions.ShopifyChannel, await shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine
+                {
+                    Sku = l.Sku,
+                    Quantity = l.Quantity,
+                    UnitPrice = 19.95m,
+                })], "EUR", cancellationToken)));
             }
             else
             {
-                placed.Add((DemoOptions.WooChannel, woo.AddOrder("processing", [.. lines.Select(l => new WooCommerceEmulatorLine(wooProducts[l.Sku], l.Quantity, 19.95m))]).ToString(CultureInfo.InvariantCulture)));
+                placed.Add((DemoOptions.WooChannel, woo.AddOrder("processing", [.. lines.Select(l => new WooCommerceEmulatorLine
+                {
+                    ProductId = wooProducts[l.Sku],
+                    Quantity = l.Quantity,
+                    Price = 19.95m,
+                })]).ToString(CultureInfo.InvariantCulture)));
             }
 
             phase.Advance();

@@ -40,17 +40,19 @@ public sealed partial class MagentoChannel
             }
 
             var type = product.TypeId ?? "simple";
-            yield return new ChannelItem(
-                product.Sku,
-                product.Sku,
-                product.Name,
-                parentOf.GetValueOrDefault(product.Id),
-                new Dictionary<string, string>
+            yield return new ChannelItem
+            {
+                ChannelItemId = product.Sku,
+                Sku = product.Sku,
+                Title = product.Name,
+                ParentId = parentOf.GetValueOrDefault(product.Id),
+                Attributes = new Dictionary<string, string>
                 {
                     ["product_id"] = product.Id.ToString(CultureInfo.InvariantCulture),
                     ["type_id"] = type,
                 },
-                TracksInventory: type is not (MagentoMapper.Configurable or MagentoMapper.Bundle or "grouped"));
+                TracksInventory = type is not (MagentoMapper.Configurable or MagentoMapper.Bundle or "grouped"),
+            };
         }
     }
 }

@@ -73,7 +73,14 @@ public sealed partial class MagentoChannel
             Tracks = tracks,
         };
         var shipmentId = await _client.SendAsync(HttpMethod.Post, $"order/{Id(id)}/ship", body, MagentoJsonContext.Default.ShipOrderRequest, MagentoJsonContext.Default.Int64, cancellationToken).ConfigureAwait(false);
-        return new ChannelFulfillment(Id(shipmentId), Id(id), request.Lines, request.Tracking, request.IdempotencyKey);
+        return new ChannelFulfillment
+        {
+            FulfillmentId = Id(shipmentId),
+            ChannelOrderId = Id(id),
+            Lines = request.Lines,
+            Tracking = request.Tracking,
+            IdempotencyKey = request.IdempotencyKey,
+        };
     }
 
     /// <inheritdoc />
@@ -165,7 +172,14 @@ public sealed partial class MagentoChannel
 
         var tracking = (shipment.Tracks ?? []).Where(t => !string.IsNullOrEmpty(t.TrackNumber)).Select(t => new TrackingInfo(t.TrackNumber!, carrier: t.Title ?? t.CarrierCode)).ToList();
         var key = (shipment.Comments ?? []).Select(c => MarkerKey(c.Comment)).FirstOrDefault(k => k is not null);
-        return new ChannelFulfillment(Id(shipment.EntityId), Id(order.EntityId), lines, tracking, key);
+        return new ChannelFulfillment
+        {
+            FulfillmentId = Id(shipment.EntityId),
+            ChannelOrderId = Id(order.EntityId),
+            Lines = lines,
+            Tracking = tracking,
+            IdempotencyKey = key,
+        };
     }
 
     private static Dictionary<string, int> AlreadyShipped(ChannelOrder canonical, List<OrderItem> items)

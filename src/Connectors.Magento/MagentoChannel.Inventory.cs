@@ -189,7 +189,12 @@ public sealed partial class MagentoChannel
                     quantity -= reserved;
                 }
 
-                yield return new ChannelInventoryLevel(item.Sku, location, (int)Math.Max(0, Math.Floor(quantity)));
+                yield return new ChannelInventoryLevel
+                {
+                    ChannelItemId = item.Sku,
+                    LocationId = location,
+                    Available = (int)Math.Max(0, Math.Floor(quantity)),
+                };
             }
         }
     }

@@ -165,7 +165,12 @@ public sealed partial class MagentoChannel
             }
 
             var qty = item["qty"] is JsonValue value && value.TryGetValue<decimal>(out var q) ? q : 0m;
-            yield return new ChannelInventoryLevel(sku, InventoryTarget.DefaultLocation, (int)Math.Max(0, Math.Floor(qty)));
+            yield return new ChannelInventoryLevel
+            {
+                ChannelItemId = sku,
+                LocationId = InventoryTarget.DefaultLocation,
+                Available = (int)Math.Max(0, Math.Floor(qty)),
+            };
         }
     }
 }

@@ -1,7 +1,14 @@
 namespace Connectors.Shopify;
 
 /// <summary>The Shopify fulfilment service a channel in fulfilment-service mode acts as.</summary>
-/// <param name="Id">The FulfillmentService GID.</param>
-/// <param name="Name">The service name.</param>
-/// <param name="LocationId">The Location GID Shopify created for the service; fulfilment requests are assigned to it.</param>
-public sealed record ShopifyFulfillmentService(string Id, string Name, string LocationId);
+public sealed record ShopifyFulfillmentService
+{
+    /// <summary>The FulfillmentService GID.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The service name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The Location GID Shopify created for the service; fulfilment requests are assigned to it.</summary>
+    public required string LocationId { get; init; }
+}

@@ -1,7 +1,14 @@
 namespace Connectors.Shopify;
 
 /// <summary>A Shopify location.</summary>
-/// <param name="Id">The Location GID, used as <see cref="InventoryTarget.LocationId"/>.</param>
-/// <param name="Name">The location's name.</param>
-/// <param name="IsActive">Whether the location is active.</param>
-public sealed record ShopifyLocation(string Id, string Name, bool IsActive);
+public sealed record ShopifyLocation
+{
+    /// <summary>The Location GID, used as <see cref="InventoryTarget.LocationId"/>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The location's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Whether the location is active.</summary>
+    public required bool IsActive { get; init; }
+}

@@ -162,7 +162,14 @@ public sealed partial class PostgreSqlSyncStateStore : IStockBookStore
             }
         }
 
-        return new StockBookSnapshot(generation, complete, known, levels, reserved);
+        return new StockBookSnapshot
+        {
+            Generation = generation,
+            Complete = complete,
+            KnownSkus = known,
+            Levels = levels,
+            Reserved = reserved,
+        };
     }
 
     /// <inheritdoc />
@@ -184,7 +191,13 @@ public sealed partial class PostgreSqlSyncStateStore : IStockBookStore
 
         var skus = reader.GetFieldValue<string[]>(0);
         var quantities = reader.GetFieldValue<decimal[]>(1);
-        return new PendingReservation(channel, orderId, [.. skus.Select((s, i) => new ReservedQuantity(s, quantities[i]))], FromTicks(reader.GetInt64(2)));
+        return new PendingReservation
+        {
+            Channel = channel,
+            OrderId = orderId,
+            Quantities = [.. skus.Select((s, i) => new ReservedQuantity(s, quantities[i]))],
+            CreatedAt = FromTicks(reader.GetInt64(2)),
+        };
     }
 
     /// <inheritdoc />

@@ -365,7 +365,20 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IOwnedWo
             return null;
         }
 
-        var letter = new DeadLetter(id, item.Channel, flow, item.Kind, reason, errorType, item.Payload, item.Attempts, item.EnqueuedAt, now, queue);
+        var letter = new DeadLetter
+        {
+            Id = id,
+            Channel = item.Channel,
+            Flow = flow,
+            Kind = item.Kind,
+            Reason = reason,
+            ErrorType = errorType,
+            Payload = item.Payload,
+            Attempts = item.Attempts,
+            FirstAttemptAt = item.EnqueuedAt,
+            DeadLetteredAt = now,
+            SourceQueue = queue,
+        };
         await UpsertDeadLetterAsync(connection, transaction, letter, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return letter;
@@ -510,7 +523,13 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IOwnedWo
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new SyncCursor(channel, name, reader.GetString(0), reader.GetInt64(1))
+            ? new SyncCursor
+            {
+                Channel = channel,
+                Name = name,
+                Value = reader.GetString(0),
+                Version = reader.GetInt64(1),
+            }
             : null;
     }
 
@@ -653,11 +672,13 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IOwnedWo
         {
             var skus = reader.GetFieldValue<string[]>(2);
             var quantities = reader.GetFieldValue<decimal[]>(3);
-            yield return new PendingReservation(
-                reader.GetString(0),
-                reader.GetString(1),
-                [.. skus.Select((s, i) => new ReservedQuantity(s, quantities[i]))],
-                FromTicks(reader.GetInt64(4)));
+            yield return new PendingReservation
+            {
+                Channel = reader.GetString(0),
+                OrderId = reader.GetString(1),
+                Quantities = [.. skus.Select((s, i) => new ReservedQuantity(s, quantities[i]))],
+                CreatedAt = FromTicks(reader.GetInt64(4)),
+            };
         }
     }
 
@@ -677,16 +698,18 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IOwnedWo
         return $"{p}channel, {p}item, {p}location, {p}desired, {p}acknowledged, {p}version, {p}sku, {p}attempts, {p}next_attempt_at, {p}updated_at, {p}last_error";
     }
 
-    private static InventoryRow ReadInventory(NpgsqlDataReader reader) => new(
-        new InventoryKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
-        reader.GetInt32(3),
-        reader.IsDBNull(4) ? null : reader.GetInt32(4),
-        reader.GetInt64(5),
-        reader.IsDBNull(6) ? null : reader.GetString(6),
-        reader.GetInt32(7),
-        FromTicks(reader.GetInt64(8)),
-        FromTicks(reader.GetInt64(9)),
-        reader.IsDBNull(10) ? null : reader.GetString(10));
+    private static InventoryRow ReadInventory(NpgsqlDataReader reader) => new()
+    {
+        Key = new InventoryKey(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
+        Desired = reader.GetInt32(3),
+        Acknowledged = reader.IsDBNull(4) ? null : reader.GetInt32(4),
+        Version = reader.GetInt64(5),
+        Sku = reader.IsDBNull(6) ? null : reader.GetString(6),
+        Attempts = reader.GetInt32(7),
+        NextAttemptAt = FromTicks(reader.GetInt64(8)),
+        UpdatedAt = FromTicks(reader.GetInt64(9)),
+        LastError = reader.IsDBNull(10) ? null : reader.GetString(10),
+    };
 
     private static string WorkColumns(string? alias)
     {
@@ -694,42 +717,48 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, IOwnedWo
         return $"{p}id, {p}channel, {p}kind, {p}payload, {p}enqueued_at, {p}attempts, {p}next_attempt_at, {p}status, {p}last_error";
     }
 
-    private static WorkItem ReadWork(NpgsqlDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.GetString(3),
-        FromTicks(reader.GetInt64(4)),
-        reader.GetInt32(5),
-        FromTicks(reader.GetInt64(6)),
-        (WorkItemStatus)reader.GetInt16(7),
-        reader.IsDBNull(8) ? null : reader.GetString(8));
+    private static WorkItem ReadWork(NpgsqlDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Channel = reader.GetString(1),
+        Kind = reader.GetString(2),
+        Payload = reader.GetString(3),
+        EnqueuedAt = FromTicks(reader.GetInt64(4)),
+        Attempts = reader.GetInt32(5),
+        NextAttemptAt = FromTicks(reader.GetInt64(6)),
+        Status = (WorkItemStatus)reader.GetInt16(7),
+        LastError = reader.IsDBNull(8) ? null : reader.GetString(8),
+    };
 
     private const string DeadLetterColumns = "id, channel, flow, kind, reason, error_type, payload, attempts, first_attempt_at, dead_lettered_at, source_queue";
 
-    private static DeadLetter ReadDeadLetter(NpgsqlDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.GetString(3),
-        reader.GetString(4),
-        reader.IsDBNull(5) ? null : reader.GetString(5),
-        reader.GetString(6),
-        reader.GetInt32(7),
-        FromTicks(reader.GetInt64(8)),
-        FromTicks(reader.GetInt64(9)),
-        reader.IsDBNull(10) ? null : (WorkQueue)reader.GetInt16(10));
+    private static DeadLetter ReadDeadLetter(NpgsqlDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Channel = reader.GetString(1),
+        Flow = reader.GetString(2),
+        Kind = reader.GetString(3),
+        Reason = reader.GetString(4),
+        ErrorType = reader.IsDBNull(5) ? null : reader.GetString(5),
+        Payload = reader.GetString(6),
+        Attempts = reader.GetInt32(7),
+        FirstAttemptAt = FromTicks(reader.GetInt64(8)),
+        DeadLetteredAt = FromTicks(reader.GetInt64(9)),
+        SourceQueue = reader.IsDBNull(10) ? null : (WorkQueue)reader.GetInt16(10),
+    };
 
     private const string OrderColumns = "channel, order_id, version, status, warehouse_reference, payload, updated_at";
 
-    private static OrderRecord ReadOrder(NpgsqlDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetString(1),
-        FromTicks(reader.GetInt64(2)),
-        (OrderRecordStatus)reader.GetInt16(3),
-        reader.IsDBNull(4) ? null : reader.GetString(4),
-        reader.IsDBNull(5) ? null : reader.GetString(5),
-        FromTicks(reader.GetInt64(6)));
+    private static OrderRecord ReadOrder(NpgsqlDataReader reader) => new()
+    {
+        Channel = reader.GetString(0),
+        OrderId = reader.GetString(1),
+        Version = FromTicks(reader.GetInt64(2)),
+        Status = (OrderRecordStatus)reader.GetInt16(3),
+        WarehouseReference = reader.IsDBNull(4) ? null : reader.GetString(4),
+        Payload = reader.IsDBNull(5) ? null : reader.GetString(5),
+        UpdatedAt = FromTicks(reader.GetInt64(6)),
+    };
 
     private static void AddKeyArrays(NpgsqlCommand command, InventoryKey[] keys)
     {

@@ -486,9 +486,20 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IOwnedWorkIt
             {
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    deadLetter = new DeadLetter(
-                        id, reader.GetString(0), flow, reader.GetString(1), reason, errorType, reader.GetString(2),
-                        reader.GetInt32(3), FromTicks(reader.GetInt64(4)), now, queue);
+                    deadLetter = new DeadLetter
+                    {
+                        Id = id,
+                        Channel = reader.GetString(0),
+                        Flow = flow,
+                        Kind = reader.GetString(1),
+                        Reason = reason,
+                        ErrorType = errorType,
+                        Payload = reader.GetString(2),
+                        Attempts = reader.GetInt32(3),
+                        FirstAttemptAt = FromTicks(reader.GetInt64(4)),
+                        DeadLetteredAt = now,
+                        SourceQueue = queue,
+                    };
                 }
             }
 
@@ -623,7 +634,13 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IOwnedWorkIt
         return await QuerySingleAsync(
             "SELECT channel, name, value, version FROM cursors WHERE channel = $channel AND name = $name",
             [("$channel", channel), ("$name", name)],
-            static r => new SyncCursor(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)),
+            static r => new SyncCursor
+            {
+                Channel = r.GetString(0),
+                Name = r.GetString(1),
+                Value = r.GetString(2),
+                Version = r.GetInt64(3),
+            },
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -841,49 +858,57 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IOwnedWorkIt
         }
     }
 
-    private static InventoryRow ReadInventory(SqliteDataReader r) => new(
-        new InventoryKey(r.GetString(0), r.GetString(1), r.GetString(2)),
-        r.GetInt32(3),
-        r.IsDBNull(4) ? null : r.GetInt32(4),
-        r.GetInt64(5),
-        r.IsDBNull(6) ? null : r.GetString(6),
-        r.GetInt32(7),
-        FromTicks(r.GetInt64(8)),
-        FromTicks(r.GetInt64(9)),
-        r.IsDBNull(10) ? null : r.GetString(10));
+    private static InventoryRow ReadInventory(SqliteDataReader r) => new()
+    {
+        Key = new InventoryKey(r.GetString(0), r.GetString(1), r.GetString(2)),
+        Desired = r.GetInt32(3),
+        Acknowledged = r.IsDBNull(4) ? null : r.GetInt32(4),
+        Version = r.GetInt64(5),
+        Sku = r.IsDBNull(6) ? null : r.GetString(6),
+        Attempts = r.GetInt32(7),
+        NextAttemptAt = FromTicks(r.GetInt64(8)),
+        UpdatedAt = FromTicks(r.GetInt64(9)),
+        LastError = r.IsDBNull(10) ? null : r.GetString(10),
+    };
 
-    private static WorkItem ReadWorkItem(SqliteDataReader r) => new(
-        r.GetString(1),
-        r.GetString(2),
-        r.GetString(3),
-        r.GetString(4),
-        FromTicks(r.GetInt64(5)),
-        r.GetInt32(6),
-        FromTicks(r.GetInt64(7)),
-        (WorkItemStatus)r.GetInt32(8),
-        r.IsDBNull(9) ? null : r.GetString(9));
+    private static WorkItem ReadWorkItem(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(1),
+        Channel = r.GetString(2),
+        Kind = r.GetString(3),
+        Payload = r.GetString(4),
+        EnqueuedAt = FromTicks(r.GetInt64(5)),
+        Attempts = r.GetInt32(6),
+        NextAttemptAt = FromTicks(r.GetInt64(7)),
+        Status = (WorkItemStatus)r.GetInt32(8),
+        LastError = r.IsDBNull(9) ? null : r.GetString(9),
+    };
 
-    private static DeadLetter ReadDeadLetter(SqliteDataReader r) => new(
-        r.GetString(0),
-        r.GetString(1),
-        r.GetString(2),
-        r.GetString(3),
-        r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5),
-        r.GetString(6),
-        r.GetInt32(7),
-        FromTicks(r.GetInt64(8)),
-        FromTicks(r.GetInt64(9)),
-        r.IsDBNull(10) ? null : (WorkQueue)r.GetInt32(10));
+    private static DeadLetter ReadDeadLetter(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Channel = r.GetString(1),
+        Flow = r.GetString(2),
+        Kind = r.GetString(3),
+        Reason = r.GetString(4),
+        ErrorType = r.IsDBNull(5) ? null : r.GetString(5),
+        Payload = r.GetString(6),
+        Attempts = r.GetInt32(7),
+        FirstAttemptAt = FromTicks(r.GetInt64(8)),
+        DeadLetteredAt = FromTicks(r.GetInt64(9)),
+        SourceQueue = r.IsDBNull(10) ? null : (WorkQueue)r.GetInt32(10),
+    };
 
-    private static OrderRecord ReadOrderRecord(SqliteDataReader r) => new(
-        r.GetString(0),
-        r.GetString(1),
-        FromTicks(r.GetInt64(2)),
-        (OrderRecordStatus)r.GetInt32(3),
-        r.IsDBNull(4) ? null : r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5),
-        FromTicks(r.GetInt64(6)));
+    private static OrderRecord ReadOrderRecord(SqliteDataReader r) => new()
+    {
+        Channel = r.GetString(0),
+        OrderId = r.GetString(1),
+        Version = FromTicks(r.GetInt64(2)),
+        Status = (OrderRecordStatus)r.GetInt32(3),
+        WarehouseReference = r.IsDBNull(4) ? null : r.GetString(4),
+        Payload = r.IsDBNull(5) ? null : r.GetString(5),
+        UpdatedAt = FromTicks(r.GetInt64(6)),
+    };
 
     private async ValueTask InitializeLockedAsync(CancellationToken cancellationToken)
     {
@@ -1265,7 +1290,13 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IOwnedWorkIt
                         }
 
                         lines = [];
-                        current = new PendingReservation(channel, orderId, [], FromTicks(reader.GetInt64(2)));
+                        current = new PendingReservation
+                        {
+                            Channel = channel,
+                            OrderId = orderId,
+                            Quantities = [],
+                            CreatedAt = FromTicks(reader.GetInt64(2)),
+                        };
                     }
 
                     if (!reader.IsDBNull(3))

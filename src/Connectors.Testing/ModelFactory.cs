@@ -39,7 +39,14 @@ public static class ModelFactory
             orderNumber: "#" + orderId,
             status: status,
             paymentStatus: paymentStatus,
-            shippingAddress: new Address(Name: "Ada Lovelace", Line1: "1 Analytical Way", City: "London", PostalCode: "N1 1AA", CountryCode: "GB"));
+            shippingAddress: new Address
+            {
+                Name = "Ada Lovelace",
+                Line1 = "1 Analytical Way",
+                City = "London",
+                PostalCode = "N1 1AA",
+                CountryCode = "GB",
+            });
     }
 
     /// <summary>A shipment of the given SKUs and quantities with one tracking number.</summary>

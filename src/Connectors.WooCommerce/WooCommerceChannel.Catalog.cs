@@ -25,13 +25,15 @@ public sealed partial class WooCommerceChannel
                 .ToDictionary(g => g.Key, g => g.First().Option!, StringComparer.Ordinal);
             var tracks = product.Type is not ("grouped" or "external") && product.ManageStock != false;
             var title = parent is not null && string.IsNullOrEmpty(product.Name) ? parent.Name : product.Name;
-            yield return new ChannelItem(
-                itemId,
-                string.IsNullOrEmpty(product.Sku) ? null : product.Sku,
-                title,
-                parent is null ? null : Id(parent.Id),
-                attributes.Count == 0 ? null : attributes,
-                tracks);
+            yield return new ChannelItem
+            {
+                ChannelItemId = itemId,
+                Sku = string.IsNullOrEmpty(product.Sku) ? null : product.Sku,
+                Title = title,
+                ParentId = parent is null ? null : Id(parent.Id),
+                Attributes = attributes.Count == 0 ? null : attributes,
+                TracksInventory = tracks,
+            };
         }
     }
 

@@ -167,12 +167,14 @@ public sealed partial class WooCommerceChannel
         return shipped;
     }
 
-    private static ChannelFulfillment ToFulfillment(string orderId, WooShipmentRecord record) => new(
-        orderId + "/" + record.Id,
-        orderId,
-        record.Lines.Select(l => new FulfillmentLine(l.Key, l.Value)).ToList(),
-        record.Tracking.Select(t => new TrackingInfo(t.Number, t.Url is null ? null : new Uri(t.Url), t.Carrier)).ToList(),
-        record.Id);
+    private static ChannelFulfillment ToFulfillment(string orderId, WooShipmentRecord record) => new()
+    {
+        FulfillmentId = orderId + "/" + record.Id,
+        ChannelOrderId = orderId,
+        Lines = record.Lines.Select(l => new FulfillmentLine(l.Key, l.Value)).ToList(),
+        Tracking = record.Tracking.Select(t => new TrackingInfo(t.Number, t.Url is null ? null : new Uri(t.Url), t.Carrier)).ToList(),
+        IdempotencyKey = record.Id,
+    };
 
     private static string NoteText(WooShipmentRecord record, string? carrier, string marker, string title = "Shipped")
     {

@@ -221,7 +221,12 @@ public sealed partial class WooCommerceChannel
             {
                 if (product.ManageStock != false && product.StockQuantity is { } stock)
                 {
-                    yield return new ChannelInventoryLevel(itemId, location, stock);
+                    yield return new ChannelInventoryLevel
+                    {
+                        ChannelItemId = itemId,
+                        LocationId = location,
+                        Available = stock,
+                    };
                 }
             }
 
@@ -256,7 +261,12 @@ public sealed partial class WooCommerceChannel
                     LearnManaged(product.Id, product.ManageStock);
                     if (product.ManageStock != false && product.StockQuantity is { } stock)
                     {
-                        yield return new ChannelInventoryLevel(parent == 0 ? Id(product.Id) : WooMapper.ItemId(parent, product.Id), location, stock);
+                        yield return new ChannelInventoryLevel
+                        {
+                            ChannelItemId = parent == 0 ? Id(product.Id) : WooMapper.ItemId(parent, product.Id),
+                            LocationId = location,
+                            Available = stock,
+                        };
                     }
                 }
             }

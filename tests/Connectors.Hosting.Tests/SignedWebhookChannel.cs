@@ -23,7 +23,7 @@ internal sealed class SignedWebhookChannel(FakeChannel inner, string secret) : I
     {
         if (request.GetHeader("X-Ping") is not null)
         {
-            return new WebhookVerificationResult(true, IsPing: true);
+            return new WebhookVerificationResult { IsValid = true, IsPing = true };
         }
 
         return WebhookSignature.VerifyHmacSha256Base64(request.Body.Span, secret, request.GetHeader("X-Signature"))
@@ -42,7 +42,15 @@ internal sealed class SignedWebhookChannel(FakeChannel inner, string secret) : I
             }
 
             var at = DateTimeOffset.Parse(document.RootElement.GetProperty("updated_at").GetString()!, CultureInfo.InvariantCulture);
-            return [new OrderChannelEvent(Name, request.GetHeader("X-Delivery") ?? Guid.NewGuid().ToString(), at, OrderEventKind.Created, id.GetString()!, null)];
+            return [new OrderChannelEvent
+            {
+                Channel = Name,
+                DeliveryId = request.GetHeader("X-Delivery") ?? Guid.NewGuid().ToString(),
+                OccurredAt = at,
+                Kind = OrderEventKind.Created,
+                OrderId = id.GetString()!,
+                Order = null,
+            }];
         }
         catch (JsonException e)
         {

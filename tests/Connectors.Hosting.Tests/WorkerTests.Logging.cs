@@ -54,7 +54,11 @@ public partial class WorkerTests
     private sealed class BuggyWarehouseOrders : IWarehouseOrders
     {
         public Task<WarehouseOrderResult> SubmitOrderAsync(WarehouseOrder order, string idempotencyKey, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new WarehouseOrderResult(WarehouseOrderOutcome.Accepted, Array.Empty<string>().First()));
+            Task.FromResult(new WarehouseOrderResult
+            {
+                Outcome = WarehouseOrderOutcome.Accepted,
+                WarehouseReference = Array.Empty<string>().First(),
+            });
 
         public Task<WarehouseOrderResult> UpdateOrderAsync(WarehouseOrder order, string idempotencyKey, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();

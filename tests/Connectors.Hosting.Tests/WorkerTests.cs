@@ -244,7 +244,20 @@ public partial class WorkerTests
         var (store, counts) = CountingStore.Wrap(new Connectors.State.InMemorySyncStateStore());
         await using var host = await TestHost.StartAsync(services: s => s.AddSingleton(store));
         var now = DateTimeOffset.UtcNow;
-        await store.AddDeadLetterAsync(new DeadLetter("d-1", "store-a", "orders", "webhook", "bad body", "payload", new string('x', 10_000), 1, now, now, null), ct);
+        await store.AddDeadLetterAsync(new DeadLetter
+        {
+            Id = "d-1",
+            Channel = "store-a",
+            Flow = "orders",
+            Kind = "webhook",
+            Reason = "bad body",
+            ErrorType = "payload",
+            Payload = new string('x', 10_000),
+            Attempts = 1,
+            FirstAttemptAt = now,
+            DeadLetteredAt = now,
+            SourceQueue = null,
+        }, ct);
         var health = host.App.Services.GetRequiredService<HealthCheckService>();
 
         var report = await health.CheckHealthAsync(ct);

@@ -13,7 +13,13 @@ public sealed class ContractTests
     [Fact]
     public async Task Check_FieldTheSchemaDoesNotName_IsAProblemInBothVersions()
     {
-        var request = new MagentoEmulatorRequest("POST", "/V1/inventory/source-items", [], """{"sourceItems":[{"sku":"A","source_code":"default","quantity":1,"status":1,"qty":1}]}""");
+        var request = new MagentoEmulatorRequest
+        {
+            Method = "POST",
+            Path = "/V1/inventory/source-items",
+            Query = [],
+            Body = """{"sourceItems":[{"sku":"A","source_code":"default","quantity":1,"status":1,"qty":1}]}""",
+        };
 
         foreach (var contract in await OpenApiContract.AllAsync())
         {
@@ -24,7 +30,13 @@ public sealed class ContractTests
     [Fact]
     public async Task Check_TrackWithoutCarrierCodeAndWrongTypes_AreProblems()
     {
-        var request = new MagentoEmulatorRequest("POST", "/V1/order/12/ship", [], """{"items":[{"order_item_id":"x","qty":1}],"tracks":[{"track_number":"1Z","title":"UPS"}]}""");
+        var request = new MagentoEmulatorRequest
+        {
+            Method = "POST",
+            Path = "/V1/order/12/ship",
+            Query = [],
+            Body = """{"items":[{"order_item_id":"x","qty":1}],"tracks":[{"track_number":"1Z","title":"UPS"}]}""",
+        };
 
         var problems = (await OpenApiContract.AllAsync())[1].Check(request);
 
@@ -37,10 +49,34 @@ public sealed class ContractTests
     {
         var contract = (await OpenApiContract.AllAsync())[0];
 
-        Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest("GET", "/V1/inventory/source-item", [], null)));
-        Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest("DELETE", "/V1/orders", [], null)));
-        Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest("GET", "/V1/orders", [new("searchCriteria[page]", "1")], null)));
-        Assert.Empty(contract.Check(new MagentoEmulatorRequest("GET", "/V1/orders", [new("searchCriteria[filterGroups][3][filters][1][field]", "state"), new("searchCriteria[pageSize]", "5")], null)));
+        Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest
+        {
+            Method = "GET",
+            Path = "/V1/inventory/source-item",
+            Query = [],
+            Body = null,
+        }));
+        Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest
+        {
+            Method = "DELETE",
+            Path = "/V1/orders",
+            Query = [],
+            Body = null,
+        }));
+        Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest
+        {
+            Method = "GET",
+            Path = "/V1/orders",
+            Query = [new("searchCriteria[page]", "1")],
+            Body = null,
+        }));
+        Assert.Empty(contract.Check(new MagentoEmulatorRequest
+        {
+            Method = "GET",
+            Path = "/V1/orders",
+            Query = [new("searchCriteria[filterGroups][3][filters][1][field]", "state"), new("searchCriteria[pageSize]", "5")],
+            Body = null,
+        }));
     }
 
     [Fact]
@@ -48,9 +84,27 @@ public sealed class ContractTests
     {
         foreach (var contract in await OpenApiContract.AllAsync())
         {
-            Assert.Empty(contract.Check(new MagentoEmulatorRequest("POST", "/async/bulk/V1/inventory/source-items", [], """[{"sourceItems":[{"sku":"A","source_code":"default","quantity":1,"status":1}]}]""")));
-            Assert.Contains(contract.Check(new MagentoEmulatorRequest("POST", "/async/bulk/V1/inventory/source-items", [], """[{"sourceItems":[]},{"sourceItems":[{"sku":"A","qty":1}]}]""")), p => p.Contains("$.sourceItems[0].qty is not in the schema", StringComparison.Ordinal));
-            Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest("POST", "/async/bulk/V1/inventory/source-items", [], """{"sourceItems":[]}""")));
+            Assert.Empty(contract.Check(new MagentoEmulatorRequest
+            {
+                Method = "POST",
+                Path = "/async/bulk/V1/inventory/source-items",
+                Query = [],
+                Body = """[{"sourceItems":[{"sku":"A","source_code":"default","quantity":1,"status":1}]}]""",
+            }));
+            Assert.Contains(contract.Check(new MagentoEmulatorRequest
+            {
+                Method = "POST",
+                Path = "/async/bulk/V1/inventory/source-items",
+                Query = [],
+                Body = """[{"sourceItems":[]},{"sourceItems":[{"sku":"A","qty":1}]}]""",
+            }), p => p.Contains("$.sourceItems[0].qty is not in the schema", StringComparison.Ordinal));
+            Assert.NotEmpty(contract.Check(new MagentoEmulatorRequest
+            {
+                Method = "POST",
+                Path = "/async/bulk/V1/inventory/source-items",
+                Query = [],
+                Body = """{"sourceItems":[]}""",
+            }));
         }
     }
 

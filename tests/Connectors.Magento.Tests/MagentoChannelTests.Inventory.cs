@@ -73,7 +73,12 @@ public sealed partial class MagentoChannelTests
 
         var levels = await channel.ReadInventoryAsync(["SKU-A"], Ct).ToListAsync(Ct);
 
-        Assert.Equal(new ChannelInventoryLevel("SKU-A", InventoryTarget.DefaultLocation, 7), Assert.Single(levels));
+        Assert.Equal(new ChannelInventoryLevel
+        {
+            ChannelItemId = "SKU-A",
+            LocationId = InventoryTarget.DefaultLocation,
+            Available = 7,
+        }, Assert.Single(levels));
     }
 
     [Fact]

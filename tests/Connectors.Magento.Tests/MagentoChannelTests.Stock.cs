@@ -27,7 +27,17 @@ public sealed partial class MagentoChannelTests
         Assert.Equal((0m, false), _emulator.GetLegacyStock("B"));
         Assert.DoesNotContain(_emulator.Requests, r => r.Path.StartsWith("/V1/inventory/", StringComparison.Ordinal) || r.Path == "/V1/orders");
         var levels = await channel.ReadInventoryAsync(null, Ct).ToListAsync(Ct);
-        Assert.Equal([new ChannelInventoryLevel("A", InventoryTarget.DefaultLocation, 5), new ChannelInventoryLevel("B", InventoryTarget.DefaultLocation, 0)], levels);
+        Assert.Equal([new ChannelInventoryLevel
+        {
+            ChannelItemId = "A",
+            LocationId = InventoryTarget.DefaultLocation,
+            Available = 5,
+        }, new ChannelInventoryLevel
+        {
+            ChannelItemId = "B",
+            LocationId = InventoryTarget.DefaultLocation,
+            Available = 0,
+        }], levels);
     }
 
     [Fact]

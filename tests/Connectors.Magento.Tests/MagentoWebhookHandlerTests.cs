@@ -103,10 +103,12 @@ public sealed class MagentoWebhookHandlerTests : IDisposable
 
     private string Sign(string body) => Convert.ToBase64String(_storeKey.SignData(Encoding.UTF8.GetBytes(body), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
-    private static WebhookRequest Request(string body, string? signature) => new(
-        TestHost.Channel,
-        signature is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["X-Adobe-Commerce-Webhook-Signature"] = signature },
-        Encoding.UTF8.GetBytes(body),
-        Received,
-        "application/json");
+    private static WebhookRequest Request(string body, string? signature) => new()
+    {
+        Channel = TestHost.Channel,
+        Headers = signature is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["X-Adobe-Commerce-Webhook-Signature"] = signature },
+        Body = Encoding.UTF8.GetBytes(body),
+        ReceivedAt = Received,
+        ContentType = "application/json",
+    };
 }

@@ -77,7 +77,13 @@ internal sealed partial class OpenApiContract
                 return [$"{Version}: {request.Method} {request.Path} needs an array of request bodies"];
             }
 
-            return array.SelectMany(element => Check(new MagentoEmulatorRequest(request.Method, request.Path["/async/bulk".Length..], request.Query, element?.ToJsonString()))).ToList();
+            return array.SelectMany(element => Check(new MagentoEmulatorRequest
+            {
+                Method = request.Method,
+                Path = request.Path["/async/bulk".Length..],
+                Query = request.Query,
+                Body = element?.ToJsonString(),
+            })).ToList();
         }
 
         if (Find(request.Method, request.Path) is not var (template, operation))

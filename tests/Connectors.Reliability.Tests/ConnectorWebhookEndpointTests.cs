@@ -34,9 +34,19 @@ public sealed class ConnectorWebhookEndpointTests
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
 
         // Real orders on both shops, never delivered by the shops themselves.
-        var shopifyOrder = await shops.Shopify.CreateOrderAsync([new ShopifyEmulatorLine(shops.Skus[0], 1, 10m)], "EUR", Ct);
+        var shopifyOrder = await shops.Shopify.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = shops.Skus[0],
+            Quantity = 1,
+            UnitPrice = 10m,
+        }], "EUR", Ct);
         var shopifyBody = ShopifyOrderBody(shopifyOrder);
-        var wooOrder = shops.Woo.AddOrder("processing", [new WooCommerceEmulatorLine(shops.WooProducts[shops.Skus[1]], 2, 10m)]);
+        var wooOrder = shops.Woo.AddOrder("processing", [new WooCommerceEmulatorLine
+        {
+            ProductId = shops.WooProducts[shops.Skus[1]],
+            Quantity = 2,
+            Price = 10m,
+        }]);
         var wooBody = WooOrderBody(wooOrder, shops.WooProducts[shops.Skus[1]], shops.Skus[1]);
         var shopifySecret = shops.Shopify.Options.ClientSecret;
 

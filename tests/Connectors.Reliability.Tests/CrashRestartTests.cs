@@ -196,9 +196,19 @@ public sealed class CrashRestartTests
         {
             await Task.Delay(300 + random.Next(900), cancellationToken);
             var lines = Lines(shops, random);
-            var shopifyId = await shops.Shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine(l.Sku, l.Quantity, 12.5m))], "EUR", cancellationToken);
+            var shopifyId = await shops.Shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine
+            {
+                Sku = l.Sku,
+                Quantity = l.Quantity,
+                UnitPrice = 12.5m,
+            })], "EUR", cancellationToken);
             lines = Lines(shops, random);
-            var wooId = shops.Woo.AddOrder("processing", [.. lines.Select(l => new WooCommerceEmulatorLine(shops.WooProducts[l.Sku], l.Quantity, 12.5m))]);
+            var wooId = shops.Woo.AddOrder("processing", [.. lines.Select(l => new WooCommerceEmulatorLine
+            {
+                ProductId = shops.WooProducts[l.Sku],
+                Quantity = l.Quantity,
+                Price = 12.5m,
+            })]);
             lock (placed)
             {
                 placed.Add((HostSettings.Shopify, shopifyId));

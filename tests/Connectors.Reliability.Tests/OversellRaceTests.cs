@@ -23,8 +23,8 @@ public sealed class OversellRaceTests
         warehouse.SetStock(new StockLevel("SKU-1", InventoryTarget.DefaultLocation, stock));
         var a = new FakeChannel("shop-a");
         var b = new FakeChannel("shop-b");
-        a.AddItem(new ChannelItem("SKU-1", "SKU-1"));
-        b.AddItem(new ChannelItem("SKU-1", "SKU-1"));
+        a.AddItem(new ChannelItem { ChannelItemId = "SKU-1", Sku = "SKU-1" });
+        b.AddItem(new ChannelItem { ChannelItemId = "SKU-1", Sku = "SKU-1" });
         var services = new ServiceCollection();
         services.AddSingleton<IWarehouseInventory>(warehouse).AddSingleton<IWarehouseOrders>(warehouse);
         services.AddConnectors(o =>
@@ -46,7 +46,15 @@ public sealed class OversellRaceTests
         // so the WMS has not seen the order while channel B is pushed.
         var sold = ModelFactory.Order("shop-a", "A-1", [("SKU-1", firstSale)]);
         a.PutOrder(sold);
-        Assert.Equal(InboxAcceptOutcome.Accepted, await orders.AcceptAsync(new OrderChannelEvent("shop-a", "d-1", DateTimeOffset.UtcNow, OrderEventKind.Created, "A-1", sold), Ct));
+        Assert.Equal(InboxAcceptOutcome.Accepted, await orders.AcceptAsync(new OrderChannelEvent
+        {
+            Channel = "shop-a",
+            DeliveryId = "d-1",
+            OccurredAt = DateTimeOffset.UtcNow,
+            Kind = OrderEventKind.Created,
+            OrderId = "A-1",
+            Order = sold,
+        }, Ct));
         warehouse.FailNextSubmits(1000);
         await orders.ProcessInboxAsync(Ct);
         await inventory.DispatchAsync("shop-b", Ct);
@@ -64,7 +72,15 @@ public sealed class OversellRaceTests
                 b.SetLevel("SKU-1", InventoryTarget.DefaultLocation, (b.GetLevel("SKU-1") ?? 0) - 1);
                 var order = ModelFactory.Order("shop-b", "B-" + i, [("SKU-1", 1)]);
                 b.PutOrder(order);
-                await orders.AcceptAsync(new OrderChannelEvent("shop-b", "b-" + i, DateTimeOffset.UtcNow, OrderEventKind.Created, order.OrderId, order), Ct);
+                await orders.AcceptAsync(new OrderChannelEvent
+                {
+                    Channel = "shop-b",
+                    DeliveryId = "b-" + i,
+                    OccurredAt = DateTimeOffset.UtcNow,
+                    Kind = OrderEventKind.Created,
+                    OrderId = order.OrderId,
+                    Order = order,
+                }, Ct);
                 acceptedB++;
             }
         }

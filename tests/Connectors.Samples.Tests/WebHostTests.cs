@@ -64,9 +64,19 @@ public sealed class WebHostTests
 
         // Shopify signs with the app's client secret; WooCommerce with the webhook's secret.
         shopify.Options.WebhookUrl = new Uri(address, "/webhooks/shopify");
-        var shopifyOrder = await shopify.CreateOrderAsync([new ShopifyEmulatorLine("SHOP-A", 2, 9.5m)], cancellationToken: Ct);
+        var shopifyOrder = await shopify.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SHOP-A",
+            Quantity = 2,
+            UnitPrice = 9.5m,
+        }], cancellationToken: Ct);
         woo.AddWebhook("order.created", new Uri(address, "/webhooks/woocommerce"), WooSecret);
-        var wooOrder = woo.AddOrder("processing", [new WooCommerceEmulatorLine(product, 1, 12m)]).ToString(CultureInfo.InvariantCulture);
+        var wooOrder = woo.AddOrder("processing", [new WooCommerceEmulatorLine
+        {
+            ProductId = product,
+            Quantity = 1,
+            Price = 12m,
+        }]).ToString(CultureInfo.InvariantCulture);
         await woo.FlushWebhooksAsync(Ct);
 
         var shopifyKey = "shopify/" + shopifyOrder;

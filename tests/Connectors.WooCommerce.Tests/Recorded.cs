@@ -35,6 +35,13 @@ internal static class Recorded
         var (_, headers) = Headers($"{name}.headers.txt");
         var body = Bytes($"{name}.{bodyExtension}");
         headers.TryGetValue("Content-Type", out var contentType);
-        return new WebhookRequest("shop-b", headers, body, new DateTimeOffset(2026, 11, 27, 2, 32, 0, TimeSpan.Zero), contentType);
+        return new WebhookRequest
+        {
+            Channel = "shop-b",
+            Headers = headers,
+            Body = body,
+            ReceivedAt = new DateTimeOffset(2026, 11, 27, 2, 32, 0, TimeSpan.Zero),
+            ContentType = contentType,
+        };
     }
 }

@@ -19,7 +19,22 @@ public sealed partial class WooCommerceChannelTests
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
         var products = Enumerable.Range(0, 300).Select(i => shop.AddSimpleProduct($"SKU-{i}", 1)).ToList();
-        var hoodie = shop.AddVariableProduct("Hoodie", "Size", [new("H-S", "S", 1), new("H-M", "M", 1), new("H-L", "L", 1)]);
+        var hoodie = shop.AddVariableProduct("Hoodie", "Size", [new()
+        {
+            Sku = "H-S",
+            Option = "S",
+            Stock = 1,
+        }, new()
+        {
+            Sku = "H-M",
+            Option = "M",
+            Stock = 1,
+        }, new()
+        {
+            Sku = "H-L",
+            Option = "L",
+            Stock = 1,
+        }]);
         var v = shop.GetVariationIds(hoodie);
         shop.Latency = TimeSpan.FromMilliseconds(300); // long enough that batches sent together are seen together
         shop.RecordRequests = true;

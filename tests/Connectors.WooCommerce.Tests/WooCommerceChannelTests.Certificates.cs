@@ -18,7 +18,12 @@ public sealed partial class WooCommerceChannelTests
         var ct = TestContext.Current.CancellationToken;
         using var certificate = SelfSigned("127.0.0.1");
         await using var shop = await WooCommerceEmulator.StartHttpsAsync(certificate, cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 1, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 1,
+            Price = 10m,
+        }]);
         var attempts = new CountingHandler();
         await using var sp = BuildWithCounter(shop, attempts, o => o.MaxRetries = 4);
 
@@ -41,7 +46,12 @@ public sealed partial class WooCommerceChannelTests
         try
         {
             await using var shop = await WooCommerceEmulator.StartHttpsAsync(certificate, cancellationToken: ct);
-            var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 1, 10m)]);
+            var order = shop.AddOrder("processing", [new()
+            {
+                ProductId = shop.AddSimpleProduct("A", 5),
+                Quantity = 1,
+                Price = 10m,
+            }]);
             await using var sp = Connect(shop, o => o.TrustedCertificatePath = path);
 
             var found = await sp.Channel_().GetOrderAsync($"{order}", ct);

@@ -34,7 +34,22 @@ public sealed partial class WooCommerceChannelTests
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
         var tshirt = shop.AddSimpleProduct("TSHIRT-RED-M", 25);
-        var hoodie = shop.AddVariableProduct("Hoodie", "Size", [new("HOODIE-S", "S", 10), new("HOODIE-M", "M", 15), new("HOODIE-L", "L", 5)]);
+        var hoodie = shop.AddVariableProduct("Hoodie", "Size", [new()
+        {
+            Sku = "HOODIE-S",
+            Option = "S",
+            Stock = 10,
+        }, new()
+        {
+            Sku = "HOODIE-M",
+            Option = "M",
+            Stock = 15,
+        }, new()
+        {
+            Sku = "HOODIE-L",
+            Option = "L",
+            Stock = 5,
+        }]);
         var v = shop.GetVariationIds(hoodie);
         await using var sp = Connect(shop);
 
@@ -72,7 +87,17 @@ public sealed partial class WooCommerceChannelTests
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
         var tshirt = shop.AddSimpleProduct("TSHIRT-RED-M", 25);
-        var hoodie = shop.AddVariableProduct("Hoodie", "Size", [new("HOODIE-S", "S", 10), new("HOODIE-M", "M", null)]);
+        var hoodie = shop.AddVariableProduct("Hoodie", "Size", [new()
+        {
+            Sku = "HOODIE-S",
+            Option = "S",
+            Stock = 10,
+        }, new()
+        {
+            Sku = "HOODIE-M",
+            Option = "M",
+            Stock = null,
+        }]);
         var v = shop.GetVariationIds(hoodie);
         await using var sp = Connect(shop, o => o.PageSize = 1);
 
@@ -94,11 +119,16 @@ public sealed partial class WooCommerceChannelTests
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var shop = await WooCommerceEmulator.StartAsync(time, ct);
         var p = shop.AddSimpleProduct("A", 100);
-        var old = shop.AddOrder("processing", [new(p, 1, 9.99m)]);
+        var old = shop.AddOrder("processing", [new() { ProductId = p, Quantity = 1, Price = 9.99m }]);
         time.Advance(TimeSpan.FromMinutes(1));
         var since = time.GetUtcNow();
         time.Advance(TimeSpan.FromSeconds(1));
-        var fresh = Enumerable.Range(0, 5).Select(_ => shop.AddOrder("processing", [new(p, 2, 9.99m)])).ToList();
+        var fresh = Enumerable.Range(0, 5).Select(_ => shop.AddOrder("processing", [new()
+        {
+            ProductId = p,
+            Quantity = 2,
+            Price = 9.99m,
+        }])).ToList();
         shop.SetOrderStatus(fresh[0], "cancelled");
         await using var sp = Connect(shop, o => o.PageSize = 2);
 
@@ -116,7 +146,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 1, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 1,
+            Price = 10m,
+        }]);
         await using var sp = Connect(shop);
         var ack = new OrderAcknowledgement($"{order}", ReleaseDecision.Release, "WMS-42");
 
@@ -136,7 +171,12 @@ public sealed partial class WooCommerceChannelTests
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
         var a = shop.AddSimpleProduct("A", 5);
         var b = shop.AddSimpleProduct("B", 5);
-        var order = shop.AddOrder("processing", [new(a, 2, 10m), new(b, 1, 5m)]);
+        var order = shop.AddOrder("processing", [new() { ProductId = a, Quantity = 2, Price = 10m }, new()
+        {
+            ProductId = b,
+            Quantity = 1,
+            Price = 5m,
+        }]);
         var lines = shop.GetLineItemIds(order);
         await using var sp = Connect(shop);
         var channel = sp.Channel_();
@@ -167,7 +207,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 2, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 2,
+            Price = 10m,
+        }]);
         var line = shop.GetLineItemIds(order)[0];
         await using var sp = Connect(shop);
         var channel = sp.Channel_();
@@ -188,7 +233,7 @@ public sealed partial class WooCommerceChannelTests
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
         var p = shop.AddSimpleProduct("A", 5);
-        var order = shop.AddOrder("processing", [new(p, 2, 10m)]);
+        var order = shop.AddOrder("processing", [new() { ProductId = p, Quantity = 2, Price = 10m }]);
         var line = shop.GetLineItemIds(order)[0];
         var refund = shop.AddRefund(order, line, 1, "Damaged");
         await using var sp = Connect(shop);
@@ -214,7 +259,7 @@ public sealed partial class WooCommerceChannelTests
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
         var p = shop.AddSimpleProduct("A", 5);
-        var order = shop.AddOrder("completed", [new(p, 3, 10m)]);
+        var order = shop.AddOrder("completed", [new() { ProductId = p, Quantity = 3, Price = 10m }]);
         var line = shop.GetLineItemIds(order)[0];
         await using var sp = Connect(shop);
         var confirmation = new ReturnConfirmation($"{order}", [new ReturnLine($"{line}", 2)], restock: true, refund: true, "RMA-9");
@@ -235,18 +280,20 @@ public sealed partial class WooCommerceChannelTests
         receiver.Given(WireMock.RequestBuilders.Request.Create().WithPath("/hook").UsingPost()).RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200));
         shop.AddWebhook("order.created", new Uri(receiver.Url + "/hook"), "test-secret");
         var p = shop.AddSimpleProduct("A", 5);
-        var o1 = shop.AddOrder("processing", [new(p, 1, 10m)]);
-        var o2 = shop.AddOrder("processing", [new(p, 2, 10m)]);
+        var o1 = shop.AddOrder("processing", [new() { ProductId = p, Quantity = 1, Price = 10m }]);
+        var o2 = shop.AddOrder("processing", [new() { ProductId = p, Quantity = 2, Price = 10m }]);
         await shop.FlushWebhooksAsync(ct);
         await using var sp = Connect(shop);
         IWebhookHandler handler = sp.Channel_();
 
-        var requests = receiver.LogEntries.Select(e => new WebhookRequest(
-            "shop-b",
-            e.RequestMessage.Headers!.ToDictionary(h => h.Key, h => h.Value.ToString()!, StringComparer.OrdinalIgnoreCase),
-            e.RequestMessage.BodyAsBytes ?? [],
-            DateTimeOffset.UtcNow,
-            e.RequestMessage.Headers!.TryGetValue("Content-Type", out var type) ? type.ToString() : null)).ToList();
+        var requests = receiver.LogEntries.Select(e => new WebhookRequest
+        {
+            Channel = "shop-b",
+            Headers = e.RequestMessage.Headers!.ToDictionary(h => h.Key, h => h.Value.ToString()!, StringComparer.OrdinalIgnoreCase),
+            Body = e.RequestMessage.BodyAsBytes ?? [],
+            ReceivedAt = DateTimeOffset.UtcNow,
+            ContentType = e.RequestMessage.Headers!.TryGetValue("Content-Type", out var type) ? type.ToString() : null,
+        }).ToList();
 
         Assert.Equal(3, requests.Count);
         var ping = Assert.Single(requests, r => r.GetHeader("X-WC-Webhook-Signature") is null);
@@ -269,7 +316,12 @@ public sealed partial class WooCommerceChannelTests
         using var receiver = StartWireMock();
         receiver.Given(WireMock.RequestBuilders.Request.Create().WithPath("/hook").UsingPost()).RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(500));
         var hook = shop.AddWebhook("order.updated", new Uri(receiver.Url + "/hook"), "test-secret");
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 1, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 1,
+            Price = 10m,
+        }]);
         await shop.FlushWebhooksAsync(ct);
         for (var i = 0; i < 5; i++)
         {
@@ -289,7 +341,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 1, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 1,
+            Price = 10m,
+        }]);
         shop.InjectFault(WooCommerceEmulatorFault.TooManyRequests, retryAfter: TimeSpan.FromSeconds(1));
         await using var sp = Connect(shop, o => o.MaxRetries = 2);
 
@@ -304,7 +361,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 1, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 1,
+            Price = 10m,
+        }]);
         shop.InjectFault(WooCommerceEmulatorFault.ServiceUnavailable, retryAfter: TimeSpan.FromSeconds(30));
         await using var sp = Connect(shop);
 
@@ -323,7 +385,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 1, 10m)]);
+        shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 1,
+            Price = 10m,
+        }]);
         shop.InjectFault(fault);
         await using var sp = Connect(shop);
 
@@ -339,7 +406,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 3, 12.5m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 3,
+            Price = 12.5m,
+        }]);
         shop.InjectFault(fault);
         await using var sp = Connect(shop);
 
@@ -357,7 +429,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 1, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 1,
+            Price = 10m,
+        }]);
         var secret = shop.ConsumerSecret;
         await using var sp = Connect(shop, o => o.ConsumerSecret = Volatile.Read(ref secret));
         Assert.NotNull(await sp.Channel_().GetOrderAsync($"{order}", ct));
@@ -377,7 +454,12 @@ public sealed partial class WooCommerceChannelTests
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
         shop.HomeUrl = new Uri("http://shop.example/");
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 1, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 1,
+            Price = 10m,
+        }]);
         await using var wrong = Connect(shop);
         await using var right = Connect(shop, o => o.HomeUrl = new Uri("http://shop.example/"));
 
@@ -390,7 +472,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 1, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 1,
+            Price = 10m,
+        }]);
         await using var sp = Connect(shop, o =>
         {
             o.OAuthInHeader = true;

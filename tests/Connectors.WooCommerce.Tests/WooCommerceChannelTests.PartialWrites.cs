@@ -48,7 +48,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 2, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 2,
+            Price = 10m,
+        }]);
         var line = shop.GetLineItemIds(order)[0];
         var fault = new WriteFault(HttpMethod.Post, "/notes", loseAnswer: false);
         await using var sp = ConnectWithFault(shop, fault);
@@ -65,7 +70,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 2, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 2,
+            Price = 10m,
+        }]);
         var line = shop.GetLineItemIds(order)[0];
         var fault = new WriteFault(HttpMethod.Put, "/orders/", loseAnswer: false) { Armed = false };
         await using var sp = ConnectWithFault(shop, fault);
@@ -86,7 +96,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 2, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 2,
+            Price = 10m,
+        }]);
         await using var sp = Connect(shop);
         shop.InjectFault(WooCommerceEmulatorFault.MalformedJson);
 
@@ -102,7 +117,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 2, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 2,
+            Price = 10m,
+        }]);
         var line = shop.GetLineItemIds(order)[0];
         await using var sp = Connect(shop);
         var channel = sp.Channel_();
@@ -119,7 +139,12 @@ public sealed partial class WooCommerceChannelTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
-        var order = shop.AddOrder("processing", [new(shop.AddSimpleProduct("A", 5), 2, 10m)]);
+        var order = shop.AddOrder("processing", [new()
+        {
+            ProductId = shop.AddSimpleProduct("A", 5),
+            Quantity = 2,
+            Price = 10m,
+        }]);
         var line = shop.GetLineItemIds(order)[0];
         var fault = new WriteFault(method, pathPart, loseAnswer);
         await using var sp = ConnectWithFault(shop, fault);

@@ -21,7 +21,7 @@ public sealed partial class WooCommerceChannelTests
         var p = shop.AddSimpleProduct("A", 1000);
         for (var i = 0; i < 20; i++)
         {
-            shop.AddOrder("processing", [new(p, 1, 10m)]);
+            shop.AddOrder("processing", [new() { ProductId = p, Quantity = 1, Price = 10m }]);
         }
 
         await using var sp = TestHost.Build(
@@ -40,7 +40,7 @@ public sealed partial class WooCommerceChannelTests
         Assert.Empty(await ToListAsync(channel.ListReturnRequestsAsync(since, ct)));
         var first = shop.RequestCount;
         time.Advance(TimeSpan.FromHours(1));
-        var late = shop.AddOrder("processing", [new(p, 1, 10m)]);
+        var late = shop.AddOrder("processing", [new() { ProductId = p, Quantity = 1, Price = 10m }]);
         Assert.Empty(await ToListAsync(channel.ListReturnRequestsAsync(since, ct)));
         var second = shop.RequestCount - first;
         time.Advance(TimeSpan.FromHours(1));
@@ -61,7 +61,7 @@ public sealed partial class WooCommerceChannelTests
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
         var p = shop.AddSimpleProduct("A", 5);
-        var order = shop.AddOrder("completed", [new(p, 2, 10m)]);
+        var order = shop.AddOrder("completed", [new() { ProductId = p, Quantity = 2, Price = 10m }]);
         var line = shop.GetLineItemIds(order)[0];
         await using var sp = Connect(shop);
         var since = DateTimeOffset.UtcNow.AddMinutes(-5);
@@ -81,7 +81,7 @@ public sealed partial class WooCommerceChannelTests
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
         var p = shop.AddSimpleProduct("A", 100);
-        var order = shop.AddOrder("processing", [new(p, 20, 10m)]);
+        var order = shop.AddOrder("processing", [new() { ProductId = p, Quantity = 20, Price = 10m }]);
         var line = shop.GetLineItemIds(order)[0];
         var refunds = Enumerable.Range(0, 12).Select(i => shop.AddRefund(order, line, 1, "r" + i)).ToList();
         await using var sp = Connect(shop, o => o.PageSize = 10);
@@ -99,7 +99,7 @@ public sealed partial class WooCommerceChannelTests
         var ct = TestContext.Current.CancellationToken;
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
         var p = shop.AddSimpleProduct("A", 100);
-        var order = shop.AddOrder("processing", [new(p, 20, 10m)]);
+        var order = shop.AddOrder("processing", [new() { ProductId = p, Quantity = 20, Price = 10m }]);
         var line = shop.GetLineItemIds(order)[0];
         await using var sp = Connect(shop, o => o.PageSize = 10);
         var client = sp.GetRequiredService<IHttpClientFactory>().CreateClient(WooCommerceClient.HttpClientName(TestHost.Channel));

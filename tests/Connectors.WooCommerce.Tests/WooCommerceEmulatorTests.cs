@@ -22,7 +22,7 @@ public sealed class WooCommerceEmulatorTests
     {
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
         var p = shop.AddSimpleProduct("A", 100);
-        var order = shop.AddOrder("processing", [new(p, 20, 10m)]);
+        var order = shop.AddOrder("processing", [new() { ProductId = p, Quantity = 20, Price = 10m }]);
         var line = shop.GetLineItemIds(order)[0];
         for (var i = 0; i < 11; i++)
         {
@@ -50,7 +50,7 @@ public sealed class WooCommerceEmulatorTests
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
         var p = shop.AddSimpleProduct("A", 5);
         shop.AddSimpleProduct("B", 5);
-        shop.AddOrder("processing", [new(p, 1, 10m)]);
+        shop.AddOrder("processing", [new() { ProductId = p, Quantity = 1, Price = 10m }]);
         await using var sp = Connect(shop);
 
         var (orderStatus, orderHeaders, orders) = await GetAsync(sp, shop, "orders?per_page=1&page=5");
@@ -72,7 +72,7 @@ public sealed class WooCommerceEmulatorTests
         var p = shop.AddSimpleProduct("A", 50);
         for (var i = 0; i < 3; i++)
         {
-            shop.AddOrder("processing", [new(p, 1, 10m)]);
+            shop.AddOrder("processing", [new() { ProductId = p, Quantity = 1, Price = 10m }]);
         }
 
         await using var sp = Connect(shop);
@@ -93,7 +93,17 @@ public sealed class WooCommerceEmulatorTests
     {
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
         var simple = shop.AddSimpleProduct("A", 5);
-        var hoodie = shop.AddVariableProduct("Hoodie", "Size", [new("H-S", "S", 1), new("H-M", "M", 1)]);
+        var hoodie = shop.AddVariableProduct("Hoodie", "Size", [new()
+        {
+            Sku = "H-S",
+            Option = "S",
+            Stock = 1,
+        }, new()
+        {
+            Sku = "H-M",
+            Option = "M",
+            Stock = 1,
+        }]);
         var v = shop.GetVariationIds(hoodie);
         await using var sp = Connect(shop);
 
@@ -139,7 +149,7 @@ public sealed class WooCommerceEmulatorTests
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
         shop.TimeZone = TimeZoneInfo.CreateCustomTimeZone("UTC+02", TimeSpan.FromHours(2), "UTC+02", "UTC+02");
         var p = shop.AddSimpleProduct("A", 5);
-        var order = shop.AddOrder("processing", [new(p, 1, 10m)]);
+        var order = shop.AddOrder("processing", [new() { ProductId = p, Quantity = 1, Price = 10m }]);
         await using var sp = Connect(shop);
 
         var (_, _, json) = await GetAsync(sp, shop, $"orders/{order}");
@@ -155,9 +165,9 @@ public sealed class WooCommerceEmulatorTests
     {
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
         var p = shop.AddSimpleProduct("A", 10);
-        var paid = shop.AddOrder("processing", [new(p, 2, 10m)]);
+        var paid = shop.AddOrder("processing", [new() { ProductId = p, Quantity = 2, Price = 10m }]);
         Assert.Equal(8, shop.GetStock(p)); // a new processing order reduces at once
-        var unpaid = shop.AddOrder("pending", [new(p, 3, 10m)]);
+        var unpaid = shop.AddOrder("pending", [new() { ProductId = p, Quantity = 3, Price = 10m }]);
         Assert.Equal(8, shop.GetStock(p)); // pending payment holds nothing
         shop.SetOrderStatus(unpaid, "on-hold");
         Assert.Equal(5, shop.GetStock(p));
@@ -181,7 +191,7 @@ public sealed class WooCommerceEmulatorTests
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
         shop.ManageOrderStock = false;
         var p = shop.AddSimpleProduct("A", 10);
-        var order = shop.AddOrder("processing", [new(p, 2, 10m)]);
+        var order = shop.AddOrder("processing", [new() { ProductId = p, Quantity = 2, Price = 10m }]);
         shop.SetOrderStatus(order, "cancelled");
 
         Assert.Equal(10, shop.GetStock(p));
@@ -221,7 +231,7 @@ public sealed class WooCommerceEmulatorTests
         var hook = shop.AddWebhook("order.created", receiver.Url, "secret");
         for (var i = 0; i < 6; i++)
         {
-            shop.AddOrder("processing", [new(p, 1, 10m)]);
+            shop.AddOrder("processing", [new() { ProductId = p, Quantity = 1, Price = 10m }]);
         }
 
         await shop.FlushWebhooksAsync(Ct);
@@ -240,7 +250,7 @@ public sealed class WooCommerceEmulatorTests
         shop.HomeUrl = new Uri($"http://127.0.0.1:{receiver.Url.Port}/"); // the receiver shares the site's host and port
         var p = shop.AddSimpleProduct("A", 50);
         shop.AddWebhook("order.created", receiver.Url, "secret");
-        shop.AddOrder("processing", [new(p, 1, 10m)]);
+        shop.AddOrder("processing", [new() { ProductId = p, Quantity = 1, Price = 10m }]);
 
         await shop.FlushWebhooksAsync(Ct);
 
@@ -257,7 +267,7 @@ public sealed class WooCommerceEmulatorTests
         await using var receiver = await Receiver.StartAsync(() => { }, Ct, b => body = b);
         var p = shop.AddSimpleProduct("A", 50);
         shop.AddWebhook("order.created", receiver.Url, "secret");
-        var order = shop.AddOrder("processing", [new(p, 1, 10m)]);
+        var order = shop.AddOrder("processing", [new() { ProductId = p, Quantity = 1, Price = 10m }]);
         shop.SetOrderStatus(order, "completed"); // happens before the queue runs
 
         time.Advance(TimeSpan.FromSeconds(5));

@@ -20,7 +20,7 @@ public sealed class WooCommerceStockMovesTests
     public async Task UnpaidOrderPaidLater_ShopShowsTheWmsLevel()
     {
         await using var s = await Scenario.StartAsync(68);
-        var order = s.Shop.AddOrder("pending", [new(s.Product, 1, 10m)], paid: false); // the shop holds nothing yet
+        var order = s.Shop.AddOrder("pending", [new() { ProductId = s.Product, Quantity = 1, Price = 10m }], paid: false); // the shop holds nothing yet
         await s.EngineAsync();
         s.Expect(67); // the engine subtracts the held unit (oversell window)
 
@@ -39,7 +39,7 @@ public sealed class WooCommerceStockMovesTests
         // order paid in the second in which the engine wrote its hold acknowledgement, after a poll read that version,
         // keeps the version the engine had held. The fake clock stands still between the steps: one second.
         await using var s = await Scenario.StartAsync(68, o => o.Orders.AcknowledgeOrders = true);
-        var order = s.Shop.AddOrder("pending", [new(s.Product, 1, 10m)], paid: false);
+        var order = s.Shop.AddOrder("pending", [new() { ProductId = s.Product, Quantity = 1, Price = 10m }], paid: false);
         await s.EngineAsync(); // held; the acknowledgement (order meta and note) moves date_modified to this second
         s.Expect(67);
         await s.Services.GetRequiredService<IOrderSync>().PollAsync(TestHost.Channel, Ct); // reads the acknowledged version
@@ -58,7 +58,7 @@ public sealed class WooCommerceStockMovesTests
     public async Task OrderPlacedPaid_ShopShowsTheWmsLevel()
     {
         await using var s = await Scenario.StartAsync(40);
-        s.Shop.AddOrder("processing", [new(s.Product, 2, 10m)]); // WooCommerce reduces at once: 38
+        s.Shop.AddOrder("processing", [new() { ProductId = s.Product, Quantity = 2, Price = 10m }]); // WooCommerce reduces at once: 38
         s.Ceiling = 38;
         s.Check();
         await s.EngineAsync();
@@ -70,7 +70,7 @@ public sealed class WooCommerceStockMovesTests
     public async Task CancelledAfterTheWmsAccepted_ShopShowsTheWmsLevel()
     {
         await using var s = await Scenario.StartAsync(50);
-        var order = s.Shop.AddOrder("processing", [new(s.Product, 3, 10m)]);
+        var order = s.Shop.AddOrder("processing", [new() { ProductId = s.Product, Quantity = 3, Price = 10m }]);
         s.Ceiling = 47;
         await s.EngineAsync();
         s.Expect(47);
@@ -89,7 +89,7 @@ public sealed class WooCommerceStockMovesTests
     public async Task CancellationTheWmsRefuses_ShopIsPushedBackToTheWmsLevel()
     {
         await using var s = await Scenario.StartAsync(50);
-        var order = s.Shop.AddOrder("processing", [new(s.Product, 3, 10m)]);
+        var order = s.Shop.AddOrder("processing", [new() { ProductId = s.Product, Quantity = 3, Price = 10m }]);
         s.Ceiling = 47;
         await s.EngineAsync();
         s.Expect(47);
@@ -106,7 +106,7 @@ public sealed class WooCommerceStockMovesTests
     public async Task ReturnRefundedWithRestockAfterTheWmsReceivedIt_ShopShowsTheWmsLevel()
     {
         await using var s = await Scenario.StartAsync(84, o => o.Orders.RefundOnReturn = ReturnRefundPolicy.WhenReceived);
-        var order = s.Shop.AddOrder("processing", [new(s.Product, 1, 10m)]);
+        var order = s.Shop.AddOrder("processing", [new() { ProductId = s.Product, Quantity = 1, Price = 10m }]);
         s.Ceiling = 83;
         await s.EngineAsync();
         s.Expect(83);
@@ -132,7 +132,7 @@ public sealed class WooCommerceStockMovesTests
     public async Task RefundWithoutRestock_ShopShowsTheWmsLevel()
     {
         await using var s = await Scenario.StartAsync(30);
-        var order = s.Shop.AddOrder("processing", [new(s.Product, 2, 10m)]);
+        var order = s.Shop.AddOrder("processing", [new() { ProductId = s.Product, Quantity = 2, Price = 10m }]);
         s.Ceiling = 28;
         await s.EngineAsync();
         var line = s.Shop.GetLineItemIds(order)[0];
@@ -148,7 +148,7 @@ public sealed class WooCommerceStockMovesTests
     public async Task RefundWithRestockByTheShopAdmin_ShopIsPushedBackToTheWmsLevel()
     {
         await using var s = await Scenario.StartAsync(30);
-        var order = s.Shop.AddOrder("processing", [new(s.Product, 2, 10m)]);
+        var order = s.Shop.AddOrder("processing", [new() { ProductId = s.Product, Quantity = 2, Price = 10m }]);
         s.Ceiling = 28;
         await s.EngineAsync();
         var line = s.Shop.GetLineItemIds(order)[0];
@@ -165,7 +165,7 @@ public sealed class WooCommerceStockMovesTests
     {
         // Found by the chaos run: the engine first sees the order when it is already cancelled.
         await using var s = await Scenario.StartAsync(30);
-        var order = s.Shop.AddOrder("on-hold", [new(s.Product, 2, 10m)], paid: false); // WooCommerce takes 2: 28; nobody polls yet
+        var order = s.Shop.AddOrder("on-hold", [new() { ProductId = s.Product, Quantity = 2, Price = 10m }], paid: false); // WooCommerce takes 2: 28; nobody polls yet
         s.Ceiling = 31; // a receipt of 1 is pushed before the engine reads the order: 31 overwrites the shop's 28 + 1
         s.Wms.SetStock(new StockLevel(s.Sku, "WH1", 31));
         await s.PublishAsync();
@@ -183,7 +183,7 @@ public sealed class WooCommerceStockMovesTests
         await using var s = await Scenario.StartAsync(66);
 
         // No connector runs: WooCommerce takes the unit (65), nobody polls.
-        s.Shop.AddOrder("processing", [new(s.Product, 1, 10m)]);
+        s.Shop.AddOrder("processing", [new() { ProductId = s.Product, Quantity = 1, Price = 10m }]);
         s.Ceiling = 65;
         s.Time.Advance(TimeSpan.FromMinutes(1));
 

@@ -64,7 +64,12 @@ internal sealed class MarketStallChannel(string name, MarketStall stall, IOption
             cancellationToken.ThrowIfCancellationRequested();
             if (channelItemIds is null || channelItemIds.Contains(sku))
             {
-                yield return new ChannelInventoryLevel(sku, InventoryTarget.DefaultLocation, quantity);
+                yield return new ChannelInventoryLevel
+                {
+                    ChannelItemId = sku,
+                    LocationId = InventoryTarget.DefaultLocation,
+                    Available = quantity,
+                };
             }
         }
 
@@ -146,12 +151,14 @@ internal sealed class MarketStallChannel(string name, MarketStall stall, IOption
         paymentStatus: order.IsPaid ? PaymentStatus.Paid : PaymentStatus.Pending,
         tags: order.Tags);
 
-    private static ChannelFulfillment ToChannelFulfillment(StallShipment shipment) => new(
-        shipment.Id,
-        shipment.OrderId,
-        [.. shipment.Lines.Select(l => new FulfillmentLine(l.LineId, l.Quantity))],
-        [.. shipment.TrackingNumbers.Select(n => new TrackingInfo(n))],
-        shipment.Reference);
+    private static ChannelFulfillment ToChannelFulfillment(StallShipment shipment) => new()
+    {
+        FulfillmentId = shipment.Id,
+        ChannelOrderId = shipment.OrderId,
+        Lines = [.. shipment.Lines.Select(l => new FulfillmentLine(l.LineId, l.Quantity))],
+        Tracking = [.. shipment.TrackingNumbers.Select(n => new TrackingInfo(n))],
+        IdempotencyKey = shipment.Reference,
+    };
 
     // Errors: the platform's failures become the typed ConnectorException family --------------------------------
 

@@ -1,7 +1,14 @@
 namespace Connectors;
 
 /// <summary>The quantity a channel currently shows for an item at a location, read back for reconciliation.</summary>
-/// <param name="ChannelItemId">The channel's item id.</param>
-/// <param name="LocationId">The channel's location id.</param>
-/// <param name="Available">The quantity the channel shows as available.</param>
-public sealed record ChannelInventoryLevel(string ChannelItemId, string LocationId, int Available);
+public sealed record ChannelInventoryLevel
+{
+    /// <summary>The channel's item id.</summary>
+    public required string ChannelItemId { get; init; }
+
+    /// <summary>The channel's location id.</summary>
+    public required string LocationId { get; init; }
+
+    /// <summary>The quantity the channel shows as available.</summary>
+    public required int Available { get; init; }
+}

@@ -4,8 +4,17 @@ namespace Connectors;
 /// The oversell window of one order: units received from a channel and subtracted from every channel's
 /// availability until the WMS accepts the order (and counts them as reserved itself).
 /// </summary>
-/// <param name="Channel">The channel instance the order came from.</param>
-/// <param name="OrderId">The channel's order id.</param>
-/// <param name="Quantities">The units held back per SKU.</param>
-/// <param name="CreatedAt">When the window opened.</param>
-public sealed record PendingReservation(string Channel, string OrderId, IReadOnlyList<ReservedQuantity> Quantities, DateTimeOffset CreatedAt);
+public sealed record PendingReservation
+{
+    /// <summary>The channel instance the order came from.</summary>
+    public required string Channel { get; init; }
+
+    /// <summary>The channel's order id.</summary>
+    public required string OrderId { get; init; }
+
+    /// <summary>The units held back per SKU.</summary>
+    public required IReadOnlyList<ReservedQuantity> Quantities { get; init; }
+
+    /// <summary>When the window opened.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+}

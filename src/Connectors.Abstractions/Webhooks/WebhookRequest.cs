@@ -1,18 +1,23 @@
 namespace Connectors;
 
 /// <summary>A raw webhook delivery as received, before verification: headers and the exact body bytes.</summary>
-/// <param name="Channel">The channel instance the endpoint belongs to.</param>
-/// <param name="Headers">Request headers; look-ups must ignore case.</param>
-/// <param name="Body">The raw body; signatures are computed over these exact bytes.</param>
-/// <param name="ReceivedAt">When it arrived.</param>
-/// <param name="ContentType">The Content-Type header, if any.</param>
-public sealed record WebhookRequest(
-    string Channel,
-    IReadOnlyDictionary<string, string> Headers,
-    ReadOnlyMemory<byte> Body,
-    DateTimeOffset ReceivedAt,
-    string? ContentType = null)
+public sealed record WebhookRequest
 {
+    /// <summary>The channel instance the endpoint belongs to.</summary>
+    public required string Channel { get; init; }
+
+    /// <summary>Request headers; look-ups must ignore case.</summary>
+    public required IReadOnlyDictionary<string, string> Headers { get; init; }
+
+    /// <summary>The raw body; signatures are computed over these exact bytes.</summary>
+    public required ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>When it arrived.</summary>
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The Content-Type header, if any.</summary>
+    public string? ContentType { get; init; }
+
     /// <summary>Reads a header ignoring case.</summary>
     /// <param name="name">The header name.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>

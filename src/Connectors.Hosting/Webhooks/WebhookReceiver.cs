@@ -48,7 +48,14 @@ internal sealed class WebhookReceiver(
             headers[header.Key] = header.Value.ToString();
         }
 
-        var request = new WebhookRequest(channel, headers, body, time.GetUtcNow(), context.Request.ContentType);
+        var request = new WebhookRequest
+        {
+            Channel = channel,
+            Headers = headers,
+            Body = body,
+            ReceivedAt = time.GetUtcNow(),
+            ContentType = context.Request.ContentType,
+        };
         var verification = handler.Verify(request);
         if (!verification.IsValid)
         {
@@ -125,7 +132,20 @@ internal sealed class WebhookReceiver(
         var now = time.GetUtcNow();
         var payload = Encoding.UTF8.GetString(body);
         await store.AddDeadLetterAsync(
-            new DeadLetter(id, channel, ConnectorFlows.Orders, "webhook", error.Message, error.GetType().Name, payload, 1, now, now, null),
+            new DeadLetter
+            {
+                Id = id,
+                Channel = channel,
+                Flow = ConnectorFlows.Orders,
+                Kind = "webhook",
+                Reason = error.Message,
+                ErrorType = error.GetType().Name,
+                Payload = payload,
+                Attempts = 1,
+                FirstAttemptAt = now,
+                DeadLetteredAt = now,
+                SourceQueue = null,
+            },
             cancellationToken).ConfigureAwait(false);
         Log.WebhookDeadLettered(logger, id, channel, error.Message, error);
     }

@@ -192,18 +192,20 @@ internal static class MagentoMapper
 
     private static Address? Address(OrderAddress? address) => address is null
         ? null
-        : new Address(
-            Name: string.Join(' ', new[] { address.Firstname, address.Lastname }.Where(s => !string.IsNullOrEmpty(s))),
-            Company: address.Company,
-            Line1: address.Street is { Count: > 0 } street ? street[0] : null,
-            Line2: address.Street is { Count: > 1 } more ? string.Join(", ", more.Skip(1)) : null,
-            City: address.City,
-            Province: address.Region,
-            ProvinceCode: address.RegionCode,
-            PostalCode: address.Postcode,
-            CountryCode: address.CountryId,
-            Phone: address.Telephone,
-            Email: address.Email);
+        : new Address
+        {
+            Name = string.Join(' ', new[] { address.Firstname, address.Lastname }.Where(s => !string.IsNullOrEmpty(s))),
+            Company = address.Company,
+            Line1 = address.Street is { Count: > 0 } street ? street[0] : null,
+            Line2 = address.Street is { Count: > 1 } more ? string.Join(", ", more.Skip(1)) : null,
+            City = address.City,
+            Province = address.Region,
+            ProvinceCode = address.RegionCode,
+            PostalCode = address.Postcode,
+            CountryCode = address.CountryId,
+            Phone = address.Telephone,
+            Email = address.Email,
+        };
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 

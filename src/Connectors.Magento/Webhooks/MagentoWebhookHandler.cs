@@ -148,7 +148,15 @@ public sealed class MagentoWebhookHandler : IWebhookHandler
             // No delivery id header: the event, the order and its update time identify a delivery, so a repeat is one event.
             var orderId = id.Value.ToString(CultureInfo.InvariantCulture);
             var delivery = string.Create(CultureInfo.InvariantCulture, $"{eventName}:{orderId}:{occurredAt.UtcTicks}");
-            return [new OrderChannelEvent(Channel, delivery, occurredAt, kind, orderId, null)];
+            return [new OrderChannelEvent
+            {
+                Channel = Channel,
+                DeliveryId = delivery,
+                OccurredAt = occurredAt,
+                Kind = kind,
+                OrderId = orderId,
+                Order = null,
+            }];
         }
     }
 

@@ -1,7 +1,14 @@
 namespace Connectors.Mapping.Catalog;
 
 /// <summary>A catalogue item with no mapping.</summary>
-/// <param name="ChannelItemId">The channel's item id.</param>
-/// <param name="Sku">The SKU the channel shows, if any.</param>
-/// <param name="Reason">Why it did not match.</param>
-public sealed record UnmatchedItem(string ChannelItemId, string? Sku, string Reason);
+public sealed record UnmatchedItem
+{
+    /// <summary>The channel's item id.</summary>
+    public required string ChannelItemId { get; init; }
+
+    /// <summary>The SKU the channel shows, if any.</summary>
+    public string? Sku { get; init; }
+
+    /// <summary>Why it did not match.</summary>
+    public required string Reason { get; init; }
+}

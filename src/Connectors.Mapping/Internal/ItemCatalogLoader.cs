@@ -63,7 +63,12 @@ internal sealed class ItemCatalogLoader(MappingProfileStore store, IServiceProvi
             foreach (var (key, skus) in clashes)
             {
                 wmsByKey.Remove(key);
-                ambiguous.Add(new AmbiguousMatch(key, [], $"WMS SKUs {string.Join(", ", skus)} normalise to the same key; channel items with that SKU are not matched."));
+                ambiguous.Add(new AmbiguousMatch
+                {
+                    Sku = key,
+                    ChannelItemIds = [],
+                    Reason = $"WMS SKUs {string.Join(", ", skus)} normalise to the same key; channel items with that SKU are not matched.",
+                });
             }
         }
 
@@ -90,7 +95,12 @@ internal sealed class ItemCatalogLoader(MappingProfileStore store, IServiceProvi
 
             if (variantMatches > 1)
             {
-                unmatched.Add(new UnmatchedItem(item.ChannelItemId, item.Sku, $"matches {variantMatches} variant rules; make the rules' attributes distinct."));
+                unmatched.Add(new UnmatchedItem
+                {
+                    ChannelItemId = item.ChannelItemId,
+                    Sku = item.Sku,
+                    Reason = $"matches {variantMatches} variant rules; make the rules' attributes distinct.",
+                });
                 continue;
             }
 
@@ -102,13 +112,23 @@ internal sealed class ItemCatalogLoader(MappingProfileStore store, IServiceProvi
 
             if (profile.AutoMatch is null)
             {
-                unmatched.Add(new UnmatchedItem(item.ChannelItemId, item.Sku, "has no explicit mapping or variant rule, and auto-matching is off."));
+                unmatched.Add(new UnmatchedItem
+                {
+                    ChannelItemId = item.ChannelItemId,
+                    Sku = item.Sku,
+                    Reason = "has no explicit mapping or variant rule, and auto-matching is off.",
+                });
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(item.Sku))
             {
-                unmatched.Add(new UnmatchedItem(item.ChannelItemId, item.Sku, "has no SKU to match."));
+                unmatched.Add(new UnmatchedItem
+                {
+                    ChannelItemId = item.ChannelItemId,
+                    Sku = item.Sku,
+                    Reason = "has no SKU to match.",
+                });
                 continue;
             }
 
@@ -120,13 +140,23 @@ internal sealed class ItemCatalogLoader(MappingProfileStore store, IServiceProvi
                 wmsSku = itemKey;
                 if (wmsSku.Length == 0)
                 {
-                    unmatched.Add(new UnmatchedItem(item.ChannelItemId, item.Sku, "normalises to an empty SKU."));
+                    unmatched.Add(new UnmatchedItem
+                    {
+                        ChannelItemId = item.ChannelItemId,
+                        Sku = item.Sku,
+                        Reason = "normalises to an empty SKU.",
+                    });
                     continue;
                 }
             }
             else if (!wmsByKey.TryGetValue(itemKey, out wmsSku!))
             {
-                unmatched.Add(new UnmatchedItem(item.ChannelItemId, item.Sku, $"SKU '{item.Sku}' (normalised '{itemKey}') is not a WMS SKU."));
+                unmatched.Add(new UnmatchedItem
+                {
+                    ChannelItemId = item.ChannelItemId,
+                    Sku = item.Sku,
+                    Reason = $"SKU '{item.Sku}' (normalised '{itemKey}') is not a WMS SKU.",
+                });
                 continue;
             }
 
@@ -138,14 +168,24 @@ internal sealed class ItemCatalogLoader(MappingProfileStore store, IServiceProvi
         {
             if (claims.Count > 1)
             {
-                ambiguous.Add(new AmbiguousMatch(sku, [.. claims.Select(c => c.Item.ChannelItemId)], $"{claims.Count} channel items claim WMS SKU '{sku}' ({string.Join(", ", claims.Select(c => c.How).Distinct())}); map them explicitly."));
+                ambiguous.Add(new AmbiguousMatch
+                {
+                    Sku = sku,
+                    ChannelItemIds = [.. claims.Select(c => c.Item.ChannelItemId)],
+                    Reason = $"{claims.Count} channel items claim WMS SKU '{sku}' ({string.Join(", ", claims.Select(c => c.How).Distinct())}); map them explicitly.",
+                });
                 continue;
             }
 
             var (item, component, how) = claims[0];
             if (how == "SKU" && explicitSkus.Contains(sku))
             {
-                ambiguous.Add(new AmbiguousMatch(sku, [item.ChannelItemId], $"WMS SKU '{sku}' is already mapped explicitly to another channel item; channel item '{item.ChannelItemId}' is not matched by SKU."));
+                ambiguous.Add(new AmbiguousMatch
+                {
+                    Sku = sku,
+                    ChannelItemIds = [item.ChannelItemId],
+                    Reason = $"WMS SKU '{sku}' is already mapped explicitly to another channel item; channel item '{item.ChannelItemId}' is not matched by SKU.",
+                });
                 continue;
             }
 
@@ -154,7 +194,14 @@ internal sealed class ItemCatalogLoader(MappingProfileStore store, IServiceProvi
 
         state.ReplaceCatalogue(matched);
         Log.CatalogueLoaded(logger, channel, matched.Count, explicitCount, ambiguous.Count, unmatched.Count);
-        return new CatalogMatchResult(channel, matched, explicitCount, ambiguous, unmatched);
+        return new CatalogMatchResult
+        {
+            Channel = channel,
+            Matched = matched,
+            ExplicitCount = explicitCount,
+            Ambiguous = ambiguous,
+            Unmatched = unmatched,
+        };
     }
 
     private static void Claim(Dictionary<string, List<(ChannelItem, ItemComponent, string)>> candidates, string sku, ChannelItem item, ItemComponent component, string how)

@@ -68,7 +68,13 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
         {
             ShipBy = shipBy,
         };
-        return ValueTask.FromResult(new OrderMappingResult(warehouseOrder, release, reason, warnings));
+        return ValueTask.FromResult(new OrderMappingResult
+        {
+            Order = warehouseOrder,
+            Release = release,
+            Reason = reason,
+            Warnings = warnings,
+        });
     }
 
     public ValueTask<FulfillmentRequest> MapShipmentAsync(WarehouseShipment shipment, ChannelOrder order, CancellationToken cancellationToken = default)
@@ -233,7 +239,13 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
             }
         }
 
-        return ValueTask.FromResult(new ExpectedReturn(request.Channel, request.ReturnId, request.ChannelOrderId, lines));
+        return ValueTask.FromResult(new ExpectedReturn
+        {
+            Channel = request.Channel,
+            ReturnId = request.ReturnId,
+            ChannelOrderId = request.ChannelOrderId,
+            Lines = lines,
+        });
     }
 
     private List<WarehouseOrderLine> ExplodeLines(ChannelOrder order, CompiledProfile profile, ItemIndex? index)
@@ -572,7 +584,13 @@ internal sealed class ProfileOrderMapper(MappingProfileStore store, IEnumerable<
         {
             ShipBy = context.ShipBy,
         };
-        return new OrderMappingResult(warehouseOrder, context.Release, context.Reason, context.Warnings.Count == 0 ? null : [.. context.Warnings]);
+        return new OrderMappingResult
+        {
+            Order = warehouseOrder,
+            Release = context.Release,
+            Reason = context.Reason,
+            Warnings = context.Warnings.Count == 0 ? null : [.. context.Warnings],
+        };
     }
 
     private ChannelItemDefinition Resolve(ChannelOrder order, ChannelOrderLine line, int index) =>

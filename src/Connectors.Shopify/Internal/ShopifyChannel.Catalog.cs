@@ -78,6 +78,14 @@ internal sealed partial class ShopifyChannel
             attributes["shopify.productId"] = productId;
         }
 
-        return new ChannelItem(itemId, variant.Sku, variant.DisplayName ?? variant.Title, variant.Id, attributes, variant.InventoryItem.Tracked ?? true);
+        return new ChannelItem
+        {
+            ChannelItemId = itemId,
+            Sku = variant.Sku,
+            Title = variant.DisplayName ?? variant.Title,
+            ParentId = variant.Id,
+            Attributes = attributes,
+            TracksInventory = variant.InventoryItem.Tracked ?? true,
+        };
     }
 }

@@ -55,7 +55,14 @@ internal sealed partial class ShopifyChannel
         var created = data.FulfillmentCreate?.Fulfillment
             ?? throw new ShopifyGraphQLException(GraphDocuments.FulfillmentCreate, "no fulfillment returned.", null, null, null, isTransient: true);
         await WriteMarkerAsync(orderId, options, markerKey, created.Id, request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
-        return new ChannelFulfillment(created.Id, orderId, request.Lines, request.Tracking, request.IdempotencyKey);
+        return new ChannelFulfillment
+        {
+            FulfillmentId = created.Id,
+            ChannelOrderId = orderId,
+            Lines = request.Lines,
+            Tracking = request.Tracking,
+            IdempotencyKey = request.IdempotencyKey,
+        };
     }
 
     /// <summary>
@@ -373,6 +380,13 @@ internal sealed partial class ShopifyChannel
             .Where(t => !string.IsNullOrEmpty(t.Number))
             .Select(t => new TrackingInfo(t.Number!, Uri.TryCreate(t.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null, t.Company))
             .ToArray();
-        return new ChannelFulfillment(fulfillment.Id, orderId, lines, tracking, key);
+        return new ChannelFulfillment
+        {
+            FulfillmentId = fulfillment.Id,
+            ChannelOrderId = orderId,
+            Lines = lines,
+            Tracking = tracking,
+            IdempotencyKey = key,
+        };
     }
 }

@@ -73,7 +73,12 @@ internal sealed partial class ShopifyChannel
 
         var location = found.Location?.Id
             ?? throw new ConnectorException($"The fulfilment service '{name}' of channel '{Name}' has no location.");
-        var service = new ShopifyFulfillmentService(found.Id, found.ServiceName ?? name, location);
+        var service = new ShopifyFulfillmentService
+        {
+            Id = found.Id,
+            Name = found.ServiceName ?? name,
+            LocationId = location,
+        };
         Log.FulfillmentServiceReady(_logger, Name, service.Name, location, created ? "created" : "found");
         return service;
     }

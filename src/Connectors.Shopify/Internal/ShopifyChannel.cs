@@ -393,7 +393,12 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
             {
                 _notStocked.TryRemove((item.Id, location), out _);
                 _lastSeen[(item.Id, location)] = available;
-                yield return new ChannelInventoryLevel(item.Id, location, available);
+                yield return new ChannelInventoryLevel
+                {
+                    ChannelItemId = item.Id,
+                    LocationId = location,
+                    Available = available,
+                };
             }
         }
     }
@@ -440,7 +445,12 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                 cancellationToken).ConfigureAwait(false);
             foreach (var location in NonNullNodes(data.Locations?.Nodes, "Locations"))
             {
-                yield return new ShopifyLocation(location.Id, location.Name ?? location.Id, location.IsActive ?? true);
+                yield return new ShopifyLocation
+                {
+                    Id = location.Id,
+                    Name = location.Name ?? location.Id,
+                    IsActive = location.IsActive ?? true,
+                };
             }
 
             after = data.Locations?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;

@@ -114,7 +114,21 @@ internal static class ShopifyOrderMapper
 
     private static Address? Address(AddressNode? address, string? email) => address is null
         ? null
-        : new Address(address.Name, address.Company, address.Address1, address.Address2, address.City, address.Province, address.ProvinceCode, address.Zip, address.Country, address.CountryCodeV2, address.Phone, email);
+        : new Address
+        {
+            Name = address.Name,
+            Company = address.Company,
+            Line1 = address.Address1,
+            Line2 = address.Address2,
+            City = address.City,
+            Province = address.Province,
+            ProvinceCode = address.ProvinceCode,
+            PostalCode = address.Zip,
+            Country = address.Country,
+            CountryCode = address.CountryCodeV2,
+            Phone = address.Phone,
+            Email = email,
+        };
 
     private static Money ToMoney(MoneyV2 money, string channel, string orderId, string? lineId)
     {

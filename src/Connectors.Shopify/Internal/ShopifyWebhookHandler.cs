@@ -119,7 +119,15 @@ internal sealed class ShopifyWebhookHandler : IWebhookHandler
             throw new WebhookPayloadException("$.line_items", "must be an array.");
         }
 
-        return new OrderChannelEvent(Channel, deliveryId, occurredAt, kind, id, null);
+        return new OrderChannelEvent
+        {
+            Channel = Channel,
+            DeliveryId = deliveryId,
+            OccurredAt = occurredAt,
+            Kind = kind,
+            OrderId = id,
+            Order = null,
+        };
     }
 
     private InventoryChangedEvent InventoryEvent(JsonElement root, string deliveryId, DateTimeOffset triggeredAt)
@@ -154,7 +162,15 @@ internal sealed class ShopifyWebhookHandler : IWebhookHandler
                 : throw new WebhookPayloadException("$.available", "must be an integer or null.");
         }
 
-        return new InventoryChangedEvent(Channel, deliveryId, Timestamp(root, "updated_at", "$") ?? triggeredAt, itemId, locationId, available);
+        return new InventoryChangedEvent
+        {
+            Channel = Channel,
+            DeliveryId = deliveryId,
+            OccurredAt = Timestamp(root, "updated_at", "$") ?? triggeredAt,
+            ChannelItemId = itemId,
+            LocationId = locationId,
+            Available = available,
+        };
     }
 
     private ReturnRequestedEvent ReturnEvent(JsonElement root, string deliveryId, DateTimeOffset triggeredAt)
@@ -204,7 +220,13 @@ internal sealed class ShopifyWebhookHandler : IWebhookHandler
             throw new WebhookPayloadException("$.return_line_items", "is empty, so the return cannot be announced from this payload; read it with ListReturnRequestsAsync.");
         }
 
-        return new ReturnRequestedEvent(Channel, deliveryId, triggeredAt, new ReturnRequest(Channel, returnId, orderId, lines, triggeredAt));
+        return new ReturnRequestedEvent
+        {
+            Channel = Channel,
+            DeliveryId = deliveryId,
+            OccurredAt = triggeredAt,
+            Request = new ReturnRequest(Channel, returnId, orderId, lines, triggeredAt),
+        };
     }
 
     private static string Gid(JsonElement element, string path, string type)

@@ -274,16 +274,19 @@ internal sealed class InventoryJournal : IDisposable
             while ((rc = raw.sqlite3_step(_due)) == raw.SQLITE_ROW)
             {
                 _claimedIds.Add(raw.sqlite3_column_int64(_due, 0));
-                claimed.Add(new InventoryRow(
-                    new InventoryKey(channel, Text(_due, 1)!, Text(_due, 2)!),
-                    raw.sqlite3_column_int(_due, 3),
-                    raw.sqlite3_column_type(_due, 4) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int(_due, 4),
-                    raw.sqlite3_column_int64(_due, 5),
-                    Text(_due, 6),
-                    raw.sqlite3_column_int(_due, 7),
-                    TimeCodec.FromTicks(raw.sqlite3_column_int64(_due, 8)),
-                    TimeCodec.FromTicks(raw.sqlite3_column_int64(_due, 9)),
-                    Text(_due, 10)) { LeaseToken = token });
+                claimed.Add(new InventoryRow
+                {
+                    Key = new InventoryKey(channel, Text(_due, 1)!, Text(_due, 2)!),
+                    Desired = raw.sqlite3_column_int(_due, 3),
+                    Acknowledged = raw.sqlite3_column_type(_due, 4) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int(_due, 4),
+                    Version = raw.sqlite3_column_int64(_due, 5),
+                    Sku = Text(_due, 6),
+                    Attempts = raw.sqlite3_column_int(_due, 7),
+                    NextAttemptAt = TimeCodec.FromTicks(raw.sqlite3_column_int64(_due, 8)),
+                    UpdatedAt = TimeCodec.FromTicks(raw.sqlite3_column_int64(_due, 9)),
+                    LastError = Text(_due, 10),
+                    LeaseToken = token,
+                });
             }
 
             ThrowUnlessDone(rc);

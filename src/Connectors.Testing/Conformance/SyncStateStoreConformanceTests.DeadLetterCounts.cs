@@ -13,10 +13,62 @@ public abstract partial class SyncStateStoreConformanceTests
         var store = await CreateStoreAsync();
         Assert.Empty(await store.CountDeadLettersAsync(Ct));
 
-        await store.AddDeadLetterAsync(new DeadLetter("c1", "shop-a", "inventory", "target", "unknown item", null, "{}", 1, T0, T0, null), Ct);
-        await store.AddDeadLetterAsync(new DeadLetter("c2", "shop-a", "inventory", "target", "unknown item", null, "{}", 1, T0, T0, null), Ct);
-        await store.AddDeadLetterAsync(new DeadLetter("c2", "shop-a", "inventory", "target", "replaced", null, "{}", 2, T0, T0, null), Ct);
-        await store.AddDeadLetterAsync(new DeadLetter("c3", "shop-b", "orders", "webhook", "bad body", null, "{}", 1, T0, T0, null), Ct);
+        await store.AddDeadLetterAsync(new DeadLetter
+        {
+            Id = "c1",
+            Channel = "shop-a",
+            Flow = "inventory",
+            Kind = "target",
+            Reason = "unknown item",
+            ErrorType = null,
+            Payload = "{}",
+            Attempts = 1,
+            FirstAttemptAt = T0,
+            DeadLetteredAt = T0,
+            SourceQueue = null,
+        }, Ct);
+        await store.AddDeadLetterAsync(new DeadLetter
+        {
+            Id = "c2",
+            Channel = "shop-a",
+            Flow = "inventory",
+            Kind = "target",
+            Reason = "unknown item",
+            ErrorType = null,
+            Payload = "{}",
+            Attempts = 1,
+            FirstAttemptAt = T0,
+            DeadLetteredAt = T0,
+            SourceQueue = null,
+        }, Ct);
+        await store.AddDeadLetterAsync(new DeadLetter
+        {
+            Id = "c2",
+            Channel = "shop-a",
+            Flow = "inventory",
+            Kind = "target",
+            Reason = "replaced",
+            ErrorType = null,
+            Payload = "{}",
+            Attempts = 2,
+            FirstAttemptAt = T0,
+            DeadLetteredAt = T0,
+            SourceQueue = null,
+        }, Ct);
+        await store.AddDeadLetterAsync(new DeadLetter
+        {
+            Id = "c3",
+            Channel = "shop-b",
+            Flow = "orders",
+            Kind = "webhook",
+            Reason = "bad body",
+            ErrorType = null,
+            Payload = "{}",
+            Attempts = 1,
+            FirstAttemptAt = T0,
+            DeadLetteredAt = T0,
+            SourceQueue = null,
+        }, Ct);
         await store.EnqueueAsync(WorkQueue.Inbox, Item("o1", channel: "shop-b"), Ct);
         await store.ClaimAsync(WorkQueue.Inbox, 1, T0, Lease, null, Ct);
         await store.MoveToDeadLetterAsync(WorkQueue.Inbox, "o1", "orders", "refused", null, T0, Ct);

@@ -153,7 +153,11 @@ public abstract partial class SyncStateStoreConformanceTests
     {
         var store = await CreateStoreAsync();
         var owned = OwnedRows(store);
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5), new DesiredInventory(Key("i2"), 7)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }, new DesiredInventory
+        {
+            Key = Key("i2"),
+            Quantity = 7,
+        }], T0, Ct);
         var stale = await store.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct);
         Assert.All(stale, r => Assert.False(string.IsNullOrEmpty(r.LeaseToken)));
         await AdvanceLeaseClockAsync(store, Lease * 2);
@@ -186,7 +190,7 @@ public abstract partial class SyncStateStoreConformanceTests
     {
         var store = await CreateStoreAsync();
         var owned = OwnedRows(store);
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }], T0, Ct);
         var stale = await store.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct);
         await AdvanceLeaseClockAsync(store, Lease * 2);
         var current = await store.ClaimPendingInventoryAsync("a", 10, T0 + (Lease * 2), Lease, Ct);

@@ -13,12 +13,22 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task ResumeInventory_ParkedRow_IsDueAgainWithAttemptsReset()
     {
         var store = await CreateStoreAsync();
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5, "SKU1")], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 5,
+            Sku = "SKU1",
+        }], T0, Ct);
         await store.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct);
         await store.RescheduleInventoryAsync([Key("i1")], T0.AddSeconds(1), "503", Ct);
         await store.ClaimPendingInventoryAsync("a", 10, T0.AddSeconds(1), Lease, Ct);
         await store.RescheduleInventoryAsync([Key("i1")], DateTimeOffset.MaxValue, "gave up after 2 attempts: 503", Ct);
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5, "SKU1")], T0.AddMinutes(1), Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 5,
+            Sku = "SKU1",
+        }], T0.AddMinutes(1), Ct);
         Assert.Empty(await store.ClaimPendingInventoryAsync("a", 10, T0.AddMinutes(1), Lease, Ct));
 
         var resumed = await store.ResumeInventoryAsync([Key("i1"), Key("i1")], T0.AddMinutes(2), Ct);
@@ -36,7 +46,11 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task ResumeInventory_SettledMissingOrLeasedRows_OnlyPendingRowsCountAndLeaseHolds()
     {
         var store = await CreateStoreAsync();
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("settled"), 3), new DesiredInventory(Key("leased"), 4)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("settled"), Quantity = 3 }, new DesiredInventory
+        {
+            Key = Key("leased"),
+            Quantity = 4,
+        }], T0, Ct);
         Assert.Equal(2, (await store.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct)).Count);
         await store.AcknowledgeInventoryAsync([new InventoryAcknowledgement(Key("settled"), 3)], Ct);
 
@@ -56,10 +70,10 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task ResumeInventory_AfterUnpushedChange_KeepsNewestDesired()
     {
         var store = await CreateStoreAsync();
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }], T0, Ct);
         await store.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct);
         await store.RescheduleInventoryAsync([Key("i1")], DateTimeOffset.MaxValue, "rejected", Ct);
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 9)], T0.AddSeconds(5), Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 9 }], T0.AddSeconds(5), Ct);
 
         Assert.Equal(1, await store.ResumeInventoryAsync([Key("i1")], T0.AddSeconds(6), Ct));
 

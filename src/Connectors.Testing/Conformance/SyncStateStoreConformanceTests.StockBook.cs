@@ -45,8 +45,20 @@ public abstract partial class SyncStateStoreConformanceTests
     {
         var (store, book) = await CreateStockBookAsync();
         var start = (await book.ReadStockAsync([], Ct)).Generation;
-        await store.SetReservationAsync(new PendingReservation("a", "1", [new ReservedQuantity("A", 2m), new ReservedQuantity("B", 1m)], T0), Ct);
-        await store.SetReservationAsync(new PendingReservation("b", "7", [new ReservedQuantity("A", 0.5m)], T0), Ct);
+        await store.SetReservationAsync(new PendingReservation
+        {
+            Channel = "a",
+            OrderId = "1",
+            Quantities = [new ReservedQuantity("A", 2m), new ReservedQuantity("B", 1m)],
+            CreatedAt = T0,
+        }, Ct);
+        await store.SetReservationAsync(new PendingReservation
+        {
+            Channel = "b",
+            OrderId = "7",
+            Quantities = [new ReservedQuantity("A", 0.5m)],
+            CreatedAt = T0,
+        }, Ct);
         var opened = await book.ReadStockAsync(["A"], Ct);
 
         Assert.True(await store.RemoveReservationAsync("a", "1", Ct));
@@ -104,10 +116,25 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task SetDesiredIfNewer_OlderGeneration_LeavesRowAlone()
     {
         var (store, book) = await CreateStockBookAsync();
-        var created = await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory(Key("i1"), 5, "S1")], 10, T0, Ct);
-        var stale = await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory(Key("i1"), 3, "S1")], 9, T0.AddSeconds(1), Ct);
+        var created = await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 5,
+            Sku = "S1",
+        }], 10, T0, Ct);
+        var stale = await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 3,
+            Sku = "S1",
+        }], 9, T0.AddSeconds(1), Ct);
         var staleRow = await store.GetInventoryAsync(Key("i1"), Ct);
-        var newer = await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory(Key("i1"), 4, "S1")], 12, T0.AddSeconds(2), Ct);
+        var newer = await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 4,
+            Sku = "S1",
+        }], 12, T0.AddSeconds(2), Ct);
 
         Assert.Equal((1, 0, 1), (created, stale, newer));
         Assert.Equal((5, 1L, T0), (staleRow!.Desired, staleRow.Version, staleRow.UpdatedAt));
@@ -121,11 +148,27 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task SetDesiredIfNewer_UnchangedAtNewerGeneration_StillFencesOlderWriters()
     {
         var (store, book) = await CreateStockBookAsync();
-        await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory(Key("i1"), 5), new DesiredInventory(Key("i2"), 1)], 3, T0, Ct);
+        await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }, new DesiredInventory
+        {
+            Key = Key("i2"),
+            Quantity = 1,
+        }], 3, T0, Ct);
         await store.AcknowledgeInventoryAsync([new InventoryAcknowledgement(Key("i1"), 5)], Ct);
 
-        var unchanged = await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory(Key("i1"), 5)], 7, T0.AddSeconds(1), Ct);
-        var stale = await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory(Key("i1"), 2), new DesiredInventory(Key("i2"), 2)], 5, T0.AddSeconds(2), Ct);
+        var unchanged = await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 5,
+        }], 7, T0.AddSeconds(1), Ct);
+        var stale = await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 2,
+        }, new DesiredInventory
+        {
+            Key = Key("i2"),
+            Quantity = 2,
+        }], 5, T0.AddSeconds(2), Ct);
 
         Assert.Equal(0, unchanged);
         Assert.Equal(1, stale); // only i2, still at generation 3, takes the value
@@ -157,7 +200,7 @@ public abstract partial class SyncStateStoreConformanceTests
     {
         var (store, book) = await CreateStockBookAsync();
         var generation = await book.RecordStockAsync([new StockLevel("A", "wh1", 6m, 2m)], T0, Ct);
-        await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory(Key("i1"), 4)], generation, T0, Ct);
+        await book.SetDesiredInventoryIfNewerAsync([new DesiredInventory { Key = Key("i1"), Quantity = 4 }], generation, T0, Ct);
 
         var reopened = await ReopenAsync(store);
         Assert.SkipWhen(reopened is null, "This store is not durable.");
@@ -166,7 +209,11 @@ public abstract partial class SyncStateStoreConformanceTests
         var view = await again.ReadStockAsync(["A"], Ct);
         Assert.Equal(generation, view.Generation);
         Assert.Equal((6m, 2m), Levels(view)[("A", "wh1")]);
-        Assert.Equal(0, await again.SetDesiredInventoryIfNewerAsync([new DesiredInventory(Key("i1"), 1)], generation - 1, T0, Ct));
+        Assert.Equal(0, await again.SetDesiredInventoryIfNewerAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 1,
+        }], generation - 1, T0, Ct));
         Assert.True(await again.RecordStockAsync([new StockLevel("A", "wh1", 1m)], T0, Ct) > generation);
     }
 }

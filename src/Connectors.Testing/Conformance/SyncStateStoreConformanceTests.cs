@@ -30,7 +30,7 @@ public abstract partial class SyncStateStoreConformanceTests
     private static InventoryKey Key(string item, string channel = "a", string location = "L1") => new(channel, item, location);
 
     private static WorkItem Item(string id, string channel = "a", DateTimeOffset? at = null, string payload = "{}") =>
-        new(id, channel, "order", payload, at ?? T0);
+        new() { Id = id, Channel = channel, Kind = "order", Payload = payload, EnqueuedAt = at ?? T0 };
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
     {
@@ -48,7 +48,12 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task SetDesired_NewRow_IsPendingAtVersionOne()
     {
         var store = await CreateStoreAsync();
-        var changed = await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5, "SKU1")], T0, Ct);
+        var changed = await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 5,
+            Sku = "SKU1",
+        }], T0, Ct);
 
         Assert.Equal(1, changed);
         var row = await store.GetInventoryAsync(Key("i1"), Ct);
@@ -66,8 +71,12 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task SetDesired_SameQuantity_LeavesRowUnchanged()
     {
         var store = await CreateStoreAsync();
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5)], T0, Ct);
-        var changed = await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5)], T0.AddSeconds(5), Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }], T0, Ct);
+        var changed = await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 5,
+        }], T0.AddSeconds(5), Ct);
 
         Assert.Equal(0, changed);
         var row = await store.GetInventoryAsync(Key("i1"), Ct);
@@ -80,10 +89,14 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task SetDesired_NegativeQuantityInBatch_StoresNothing()
     {
         var store = await CreateStoreAsync();
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("known"), 1)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("known"), Quantity = 1 }], T0, Ct);
 
         var error = await Assert.ThrowsAsync<ConnectorValidationException>(async () => await store.SetDesiredInventoryAsync(
-            [new DesiredInventory(Key("known"), 2), new DesiredInventory(Key("new"), 3), new DesiredInventory(Key("bad"), -1)], T0.AddSeconds(1), Ct));
+            [new DesiredInventory { Key = Key("known"), Quantity = 2 }, new DesiredInventory { Key = Key("new"), Quantity = 3 }, new DesiredInventory
+            {
+                Key = Key("bad"),
+                Quantity = -1,
+            }], T0.AddSeconds(1), Ct));
 
         Assert.Equal(nameof(DesiredInventory.Quantity), error.FieldPath);
         Assert.Null(await store.GetInventoryAsync(Key("new"), Ct));
@@ -98,7 +111,11 @@ public abstract partial class SyncStateStoreConformanceTests
     {
         var store = await CreateStoreAsync();
         await store.SetDesiredInventoryAsync(
-            [new DesiredInventory(Key("i1"), 1), new DesiredInventory(Key("i1"), 2), new DesiredInventory(Key("i1"), 3)], T0, Ct);
+            [new DesiredInventory { Key = Key("i1"), Quantity = 1 }, new DesiredInventory { Key = Key("i1"), Quantity = 2 }, new DesiredInventory
+            {
+                Key = Key("i1"),
+                Quantity = 3,
+            }], T0, Ct);
 
         var row = await store.GetInventoryAsync(Key("i1"), Ct);
         Assert.Equal(3, row!.Desired);
@@ -110,7 +127,11 @@ public abstract partial class SyncStateStoreConformanceTests
     {
         var store = await CreateStoreAsync();
         await store.SetDesiredInventoryAsync(
-            [.. Enumerable.Range(0, 5).Select(i => new DesiredInventory(Key($"i{i}"), i)), new DesiredInventory(Key("x", channel: "b"), 1)], T0, Ct);
+            [.. Enumerable.Range(0, 5).Select(i => new DesiredInventory { Key = Key($"i{i}"), Quantity = i }), new DesiredInventory
+            {
+                Key = Key("x", channel: "b"),
+                Quantity = 1,
+            }], T0, Ct);
 
         var first = await store.ClaimPendingInventoryAsync("a", 3, T0, Lease, Ct);
         var second = await store.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct);
@@ -128,7 +149,7 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task ClaimPendingInventory_LeaseExpires_RowIsClaimableAgain()
     {
         var store = await CreateStoreAsync();
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }], T0, Ct);
         Assert.Single(await store.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct));
 
         Assert.Empty(await store.ClaimPendingInventoryAsync("a", 10, T0 + Lease - TimeSpan.FromSeconds(1), Lease, Ct));
@@ -141,7 +162,7 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task AcknowledgeInventory_DesiredQuantity_RowIsNoLongerPending()
     {
         var store = await CreateStoreAsync();
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }], T0, Ct);
         await store.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct);
 
         await store.AcknowledgeInventoryAsync([new InventoryAcknowledgement(Key("i1"), 5)], Ct);
@@ -158,9 +179,9 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task AcknowledgeInventory_DesiredChangedDuringPush_RowStaysPending()
     {
         var store = await CreateStoreAsync();
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }], T0, Ct);
         var claimed = await store.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct);
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 7)], T0.AddSeconds(1), Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 7 }], T0.AddSeconds(1), Ct);
 
         await store.AcknowledgeInventoryAsync([new InventoryAcknowledgement(claimed[0].Key, claimed[0].Desired)], Ct);
 
@@ -177,7 +198,7 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task RescheduleInventory_DelaysRowAndCountsAttempt()
     {
         var store = await CreateStoreAsync();
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }], T0, Ct);
         await store.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct);
 
         await store.RescheduleInventoryAsync([Key("i1")], T0.AddSeconds(30), "503 from channel", Ct);
@@ -195,11 +216,11 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task RescheduleInventory_Parked_ResumesWhenDesiredChanges()
     {
         var store = await CreateStoreAsync();
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 5)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }], T0, Ct);
         await store.RescheduleInventoryAsync([Key("i1")], DateTimeOffset.MaxValue, "unknown item", Ct);
         Assert.Empty(await store.ClaimPendingInventoryAsync("a", 10, T0.AddYears(1), Lease, Ct));
 
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 6)], T0.AddMinutes(1), Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 6 }], T0.AddMinutes(1), Ct);
 
         var row = Assert.Single(await store.ClaimPendingInventoryAsync("a", 10, T0.AddMinutes(1), Lease, Ct));
         Assert.Equal(0, row.Attempts);
@@ -212,7 +233,19 @@ public abstract partial class SyncStateStoreConformanceTests
     {
         var store = await CreateStoreAsync();
         await store.SetDesiredInventoryAsync(
-            [new DesiredInventory(Key("b", location: "L2"), 1), new DesiredInventory(Key("b", location: "L1"), 1), new DesiredInventory(Key("a"), 1), new DesiredInventory(Key("z", channel: "other"), 1)],
+            [new DesiredInventory { Key = Key("b", location: "L2"), Quantity = 1 }, new DesiredInventory
+            {
+                Key = Key("b", location: "L1"),
+                Quantity = 1,
+            }, new DesiredInventory
+            {
+                Key = Key("a"),
+                Quantity = 1,
+            }, new DesiredInventory
+            {
+                Key = Key("z", channel: "other"),
+                Quantity = 1,
+            }],
             T0,
             Ct);
         await store.AcknowledgeInventoryAsync([new InventoryAcknowledgement(Key("a"), 1)], Ct);
@@ -345,10 +378,62 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task DeadLetters_AddListRemove()
     {
         var store = await CreateStoreAsync();
-        await store.AddDeadLetterAsync(new DeadLetter("d2", "a", "inventory", "target", "unknown item", "NOT_FOUND", "{}", 1, T0, T0.AddSeconds(2), null), Ct);
-        await store.AddDeadLetterAsync(new DeadLetter("d1", "a", "inventory", "target", "first", null, "{}", 1, T0, T0.AddSeconds(1), null), Ct);
-        await store.AddDeadLetterAsync(new DeadLetter("d1", "a", "inventory", "target", "replaced", null, "{}", 2, T0, T0.AddSeconds(1), null), Ct);
-        await store.AddDeadLetterAsync(new DeadLetter("d3", "b", "inventory", "target", "x", null, "{}", 1, T0, T0, null), Ct);
+        await store.AddDeadLetterAsync(new DeadLetter
+        {
+            Id = "d2",
+            Channel = "a",
+            Flow = "inventory",
+            Kind = "target",
+            Reason = "unknown item",
+            ErrorType = "NOT_FOUND",
+            Payload = "{}",
+            Attempts = 1,
+            FirstAttemptAt = T0,
+            DeadLetteredAt = T0.AddSeconds(2),
+            SourceQueue = null,
+        }, Ct);
+        await store.AddDeadLetterAsync(new DeadLetter
+        {
+            Id = "d1",
+            Channel = "a",
+            Flow = "inventory",
+            Kind = "target",
+            Reason = "first",
+            ErrorType = null,
+            Payload = "{}",
+            Attempts = 1,
+            FirstAttemptAt = T0,
+            DeadLetteredAt = T0.AddSeconds(1),
+            SourceQueue = null,
+        }, Ct);
+        await store.AddDeadLetterAsync(new DeadLetter
+        {
+            Id = "d1",
+            Channel = "a",
+            Flow = "inventory",
+            Kind = "target",
+            Reason = "replaced",
+            ErrorType = null,
+            Payload = "{}",
+            Attempts = 2,
+            FirstAttemptAt = T0,
+            DeadLetteredAt = T0.AddSeconds(1),
+            SourceQueue = null,
+        }, Ct);
+        await store.AddDeadLetterAsync(new DeadLetter
+        {
+            Id = "d3",
+            Channel = "b",
+            Flow = "inventory",
+            Kind = "target",
+            Reason = "x",
+            ErrorType = null,
+            Payload = "{}",
+            Attempts = 1,
+            FirstAttemptAt = T0,
+            DeadLetteredAt = T0,
+            SourceQueue = null,
+        }, Ct);
 
         var forA = await ToListAsync(store.ListDeadLettersAsync("a", Ct));
         Assert.Equal(["d1", "d2"], forA.Select(d => d.Id));
@@ -393,13 +478,58 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task OrderRecords_UpsertGetList()
     {
         var store = await CreateStoreAsync();
-        await store.UpsertOrderRecordAsync(new OrderRecord("a", "2", T0, OrderRecordStatus.Held, null, null, T0), Ct);
-        await store.UpsertOrderRecordAsync(new OrderRecord("a", "1", T0, OrderRecordStatus.Received, null, "{}", T0), Ct);
-        await store.UpsertOrderRecordAsync(new OrderRecord("a", "2", T0.AddMinutes(1), OrderRecordStatus.Submitted, "WMS-2", "{\"v\":2}", T0.AddMinutes(1)), Ct);
-        await store.UpsertOrderRecordAsync(new OrderRecord("b", "1", T0, OrderRecordStatus.Received, null, null, T0), Ct);
+        await store.UpsertOrderRecordAsync(new OrderRecord
+        {
+            Channel = "a",
+            OrderId = "2",
+            Version = T0,
+            Status = OrderRecordStatus.Held,
+            WarehouseReference = null,
+            Payload = null,
+            UpdatedAt = T0,
+        }, Ct);
+        await store.UpsertOrderRecordAsync(new OrderRecord
+        {
+            Channel = "a",
+            OrderId = "1",
+            Version = T0,
+            Status = OrderRecordStatus.Received,
+            WarehouseReference = null,
+            Payload = "{}",
+            UpdatedAt = T0,
+        }, Ct);
+        await store.UpsertOrderRecordAsync(new OrderRecord
+        {
+            Channel = "a",
+            OrderId = "2",
+            Version = T0.AddMinutes(1),
+            Status = OrderRecordStatus.Submitted,
+            WarehouseReference = "WMS-2",
+            Payload = "{\"v\":2}",
+            UpdatedAt = T0.AddMinutes(1),
+        }, Ct);
+        await store.UpsertOrderRecordAsync(new OrderRecord
+        {
+            Channel = "b",
+            OrderId = "1",
+            Version = T0,
+            Status = OrderRecordStatus.Received,
+            WarehouseReference = null,
+            Payload = null,
+            UpdatedAt = T0,
+        }, Ct);
 
         var record = await store.GetOrderRecordAsync("a", "2", Ct);
-        Assert.Equal(new OrderRecord("a", "2", T0.AddMinutes(1), OrderRecordStatus.Submitted, "WMS-2", "{\"v\":2}", T0.AddMinutes(1)), record);
+        Assert.Equal(new OrderRecord
+        {
+            Channel = "a",
+            OrderId = "2",
+            Version = T0.AddMinutes(1),
+            Status = OrderRecordStatus.Submitted,
+            WarehouseReference = "WMS-2",
+            Payload = "{\"v\":2}",
+            UpdatedAt = T0.AddMinutes(1),
+        }, record);
         Assert.Equal(["1", "2"], (await ToListAsync(store.ListOrderRecordsAsync("a", Ct))).Select(r => r.OrderId));
         Assert.Null(await store.GetOrderRecordAsync("a", "3", Ct));
     }
@@ -409,9 +539,27 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task Reservations_SetListRemove()
     {
         var store = await CreateStoreAsync();
-        await store.SetReservationAsync(new PendingReservation("a", "1", [new ReservedQuantity("S1", 2m)], T0), Ct);
-        await store.SetReservationAsync(new PendingReservation("a", "1", [new ReservedQuantity("S1", 3m), new ReservedQuantity("S2", 0.5m)], T0), Ct);
-        await store.SetReservationAsync(new PendingReservation("b", "9", [new ReservedQuantity("S1", 1m)], T0), Ct);
+        await store.SetReservationAsync(new PendingReservation
+        {
+            Channel = "a",
+            OrderId = "1",
+            Quantities = [new ReservedQuantity("S1", 2m)],
+            CreatedAt = T0,
+        }, Ct);
+        await store.SetReservationAsync(new PendingReservation
+        {
+            Channel = "a",
+            OrderId = "1",
+            Quantities = [new ReservedQuantity("S1", 3m), new ReservedQuantity("S2", 0.5m)],
+            CreatedAt = T0,
+        }, Ct);
+        await store.SetReservationAsync(new PendingReservation
+        {
+            Channel = "b",
+            OrderId = "9",
+            Quantities = [new ReservedQuantity("S1", 1m)],
+            CreatedAt = T0,
+        }, Ct);
 
         var all = await ToListAsync(store.ListReservationsAsync(Ct));
         Assert.Equal(2, all.Count);
@@ -486,15 +634,39 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task Reopen_DurableStore_KeepsAllState()
     {
         var store = await CreateStoreAsync();
-        await store.SetDesiredInventoryAsync([new DesiredInventory(Key("i1"), 4, "S1"), new DesiredInventory(Key("i2"), 2)], T0, Ct);
+        await store.SetDesiredInventoryAsync([new DesiredInventory
+        {
+            Key = Key("i1"),
+            Quantity = 4,
+            Sku = "S1",
+        }, new DesiredInventory
+        {
+            Key = Key("i2"),
+            Quantity = 2,
+        }], T0, Ct);
         await store.AcknowledgeInventoryAsync([new InventoryAcknowledgement(Key("i2"), 2)], Ct);
         await store.EnqueueAsync(WorkQueue.Inbox, Item("o1", payload: "{\"a\":1}"), Ct);
         await store.EnqueueAsync(WorkQueue.Outbox, Item("s1"), Ct);
         await store.MoveToDeadLetterAsync(WorkQueue.Outbox, "s1", "fulfillment", "bad", null, T0, Ct);
         await store.TrySetCursorAsync("a", "orders", "c1", 0, Ct);
         await store.TryAddIdempotencyKeyAsync("k1", T0, Ct);
-        await store.UpsertOrderRecordAsync(new OrderRecord("a", "1", T0, OrderRecordStatus.Submitted, "W1", null, T0), Ct);
-        await store.SetReservationAsync(new PendingReservation("a", "2", [new ReservedQuantity("S1", 1m)], T0), Ct);
+        await store.UpsertOrderRecordAsync(new OrderRecord
+        {
+            Channel = "a",
+            OrderId = "1",
+            Version = T0,
+            Status = OrderRecordStatus.Submitted,
+            WarehouseReference = "W1",
+            Payload = null,
+            UpdatedAt = T0,
+        }, Ct);
+        await store.SetReservationAsync(new PendingReservation
+        {
+            Channel = "a",
+            OrderId = "2",
+            Quantities = [new ReservedQuantity("S1", 1m)],
+            CreatedAt = T0,
+        }, Ct);
 
         var reopened = await ReopenAsync(store);
         Assert.SkipWhen(reopened is null, "This store is not durable.");

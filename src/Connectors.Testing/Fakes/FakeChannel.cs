@@ -277,7 +277,12 @@ public sealed partial class FakeChannel : IInventoryChannel, IOrderChannel, IWar
                 .Where(l => channelItemIds is null || channelItemIds.Contains(l.Key.Item))
                 .OrderBy(l => l.Key.Item, StringComparer.Ordinal)
                 .ThenBy(l => l.Key.Location, StringComparer.Ordinal)
-                .Select(l => new ChannelInventoryLevel(l.Key.Item, l.Key.Location, l.Value))];
+                .Select(l => new ChannelInventoryLevel
+                {
+                    ChannelItemId = l.Key.Item,
+                    LocationId = l.Key.Location,
+                    Available = l.Value,
+                })];
         }
 
         foreach (var level in levels)
@@ -402,12 +407,14 @@ public sealed partial class FakeChannel : IInventoryChannel, IOrderChannel, IWar
                 order.EnsureCanFulfill(request, shipped);
             }
 
-            var fulfillment = new ChannelFulfillment(
-                "F" + (++_nextFulfillmentId).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                request.ChannelOrderId,
-                request.Lines,
-                request.Tracking,
-                request.IdempotencyKey);
+            var fulfillment = new ChannelFulfillment
+            {
+                FulfillmentId = "F" + (++_nextFulfillmentId).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ChannelOrderId = request.ChannelOrderId,
+                Lines = request.Lines,
+                Tracking = request.Tracking,
+                IdempotencyKey = request.IdempotencyKey,
+            };
             if (repeat)
             {
                 _repeatedFulfillments.Add(fulfillment);

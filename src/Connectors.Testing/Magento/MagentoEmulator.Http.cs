@@ -33,7 +33,13 @@ public sealed partial class MagentoEmulator
         MagentoEmulatorFault? fault = null;
         lock (_gate)
         {
-            _requests.Add(new MagentoEmulatorRequest(method, bulk ? "/async/bulk" + path : path, query, body));
+            _requests.Add(new MagentoEmulatorRequest
+            {
+                Method = method,
+                Path = bulk ? "/async/bulk" + path : path,
+                Query = query,
+                Body = body,
+            });
             var index = _faults.FindIndex(f => f.Path is null || path.EndsWith(f.Path, StringComparison.Ordinal));
             if (index >= 0)
             {

@@ -124,7 +124,12 @@ public sealed class ShopifyEmulator : IAsyncDisposable
     public ShopifyEmulatorVariant AddVariant(string sku, int available = 0, string? locationId = null)
     {
         var variant = _graph.AddVariant(sku, "Default Title", locationId is null ? null : Id(locationId), available);
-        return new ShopifyEmulatorVariant(EmulatorGraph.Gid("ProductVariant", variant.Id), EmulatorGraph.Gid("InventoryItem", variant.InventoryItemId), sku);
+        return new ShopifyEmulatorVariant
+        {
+            VariantId = EmulatorGraph.Gid("ProductVariant", variant.Id),
+            InventoryItemId = EmulatorGraph.Gid("InventoryItem", variant.InventoryItemId),
+            Sku = sku,
+        };
     }
 
     /// <summary>
@@ -492,7 +497,16 @@ public sealed class ShopifyEmulator : IAsyncDisposable
                     + "See https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n",
                 ["extensions"] = new JsonObject { ["code"] = "MAX_COST_EXCEEDED", ["cost"] = requested, ["maxCost"] = EmulatorCost.SingleQueryMaxCost },
             });
-            _requests.Enqueue(new ShopifyEmulatorRequest(version, operationName, query, variables.ToJsonString(), false) { RequestedCost = requested, Refused = "MAX_COST_EXCEEDED" });
+            _requests.Enqueue(new ShopifyEmulatorRequest
+            {
+                ApiVersion = version,
+                OperationName = operationName,
+                Query = query,
+                VariablesJson = variables.ToJsonString(),
+                Throttled = false,
+                RequestedCost = requested,
+                Refused = "MAX_COST_EXCEEDED",
+            });
             await WriteJsonAsync(response, result, context.RequestAborted).ConfigureAwait(false);
             return;
         }
@@ -503,7 +517,16 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         }
 
         var (allowed, available) = _bucket.TryCharge(requested);
-        _requests.Enqueue(new ShopifyEmulatorRequest(version, operationName, query, variables.ToJsonString(), !allowed) { RequestedCost = requested, Refused = allowed ? null : "THROTTLED" });
+        _requests.Enqueue(new ShopifyEmulatorRequest
+        {
+            ApiVersion = version,
+            OperationName = operationName,
+            Query = query,
+            VariablesJson = variables.ToJsonString(),
+            Throttled = !allowed,
+            RequestedCost = requested,
+            Refused = allowed ? null : "THROTTLED",
+        });
         if (!allowed)
         {
             Interlocked.Increment(ref _throttled);

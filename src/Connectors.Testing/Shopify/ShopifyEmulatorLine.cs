@@ -1,11 +1,17 @@
 namespace Connectors.Testing.Shopify;
 
 /// <summary>A line of an order created with <see cref="ShopifyEmulator.CreateOrderAsync"/>.</summary>
-/// <param name="Sku">The SKU of an existing variant.</param>
-/// <param name="Quantity">The ordered quantity.</param>
-/// <param name="UnitPrice">The unit price in the shop currency.</param>
-public sealed record ShopifyEmulatorLine(string Sku, int Quantity, decimal UnitPrice)
+public sealed record ShopifyEmulatorLine
 {
+    /// <summary>The SKU of an existing variant.</summary>
+    public required string Sku { get; init; }
+
+    /// <summary>The ordered quantity.</summary>
+    public required int Quantity { get; init; }
+
+    /// <summary>The unit price in the shop currency.</summary>
+    public required decimal UnitPrice { get; init; }
+
     /// <summary>The Location GID the line's fulfilment order is assigned to; null for the shop's first location.</summary>
     /// <value>Lines of different locations get different fulfilment orders, as Shopify splits them.</value>
     public string? LocationId { get; init; }

@@ -1,13 +1,23 @@
 namespace Connectors.Testing.Shopify;
 
 /// <summary>A GraphQL request the emulator received.</summary>
-/// <param name="ApiVersion">The version in the URL.</param>
-/// <param name="OperationName">The <c>operationName</c> of the body, if any.</param>
-/// <param name="Query">The document.</param>
-/// <param name="VariablesJson">The variables as JSON (<c>{}</c> when none).</param>
-/// <param name="Throttled">Whether it was answered with <c>THROTTLED</c>.</param>
-public sealed record ShopifyEmulatorRequest(string ApiVersion, string? OperationName, string Query, string VariablesJson, bool Throttled)
+public sealed record ShopifyEmulatorRequest
 {
+    /// <summary>The version in the URL.</summary>
+    public required string ApiVersion { get; init; }
+
+    /// <summary>The <c>operationName</c> of the body, if any.</summary>
+    public string? OperationName { get; init; }
+
+    /// <summary>The document.</summary>
+    public required string Query { get; init; }
+
+    /// <summary>The variables as JSON (<c>{}</c> when none).</summary>
+    public required string VariablesJson { get; init; }
+
+    /// <summary>Whether it was answered with <c>THROTTLED</c>.</summary>
+    public required bool Throttled { get; init; }
+
     /// <summary>The requested cost the emulator computed (its own calculation times <see cref="ShopifyEmulatorOptions.CostFactor"/>).</summary>
     public int RequestedCost { get; init; }
 

@@ -1,7 +1,14 @@
 namespace Connectors.Testing.Shopify;
 
 /// <summary>A variant the emulator holds.</summary>
-/// <param name="VariantId">The ProductVariant GID.</param>
-/// <param name="InventoryItemId">The InventoryItem GID.</param>
-/// <param name="Sku">The SKU.</param>
-public sealed record ShopifyEmulatorVariant(string VariantId, string InventoryItemId, string Sku);
+public sealed record ShopifyEmulatorVariant
+{
+    /// <summary>The ProductVariant GID.</summary>
+    public required string VariantId { get; init; }
+
+    /// <summary>The InventoryItem GID.</summary>
+    public required string InventoryItemId { get; init; }
+
+    /// <summary>The SKU.</summary>
+    public required string Sku { get; init; }
+}

@@ -68,7 +68,12 @@ public sealed partial class WooCommerceEmulator
             {
                 lock (_gate)
                 {
-                    _recorded.Add(new WooCommerceEmulatorRequest(context.Request.Method, context.Request.RouteValues["path"] as string ?? string.Empty, body));
+                    _recorded.Add(new WooCommerceEmulatorRequest
+                    {
+                        Method = context.Request.Method,
+                        Path = context.Request.RouteValues["path"] as string ?? string.Empty,
+                        Body = body,
+                    });
                 }
             }
 

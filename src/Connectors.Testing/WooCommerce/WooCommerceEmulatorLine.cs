@@ -1,8 +1,17 @@
 namespace Connectors.Testing.WooCommerce;
 
 /// <summary>One line of an order seeded into the <see cref="WooCommerceEmulator"/>.</summary>
-/// <param name="ProductId">The product id (the parent for a variation).</param>
-/// <param name="Quantity">The quantity ordered.</param>
-/// <param name="Price">The unit price.</param>
-/// <param name="VariationId">The variation id, or 0 for a simple product.</param>
-public sealed record WooCommerceEmulatorLine(long ProductId, int Quantity, decimal Price, long VariationId = 0);
+public sealed record WooCommerceEmulatorLine
+{
+    /// <summary>The product id (the parent for a variation).</summary>
+    public required long ProductId { get; init; }
+
+    /// <summary>The quantity ordered.</summary>
+    public required int Quantity { get; init; }
+
+    /// <summary>The unit price.</summary>
+    public required decimal Price { get; init; }
+
+    /// <summary>The variation id, or 0 for a simple product.</summary>
+    public long VariationId { get; init; }
+}

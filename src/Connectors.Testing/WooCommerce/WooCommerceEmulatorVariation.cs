@@ -1,8 +1,17 @@
 namespace Connectors.Testing.WooCommerce;
 
 /// <summary>One variation to seed into the <see cref="WooCommerceEmulator"/>.</summary>
-/// <param name="Sku">The variation's SKU.</param>
-/// <param name="Option">Its attribute value (for example <c>M</c>).</param>
-/// <param name="Stock">Its stock, or <see langword="null"/> for stock not managed.</param>
-/// <param name="Price">Its regular price.</param>
-public sealed record WooCommerceEmulatorVariation(string Sku, string Option, int? Stock, decimal Price = 10m);
+public sealed record WooCommerceEmulatorVariation
+{
+    /// <summary>The variation's SKU.</summary>
+    public required string Sku { get; init; }
+
+    /// <summary>Its attribute value (for example <c>M</c>).</summary>
+    public required string Option { get; init; }
+
+    /// <summary>Its stock, or <see langword="null"/> for stock not managed.</summary>
+    public int? Stock { get; init; }
+
+    /// <summary>Its regular price.</summary>
+    public decimal Price { get; init; } = 10m;
+}

@@ -212,17 +212,19 @@ internal static class WooMapper
         }
 
         var name = string.Join(' ', new[] { a.FirstName, a.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        return new Address(
-            Name: name.Length == 0 ? null : name,
-            Company: Empty(a.Company),
-            Line1: Empty(a.Address1),
-            Line2: Empty(a.Address2),
-            City: Empty(a.City),
-            ProvinceCode: Empty(a.State),
-            PostalCode: Empty(a.Postcode),
-            CountryCode: Empty(a.Country),
-            Phone: Empty(a.Phone),
-            Email: Empty(a.Email) ?? Empty(email));
+        return new Address
+        {
+            Name = name.Length == 0 ? null : name,
+            Company = Empty(a.Company),
+            Line1 = Empty(a.Address1),
+            Line2 = Empty(a.Address2),
+            City = Empty(a.City),
+            ProvinceCode = Empty(a.State),
+            PostalCode = Empty(a.Postcode),
+            CountryCode = Empty(a.Country),
+            Phone = Empty(a.Phone),
+            Email = Empty(a.Email) ?? Empty(email),
+        };
     }
 
     private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

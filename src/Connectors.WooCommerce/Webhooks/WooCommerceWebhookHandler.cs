@@ -45,7 +45,7 @@ public sealed class WooCommerceWebhookHandler : IWebhookHandler
         if (string.IsNullOrEmpty(signature))
         {
             return IsPing(request)
-                ? new WebhookVerificationResult(true, null, IsPing: true)
+                ? new WebhookVerificationResult { IsValid = true, FailureReason = null, IsPing = true }
                 : WebhookVerificationResult.Invalid($"The {SignatureHeader} header is missing.");
         }
 
@@ -122,7 +122,15 @@ public sealed class WooCommerceWebhookHandler : IWebhookHandler
         }
 
         var stamp = (wire.DateModifiedGmt ?? wire.DateModified ?? "-").Trim();
-        return new OrderChannelEvent(Channel, DeliveryId(delivery, topic, order.OrderId, stamp), order.UpdatedAt, kind, order.OrderId, order);
+        return new OrderChannelEvent
+        {
+            Channel = Channel,
+            DeliveryId = DeliveryId(delivery, topic, order.OrderId, stamp),
+            OccurredAt = order.UpdatedAt,
+            Kind = kind,
+            OrderId = order.OrderId,
+            Order = order,
+        };
     }
 
     private OrderChannelEvent DeletedEvent(WebhookRequest request, string topic, string delivery)
@@ -135,7 +143,15 @@ public sealed class WooCommerceWebhookHandler : IWebhookHandler
 
         var id = wire.Id.ToString(CultureInfo.InvariantCulture);
         var stamp = request.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
-        return new OrderChannelEvent(Channel, DeliveryId(delivery, topic, id, stamp), request.ReceivedAt, OrderEventKind.Cancelled, id, null);
+        return new OrderChannelEvent
+        {
+            Channel = Channel,
+            DeliveryId = DeliveryId(delivery, topic, id, stamp),
+            OccurredAt = request.ReceivedAt,
+            Kind = OrderEventKind.Cancelled,
+            OrderId = id,
+            Order = null,
+        };
     }
 
     private List<ChannelEvent> ProductEvents(WebhookRequest request, string topic, string delivery)
@@ -164,7 +180,15 @@ public sealed class WooCommerceWebhookHandler : IWebhookHandler
         }
 
         int? available = product.ManageStock == false ? null : product.StockQuantity;
-        return [new InventoryChangedEvent(Channel, DeliveryId(delivery, topic, itemId, stamp), occurred, itemId, _monitor.Get(Channel).LocationId, available)];
+        return [new InventoryChangedEvent
+        {
+            Channel = Channel,
+            DeliveryId = DeliveryId(delivery, topic, itemId, stamp),
+            OccurredAt = occurred,
+            ChannelItemId = itemId,
+            LocationId = _monitor.Get(Channel).LocationId,
+            Available = available,
+        }];
     }
 
     private static T Deserialize<T>(WebhookRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)

@@ -1,10 +1,23 @@
 namespace Connectors;
 
 /// <summary>What one dispatch pass did for a channel.</summary>
-/// <param name="Channel">The channel instance.</param>
-/// <param name="Batches">Batches sent, failed ones included.</param>
-/// <param name="Applied">Items the channel applied (now acknowledged).</param>
-/// <param name="Rejected">Items the channel rejected (dead-lettered and parked).</param>
-/// <param name="Rescheduled">Items rescheduled after a transient failure.</param>
-/// <param name="DeadLettered">Items dead-lettered: rejected ones plus those out of attempts.</param>
-public sealed record InventoryDispatchResult(string Channel, int Batches, int Applied, int Rejected, int Rescheduled, int DeadLettered);
+public sealed record InventoryDispatchResult
+{
+    /// <summary>The channel instance.</summary>
+    public required string Channel { get; init; }
+
+    /// <summary>Batches sent, failed ones included.</summary>
+    public required int Batches { get; init; }
+
+    /// <summary>Items the channel applied (now acknowledged).</summary>
+    public required int Applied { get; init; }
+
+    /// <summary>Items the channel rejected (dead-lettered and parked).</summary>
+    public required int Rejected { get; init; }
+
+    /// <summary>Items rescheduled after a transient failure.</summary>
+    public required int Rescheduled { get; init; }
+
+    /// <summary>Items dead-lettered: rejected ones plus those out of attempts.</summary>
+    public required int DeadLettered { get; init; }
+}

@@ -1,7 +1,14 @@
 namespace Connectors;
 
 /// <summary>The outcome of a full sync or a dry run.</summary>
-/// <param name="ComputedAt">When it was computed.</param>
-/// <param name="IsDryRun">Whether nothing was stored.</param>
-/// <param name="Channels">One entry per inventory channel, in registration order.</param>
-public sealed record InventorySyncReport(DateTimeOffset ComputedAt, bool IsDryRun, IReadOnlyList<ChannelInventoryPlan> Channels);
+public sealed record InventorySyncReport
+{
+    /// <summary>When it was computed.</summary>
+    public required DateTimeOffset ComputedAt { get; init; }
+
+    /// <summary>Whether nothing was stored.</summary>
+    public required bool IsDryRun { get; init; }
+
+    /// <summary>One entry per inventory channel, in registration order.</summary>
+    public required IReadOnlyList<ChannelInventoryPlan> Channels { get; init; }
+}

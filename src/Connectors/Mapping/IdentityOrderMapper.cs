@@ -39,7 +39,7 @@ internal sealed class IdentityOrderMapper(IItemResolver resolver) : IOrderMapper
             ShipBy = order.ShipBy,
         };
         var (decision, reason) = DefaultReleaseRules.Decide(order);
-        return new OrderMappingResult(warehouseOrder, decision, reason);
+        return new OrderMappingResult { Order = warehouseOrder, Release = decision, Reason = reason };
     }
 
     public async ValueTask<FulfillmentRequest> MapShipmentAsync(WarehouseShipment shipment, ChannelOrder order, CancellationToken cancellationToken = default)
@@ -118,7 +118,13 @@ internal sealed class IdentityOrderMapper(IItemResolver resolver) : IOrderMapper
             }
         }
 
-        return new ExpectedReturn(request.Channel, request.ReturnId, request.ChannelOrderId, lines);
+        return new ExpectedReturn
+        {
+            Channel = request.Channel,
+            ReturnId = request.ReturnId,
+            ChannelOrderId = request.ChannelOrderId,
+            Lines = lines,
+        };
     }
 
     private async ValueTask<ChannelItemDefinition> ResolveAsync(ChannelOrder order, ChannelOrderLine line, int index, CancellationToken cancellationToken) =>

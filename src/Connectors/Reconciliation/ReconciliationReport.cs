@@ -4,26 +4,35 @@ using System.Text;
 namespace Connectors;
 
 /// <summary>The result of one reconciliation run: every difference found, classified, and what was repaired.</summary>
-/// <param name="Channel">The channel instance.</param>
-/// <param name="DryRun">Whether repairs were suppressed.</param>
-/// <param name="StartedAt">When the run started.</param>
-/// <param name="CompletedAt">When it ended.</param>
-/// <param name="InventoryChecked">Inventory rows compared.</param>
-/// <param name="OrdersChecked">Channel orders in the window compared.</param>
-/// <param name="ShipmentsChecked">Shipments compared.</param>
-/// <param name="Differences">The differences, in the order found.</param>
-/// <param name="Skipped">Checks that could not run, with the reason (for example a channel without an inventory port).</param>
-public sealed record ReconciliationReport(
-    string Channel,
-    bool DryRun,
-    DateTimeOffset StartedAt,
-    DateTimeOffset CompletedAt,
-    int InventoryChecked,
-    int OrdersChecked,
-    int ShipmentsChecked,
-    IReadOnlyList<ReconciliationDifference> Differences,
-    IReadOnlyList<string> Skipped)
+public sealed record ReconciliationReport
 {
+    /// <summary>The channel instance.</summary>
+    public required string Channel { get; init; }
+
+    /// <summary>Whether repairs were suppressed.</summary>
+    public required bool DryRun { get; init; }
+
+    /// <summary>When the run started.</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When it ended.</summary>
+    public required DateTimeOffset CompletedAt { get; init; }
+
+    /// <summary>Inventory rows compared.</summary>
+    public required int InventoryChecked { get; init; }
+
+    /// <summary>Channel orders in the window compared.</summary>
+    public required int OrdersChecked { get; init; }
+
+    /// <summary>Shipments compared.</summary>
+    public required int ShipmentsChecked { get; init; }
+
+    /// <summary>The differences, in the order found.</summary>
+    public required IReadOnlyList<ReconciliationDifference> Differences { get; init; }
+
+    /// <summary>Checks that could not run, with the reason (for example a channel without an inventory port).</summary>
+    public required IReadOnlyList<string> Skipped { get; init; }
+
     /// <summary>Whether the channel matched on every check that ran.</summary>
     public bool IsClean => Differences.Count == 0;
 

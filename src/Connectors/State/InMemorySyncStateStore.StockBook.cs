@@ -158,12 +158,14 @@ public sealed partial class InMemorySyncStateStore : IStockBookStore
                 }
             }
 
-            return ValueTask.FromResult(new StockBookSnapshot(
-                _stockGeneration,
-                _stockComplete,
-                known,
-                levels,
-                [.. reserved.Where(r => r.Value != 0m).Select(r => new ReservedQuantity(r.Key, r.Value))]));
+            return ValueTask.FromResult(new StockBookSnapshot
+            {
+                Generation = _stockGeneration,
+                Complete = _stockComplete,
+                KnownSkus = known,
+                Levels = levels,
+                Reserved = [.. reserved.Where(r => r.Value != 0m).Select(r => new ReservedQuantity(r.Key, r.Value))],
+            });
         }
     }
 

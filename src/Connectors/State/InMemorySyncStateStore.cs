@@ -294,9 +294,20 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore, IOwnedWork
             entry.Item = entry.Item with { Status = WorkItemStatus.DeadLettered, LastError = reason };
             entry.LeaseUntil = DateTimeOffset.MinValue;
             entry.LeaseOwner = null;
-            var deadLetter = new DeadLetter(
-                id, entry.Item.Channel, flow, entry.Item.Kind, reason, errorType, entry.Item.Payload,
-                entry.Item.Attempts, entry.Item.EnqueuedAt, now, queue);
+            var deadLetter = new DeadLetter
+            {
+                Id = id,
+                Channel = entry.Item.Channel,
+                Flow = flow,
+                Kind = entry.Item.Kind,
+                Reason = reason,
+                ErrorType = errorType,
+                Payload = entry.Item.Payload,
+                Attempts = entry.Item.Attempts,
+                FirstAttemptAt = entry.Item.EnqueuedAt,
+                DeadLetteredAt = now,
+                SourceQueue = queue,
+            };
             _deadLetters[id] = deadLetter;
             return ValueTask.FromResult<DeadLetter?>(deadLetter);
         }
@@ -428,7 +439,13 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore, IOwnedWork
                 return ValueTask.FromResult(false);
             }
 
-            _cursors[(channel, name)] = new SyncCursor(channel, name, value, current + 1);
+            _cursors[(channel, name)] = new SyncCursor
+            {
+                Channel = channel,
+                Name = name,
+                Value = value,
+                Version = current + 1,
+            };
             return ValueTask.FromResult(true);
         }
     }
@@ -626,7 +643,18 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore, IOwnedWork
             Sku = row.Sku ?? Sku;
         }
 
-        public InventoryRow ToRow() => new(Key, Desired, Acknowledged, Version, Sku, Attempts, NextAttemptAt, UpdatedAt, LastError);
+        public InventoryRow ToRow() => new()
+        {
+            Key = Key,
+            Desired = Desired,
+            Acknowledged = Acknowledged,
+            Version = Version,
+            Sku = Sku,
+            Attempts = Attempts,
+            NextAttemptAt = NextAttemptAt,
+            UpdatedAt = UpdatedAt,
+            LastError = LastError,
+        };
     }
 
     /// <summary>

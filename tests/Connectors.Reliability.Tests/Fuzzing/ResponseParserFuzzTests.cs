@@ -24,7 +24,12 @@ public sealed class ResponseParserFuzzTests
         await using var shop = await ShopifyEmulator.StartAsync(cancellationToken: Ct);
         var location = shop.AddLocation("Main");
         var variant = shop.AddVariant("SKU-1", 5, location);
-        var order = await shop.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 2, 10m)], "EUR", Ct);
+        var order = await shop.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 2,
+            UnitPrice = 10m,
+        }], "EUR", Ct);
         var replay = new Replay();
         var services = new ServiceCollection();
         services.AddConnectors().AddShopify("fz", o =>
@@ -57,7 +62,12 @@ public sealed class ResponseParserFuzzTests
     {
         await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
         var product = shop.AddSimpleProduct("SKU-1", 5, 10m);
-        var order = shop.AddOrder("processing", [new WooCommerceEmulatorLine(product, 2, 10m)]).ToString(CultureInfo.InvariantCulture);
+        var order = shop.AddOrder("processing", [new WooCommerceEmulatorLine
+        {
+            ProductId = product,
+            Quantity = 2,
+            Price = 10m,
+        }]).ToString(CultureInfo.InvariantCulture);
         var replay = new Replay();
         var services = new ServiceCollection();
         services.AddConnectors().AddWooCommerce("fz", o =>

@@ -68,7 +68,14 @@ public sealed class WebhookParserFuzzTests
         {
             try
             {
-                handler.Parse(new WebhookRequest(handler.Channel, headers(topic), JsonMutator.Utf8(body), DateTimeOffset.UtcNow, "application/json"));
+                handler.Parse(new WebhookRequest
+                {
+                    Channel = handler.Channel,
+                    Headers = headers(topic),
+                    Body = JsonMutator.Utf8(body),
+                    ReceivedAt = DateTimeOffset.UtcNow,
+                    ContentType = "application/json",
+                });
             }
             catch (ConnectorException)
             {
@@ -80,7 +87,14 @@ public sealed class WebhookParserFuzzTests
             input =>
             {
                 Interlocked.Increment(ref inputs);
-                var request = new WebhookRequest(handler.Channel, headers(seeds[input.Seed].Topic), JsonMutator.Utf8(input.Text), DateTimeOffset.UtcNow, "application/json");
+                var request = new WebhookRequest
+                {
+                    Channel = handler.Channel,
+                    Headers = headers(seeds[input.Seed].Topic),
+                    Body = JsonMutator.Utf8(input.Text),
+                    ReceivedAt = DateTimeOffset.UtcNow,
+                    ContentType = "application/json",
+                };
                 try
                 {
                     handler.Parse(request);

@@ -199,7 +199,12 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
         for (var i = 0; i < settings.OrdersPerShop; i++)
         {
             var lines = PickLines(shops, warehouse);
-            placed.Add((HostSettings.Shopify, await shops.Shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine(l.Sku, l.Quantity, 12.5m))], "EUR", cancellationToken)));
+            placed.Add((HostSettings.Shopify, await shops.Shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine
+            {
+                Sku = l.Sku,
+                Quantity = l.Quantity,
+                UnitPrice = 12.5m,
+            })], "EUR", cancellationToken)));
             Note($"placed order {placed[^1].OrderId} on {HostSettings.Shopify}: {Lines(lines)}");
             byWebhook++;
             if (i == settings.OrdersPerShop / 2)
@@ -210,7 +215,12 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
             // WooCommerce moves its own stock: most orders are paid at once (the shop takes the units), some are placed
             // unpaid and paid later (the shop takes them at payment), some on-hold unpaid and cancelled (taken, then put back).
             lines = PickLines(shops, warehouse);
-            WooCommerceEmulatorLine[] wooLines = [.. lines.Select(l => new WooCommerceEmulatorLine(shops.WooProducts[l.Sku], l.Quantity, 12.5m))];
+            WooCommerceEmulatorLine[] wooLines = [.. lines.Select(l => new WooCommerceEmulatorLine
+            {
+                ProductId = shops.WooProducts[l.Sku],
+                Quantity = l.Quantity,
+                Price = 12.5m,
+            })];
             var (status, paid) = (i % 4) switch { 1 => ("pending", false), 3 => ("on-hold", false), _ => ("processing", true) };
             var wooId = shops.Woo.AddOrder(status, wooLines, paid);
             Note($"placed order {wooId} on {HostSettings.Woo} as {status} (paid {paid}): {Lines(lines)}");

@@ -107,9 +107,19 @@ internal sealed class SapEwmChaosScenario(ChaosSettings settings, Action<string>
         for (var i = 0; i < settings.OrdersPerShop; i++)
         {
             var lines = PickLines(shops);
-            placed.Add((HostSettings.Shopify, await shops.Shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine(l.Sku, l.Quantity, 12.5m))], "EUR", cancellationToken)));
+            placed.Add((HostSettings.Shopify, await shops.Shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine
+            {
+                Sku = l.Sku,
+                Quantity = l.Quantity,
+                UnitPrice = 12.5m,
+            })], "EUR", cancellationToken)));
             lines = PickLines(shops);
-            placed.Add((HostSettings.Woo, shops.Woo.AddOrder("processing", [.. lines.Select(l => new WooCommerceEmulatorLine(shops.WooProducts[l.Sku], l.Quantity, 12.5m))]).ToString(CultureInfo.InvariantCulture)));
+            placed.Add((HostSettings.Woo, shops.Woo.AddOrder("processing", [.. lines.Select(l => new WooCommerceEmulatorLine
+            {
+                ProductId = shops.WooProducts[l.Sku],
+                Quantity = l.Quantity,
+                Price = 12.5m,
+            })]).ToString(CultureInfo.InvariantCulture)));
             await Task.Delay(60, cancellationToken);
         }
 

@@ -20,7 +20,12 @@ public sealed partial class ShopifyChannelTests
         var first = await channel.EnsureFulfillmentServiceAsync(ct);
         var second = await channel.EnsureFulfillmentServiceAsync(ct);
 
-        Assert.Equal(new ShopifyFulfillmentService("gid://shopify/FulfillmentService/61629186?id=true", "Acme WMS", ServiceLocation), first);
+        Assert.Equal(new ShopifyFulfillmentService
+        {
+            Id = "gid://shopify/FulfillmentService/61629186?id=true",
+            Name = "Acme WMS",
+            LocationId = ServiceLocation,
+        }, first);
         Assert.Same(first, second);
         var create = Assert.Single(_server.Sent(GraphDocuments.FulfillmentServiceCreate));
         Assert.Equal("Acme WMS", create["name"]!.GetValue<string>());

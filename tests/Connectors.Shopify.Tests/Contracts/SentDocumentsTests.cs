@@ -41,7 +41,13 @@ public sealed class SentDocumentsTests
 
             // Its fulfilment order is SCHEDULED: the shipment opens it (FulfillmentOrderOpen) before fulfilling it.
             var location = emulator.AddLocation("Paged");
-            var orderId = await emulator.CreateOrderAsync([.. skus.Select(s => new ShopifyEmulatorLine(s, 1, 1m) { LocationId = location })], cancellationToken: ct);
+            var orderId = await emulator.CreateOrderAsync([.. skus.Select(s => new ShopifyEmulatorLine
+            {
+                Sku = s,
+                Quantity = 1,
+                UnitPrice = 1m,
+                LocationId = location,
+            })], cancellationToken: ct);
             emulator.SetFulfillmentOrderStatus(orderId, location, "SCHEDULED");
             var order = (await channel.GetOrderAsync(orderId, ct))!;
             await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [.. order.Lines.Select(l => new FulfillmentLine(l.LineId, 1))], "SHIP-PAGED"), ct);

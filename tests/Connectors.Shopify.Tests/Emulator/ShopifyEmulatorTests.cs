@@ -86,7 +86,13 @@ public sealed class ShopifyEmulatorTests
         emulator.AddVariant("A");
         emulator.AddVariant("B");
         var orderId = await emulator.CreateOrderAsync(
-            [new ShopifyEmulatorLine("A", 1, 1m) { LocationId = east }, new ShopifyEmulatorLine("B", 1, 1m) { LocationId = west }],
+            [new ShopifyEmulatorLine { Sku = "A", Quantity = 1, UnitPrice = 1m, LocationId = east }, new ShopifyEmulatorLine
+            {
+                Sku = "B",
+                Quantity = 1,
+                UnitPrice = 1m,
+                LocationId = west,
+            }],
             cancellationToken: TestContext.Current.CancellationToken);
         const string Query = "query($id: ID!, $after: String) { order(id: $id) { fulfillmentOrders(first: 1, after: $after) { pageInfo { hasNextPage endCursor } nodes { id status assignedLocation { location { id } } supportedActions { action } } } } }";
 
@@ -109,7 +115,13 @@ public sealed class ShopifyEmulatorTests
         emulator.AddVariant("A");
         emulator.AddVariant("B");
         var orderId = await emulator.CreateOrderAsync(
-            [new ShopifyEmulatorLine("A", 1, 1m) { LocationId = east }, new ShopifyEmulatorLine("B", 1, 1m) { LocationId = west }],
+            [new ShopifyEmulatorLine { Sku = "A", Quantity = 1, UnitPrice = 1m, LocationId = east }, new ShopifyEmulatorLine
+            {
+                Sku = "B",
+                Quantity = 1,
+                UnitPrice = 1m,
+                LocationId = west,
+            }],
             cancellationToken: TestContext.Current.CancellationToken);
         var ids = await FulfillmentOrderIdsAsync(emulator, orderId);
 
@@ -127,7 +139,12 @@ public sealed class ShopifyEmulatorTests
         await using var emulator = await ShopifyEmulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         var main = emulator.AddLocation("Main");
         emulator.AddVariant("A");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("A", 1, 1m)], cancellationToken: TestContext.Current.CancellationToken);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "A",
+            Quantity = 1,
+            UnitPrice = 1m,
+        }], cancellationToken: TestContext.Current.CancellationToken);
         emulator.SetFulfillmentOrderStatus(orderId, main, "SCHEDULED");
         var fo = Assert.Single(await FulfillmentOrderIdsAsync(emulator, orderId));
         const string Create = "mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id } userErrors { field message } } }";
@@ -149,7 +166,12 @@ public sealed class ShopifyEmulatorTests
         await using var emulator = await ShopifyEmulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         emulator.AddLocation("Main");
         emulator.AddVariant("A");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("A", 1, 1m)], cancellationToken: TestContext.Current.CancellationToken);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "A",
+            Quantity = 1,
+            UnitPrice = 1m,
+        }], cancellationToken: TestContext.Current.CancellationToken);
         var returnId = emulator.RequestCustomerReturn(orderId);
         const string Process = "mutation($input: ReturnProcessInput!) { returnProcess(input: $input) { return { id status } userErrors { code message } } }";
         var processInput = new JsonObject { ["input"] = new JsonObject { ["returnId"] = returnId, ["returnLineItems"] = new JsonArray() } };
@@ -188,7 +210,12 @@ public sealed class ShopifyEmulatorTests
         await using var emulator = await ShopifyEmulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         emulator.AddLocation("Main");
         emulator.AddVariant("A");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("A", 1, (decimal)price)], currency, TestContext.Current.CancellationToken);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "A",
+            Quantity = 1,
+            UnitPrice = (decimal)price,
+        }], currency, TestContext.Current.CancellationToken);
 
         var order = (await PostAsync(emulator, "query($id: ID!) { order(id: $id) { totalShippingPriceSet { shopMoney { amount } } lineItems(first: 5) { nodes { originalUnitPriceSet { shopMoney { amount } } } } } }",
             new JsonObject { ["id"] = orderId }))["data"]!["order"]!;

@@ -19,7 +19,17 @@ internal static class ChannelScenario
         var someLevels = await channel.ReadInventoryAsync([a.InventoryItemId], ct).ToListAsync(ct);
 
         var since = DateTimeOffset.UtcNow.AddMinutes(-5);
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-A", 2, 12.50m), new ShopifyEmulatorLine("SKU-B", 1, 3.99m)], "EUR", ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-A",
+            Quantity = 2,
+            UnitPrice = 12.50m,
+        }, new ShopifyEmulatorLine
+        {
+            Sku = "SKU-B",
+            Quantity = 1,
+            UnitPrice = 3.99m,
+        }], "EUR", ct);
         var orders = await channel.ListOrdersAsync(since, ct).ToListAsync(ct);
         var order = await channel.GetOrderAsync(orderId, ct);
         await channel.AcknowledgeOrderAsync(new OrderAcknowledgement(orderId, ReleaseDecision.Release, "WMS-1001"), ct);

@@ -16,7 +16,12 @@ public sealed class CustomerReturnTests
         var channel = services.Channel();
         var location = emulator.AddLocation("Main");
         var variant = emulator.AddVariant("SKU-1", 0, location);
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 2, 5m)], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 2,
+            UnitPrice = 5m,
+        }], cancellationToken: ct);
         var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
         await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(line.LineId, 2)], "SHIP-1"), ct);
         var returnId = emulator.RequestCustomerReturn(orderId);

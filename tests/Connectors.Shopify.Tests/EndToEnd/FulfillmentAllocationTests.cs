@@ -22,7 +22,13 @@ public sealed class FulfillmentAllocationTests
         var berlin = emulator.AddLocation("Berlin");
         var hamburg = emulator.AddLocation("Hamburg");
         emulator.AddVariant("SKU-1");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 3, 5m) { LocationId = berlin }], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 3,
+            UnitPrice = 5m,
+            LocationId = berlin,
+        }], cancellationToken: ct);
         emulator.MoveFulfillmentOrderLine(orderId, "SKU-1", 1, hamburg);
         var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
 
@@ -42,7 +48,13 @@ public sealed class FulfillmentAllocationTests
         var berlin = emulator.AddLocation("Berlin");
         var hamburg = emulator.AddLocation("Hamburg");
         emulator.AddVariant("SKU-1");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 3, 5m) { LocationId = berlin }], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 3,
+            UnitPrice = 5m,
+            LocationId = berlin,
+        }], cancellationToken: ct);
         var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
 
         var error = await Assert.ThrowsAsync<ConnectorValidationException>(() => channel.CreateFulfillmentAsync(
@@ -66,7 +78,13 @@ public sealed class FulfillmentAllocationTests
         emulator.AddVariant("SKU-1");
         emulator.AddVariant("SKU-2");
         var orderId = await emulator.CreateOrderAsync(
-            [new ShopifyEmulatorLine("SKU-1", 1, 5m) { LocationId = berlin }, new ShopifyEmulatorLine("SKU-2", 1, 5m) { LocationId = hamburg }],
+            [new ShopifyEmulatorLine { Sku = "SKU-1", Quantity = 1, UnitPrice = 5m, LocationId = berlin }, new ShopifyEmulatorLine
+            {
+                Sku = "SKU-2",
+                Quantity = 1,
+                UnitPrice = 5m,
+                LocationId = hamburg,
+            }],
             cancellationToken: ct);
         var lines = (await channel.GetOrderAsync(orderId, ct))!.Lines;
 
@@ -91,7 +109,13 @@ public sealed class FulfillmentAllocationTests
         emulator.AddVariant("SKU-1");
         emulator.AddVariant("SKU-2");
         var orderId = await emulator.CreateOrderAsync(
-            [new ShopifyEmulatorLine("SKU-1", 1, 5m) { LocationId = berlin }, new ShopifyEmulatorLine("SKU-2", 1, 5m) { LocationId = hamburg }],
+            [new ShopifyEmulatorLine { Sku = "SKU-1", Quantity = 1, UnitPrice = 5m, LocationId = berlin }, new ShopifyEmulatorLine
+            {
+                Sku = "SKU-2",
+                Quantity = 1,
+                UnitPrice = 5m,
+                LocationId = hamburg,
+            }],
             cancellationToken: ct);
         var second = (await channel.GetOrderAsync(orderId, ct))!.Lines.Single(l => l.Sku == "SKU-2");
 
@@ -110,7 +134,13 @@ public sealed class FulfillmentAllocationTests
         var channel = services.Channel();
         var berlin = emulator.AddLocation("Berlin");
         emulator.AddVariant("SKU-1");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 2, 5m) { LocationId = berlin }], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 2,
+            UnitPrice = 5m,
+            LocationId = berlin,
+        }], cancellationToken: ct);
         emulator.SetFulfillmentOrderStatus(orderId, berlin, "SCHEDULED");
         var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
 
@@ -129,7 +159,13 @@ public sealed class FulfillmentAllocationTests
         var channel = services.Channel();
         var berlin = emulator.AddLocation("Berlin");
         emulator.AddVariant("SKU-1");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 2, 5m) { LocationId = berlin }], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 2,
+            UnitPrice = 5m,
+            LocationId = berlin,
+        }], cancellationToken: ct);
         emulator.SetFulfillmentOrderStatus(orderId, berlin, "ON_HOLD");
         var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
 

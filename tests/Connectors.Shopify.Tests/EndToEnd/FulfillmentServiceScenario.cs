@@ -16,11 +16,41 @@ internal static class FulfillmentServiceScenario
         emulator.AddVariant("FS-B", 5, merchant);
         var service = await channel.EnsureFulfillmentServiceAsync(ct);
 
-        var accepted = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("FS-A", 2, 10m), new ShopifyEmulatorLine("FS-B", 1, 5m)], "EUR", ct);
-        var refused = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("FS-A", 1, 10m)], "EUR", ct);
-        var cancelAccepted = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("FS-B", 1, 5m)], "EUR", ct);
-        var cancelRejected = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("FS-B", 2, 5m)], "EUR", ct);
-        var notRequested = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("FS-A", 1, 10m)], "EUR", ct);
+        var accepted = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "FS-A",
+            Quantity = 2,
+            UnitPrice = 10m,
+        }, new ShopifyEmulatorLine
+        {
+            Sku = "FS-B",
+            Quantity = 1,
+            UnitPrice = 5m,
+        }], "EUR", ct);
+        var refused = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "FS-A",
+            Quantity = 1,
+            UnitPrice = 10m,
+        }], "EUR", ct);
+        var cancelAccepted = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "FS-B",
+            Quantity = 1,
+            UnitPrice = 5m,
+        }], "EUR", ct);
+        var cancelRejected = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "FS-B",
+            Quantity = 2,
+            UnitPrice = 5m,
+        }], "EUR", ct);
+        var notRequested = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "FS-A",
+            Quantity = 1,
+            UnitPrice = 10m,
+        }], "EUR", ct);
         foreach (var order in (string[])[accepted, refused, cancelAccepted, cancelRejected])
         {
             emulator.SubmitFulfillmentRequest(order, service.LocationId);

@@ -26,7 +26,12 @@ public sealed class LargeOrderTests
         var channel = services.Channel();
         var location = emulator.AddLocation("Main");
         var variants = Enumerable.Range(0, 250).Select(i => emulator.AddVariant("SKU-" + i.ToString("D3", CultureInfo.InvariantCulture), 5, location)).ToArray();
-        var orderId = await emulator.CreateOrderAsync([.. variants.Select((v, i) => new ShopifyEmulatorLine(v.Sku, 1 + (i % 3), 2m))], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([.. variants.Select((v, i) => new ShopifyEmulatorLine
+        {
+            Sku = v.Sku,
+            Quantity = 1 + (i % 3),
+            UnitPrice = 2m,
+        })], cancellationToken: ct);
 
         var listing = channel.ListOrdersAsync(DateTimeOffset.UtcNow.AddHours(-1), ct).ToListAsync(ct).AsTask();
 

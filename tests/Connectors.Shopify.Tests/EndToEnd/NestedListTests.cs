@@ -15,7 +15,12 @@ public sealed class NestedListTests
         var channel = services.Channel();
         emulator.AddLocation("Main");
         emulator.AddVariant("SKU-1");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 20, 1m)], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 20,
+            UnitPrice = 1m,
+        }], cancellationToken: ct);
         var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
         ChannelFulfillment? thirteenth = null;
         for (var i = 1; i <= 13; i++)
@@ -46,7 +51,12 @@ public sealed class NestedListTests
             emulator.AddVariant(sku);
         }
 
-        var orderId = await emulator.CreateOrderAsync([.. lines.Select(s => new ShopifyEmulatorLine(s, 1, 1m))], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([.. lines.Select(s => new ShopifyEmulatorLine
+        {
+            Sku = s,
+            Quantity = 1,
+            UnitPrice = 1m,
+        })], cancellationToken: ct);
         var order = (await channel.GetOrderAsync(orderId, ct))!;
         await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [.. order.Lines.Select(l => new FulfillmentLine(l.LineId, 1))], "SHIP-ALL"), ct);
 
@@ -68,7 +78,13 @@ public sealed class NestedListTests
         {
             var location = emulator.AddLocation("Store " + i);
             emulator.AddVariant("SKU-" + i);
-            lines.Add(new ShopifyEmulatorLine("SKU-" + i, 1, 1m) { LocationId = location });
+            lines.Add(new ShopifyEmulatorLine
+            {
+                Sku = "SKU-" + i,
+                Quantity = 1,
+                UnitPrice = 1m,
+                LocationId = location,
+            });
         }
 
         var orderId = await emulator.CreateOrderAsync(lines, cancellationToken: ct);

@@ -22,7 +22,12 @@ public sealed class OnHoldOrderTests
         var sync = services.GetRequiredService<IOrderSync>();
         var location = emulator.AddLocation("Main");
         emulator.AddVariant("SKU-1", 5, location);
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 2, 9m)], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 2,
+            UnitPrice = 9m,
+        }], cancellationToken: ct);
         emulator.SetFulfillmentOrderStatus(orderId, location, "ON_HOLD");
 
         await sync.PollAsync(ShopifyTestHost.ChannelName, ct);
@@ -53,7 +58,13 @@ public sealed class OnHoldOrderTests
         emulator.AddVariant("SKU-E", 5, east);
         emulator.AddVariant("SKU-W", 5, west);
         var orderId = await emulator.CreateOrderAsync(
-            [new ShopifyEmulatorLine("SKU-E", 1, 9m) { LocationId = east }, new ShopifyEmulatorLine("SKU-W", 1, 9m) { LocationId = west }],
+            [new ShopifyEmulatorLine { Sku = "SKU-E", Quantity = 1, UnitPrice = 9m, LocationId = east }, new ShopifyEmulatorLine
+            {
+                Sku = "SKU-W",
+                Quantity = 1,
+                UnitPrice = 9m,
+                LocationId = west,
+            }],
             cancellationToken: ct);
         var open = await services.Channel().GetOrderAsync(orderId, ct);
         emulator.SetFulfillmentOrderStatus(orderId, west, "ON_HOLD");

@@ -18,7 +18,13 @@ public sealed class OrderQuantityTests
         emulator.AddVariant("SHIRT");
         emulator.AddVariant("GIFT-CARD");
         var orderId = await emulator.CreateOrderAsync(
-            [new ShopifyEmulatorLine("SHIRT", 3, 10m) { RemovedQuantity = 1 }, new ShopifyEmulatorLine("GIFT-CARD", 1, 25m) { RequiresShipping = false }],
+            [new ShopifyEmulatorLine { Sku = "SHIRT", Quantity = 3, UnitPrice = 10m, RemovedQuantity = 1 }, new ShopifyEmulatorLine
+            {
+                Sku = "GIFT-CARD",
+                Quantity = 1,
+                UnitPrice = 25m,
+                RequiresShipping = false,
+            }],
             cancellationToken: ct);
 
         var order = await services.Channel().GetOrderAsync(orderId, ct);

@@ -46,7 +46,12 @@ public sealed class QueryCostLimitTests
         var channel = services.Channel();
         emulator.AddLocation("Main");
         emulator.AddVariant("SKU-1");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 2, 5m)], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 2,
+            UnitPrice = 5m,
+        }], cancellationToken: ct);
         var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
 
         await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(line.LineId, 2)], "SHIP-1"), ct);
@@ -67,7 +72,17 @@ public sealed class QueryCostLimitTests
         emulator.AddVariant("SKU-2");
         for (var i = 0; i < 40; i++)
         {
-            await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 1, 5m), new ShopifyEmulatorLine("SKU-2", 2, 3m)], cancellationToken: ct);
+            await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+            {
+                Sku = "SKU-1",
+                Quantity = 1,
+                UnitPrice = 5m,
+            }, new ShopifyEmulatorLine
+            {
+                Sku = "SKU-2",
+                Quantity = 2,
+                UnitPrice = 3m,
+            }], cancellationToken: ct);
         }
 
         var orders = await services.Channel().ListOrdersAsync(DateTimeOffset.UtcNow.AddHours(-1), ct).ToListAsync(ct);
@@ -118,7 +133,12 @@ public sealed class QueryCostLimitTests
 
         for (var i = 0; i < 30; i++)
         {
-            await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 1, 5m)], cancellationToken: ct);
+            await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+            {
+                Sku = "SKU-1",
+                Quantity = 1,
+                UnitPrice = 5m,
+            }], cancellationToken: ct);
         }
 
         Assert.Equal(300, await channel.ListItemsAsync(ct).CountAsync(ct));

@@ -20,7 +20,12 @@ public sealed class ReturnFlowEmulatorTests
         var fulfillment = services.GetRequiredService<IFulfillmentSync>();
         var location = emulator.AddLocation("Main");
         var variant = emulator.AddVariant("SKU-R", 0, location);
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-R", 3, 20m)], "EUR", ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-R",
+            Quantity = 3,
+            UnitPrice = 20m,
+        }], "EUR", ct);
         var returnId = emulator.RequestReturn(orderId);
 
         await orders.PollReturnsAsync(ShopifyTestHost.ChannelName, ct);

@@ -66,7 +66,12 @@ public sealed class ShopifyChannelEmulatorTests
         var channel = services.Channel();
         emulator.AddLocation("Main");
         emulator.AddVariant("SKU-1");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 3, 5m)], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 3,
+            UnitPrice = 5m,
+        }], cancellationToken: ct);
         var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
 
         await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(line.LineId, 2)], "S-1"), ct);
@@ -88,7 +93,12 @@ public sealed class ShopifyChannelEmulatorTests
         await using var services = ShopifyTestHost.Build(emulator.BaseAddress);
         emulator.AddLocation("Main");
         emulator.AddVariant("SKU-1");
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 1, 5m)], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 1,
+            UnitPrice = 5m,
+        }], cancellationToken: ct);
         await emulator.CancelOrderAsync(orderId, ct);
 
         var order = Assert.Single(await services.Channel().ListOrdersAsync(DateTimeOffset.UtcNow.AddHours(-1), ct).ToListAsync(ct));
@@ -163,11 +173,22 @@ public sealed class ShopifyChannelEmulatorTests
         emulator.AddLocation("Main");
         emulator.AddVariant("SKU-1");
 
-        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine("SKU-1", 1, 5m)], cancellationToken: ct);
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 1,
+            UnitPrice = 5m,
+        }], cancellationToken: ct);
 
         var entry = Assert.Single(receiver.LogEntries);
         var headers = entry.RequestMessage.Headers!.ToDictionary(h => h.Key, h => h.Value.First(), StringComparer.OrdinalIgnoreCase);
-        var request = new WebhookRequest(ShopifyTestHost.ChannelName, headers, entry.RequestMessage.BodyAsBytes!, DateTimeOffset.UtcNow);
+        var request = new WebhookRequest
+        {
+            Channel = ShopifyTestHost.ChannelName,
+            Headers = headers,
+            Body = entry.RequestMessage.BodyAsBytes!,
+            ReceivedAt = DateTimeOffset.UtcNow,
+        };
         var handler = services.GetServices<IWebhookHandler>().Single(h => h.Channel == ShopifyTestHost.ChannelName);
         Assert.True(handler.Verify(request).IsValid);
         var e = Assert.IsType<OrderChannelEvent>(Assert.Single(handler.Parse(request)));

@@ -38,7 +38,14 @@ public sealed class ShopifyWebhookHandlerTests
             headers["X-Shopify-Event-Id"] = eventId;
         }
 
-        return new WebhookRequest("store-a", headers, body, DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), "application/json");
+        return new WebhookRequest
+        {
+            Channel = "store-a",
+            Headers = headers,
+            Body = body,
+            ReceivedAt = DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            ContentType = "application/json",
+        };
     }
 
     private static byte[] Sample(string topic) =>
@@ -212,7 +219,13 @@ public sealed class ShopifyWebhookHandlerTests
     [Fact]
     public void Parse_MissingTopic_Throws()
     {
-        var request = new WebhookRequest("store-a", new Dictionary<string, string> { ["X-Shopify-Webhook-Id"] = "1" }, "{}"u8.ToArray(), DateTimeOffset.UnixEpoch);
+        var request = new WebhookRequest
+        {
+            Channel = "store-a",
+            Headers = new Dictionary<string, string> { ["X-Shopify-Webhook-Id"] = "1" },
+            Body = "{}"u8.ToArray(),
+            ReceivedAt = DateTimeOffset.UnixEpoch,
+        };
         Assert.Equal("headers.X-Shopify-Topic", Assert.Throws<WebhookPayloadException>(() => Handler().Parse(request)).FieldPath);
     }
 

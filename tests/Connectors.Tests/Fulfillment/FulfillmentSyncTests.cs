@@ -37,7 +37,7 @@ public class FulfillmentSyncTests
         Assert.True(first);
         Assert.False(second);
         Assert.False(third);
-        Assert.Equal(new WorkPassResult(1, 1, 0, 0), pass);
+        Assert.Equal(new WorkPassResult { Claimed = 1, Completed = 1, Retried = 0, DeadLettered = 0 }, pass);
         Assert.Equal(0, pass2.Claimed);
         Assert.Equal(1, h.Channel.FulfillmentCalls);
         var fulfilment = Assert.Single(h.Channel.Fulfillments);

@@ -50,7 +50,14 @@ internal sealed class LossyFulfillmentChannel(FakeChannel orders) : IFulfillment
         lock (_gate)
         {
             _requests.Add(request);
-            created = new ChannelFulfillment("F" + (_created.Count + 1).ToString(CultureInfo.InvariantCulture), request.ChannelOrderId, request.Lines, request.Tracking, request.IdempotencyKey);
+            created = new ChannelFulfillment
+            {
+                FulfillmentId = "F" + (_created.Count + 1).ToString(CultureInfo.InvariantCulture),
+                ChannelOrderId = request.ChannelOrderId,
+                Lines = request.Lines,
+                Tracking = request.Tracking,
+                IdempotencyKey = request.IdempotencyKey,
+            };
             _created.Add(created);
         }
 

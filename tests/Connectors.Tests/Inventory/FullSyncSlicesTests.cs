@@ -32,7 +32,13 @@ public sealed class FullSyncSlicesTests
         await warehouse.Paused.Task.WaitAsync(Bound, Ct);
 
         // Mid-snapshot: a window opens for a SKU the snapshot has already streamed, and the WMS reports a new level of another.
-        var opened = engine.Window.OpenAsync(new PendingReservation("a", "o-1", [new ReservedQuantity(Sku(1), 2m)], ModelFactory.Epoch), Ct).AsTask();
+        var opened = engine.Window.OpenAsync(new PendingReservation
+        {
+            Channel = "a",
+            OrderId = "o-1",
+            Quantities = [new ReservedQuantity(Sku(1), 2m)],
+            CreatedAt = ModelFactory.Epoch,
+        }, Ct).AsTask();
         var published = engine.Events.PublishStockLevelsAsync([new StockLevel(Sku(2), "wh1", 1)], Ct);
         var both = Task.WhenAll(opened, published);
         var inTime = await Task.WhenAny(both, Task.Delay(Bound, Ct)) == both;
@@ -55,7 +61,13 @@ public sealed class FullSyncSlicesTests
 
         var sync = engine.Inventory.FullSyncAsync(Ct);
         await resolver.Paused.Task.WaitAsync(Bound, Ct); // the sync is resolving its 10th slice of SKUs, under the writer lock
-        var opened = engine.Window.OpenAsync(new PendingReservation("a", "o-2", [new ReservedQuantity(Sku(99_000), 4m)], ModelFactory.Epoch), Ct).AsTask();
+        var opened = engine.Window.OpenAsync(new PendingReservation
+        {
+            Channel = "a",
+            OrderId = "o-2",
+            Quantities = [new ReservedQuantity(Sku(99_000), 4m)],
+            CreatedAt = ModelFactory.Epoch,
+        }, Ct).AsTask();
         resolver.Resume.SetResult();
         var first = await Task.WhenAny(opened, sync).WaitAsync(Bound, Ct);
         await Task.WhenAll(opened, sync).WaitAsync(Bound, Ct);

@@ -76,7 +76,13 @@ public partial class InventoryEngineTests
     }
 
     private static PendingReservation Reservation(string channel, string orderId, params (string Sku, decimal Quantity)[] lines) =>
-        new(channel, orderId, [.. lines.Select(l => new ReservedQuantity(l.Sku, l.Quantity))], ModelFactory.Epoch);
+        new()
+        {
+            Channel = channel,
+            OrderId = orderId,
+            Quantities = [.. lines.Select(l => new ReservedQuantity(l.Sku, l.Quantity))],
+            CreatedAt = ModelFactory.Epoch,
+        };
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {

@@ -37,7 +37,13 @@ public partial class InventoryEngineTests
         // A dead letter stored before windows were ended on dead-lettering: the item is dead, its window open.
         var order = await h.PlaceAsync(h.A, "1002", ("SKU-1", 3));
         var id = WorkKinds.OrderVersionId(order);
-        await h.Window.OpenAsync(new PendingReservation("a", "1002", [new ReservedQuantity("SKU-1", 3m)], h.Time.GetUtcNow()), OrderInventoryHarness.Ct);
+        await h.Window.OpenAsync(new PendingReservation
+        {
+            Channel = "a",
+            OrderId = "1002",
+            Quantities = [new ReservedQuantity("SKU-1", 3m)],
+            CreatedAt = h.Time.GetUtcNow(),
+        }, OrderInventoryHarness.Ct);
         await h.Store.ClaimAsync(WorkQueue.Inbox, 10, h.Time.GetUtcNow(), TimeSpan.FromMinutes(1), cancellationToken: OrderInventoryHarness.Ct);
         await h.Store.MoveToDeadLetterAsync(WorkQueue.Inbox, id, ConnectorFlows.Orders, "mapping", "mapping", h.Time.GetUtcNow(), OrderInventoryHarness.Ct);
         Assert.Equal(7, await h.DesiredAsync(h.B, "SKU-1"));
@@ -54,7 +60,13 @@ public partial class InventoryEngineTests
         using var h = new OrderInventoryHarness(o => o.Inventory.ReservationTimeToLive = TimeSpan.FromMinutes(10));
         using var expired = h.Collect("connectors.inventory.reservations_expired");
         await h.Events.PublishStockLevelsAsync([new StockLevel("SKU-1", "wh1", 10)], OrderInventoryHarness.Ct);
-        await h.Window.OpenAsync(new PendingReservation("a", "held-1", [new ReservedQuantity("SKU-1", 2m)], h.Time.GetUtcNow()), OrderInventoryHarness.Ct);
+        await h.Window.OpenAsync(new PendingReservation
+        {
+            Channel = "a",
+            OrderId = "held-1",
+            Quantities = [new ReservedQuantity("SKU-1", 2m)],
+            CreatedAt = h.Time.GetUtcNow(),
+        }, OrderInventoryHarness.Ct);
         h.Time.Advance(TimeSpan.FromMinutes(9));
         await h.Inventory.DispatchAsync("b", OrderInventoryHarness.Ct);
         Assert.Equal(8, h.B.GetLevel("SKU-1"));
@@ -78,12 +90,45 @@ public partial class InventoryEngineTests
         var now = h.Time.GetUtcNow();
         foreach (var (orderId, units) in new[] { ("accepted", 2m), ("cancelled", 1m), ("held", 3m), ("in-flight", 1m), ("dead", 4m) })
         {
-            await h.Window.OpenAsync(new PendingReservation("a", orderId, [new ReservedQuantity("SKU-1", units)], now), OrderInventoryHarness.Ct);
+            await h.Window.OpenAsync(new PendingReservation
+            {
+                Channel = "a",
+                OrderId = orderId,
+                Quantities = [new ReservedQuantity("SKU-1", units)],
+                CreatedAt = now,
+            }, OrderInventoryHarness.Ct);
         }
 
-        await h.Store.UpsertOrderRecordAsync(new OrderRecord("a", "accepted", now, OrderRecordStatus.Submitted, "WMS-1", null, now), OrderInventoryHarness.Ct);
-        await h.Store.UpsertOrderRecordAsync(new OrderRecord("a", "cancelled", now, OrderRecordStatus.Cancelled, null, null, now), OrderInventoryHarness.Ct);
-        await h.Store.UpsertOrderRecordAsync(new OrderRecord("a", "held", now, OrderRecordStatus.Held, null, null, now), OrderInventoryHarness.Ct);
+        await h.Store.UpsertOrderRecordAsync(new OrderRecord
+        {
+            Channel = "a",
+            OrderId = "accepted",
+            Version = now,
+            Status = OrderRecordStatus.Submitted,
+            WarehouseReference = "WMS-1",
+            Payload = null,
+            UpdatedAt = now,
+        }, OrderInventoryHarness.Ct);
+        await h.Store.UpsertOrderRecordAsync(new OrderRecord
+        {
+            Channel = "a",
+            OrderId = "cancelled",
+            Version = now,
+            Status = OrderRecordStatus.Cancelled,
+            WarehouseReference = null,
+            Payload = null,
+            UpdatedAt = now,
+        }, OrderInventoryHarness.Ct);
+        await h.Store.UpsertOrderRecordAsync(new OrderRecord
+        {
+            Channel = "a",
+            OrderId = "held",
+            Version = now,
+            Status = OrderRecordStatus.Held,
+            WarehouseReference = null,
+            Payload = null,
+            UpdatedAt = now,
+        }, OrderInventoryHarness.Ct);
         var dead = await h.PlaceAsync(h.A, "dead", ("SKU-1", 4));
         await h.Store.ClaimAsync(WorkQueue.Inbox, 10, now, TimeSpan.FromMinutes(1), cancellationToken: OrderInventoryHarness.Ct);
         await h.Store.MoveToDeadLetterAsync(WorkQueue.Inbox, WorkKinds.OrderVersionId(dead), ConnectorFlows.Orders, "x", "mapping", now, OrderInventoryHarness.Ct);

@@ -18,7 +18,7 @@ public class ConnectorsJsonContextTests
             "a", "9", "eur",
             [new ChannelOrderLine("1", "gift-set", 2, new Money(12.50m, "EUR"), "GS", "Gift set", new Dictionary<string, string> { ["engraving"] = "Ada" })],
             ModelFactory.Epoch, ModelFactory.Epoch.AddHours(1), "#9", ChannelOrderStatus.OnHold, PaymentStatus.Authorized, FulfillmentStatus.PartiallyFulfilled,
-            new Address(Name: "Ada", CountryCode: "GB"), new Address(Name: "Bill"), "ada@example.com", "express", new Money(4.95m, "EUR"), new Money(29.95m, "EUR"),
+            new Address { Name = "Ada", CountryCode = "GB" }, new Address { Name = "Bill" }, "ada@example.com", "express", new Money(4.95m, "EUR"), new Money(29.95m, "EUR"),
             "leave at door", ["vip"], new Dictionary<string, string> { ["gift"] = "yes" });
 
         var back = RoundTrip(order, ConnectorsJsonContext.Default.ChannelOrder);

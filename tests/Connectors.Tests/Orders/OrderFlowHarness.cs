@@ -92,7 +92,15 @@ internal sealed class OrderFlowHarness : IDisposable
     public void PassRetryDelay() => Time.Advance(TimeSpan.FromSeconds(11));
 
     public static OrderChannelEvent Webhook(ChannelOrder order, string deliveryId, OrderEventKind kind = OrderEventKind.Updated) =>
-        new(order.Channel, deliveryId, order.UpdatedAt, kind, order.OrderId, order);
+        new()
+        {
+            Channel = order.Channel,
+            DeliveryId = deliveryId,
+            OccurredAt = order.UpdatedAt,
+            Kind = kind,
+            OrderId = order.OrderId,
+            Order = order,
+        };
 
     public void Dispose() => Services.Dispose();
 }

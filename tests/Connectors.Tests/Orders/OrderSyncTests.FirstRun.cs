@@ -19,7 +19,14 @@ public partial class OrderSyncTests
             status: status,
             paymentStatus: payment,
             fulfillmentStatus: fulfillment,
-            shippingAddress: new Address(Name: "Ada", Line1: "1 Analytical Way", City: "London", PostalCode: "N1 1AA", CountryCode: "GB"));
+            shippingAddress: new Address
+            {
+                Name = "Ada",
+                Line1 = "1 Analytical Way",
+                City = "London",
+                PostalCode = "N1 1AA",
+                CountryCode = "GB",
+            });
 
     [Fact]
     public async Task PollAsync_FirstRunWindowWithCompletedAndFulfilledOrders_ReleasesOnlyTheOpenOneAndMarksNothingElse()

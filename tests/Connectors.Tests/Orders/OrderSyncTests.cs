@@ -27,7 +27,7 @@ public partial class OrderSyncTests
         Assert.Equal(InboxAcceptOutcome.Duplicate, again);
         Assert.Equal(1, poll.Seen);
         Assert.Equal(0, poll.Enqueued);
-        Assert.Equal(new WorkPassResult(1, 1, 0, 0), pass);
+        Assert.Equal(new WorkPassResult { Claimed = 1, Completed = 1, Retried = 0, DeadLettered = 0 }, pass);
         Assert.Equal(0, secondPass.Claimed);
         Assert.Equal(1, h.Warehouse.SubmitCalls);
         var submitted = Assert.Single(h.Warehouse.Orders.Values);
@@ -82,7 +82,7 @@ public partial class OrderSyncTests
         await h.Orders.AcceptAsync(OrderFlowHarness.Webhook(v1, "d-1"), Ct);
         var pass = await h.Orders.ProcessInboxAsync(Ct);
 
-        Assert.Equal(new WorkPassResult(2, 2, 0, 0), pass);
+        Assert.Equal(new WorkPassResult { Claimed = 2, Completed = 2, Retried = 0, DeadLettered = 0 }, pass);
         Assert.Equal(3m, Assert.Single(h.Warehouse.Orders.Values).Lines[0].Quantity);
         Assert.Equal(v2.UpdatedAt, (await h.Store.GetOrderRecordAsync("a", "1004", Ct))!.Version);
     }
@@ -94,7 +94,15 @@ public partial class OrderSyncTests
         var order = Order("1005");
         h.Channel.PutOrder(order);
 
-        var accepted = await h.Orders.AcceptAsync(new OrderChannelEvent("a", "d-9", order.UpdatedAt, OrderEventKind.Paid, "1005", null), Ct);
+        var accepted = await h.Orders.AcceptAsync(new OrderChannelEvent
+        {
+            Channel = "a",
+            DeliveryId = "d-9",
+            OccurredAt = order.UpdatedAt,
+            Kind = OrderEventKind.Paid,
+            OrderId = "1005",
+            Order = null,
+        }, Ct);
         await h.Orders.ProcessInboxAsync(Ct);
 
         Assert.Equal(InboxAcceptOutcome.Accepted, accepted);
@@ -105,7 +113,15 @@ public partial class OrderSyncTests
     public async Task ProcessInbox_EventBeforeOrderIsVisible_WaitsAndIsNotLost()
     {
         using var h = new OrderFlowHarness();
-        await h.Orders.AcceptAsync(new OrderChannelEvent("a", "d-1", ModelFactory.Epoch, OrderEventKind.Paid, "1006", null), Ct);
+        await h.Orders.AcceptAsync(new OrderChannelEvent
+        {
+            Channel = "a",
+            DeliveryId = "d-1",
+            OccurredAt = ModelFactory.Epoch,
+            Kind = OrderEventKind.Paid,
+            OrderId = "1006",
+            Order = null,
+        }, Ct);
 
         var first = await h.Orders.ProcessInboxAsync(Ct);
         var notDueYet = await h.Orders.ProcessInboxAsync(Ct);
@@ -113,9 +129,9 @@ public partial class OrderSyncTests
         h.PassRetryDelay();
         var second = await h.Orders.ProcessInboxAsync(Ct);
 
-        Assert.Equal(new WorkPassResult(1, 0, 1, 0), first);
+        Assert.Equal(new WorkPassResult { Claimed = 1, Completed = 0, Retried = 1, DeadLettered = 0 }, first);
         Assert.Equal(0, notDueYet.Claimed);
-        Assert.Equal(new WorkPassResult(1, 1, 0, 0), second);
+        Assert.Equal(new WorkPassResult { Claimed = 1, Completed = 1, Retried = 0, DeadLettered = 0 }, second);
         Assert.True(h.Warehouse.Orders.ContainsKey(("a", "1006")));
     }
 
@@ -161,10 +177,18 @@ public partial class OrderSyncTests
         await h.Orders.ProcessInboxAsync(Ct);
         h.Channel.PutOrder(Order("1009", ModelFactory.Epoch.AddMinutes(2), status: ChannelOrderStatus.Cancelled));
 
-        await h.Orders.AcceptAsync(new OrderChannelEvent("a", "d-2", ModelFactory.Epoch.AddMinutes(2), OrderEventKind.Cancelled, "1009", null), Ct);
+        await h.Orders.AcceptAsync(new OrderChannelEvent
+        {
+            Channel = "a",
+            DeliveryId = "d-2",
+            OccurredAt = ModelFactory.Epoch.AddMinutes(2),
+            Kind = OrderEventKind.Cancelled,
+            OrderId = "1009",
+            Order = null,
+        }, Ct);
         var pass = await h.Orders.ProcessInboxAsync(Ct);
 
-        Assert.Equal(new WorkPassResult(1, 1, 0, 0), pass);
+        Assert.Equal(new WorkPassResult { Claimed = 1, Completed = 1, Retried = 0, DeadLettered = 0 }, pass);
         Assert.Contains(("a", "1009"), h.Warehouse.Cancelled);
         Assert.Equal(OrderRecordStatus.Cancelled, (await h.Store.GetOrderRecordAsync("a", "1009", Ct))!.Status);
     }
@@ -409,7 +433,15 @@ public partial class OrderSyncTests
     {
         using var h = new OrderFlowHarness();
 
-        var outcome = await h.Orders.AcceptAsync(new InventoryChangedEvent("a", "d-1", ModelFactory.Epoch, "SKU-1", "default", 3), Ct);
+        var outcome = await h.Orders.AcceptAsync(new InventoryChangedEvent
+        {
+            Channel = "a",
+            DeliveryId = "d-1",
+            OccurredAt = ModelFactory.Epoch,
+            ChannelItemId = "SKU-1",
+            LocationId = "default",
+            Available = 3,
+        }, Ct);
 
         Assert.Equal(InboxAcceptOutcome.Ignored, outcome);
         Assert.Equal(0, await h.Store.CountPendingAsync(WorkQueue.Inbox, cancellationToken: Ct));

@@ -181,8 +181,20 @@ public partial class ReconcilerTests
     public void IsOnChannel_ListingWithoutKeysSameTrackingNumbers_Found()
     {
         var shipment = ModelFactory.Shipment("S9", "a", "9", [("SKU-1", 1m)]);
-        var listed = new ChannelFulfillment("F1", "9", [new FulfillmentLine("1", 1)], [new TrackingInfo("1ZS9")]);
-        var other = new ChannelFulfillment("F2", "9", [new FulfillmentLine("1", 1)], [new TrackingInfo("1ZS8")]);
+        var listed = new ChannelFulfillment
+        {
+            FulfillmentId = "F1",
+            ChannelOrderId = "9",
+            Lines = [new FulfillmentLine("1", 1)],
+            Tracking = [new TrackingInfo("1ZS9")],
+        };
+        var other = new ChannelFulfillment
+        {
+            FulfillmentId = "F2",
+            ChannelOrderId = "9",
+            Lines = [new FulfillmentLine("1", 1)],
+            Tracking = [new TrackingInfo("1ZS8")],
+        };
         var keyedToAnother = listed with { IdempotencyKey = "S8" };
 
         Assert.True(Reconciler.IsOnChannel([other, listed], shipment));

@@ -13,7 +13,12 @@ public partial class ReconcilerTests
     {
         var now = h.Time.GetUtcNow();
         var keys = new[] { "A", "B", "C" }.Select(i => new InventoryKey("a", i, InventoryTarget.DefaultLocation)).ToArray();
-        await h.Store.SetDesiredInventoryAsync([.. keys.Select(k => new DesiredInventory(k, 5, k.ChannelItemId))], now, Ct);
+        await h.Store.SetDesiredInventoryAsync([.. keys.Select(k => new DesiredInventory
+        {
+            Key = k,
+            Quantity = 5,
+            Sku = k.ChannelItemId,
+        })], now, Ct);
         await h.Store.AcknowledgeInventoryAsync([.. keys.Select(k => new InventoryAcknowledgement(k, 5))], Ct);
         h.Channel.SetLevel("A", InventoryTarget.DefaultLocation, 5);
         h.Channel.SetLevel("B", InventoryTarget.DefaultLocation, 9); // drift

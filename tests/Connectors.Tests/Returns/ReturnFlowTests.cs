@@ -22,8 +22,20 @@ public class ReturnFlowTests
         await SubmitAsync(h, ModelFactory.Order("a", "1", [("SKU-1", 1), ("gift-set", 2)]));
         var request = new ReturnRequest("a", "R1", "1", [new ReturnLine("2", 1, "damaged")], ModelFactory.Epoch);
 
-        var accepted = await h.Orders.AcceptAsync(new ReturnRequestedEvent("a", "rd-1", ModelFactory.Epoch, request), Ct);
-        var duplicate = await h.Orders.AcceptAsync(new ReturnRequestedEvent("a", "rd-2", ModelFactory.Epoch, request), Ct);
+        var accepted = await h.Orders.AcceptAsync(new ReturnRequestedEvent
+        {
+            Channel = "a",
+            DeliveryId = "rd-1",
+            OccurredAt = ModelFactory.Epoch,
+            Request = request,
+        }, Ct);
+        var duplicate = await h.Orders.AcceptAsync(new ReturnRequestedEvent
+        {
+            Channel = "a",
+            DeliveryId = "rd-2",
+            OccurredAt = ModelFactory.Epoch,
+            Request = request,
+        }, Ct);
         var pass = await h.Orders.ProcessInboxAsync(Ct);
 
         Assert.Equal(InboxAcceptOutcome.Accepted, accepted);

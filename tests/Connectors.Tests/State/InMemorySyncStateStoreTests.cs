@@ -13,7 +13,11 @@ public class InMemorySyncStateStoreTests : SyncStateStoreConformanceTests
         var store = new InMemorySyncStateStore();
 
         var error = await Assert.ThrowsAsync<ConnectorValidationException>(
-            async () => await store.SetDesiredInventoryAsync([new DesiredInventory(new InventoryKey("a", "i1", "L1"), -1)], T0, Ct));
+            async () => await store.SetDesiredInventoryAsync([new DesiredInventory
+            {
+                Key = new InventoryKey("a", "i1", "L1"),
+                Quantity = -1,
+            }], T0, Ct));
 
         Assert.Contains("a/i1@L1", error.Message, StringComparison.Ordinal);
     }

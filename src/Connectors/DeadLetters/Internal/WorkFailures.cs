@@ -100,7 +100,13 @@ internal sealed class WorkFailures
             }
         }
 
-        return new WorkPassResult(claimed, completed, retried, dead);
+        return new WorkPassResult
+        {
+            Claimed = claimed,
+            Completed = completed,
+            Retried = retried,
+            DeadLettered = dead,
+        };
     }
 
     private async Task<string> RunItemAsync(

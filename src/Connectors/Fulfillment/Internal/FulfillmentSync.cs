@@ -76,7 +76,14 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
 
         // The same tracking published twice is one item; a different list is a new one.
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)), 0, 8);
-        var item = new WorkItem($"tracking|{channel}|{shipmentId}|{hash}", channel, WorkKinds.Tracking, json, _time.GetUtcNow());
+        var item = new WorkItem
+        {
+            Id = $"tracking|{channel}|{shipmentId}|{hash}",
+            Channel = channel,
+            Kind = WorkKinds.Tracking,
+            Payload = json,
+            EnqueuedAt = _time.GetUtcNow(),
+        };
         return await _outbox.EnqueueAsync(_store, WorkQueue.Outbox, item, cancellationToken).ConfigureAwait(false);
     }
 
@@ -84,7 +91,14 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
     {
         ArgumentNullException.ThrowIfNull(receipt);
         var json = JsonSerializer.Serialize(receipt, ConnectorsJsonContext.Default.ReturnReceipt);
-        var item = new WorkItem(WorkKinds.ReturnReceiptId(receipt.Channel, receipt.ReceiptId), receipt.Channel, WorkKinds.ReturnReceipt, json, _time.GetUtcNow());
+        var item = new WorkItem
+        {
+            Id = WorkKinds.ReturnReceiptId(receipt.Channel, receipt.ReceiptId),
+            Channel = receipt.Channel,
+            Kind = WorkKinds.ReturnReceipt,
+            Payload = json,
+            EnqueuedAt = _time.GetUtcNow(),
+        };
         return await _outbox.EnqueueAsync(_store, WorkQueue.Outbox, item, cancellationToken).ConfigureAwait(false);
     }
 
@@ -124,7 +138,14 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
     internal async Task<bool> EnqueueShipmentAsync(WarehouseShipment shipment, string itemId, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(shipment, ConnectorsJsonContext.Default.WarehouseShipment);
-        var item = new WorkItem(itemId, shipment.Channel, WorkKinds.Shipment, json, _time.GetUtcNow());
+        var item = new WorkItem
+        {
+            Id = itemId,
+            Channel = shipment.Channel,
+            Kind = WorkKinds.Shipment,
+            Payload = json,
+            EnqueuedAt = _time.GetUtcNow(),
+        };
         return await _outbox.EnqueueAsync(_store, WorkQueue.Outbox, item, cancellationToken).ConfigureAwait(false);
     }
 

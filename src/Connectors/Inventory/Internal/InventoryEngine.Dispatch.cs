@@ -53,7 +53,15 @@ internal sealed partial class InventoryEngine
             }
         }
 
-        return new InventoryDispatchResult(plan.Name, total.Batches, total.Applied, total.Rejected, total.Rescheduled, total.DeadLettered);
+        return new InventoryDispatchResult
+        {
+            Channel = plan.Name,
+            Batches = total.Batches,
+            Applied = total.Applied,
+            Rejected = total.Rejected,
+            Rescheduled = total.Rescheduled,
+            DeadLettered = total.DeadLettered,
+        };
     }
 
     private async Task<BatchOutcome> PushBatchAsync(ChannelPlan plan, IReadOnlyList<InventoryRow> rows, CancellationToken cancellationToken)
@@ -287,18 +295,20 @@ internal sealed partial class InventoryEngine
         var payload = JsonSerializer.Serialize(
             new InventoryDeadLetterPayload(row.Key.Channel, row.Key.ChannelItemId, row.Key.LocationId, row.Desired, row.Sku, row.Version),
             InventoryJsonContext.Default.InventoryDeadLetterPayload);
-        var deadLetter = new DeadLetter(
-            Id: id ?? $"{ConnectorFlows.Inventory}/{row.Key}/v{row.Version}",
-            Channel: plan.Name,
-            Flow: ConnectorFlows.Inventory,
-            Kind: DeadLetterKind,
-            Reason: reason,
-            ErrorType: errorType,
-            Payload: payload,
-            Attempts: row.Attempts + 1,
-            FirstAttemptAt: row.UpdatedAt,
-            DeadLetteredAt: now,
-            SourceQueue: null);
+        var deadLetter = new DeadLetter
+        {
+            Id = id ?? $"{ConnectorFlows.Inventory}/{row.Key}/v{row.Version}",
+            Channel = plan.Name,
+            Flow = ConnectorFlows.Inventory,
+            Kind = DeadLetterKind,
+            Reason = reason,
+            ErrorType = errorType,
+            Payload = payload,
+            Attempts = row.Attempts + 1,
+            FirstAttemptAt = row.UpdatedAt,
+            DeadLetteredAt = now,
+            SourceQueue = null,
+        };
         await _store.AddDeadLetterAsync(deadLetter, cancellationToken).ConfigureAwait(false);
         _metrics.DeadLetters.Add(
             1, ConnectorsMetrics.Flow(ConnectorFlows.Inventory), ConnectorsMetrics.Channel(plan.Name), ConnectorsMetrics.ErrorType(errorType));

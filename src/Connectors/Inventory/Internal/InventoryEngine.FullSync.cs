@@ -156,7 +156,7 @@ internal sealed partial class InventoryEngine
             }
         }
 
-        return new InventorySyncReport(now, dryRun, channels);
+        return new InventorySyncReport { ComputedAt = now, IsDryRun = dryRun, Channels = channels };
     }
 
     private async ValueTask StopTrackingAsync()
@@ -249,7 +249,13 @@ internal sealed partial class InventoryEngine
                     var row = rows.GetValueOrDefault(desired.Key);
                     if (row?.Acknowledged != desired.Quantity)
                     {
-                        changes.Add(new InventoryChange(desired.Key, desired.Sku, row?.Acknowledged, desired.Quantity));
+                        changes.Add(new InventoryChange
+                        {
+                            Key = desired.Key,
+                            Sku = desired.Sku,
+                            Acknowledged = row?.Acknowledged,
+                            Quantity = desired.Quantity,
+                        });
                     }
 
                     // A row the dispatcher parked (or is backing off) whose quantity did not change is not touched by
@@ -287,6 +293,11 @@ internal sealed partial class InventoryEngine
         }
 
         Log.InventorySyncComputed(_logger, plan.Name, dryRun, computedCount, changes.Count);
-        return new ChannelInventoryPlan(plan.Name, computedCount, changes);
+        return new ChannelInventoryPlan
+        {
+            Channel = plan.Name,
+            RowsComputed = computedCount,
+            Changes = changes,
+        };
     }
 }

@@ -492,7 +492,12 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
             }
 
             var quantity = ComputeItem(plan, book, item, location);
-            into.Add(new DesiredInventory(new InventoryKey(plan.Name, item.ChannelItemId, location), quantity, sku));
+            into.Add(new DesiredInventory
+            {
+                Key = new InventoryKey(plan.Name, item.ChannelItemId, location),
+                Quantity = quantity,
+                Sku = sku,
+            });
         }
     }
 

@@ -143,7 +143,15 @@ internal sealed class OrderSync : IOrderSync
 
         await AdvanceCursorAsync(channel, WorkKinds.PollCursor, high, version, cancellationToken).ConfigureAwait(false);
         Log.OrdersPolled(_logger, channel, since, seen, enqueued);
-        return new PollResult(channel, since, seen, enqueued, high) { DeadLettered = deadLettered };
+        return new PollResult
+        {
+            Channel = channel,
+            Since = since,
+            Seen = seen,
+            Enqueued = enqueued,
+            Cursor = high,
+            DeadLettered = deadLettered,
+        };
     }
 
     /// <summary>The port's listing as entries: an <see cref="IOrderListingChannel"/>'s own, or every order as a readable entry.</summary>
@@ -176,7 +184,20 @@ internal sealed class OrderSync : IOrderSync
         var error = new UnreadableOrderException(channel, unreadable.OrderId, unreadable.JsonPath, unreadable.Reason);
         var now = _time.GetUtcNow();
         await _store.AddDeadLetterAsync(
-            new DeadLetter(id, channel, ConnectorFlows.Orders, WorkKinds.UnreadableOrder, error.Message, nameof(UnreadableOrderException), unreadable.Payload, 1, now, now, null),
+            new DeadLetter
+            {
+                Id = id,
+                Channel = channel,
+                Flow = ConnectorFlows.Orders,
+                Kind = WorkKinds.UnreadableOrder,
+                Reason = error.Message,
+                ErrorType = nameof(UnreadableOrderException),
+                Payload = unreadable.Payload,
+                Attempts = 1,
+                FirstAttemptAt = now,
+                DeadLetteredAt = now,
+                SourceQueue = null,
+            },
             cancellationToken).ConfigureAwait(false);
         Log.UnreadableOrderDeadLettered(_logger, unreadable.OrderId ?? "?", channel, unreadable.JsonPath, unreadable.Reason);
         return true;
@@ -203,7 +224,14 @@ internal sealed class OrderSync : IOrderSync
         }
 
         await AdvanceCursorAsync(channel, WorkKinds.ReturnsPollCursor, high, version, cancellationToken).ConfigureAwait(false);
-        return new PollResult(channel, since, seen, enqueued, high);
+        return new PollResult
+        {
+            Channel = channel,
+            Since = since,
+            Seen = seen,
+            Enqueued = enqueued,
+            Cursor = high,
+        };
     }
 
     public async Task<WorkPassResult> ProcessInboxAsync(CancellationToken cancellationToken = default)
@@ -243,7 +271,15 @@ internal sealed class OrderSync : IOrderSync
         {
             if (string.Equals(letter.ErrorType, WorkKinds.WarehouseRefused, StringComparison.Ordinal))
             {
-                yield return new OrderException(letter.Id, letter.Channel, letter.Flow, letter.Reason, letter.Attempts, letter.DeadLetteredAt);
+                yield return new OrderException
+                {
+                    DeadLetterId = letter.Id,
+                    Channel = letter.Channel,
+                    Flow = letter.Flow,
+                    Reason = letter.Reason,
+                    Attempts = letter.Attempts,
+                    OccurredAt = letter.DeadLetteredAt,
+                };
             }
         }
     }
@@ -277,14 +313,28 @@ internal sealed class OrderSync : IOrderSync
             id = WorkKinds.OrderEventId(payload.Channel, payload.OrderId, payload.EventKind, delivery);
         }
 
-        var item = new WorkItem(id, payload.Channel, WorkKinds.Order, OrderPayloads.Write(payload), _time.GetUtcNow());
+        var item = new WorkItem
+        {
+            Id = id,
+            Channel = payload.Channel,
+            Kind = WorkKinds.Order,
+            Payload = OrderPayloads.Write(payload),
+            EnqueuedAt = _time.GetUtcNow(),
+        };
         var added = await _inbox.EnqueueAsync(_store, WorkQueue.Inbox, item, cancellationToken).ConfigureAwait(false);
         return added ? InboxAcceptOutcome.Accepted : InboxAcceptOutcome.Duplicate;
     }
 
     private async ValueTask<bool> EnqueueReturnAsync(ReturnRequest request, CancellationToken cancellationToken)
     {
-        var item = new WorkItem(WorkKinds.ReturnRequestId(request.Channel, request.ReturnId), request.Channel, WorkKinds.ReturnRequest, OrderPayloads.Write(request), _time.GetUtcNow());
+        var item = new WorkItem
+        {
+            Id = WorkKinds.ReturnRequestId(request.Channel, request.ReturnId),
+            Channel = request.Channel,
+            Kind = WorkKinds.ReturnRequest,
+            Payload = OrderPayloads.Write(request),
+            EnqueuedAt = _time.GetUtcNow(),
+        };
         return await _inbox.EnqueueAsync(_store, WorkQueue.Inbox, item, cancellationToken).ConfigureAwait(false);
     }
 
@@ -694,7 +744,13 @@ internal sealed class OrderSync : IOrderSync
         }
 
         var quantities = order.QuantitiesBySku().Select(q => new ReservedQuantity(q.Key, q.Value)).ToArray();
-        await _oversell.OpenAsync(new PendingReservation(order.Channel, order.ChannelOrderId, quantities, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await _oversell.OpenAsync(new PendingReservation
+        {
+            Channel = order.Channel,
+            OrderId = order.ChannelOrderId,
+            Quantities = quantities,
+            CreatedAt = _time.GetUtcNow(),
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask CloseWindowAsync(string channel, string orderId, CancellationToken cancellationToken)
@@ -706,7 +762,16 @@ internal sealed class OrderSync : IOrderSync
     }
 
     private OrderRecord Record(ChannelOrder order, OrderRecordStatus status, string? reference, OrderState state) =>
-        new(order.Channel, order.OrderId, order.UpdatedAt, status, reference, OrderPayloads.Write(state), _time.GetUtcNow());
+        new()
+        {
+            Channel = order.Channel,
+            OrderId = order.OrderId,
+            Version = order.UpdatedAt,
+            Status = status,
+            WarehouseReference = reference,
+            Payload = OrderPayloads.Write(state),
+            UpdatedAt = _time.GetUtcNow(),
+        };
 
     private ValueTask SaveAsync(OrderRecord record, CancellationToken cancellationToken) =>
         _store.UpsertOrderRecordAsync(record with { UpdatedAt = _time.GetUtcNow() }, cancellationToken);

@@ -195,18 +195,20 @@ internal sealed partial class PriceEngine
                 Version = row.Version,
             },
             PriceJsonContext.Default.PriceDeadLetterPayload);
-        var letter = new DeadLetter(
-            Id: $"{ConnectorFlows.Prices}/{row.Key}/v{row.Version}",
-            Channel: port.Name,
-            Flow: ConnectorFlows.Prices,
-            Kind: TargetKind,
-            Reason: reason,
-            ErrorType: errorType,
-            Payload: payload,
-            Attempts: row.Attempts + 1,
-            FirstAttemptAt: row.UpdatedAt,
-            DeadLetteredAt: now,
-            SourceQueue: null);
+        var letter = new DeadLetter
+        {
+            Id = $"{ConnectorFlows.Prices}/{row.Key}/v{row.Version}",
+            Channel = port.Name,
+            Flow = ConnectorFlows.Prices,
+            Kind = TargetKind,
+            Reason = reason,
+            ErrorType = errorType,
+            Payload = payload,
+            Attempts = row.Attempts + 1,
+            FirstAttemptAt = row.UpdatedAt,
+            DeadLetteredAt = now,
+            SourceQueue = null,
+        };
         await _store.AddDeadLetterAsync(letter, cancellationToken).ConfigureAwait(false);
         await Prices.ReschedulePricesAsync([row.Key], DateTimeOffset.MaxValue, reason, cancellationToken).ConfigureAwait(false);
         _metrics.DeadLetters.Add(1, ConnectorsMetrics.Flow(ConnectorFlows.Prices), ConnectorsMetrics.Channel(port.Name), ConnectorsMetrics.ErrorType(errorType));

@@ -348,18 +348,20 @@ internal sealed partial class PriceEngine : IPriceSync, IPriceHolds, IPriceSink,
         var payload = JsonSerializer.Serialize(
             new PriceDeadLetterPayload { Channel = channel.Name, ChannelItemId = problem.ChannelItemId, Field = problem.Field },
             PriceJsonContext.Default.PriceDeadLetterPayload);
-        var letter = new DeadLetter(
-            Id: $"{ConnectorFlows.Prices}/{channel.Name}/{problem.ChannelItemId}/calculation",
-            Channel: channel.Name,
-            Flow: ConnectorFlows.Prices,
-            Kind: ProblemKind,
-            Reason: problem.Field is null ? problem.Reason : $"{problem.Field}: {problem.Reason}",
-            ErrorType: "pricing",
-            Payload: payload,
-            Attempts: 1,
-            FirstAttemptAt: now,
-            DeadLetteredAt: now,
-            SourceQueue: null);
+        var letter = new DeadLetter
+        {
+            Id = $"{ConnectorFlows.Prices}/{channel.Name}/{problem.ChannelItemId}/calculation",
+            Channel = channel.Name,
+            Flow = ConnectorFlows.Prices,
+            Kind = ProblemKind,
+            Reason = problem.Field is null ? problem.Reason : $"{problem.Field}: {problem.Reason}",
+            ErrorType = "pricing",
+            Payload = payload,
+            Attempts = 1,
+            FirstAttemptAt = now,
+            DeadLetteredAt = now,
+            SourceQueue = null,
+        };
         await _store.AddDeadLetterAsync(letter, cancellationToken).ConfigureAwait(false);
         _metrics.DeadLetters.Add(1, ConnectorsMetrics.Flow(ConnectorFlows.Prices), ConnectorsMetrics.Channel(channel.Name), ConnectorsMetrics.ErrorType("pricing"));
         Log.PriceProblem(_logger, channel.Name, problem.ChannelItemId, letter.Reason);

@@ -115,7 +115,18 @@ internal sealed class Reconciler : IReconciler
             _metrics.Drift.Add(1, ConnectorsMetrics.Flow(flow), ConnectorsMetrics.Channel(channel), ConnectorsMetrics.Outcome(difference.Kind.ToString()));
         }
 
-        var report = new ReconciliationReport(channel, request.DryRun, started, _time.GetUtcNow(), inventoryChecked, ordersChecked, shipmentsChecked, differences, skipped);
+        var report = new ReconciliationReport
+        {
+            Channel = channel,
+            DryRun = request.DryRun,
+            StartedAt = started,
+            CompletedAt = _time.GetUtcNow(),
+            InventoryChecked = inventoryChecked,
+            OrdersChecked = ordersChecked,
+            ShipmentsChecked = shipmentsChecked,
+            Differences = differences,
+            Skipped = skipped,
+        };
         Log.Reconciled(_logger, channel, request.DryRun, differences.Count, report.RepairedCount);
         return report;
 
@@ -172,9 +183,15 @@ internal sealed class Reconciler : IReconciler
                     continue;
                 }
 
-                differences.Add(new ReconciliationDifference(
-                    ReconciliationDifferenceKind.InventoryParked, key, Text(expected), found ? Text(level) : null, repair,
-                    $"the engine gave up pushing {expected} after {row.Attempts} failed attempts ({row.LastError ?? "no reason kept"}) and the channel shows {(found ? Text(level) : "no level")}"));
+                differences.Add(new ReconciliationDifference
+                {
+                    Kind = ReconciliationDifferenceKind.InventoryParked,
+                    Key = key,
+                    Expected = Text(expected),
+                    Actual = found ? Text(level) : null,
+                    Repaired = repair,
+                    Description = $"the engine gave up pushing {expected} after {row.Attempts} failed attempts ({row.LastError ?? "no reason kept"}) and the channel shows {(found ? Text(level) : "no level")}",
+                });
                 resume.Add(row.Key);
                 continue;
             }
@@ -190,22 +207,40 @@ internal sealed class Reconciler : IReconciler
                 {
                     // The channel's own reduction for an order the order flow has not processed yet: pushing the higher
                     // level would show units the order already took. Its window lowers what is pushed once processed.
-                    differences.Add(new ReconciliationDifference(
-                        ReconciliationDifferenceKind.InventoryDrift, key, Text(expected), Text(shown), false,
-                        $"the channel shows {shown} but {expected} was pushed and acknowledged; an order the engine has not processed yet holds units of the item on the channel, so the lower level is left until it is"));
+                    differences.Add(new ReconciliationDifference
+                    {
+                        Kind = ReconciliationDifferenceKind.InventoryDrift,
+                        Key = key,
+                        Expected = Text(expected),
+                        Actual = Text(shown),
+                        Repaired = false,
+                        Description = $"the channel shows {shown} but {expected} was pushed and acknowledged; an order the engine has not processed yet holds units of the item on the channel, so the lower level is left until it is",
+                    });
                     continue;
                 }
 
-                differences.Add(new ReconciliationDifference(
-                    ReconciliationDifferenceKind.InventoryDrift, key, Text(expected), Text(shown), repair,
-                    $"the channel shows {shown} but {expected} was pushed and acknowledged"));
+                differences.Add(new ReconciliationDifference
+                {
+                    Kind = ReconciliationDifferenceKind.InventoryDrift,
+                    Key = key,
+                    Expected = Text(expected),
+                    Actual = Text(shown),
+                    Repaired = repair,
+                    Description = $"the channel shows {shown} but {expected} was pushed and acknowledged",
+                });
                 repairs.Add(new InventoryAcknowledgement(row.Key, shown));
             }
             else if (expected > 0)
             {
-                differences.Add(new ReconciliationDifference(
-                    ReconciliationDifferenceKind.InventoryMissingOnChannel, key, Text(expected), null, repair,
-                    $"the channel shows no level but {expected} was pushed and acknowledged"));
+                differences.Add(new ReconciliationDifference
+                {
+                    Kind = ReconciliationDifferenceKind.InventoryMissingOnChannel,
+                    Key = key,
+                    Expected = Text(expected),
+                    Actual = null,
+                    Repaired = repair,
+                    Description = $"the channel shows no level but {expected} was pushed and acknowledged",
+                });
                 repairs.Add(new InventoryAcknowledgement(row.Key, 0));
             }
         }
@@ -322,13 +357,15 @@ internal sealed class Reconciler : IReconciler
         foreach (var (reservation, record, why) in orphans)
         {
             var units = string.Join(", ", reservation.Quantities.Select(q => string.Create(CultureInfo.InvariantCulture, $"{q.Quantity} {q.Sku}")));
-            differences.Add(new ReconciliationDifference(
-                ReconciliationDifferenceKind.OrphanedReservation,
-                reservation.OrderId,
-                record?.Status.ToString(),
-                string.Create(CultureInfo.InvariantCulture, $"open since {reservation.CreatedAt:O}"),
-                repair && _oversell is not null && !stillOpen.Contains(reservation.OrderId),
-                $"an oversell window holds back {units} of every channel's availability although {why}"));
+            differences.Add(new ReconciliationDifference
+            {
+                Kind = ReconciliationDifferenceKind.OrphanedReservation,
+                Key = reservation.OrderId,
+                Expected = record?.Status.ToString(),
+                Actual = string.Create(CultureInfo.InvariantCulture, $"open since {reservation.CreatedAt:O}"),
+                Repaired = repair && _oversell is not null && !stillOpen.Contains(reservation.OrderId),
+                Description = $"an oversell window holds back {units} of every channel's availability although {why}",
+            });
         }
     }
 
@@ -385,13 +422,15 @@ internal sealed class Reconciler : IReconciler
                     await _orders.DeadLetterUnreadableAsync(channel, unreadable, cancellationToken).ConfigureAwait(false);
                 }
 
-                differences.Add(new ReconciliationDifference(
-                    ReconciliationDifferenceKind.UnreadableOrder,
-                    unreadable.OrderId ?? "?",
-                    null,
-                    unreadable.UpdatedAt?.ToString("O", CultureInfo.InvariantCulture),
-                    repair,
-                    $"the channel lists the order but it cannot be read at {unreadable.JsonPath}: {unreadable.Reason}"));
+                differences.Add(new ReconciliationDifference
+                {
+                    Kind = ReconciliationDifferenceKind.UnreadableOrder,
+                    Key = unreadable.OrderId ?? "?",
+                    Expected = null,
+                    Actual = unreadable.UpdatedAt?.ToString("O", CultureInfo.InvariantCulture),
+                    Repaired = repair,
+                    Description = $"the channel lists the order but it cannot be read at {unreadable.JsonPath}: {unreadable.Reason}",
+                });
                 continue;
             }
 
@@ -446,10 +485,24 @@ internal sealed class Reconciler : IReconciler
 
             var version = order.UpdatedAt.ToString("O", CultureInfo.InvariantCulture);
             differences.Add(record is null
-                ? new ReconciliationDifference(ReconciliationDifferenceKind.MissedOrder, order.OrderId, null, version, repair, "the channel has the order but neither webhook nor poll delivered it")
-                : new ReconciliationDifference(
-                    ReconciliationDifferenceKind.MissedOrderUpdate, order.OrderId, record.Version.ToString("O", CultureInfo.InvariantCulture), version, repair,
-                    $"the channel has a newer version of the order than the engine processed: {change}"));
+                ? new ReconciliationDifference
+                {
+                    Kind = ReconciliationDifferenceKind.MissedOrder,
+                    Key = order.OrderId,
+                    Expected = null,
+                    Actual = version,
+                    Repaired = repair,
+                    Description = "the channel has the order but neither webhook nor poll delivered it",
+                }
+                : new ReconciliationDifference
+                {
+                    Kind = ReconciliationDifferenceKind.MissedOrderUpdate,
+                    Key = order.OrderId,
+                    Expected = record.Version.ToString("O", CultureInfo.InvariantCulture),
+                    Actual = version,
+                    Repaired = repair,
+                    Description = $"the channel has a newer version of the order than the engine processed: {change}",
+                });
         }
 
         return checkedCount;
@@ -545,9 +598,15 @@ internal sealed class Reconciler : IReconciler
                 case WorkItemStatus.Pending:
                     continue; // on its way
                 case WorkItemStatus.DeadLettered:
-                    differences.Add(new ReconciliationDifference(
-                        ReconciliationDifferenceKind.ShipmentDeadLettered, shipment.ShipmentId, "shipped", null, false,
-                        $"the shipment of order {shipment.ChannelOrderId} is a dead letter ({item.LastError}); replay it after fixing the cause"));
+                    differences.Add(new ReconciliationDifference
+                    {
+                        Kind = ReconciliationDifferenceKind.ShipmentDeadLettered,
+                        Key = shipment.ShipmentId,
+                        Expected = "shipped",
+                        Actual = null,
+                        Repaired = false,
+                        Description = $"the shipment of order {shipment.ChannelOrderId} is a dead letter ({item.LastError}); replay it after fixing the cause",
+                    });
                     continue;
                 default:
                     if (repair)
@@ -557,9 +616,15 @@ internal sealed class Reconciler : IReconciler
                         await _fulfillment.EnqueueShipmentAsync(shipment, id, cancellationToken).ConfigureAwait(false);
                     }
 
-                    differences.Add(new ReconciliationDifference(
-                        ReconciliationDifferenceKind.ShipmentMissingOnChannel, shipment.ShipmentId, "shipped", null, repair,
-                        $"the WMS shipped order {shipment.ChannelOrderId} but the channel shows no fulfilment for this shipment"));
+                    differences.Add(new ReconciliationDifference
+                    {
+                        Kind = ReconciliationDifferenceKind.ShipmentMissingOnChannel,
+                        Key = shipment.ShipmentId,
+                        Expected = "shipped",
+                        Actual = null,
+                        Repaired = repair,
+                        Description = $"the WMS shipped order {shipment.ChannelOrderId} but the channel shows no fulfilment for this shipment",
+                    });
                     continue;
             }
         }
