@@ -17,7 +17,7 @@ public sealed class ChaosRunTests
         var output = TestContext.Current.TestOutputHelper!;
         var logs = new LogCapture();
         var off = Environment.GetEnvironmentVariable("CONNECTORS_CHAOS_OFF") is not null;
-        var report = await new ChaosScenario(new ChaosSettings { Logs = logs, FaultEvery = off ? 0 : 5, TransportEvery = off ? 0 : 9 }, output.WriteLine).RunAsync(TestContext.Current.CancellationToken);
+        var report = await new ChaosScenario(new ChaosSettings { Logs = logs, FaultEvery = off ? 0 : 5, TransportEvery = off ? 0 : 9 }.WithEnvironment(), output.WriteLine).RunAsync(TestContext.Current.CancellationToken);
         output.WriteLine(report.ToText());
         if (!report.Converged)
         {
@@ -34,6 +34,26 @@ public sealed class ChaosRunTests
         foreach (var mismatch in report.LevelMismatches)
         {
             output.WriteLine("level mismatch " + mismatch);
+        }
+
+        // A red run explains itself: each missing order's history and each mismatched level beside the WMS and the engine.
+        foreach (var detail in report.MissingOrderDetails.Concat(report.LevelDetails))
+        {
+            output.WriteLine(detail);
+        }
+
+        // The whole timed log, for a run that needs more than the details: always with CONNECTORS_CHAOS_LOG=<file>, and
+        // to a temporary file when the run is red.
+        var logPath = Environment.GetEnvironmentVariable("CONNECTORS_CHAOS_LOG");
+        if (logPath is null && !report.Converged)
+        {
+            logPath = Path.Combine(Path.GetTempPath(), $"connectors-chaos-seed{report.Seed}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
+        }
+
+        if (!string.IsNullOrEmpty(logPath))
+        {
+            await File.WriteAllLinesAsync(logPath, [report.ToText(), .. logs.TimedEntries], TestContext.Current.CancellationToken);
+            output.WriteLine("whole log: " + logPath);
         }
 
         Assert.True(report.FaultsInjected.Values.Sum() > 0, "no fault was injected");

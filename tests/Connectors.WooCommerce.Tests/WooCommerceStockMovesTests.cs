@@ -33,6 +33,28 @@ public sealed class WooCommerceStockMovesTests
     }
 
     [Fact]
+    public async Task UnpaidOrderPaidInTheSecondOfItsHoldAcknowledgement_ReachesTheWmsAndTheShopShowsTheWmsLevel()
+    {
+        // Found by the chaos run (1 order missing from the WMS, its levels off): date_modified has whole seconds, so an
+        // order paid in the second in which the engine wrote its hold acknowledgement, after a poll read that version,
+        // keeps the version the engine had held. The fake clock stands still between the steps: one second.
+        await using var s = await Scenario.StartAsync(68, o => o.Orders.AcknowledgeOrders = true);
+        var order = s.Shop.AddOrder("pending", [new() { ProductId = s.Product, Quantity = 1, Price = 10m }], paid: false);
+        await s.EngineAsync(); // held; the acknowledgement (order meta and note) moves date_modified to this second
+        s.Expect(67);
+        await s.Services.GetRequiredService<IOrderSync>().PollAsync(TestHost.Channel, Ct); // reads the acknowledged version
+
+        s.Shop.SetOrderStatus(order, "processing"); // paid in the same second: WooCommerce reduces to 66
+        s.Check();
+        await s.EngineAsync();
+        await s.EngineAsync();
+
+        Assert.True(s.Wms.Orders.ContainsKey((TestHost.Channel, $"{order}"))); // before: never, the paid version was "seen already"
+        s.Expect(67); // before: 66, the shop's reduction with the WMS still at 68
+        Assert.Equal(67, await s.WmsFreeAsync());
+    }
+
+    [Fact]
     public async Task OrderPlacedPaid_ShopShowsTheWmsLevel()
     {
         await using var s = await Scenario.StartAsync(40);

@@ -657,6 +657,18 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore, IOwnedWork
         };
     }
 
+    /// <summary>
+    /// Every item of <paramref name="queue"/> in any state, with its lease and completion time: for diagnostics of the
+    /// reliability runs (a missing order's inbox history), not part of the store contract.
+    /// </summary>
+    internal IReadOnlyList<(WorkItem Item, DateTimeOffset LeaseUntil, DateTimeOffset CompletedAt)> SnapshotQueue(WorkQueue queue)
+    {
+        lock (_gate)
+        {
+            return [.. _queues[(int)queue].Values.OrderBy(e => e.Sequence).Select(e => (e.Item, e.LeaseUntil, e.CompletedAt))];
+        }
+    }
+
     private sealed class QueueEntry(WorkItem item, long sequence)
     {
         public WorkItem Item { get; set; } = item;

@@ -25,7 +25,22 @@ internal sealed record ChaosSettings
 
     public string? SqlitePath { get; init; }
 
+    /// <summary>Seeds the stock, the order lines and the fault kinds (timing stays the machine's).</summary>
     public int Seed { get; init; } = 7;
+
+    /// <summary>
+    /// These settings with what the environment overrides: <c>CONNECTORS_CHAOS_SEED</c>, <c>CONNECTORS_CHAOS_FAULT_EVERY</c>
+    /// and <c>CONNECTORS_CHAOS_TRANSPORT_EVERY</c> (integers), so a red run can be repeated with its seed and the rates varied.
+    /// </summary>
+    public ChaosSettings WithEnvironment() => this with
+    {
+        Seed = Read("CONNECTORS_CHAOS_SEED") ?? Seed,
+        FaultEvery = Read("CONNECTORS_CHAOS_FAULT_EVERY") ?? FaultEvery,
+        TransportEvery = Read("CONNECTORS_CHAOS_TRANSPORT_EVERY") ?? TransportEvery,
+    };
+
+    private static int? Read(string name) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }
 
 /// <summary>The figures a chaos run ends with.</summary>
@@ -98,7 +113,23 @@ internal sealed record ChaosReport
 
     public TimeSpan Elapsed { get; init; }
 
+    public int Seed { get; init; }
+
+    public int FaultEvery { get; init; }
+
+    public int TransportEvery { get; init; }
+
+    /// <summary>Each order missing from the WMS with its history (shop, record, inbox, leases, dead letters, log lines).</summary>
+    public IReadOnlyList<string> MissingOrderDetails { get; init; } = [];
+
+    /// <summary>The bounded waits that gave up, each with what it waited for; and, when not converged, which end conditions were false.</summary>
+    public IReadOnlyList<string> GaveUp { get; init; } = [];
+
+    /// <summary>Each mismatched level with the shop, the WMS and the engine's rows side by side.</summary>
+    public IReadOnlyList<string> LevelDetails { get; init; } = [];
+
     public string ToText() =>
+        $"seed {Seed} (CONNECTORS_CHAOS_SEED), fault every {FaultEvery}, transport fault every {TransportEvery}; " +
         $"faults injected: {string.Join(", ", FaultsInjected.Select(f => f.Key + "=" + f.Value))} (total {FaultsInjected.Values.Sum()}), THROTTLED {ShopifyThrottled}, host 429 {WooThrottled}, transport faults {TransportFaults}; " +
         $"orders placed {OrdersPlaced} ({OrdersByWebhook} by webhook), in WMS {OrdersInWms}, missing {OrdersMissing}; " +
         $"at-least-once deliveries: WMS submits accepted {WmsSubmitsAccepted}, {WmsSubmitsAccepted - OrdersInWms} repeats over {OrdersResubmitted} orders (extra orders in a WMS ignoring the key); " +
@@ -107,7 +138,8 @@ internal sealed record ChaosReport
         $"returns confirmed {ReturnsConfirmed}; levels checked {LevelsChecked}, mismatched {LevelMismatches.Count}; " +
         $"woocommerce: paid later {WooPaidLater}, cancelled {WooCancelled} (in WMS {WooCancelledInWms}), restocking refunds {WooRestockingRefunds}, " +
         $"level samples {LevelSamples}, over-statements {OverStatements.Count}; " +
-        $"dead letters {DeadLetters.Count} (invalid on purpose {InvalidOnPurpose}); converged {Converged}; {Elapsed.TotalSeconds:0.0} s";
+        $"dead letters {DeadLetters.Count} (invalid on purpose {InvalidOnPurpose}); converged {Converged}; {Elapsed.TotalSeconds:0.0} s" +
+        (GaveUp.Count == 0 ? string.Empty : "; " + string.Join("; ", GaveUp));
 }
 
 /// <summary>
@@ -156,6 +188,9 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
         var sampler = new WooLevelSampler(shops, warehouse, app.Services.GetRequiredService<ISyncStateStore>());
         var sampling = Task.Run(() => sampler.RunAsync(stop.Token), CancellationToken.None);
 
+        // What each bounded wait was for, when it gave up (the run goes on and the end state says what is wrong).
+        var gaveUp = new List<string>();
+
         // Orders on both shops: Shopify delivers webhooks (and is polled), WooCommerce is polled, and from half-way also delivers webhooks.
         var placed = new List<(string Channel, string OrderId)>();
         var paidLater = new List<long>();
@@ -170,6 +205,7 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
                 Quantity = l.Quantity,
                 UnitPrice = 12.5m,
             })], "EUR", cancellationToken)));
+            Note($"placed order {placed[^1].OrderId} on {HostSettings.Shopify}: {Lines(lines)}");
             byWebhook++;
             if (i == settings.OrdersPerShop / 2)
             {
@@ -187,6 +223,7 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
             })];
             var (status, paid) = (i % 4) switch { 1 => ("pending", false), 3 => ("on-hold", false), _ => ("processing", true) };
             var wooId = shops.Woo.AddOrder(status, wooLines, paid);
+            Note($"placed order {wooId} on {HostSettings.Woo} as {status} (paid {paid}): {Lines(lines)}");
             sampler.Track(wooId, lines);
             if (status == "on-hold")
             {
@@ -213,19 +250,23 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
         foreach (var id in paidLater)
         {
             shops.Woo.SetOrderStatus(id, "processing");
+            Note($"paid order {id} on {HostSettings.Woo} (processing)");
         }
 
         foreach (var id in toCancel)
         {
             shops.Woo.SetOrderStatus(id, "cancelled");
+            Note($"cancelled order {id} on {HostSettings.Woo}");
         }
 
         // A return the WMS receives for a WooCommerce order without a return on the shop: the connector refunds the
         // line, and the restocked unit must reach the shop once (through the push), not a second time through the refund.
         var restocked = placed.Last(p => p.Channel == HostSettings.Woo && !paidLater.Contains(long.Parse(p.OrderId, CultureInfo.InvariantCulture)));
         var restockedId = long.Parse(restocked.OrderId, CultureInfo.InvariantCulture);
-        await Eventually.WaitAsync(() => Shipped(restocked), TimeSpan.FromSeconds(40), cancellationToken);
-        var restockedLine = warehouse.Orders[restocked].Lines[0];
+        await WaitAsync($"order {restocked.OrderId} of {restocked.Channel} (to be returned by the WMS) shipped", () => Shipped(restocked), 40);
+        var restockedLine = warehouse.Orders.TryGetValue(restocked, out var restockedOrder)
+            ? restockedOrder.Lines[0]
+            : throw new InvalidOperationException($"order {restocked.OrderId} of {restocked.Channel} never reached the WMS; " + string.Join("; ", gaveUp));
         var wmsReturn = new ReturnReceipt("RCPT-WMS-" + restocked.OrderId, HostSettings.Woo, restocked.OrderId, restocked.OrderId,
             [new ReturnReceiptLine(restockedLine.Sku, 1, restock: true, channelLineId: restockedLine.ChannelLineId)], DateTimeOffset.UtcNow);
         warehouse.Receive(wmsReturn);
@@ -234,28 +275,38 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
         // A return on WooCommerce once its order has shipped: the buyer's refund with a line, polled as a return request.
         var returned = placed.First(p => p.Channel == HostSettings.Woo);
         var returnedId = long.Parse(returned.OrderId, CultureInfo.InvariantCulture);
-        await Eventually.WaitAsync(() => Shipped(returned), TimeSpan.FromSeconds(40), cancellationToken);
+        await WaitAsync($"order {returned.OrderId} of {returned.Channel} (to be returned on the shop) shipped", () => Shipped(returned), 40);
         shops.Woo.AddRefund(returnedId, shops.Woo.GetLineItemIds(returnedId)[0], 1, "Customer return", restock: false);
-        await Eventually.WaitAsync(() => placed.All(p => warehouse.Orders.ContainsKey(p)), TimeSpan.FromSeconds(40), cancellationToken);
+        await WaitAsync("every placed order in the WMS", () => placed.All(p => warehouse.Orders.ContainsKey(p)), 40);
         await stopFaults.CancelAsync();
         await injector;
         chaos.Every = 0;
 
         // Settle: every order shipped and confirmed, the return confirmed, every level equal to the WMS's.
-        var converged = await Eventually.WaitAsync(
-            () => placed.All(p => warehouse.Orders.ContainsKey(p) && Shipped(p))
-                && ShipmentCounts(shops).Missing == 0
-                && ReturnNotes(shops, returnedId) >= 1
-                && shops.Woo.GetRefundCount(restockedId) >= 1
-                && shops.LevelMismatches(warehouse).Count == 0,
-            TimeSpan.FromSeconds(45),
-            cancellationToken);
+        Note("faults stopped; waiting for the end state");
+        (string What, Func<bool> Holds)[] endState =
+        [
+            ("every placed order in the WMS and shipped", () => placed.All(p => warehouse.Orders.ContainsKey(p) && Shipped(p))),
+            ("every shipment on its shop", () => ShipmentCounts(shops).Missing == 0),
+            ($"the return note on order {returnedId}", () => ReturnNotes(shops, returnedId) >= 1),
+            ($"the refund of the WMS-received return on order {restockedId}", () => shops.Woo.GetRefundCount(restockedId) >= 1),
+            ("every level equal to the WMS's", () => shops.LevelMismatches(warehouse).Count == 0),
+        ];
+        var converged = await WaitAsync("the end state", () => endState.All(c => c.Holds()), 45);
+        if (!converged)
+        {
+            gaveUp.Add("end state not reached: " + string.Join("; ", endState.Where(c => !c.Holds()).Select(c => c.What)));
+        }
+
         await stop.CancelAsync();
         await wms;
         await sampling;
 
         var (confirmed, missing, duplicated) = ShipmentCounts(shops);
         var deadLetters = await app.Services.GetRequiredService<IDeadLetters>().ListAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var missingOrders = placed.Where(p => !warehouse.Orders.ContainsKey(p)).ToList();
+        var orderDetails = await ChaosDiagnostics.DescribeOrdersAsync(app.Services, missingOrders, settings.Logs, cancellationToken);
+        var levelDetails = await ChaosDiagnostics.DescribeLevelsAsync(app.Services, shops, warehouse, cancellationToken);
         var report = new ChaosReport
         {
             FaultsInjected = new Dictionary<string, int>(_faults),
@@ -287,9 +338,31 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
             LevelSamples = sampler.SettledReadings,
             OverStatements = sampler.OverStatements,
             Elapsed = clock.Elapsed,
+            Seed = settings.Seed,
+            FaultEvery = settings.FaultEvery,
+            TransportEvery = settings.TransportEvery,
+            MissingOrderDetails = orderDetails,
+            LevelDetails = levelDetails,
+            GaveUp = gaveUp,
         };
         await app.StopAsync(CancellationToken.None);
         return report;
+
+        void Note(string text) => settings.Logs?.Note(text);
+
+        async Task<bool> WaitAsync(string what, Func<bool> condition, int seconds)
+        {
+            if (await Eventually.WaitAsync(condition, TimeSpan.FromSeconds(seconds), cancellationToken))
+            {
+                return true;
+            }
+
+            gaveUp.Add($"gave up after {seconds} s waiting for {what}");
+            Note($"gave up after {seconds} s waiting for {what}");
+            return false;
+        }
+
+        static string Lines(IEnumerable<(string Sku, int Quantity)> lines) => string.Join(", ", lines.Select(l => $"{l.Sku} x{l.Quantity}"));
 
         bool Shipped((string, string) order)
         {

@@ -50,6 +50,15 @@ internal sealed class StockWarehouse : IWarehouseInventory, IWarehouseOrders, IW
         }
     }
 
+    /// <summary>On hand and reserved of <paramref name="sku"/> (for a failure report).</summary>
+    public (decimal OnHand, decimal Reserved) Stock(string sku)
+    {
+        lock (_gate)
+        {
+            return _stock.GetValueOrDefault(sku);
+        }
+    }
+
     /// <summary>The current levels of the SKUs that changed since the last call.</summary>
     public IReadOnlyList<StockLevel> TakeChanges()
     {

@@ -36,7 +36,7 @@ public partial class InventoryEngineTests
 
         // A dead letter stored before windows were ended on dead-lettering: the item is dead, its window open.
         var order = await h.PlaceAsync(h.A, "1002", ("SKU-1", 3));
-        var id = WorkKinds.OrderVersionId("a", "1002", order.UpdatedAt);
+        var id = WorkKinds.OrderVersionId(order);
         await h.Window.OpenAsync(new PendingReservation
         {
             Channel = "a",
@@ -131,7 +131,7 @@ public partial class InventoryEngineTests
         }, OrderInventoryHarness.Ct);
         var dead = await h.PlaceAsync(h.A, "dead", ("SKU-1", 4));
         await h.Store.ClaimAsync(WorkQueue.Inbox, 10, now, TimeSpan.FromMinutes(1), cancellationToken: OrderInventoryHarness.Ct);
-        await h.Store.MoveToDeadLetterAsync(WorkQueue.Inbox, WorkKinds.OrderVersionId("a", "dead", dead.UpdatedAt), ConnectorFlows.Orders, "x", "mapping", now, OrderInventoryHarness.Ct);
+        await h.Store.MoveToDeadLetterAsync(WorkQueue.Inbox, WorkKinds.OrderVersionId(dead), ConnectorFlows.Orders, "x", "mapping", now, OrderInventoryHarness.Ct);
         Assert.Equal(9, await h.DesiredAsync(h.B, "SKU-1")); // 20 - 11 held back
 
         var dryRun = await h.Reconciler.ReconcileAsync(new ReconciliationRequest("a") { Inventory = false, DryRun = true }, OrderInventoryHarness.Ct);

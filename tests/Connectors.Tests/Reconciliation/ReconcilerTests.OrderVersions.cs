@@ -147,6 +147,24 @@ public partial class ReconcilerTests
     }
 
     [Fact]
+    public async Task Reconcile_HeldOrderPaidWithoutANewVersion_ReportedAndSubmitted()
+    {
+        // A coarse updated-at (WooCommerce: whole seconds) kept the version through the payment.
+        using var h = new OrderFlowHarness();
+        var version = h.Time.GetUtcNow().AddHours(-3);
+        await SubmitAsync(h, ModelFactory.Order("a", "16", [("SKU-1", 1)], PaymentStatus.Pending, updatedAt: version));
+        h.Channel.PutOrder(ModelFactory.Order("a", "16", [("SKU-1", 1)], PaymentStatus.Paid, updatedAt: version));
+
+        var report = await h.Reconciler.ReconcileAsync(new ReconciliationRequest("a") { Inventory = false }, Ct);
+        await h.Orders.ProcessInboxAsync(Ct);
+
+        var difference = Assert.Single(report.Differences); // before: none, the version was not newer than the record's
+        Assert.Equal(ReconciliationDifferenceKind.MissedOrderUpdate, difference.Kind);
+        Assert.Contains("release decision is now Release", difference.Description, StringComparison.Ordinal);
+        Assert.True(h.Warehouse.Orders.ContainsKey(("a", "16")));
+    }
+
+    [Fact]
     public async Task Reconcile_HeldOrderTouchedButStillUnpaid_NotReported()
     {
         using var h = new OrderFlowHarness();

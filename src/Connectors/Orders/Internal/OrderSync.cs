@@ -299,7 +299,7 @@ internal sealed class OrderSync : IOrderSync
                 return InboxAcceptOutcome.Stale;
             }
 
-            id = WorkKinds.OrderVersionId(payload.Channel, payload.OrderId, order.UpdatedAt);
+            id = WorkKinds.OrderVersionId(order);
 
             // A cancellation that did not move updated-at must not be mistaken for the version already seen.
             if (payload.EventKind == OrderEventKind.Cancelled || order.Status == ChannelOrderStatus.Cancelled)
@@ -433,6 +433,14 @@ internal sealed class OrderSync : IOrderSync
                 ?? throw new ConnectorException($"Order {payload.OrderId} of channel {channel} ({payload.EventKind} event) is not visible on the channel yet; waiting for it.", isTransient: true);
         }
 
+        if (await ResolveSameVersionAsync(channel, order, cancellationToken).ConfigureAwait(false) is not { } resolved)
+        {
+            _metrics.OrdersProcessed.Add(1, ConnectorsMetrics.Channel(channel), ConnectorsMetrics.Outcome("stale"));
+            Log.OrderProcessed(_logger, order.OrderId, channel, "stale");
+            return;
+        }
+
+        order = resolved;
         var moved = await ChannelStockMovesAsync(channel, order, cancellationToken).ConfigureAwait(false);
         string outcome;
         try
@@ -450,6 +458,34 @@ internal sealed class OrderSync : IOrderSync
 
         _metrics.OrdersProcessed.Add(1, ConnectorsMetrics.Channel(channel), ConnectorsMetrics.Outcome(outcome));
         Log.OrderProcessed(_logger, order.OrderId, channel, outcome);
+    }
+
+    /// <summary>
+    /// An item of the version the engine processed last, but with other content (<see cref="OrderContent"/>): the
+    /// channel changed the order without moving its updated-at (WooCommerce's whole seconds: paid in the same second as
+    /// the engine's hold acknowledgement). The two items cannot tell which content came last; the channel's current order
+    /// can, so it is read and decided on. Before, the later content was "seen already": a paid order stayed held and
+    /// never reached the WMS.
+    /// </summary>
+    /// <returns>The order to decide on, or <see langword="null"/> when this item held the older content.</returns>
+    private async ValueTask<ChannelOrder?> ResolveSameVersionAsync(string channel, ChannelOrder order, CancellationToken cancellationToken)
+    {
+        var record = await _store.GetOrderRecordAsync(channel, order.OrderId, cancellationToken).ConfigureAwait(false);
+        if (record is null
+            || record.Version != order.UpdatedAt
+            || record.Status == OrderRecordStatus.Cancelled
+            || OrderPayloads.ReadState(record.Payload)?.Order is not { } processed
+            || OrderContent.Same(processed, order))
+        {
+            return order;
+        }
+
+        var port = ChannelPorts.Get<IOrderChannel>(_channels, channel);
+        var current = await port.GetOrderAsync(order.OrderId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ConnectorException($"Order {order.OrderId} of channel {channel} changed without a new version and cannot be read back; waiting for it.", isTransient: true);
+        return current.UpdatedAt < record.Version || (current.UpdatedAt == record.Version && OrderContent.Same(processed, current))
+            ? null
+            : current;
     }
 
     /// <summary>
@@ -531,7 +567,9 @@ internal sealed class OrderSync : IOrderSync
                 return "stale";
             }
 
-            if (order.UpdatedAt == record.Version && !cancel)
+            // The same version with other content was resolved against the channel before (ResolveSameVersionAsync):
+            // it is the current order and is decided like a new version.
+            if (order.UpdatedAt == record.Version && !cancel && (state?.Order is null || OrderContent.Same(state.Order, order)))
             {
                 if (record.Status == OrderRecordStatus.Submitted && state is { Acknowledged: false })
                 {

@@ -20,9 +20,12 @@ internal static class WorkKinds
     public const string PollCursor = "orders.poll";
     public const string ReturnsPollCursor = "returns.poll";
 
-    /// <summary>One id per order version, so a webhook and a poll of the same version are one inbox item.</summary>
-    public static string OrderVersionId(string channel, string orderId, DateTimeOffset version) =>
-        string.Create(CultureInfo.InvariantCulture, $"order|{channel}|{orderId}|{version.UtcTicks}");
+    /// <summary>
+    /// One id per order version and content (<see cref="OrderContent"/>), so a webhook and a poll of the same version are
+    /// one inbox item, while a change that kept a coarse updated-at (WooCommerce: whole seconds) is a new one.
+    /// </summary>
+    public static string OrderVersionId(ChannelOrder order) =>
+        string.Create(CultureInfo.InvariantCulture, $"order|{order.Channel}|{order.OrderId}|{order.UpdatedAt.UtcTicks}|{OrderContent.Tag(order)}");
 
     /// <summary>An event that carried no order: one item per delivery.</summary>
     public static string OrderEventId(string channel, string orderId, OrderEventKind kind, string deliveryId) =>

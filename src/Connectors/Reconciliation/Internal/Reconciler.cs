@@ -447,12 +447,16 @@ internal sealed class Reconciler : IReconciler
                 NoteUnprocessedHolds(record, order, unprocessed);
             }
 
-            if (record is not null && record.Version >= order.UpdatedAt)
+            // The same version counts when its content differs from what the engine processed: a coarse updated-at
+            // (WooCommerce: whole seconds) keeps the version through a payment in the same second.
+            if (record is not null
+                && (record.Version > order.UpdatedAt
+                    || (record.Version == order.UpdatedAt && (OrderPayloads.ReadState(record.Payload)?.Order is not { } processed || OrderContent.Same(processed, order)))))
             {
                 continue;
             }
 
-            var inboxId = WorkKinds.OrderVersionId(channel, order.OrderId, order.UpdatedAt);
+            var inboxId = WorkKinds.OrderVersionId(order);
             if (await _store.GetWorkItemAsync(WorkQueue.Inbox, inboxId, cancellationToken).ConfigureAwait(false) is not null
                 || await _store.GetWorkItemAsync(WorkQueue.Inbox, inboxId + "|cancelled", cancellationToken).ConfigureAwait(false) is not null)
             {
