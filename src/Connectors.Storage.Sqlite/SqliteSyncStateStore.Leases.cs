@@ -123,7 +123,12 @@ public sealed partial class SqliteSyncStateStore
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<InventoryKey>> RescheduleClaimedInventoryAsync(IReadOnlyList<InventoryRow> claimed, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<InventoryKey>> RescheduleClaimedInventoryAsync(IReadOnlyList<InventoryRow> claimed, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken = default) =>
+        ReleaseClaimedInventoryAsync(claimed, nextAttemptAt, reason, countAttempt: true, cancellationToken);
+
+    // One release for a failed push (counts an attempt) and a push deferred by a quota (does not): rows this owner still
+    // holds are due again at nextAttemptAt; the keys another owner holds now are returned.
+    private async ValueTask<IReadOnlyList<InventoryKey>> ReleaseClaimedInventoryAsync(IReadOnlyList<InventoryRow> claimed, DateTimeOffset nextAttemptAt, string reason, bool countAttempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
         for (var i = 0; i < claimed.Count; i++)
@@ -141,8 +146,8 @@ public sealed partial class SqliteSyncStateStore
             async (scope, _) =>
             {
                 var command = Prepared(
-                    """
-                    UPDATE inventory SET attempts = attempts + 1, next_attempt_at = $next, lease_until = 0, lease_owner = NULL, last_error = $reason
+                    $"""
+                    UPDATE inventory SET {(countAttempt ? "attempts = attempts + 1, " : string.Empty)}next_attempt_at = $next, lease_until = 0, lease_owner = NULL, last_error = $reason
                     WHERE channel = $channel AND item_id = $item AND location_id = $location AND lease_owner = $owner
                     """,
                     scope.Transaction,

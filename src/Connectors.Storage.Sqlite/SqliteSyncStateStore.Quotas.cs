@@ -76,55 +76,8 @@ public sealed partial class SqliteSyncStateStore : IQuotaStore
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<InventoryKey>> DeferClaimedInventoryAsync(IReadOnlyList<InventoryRow> claimed, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(claimed);
-        for (var i = 0; i < claimed.Count; i++)
-        {
-            CheckKey(claimed[i].Key, $"claimed[{i}].Key");
-        }
-
-        if (claimed.Count == 0)
-        {
-            return [];
-        }
-
-        return await WriteInventoryAsync<IReadOnlyList<InventoryKey>>(
-            foldFirst: true,
-            async (scope, _) =>
-            {
-                var command = Prepared(
-                    """
-                    UPDATE inventory SET next_attempt_at = $next, lease_until = 0, lease_owner = NULL, last_error = $reason
-                    WHERE channel = $channel AND item_id = $item AND location_id = $location AND lease_owner = $owner
-                    """,
-                    scope.Transaction,
-                    "$channel",
-                    "$item",
-                    "$location",
-                    "$next",
-                    "$reason",
-                    "$owner");
-                var p = command.Parameters;
-                p[3].Value = ToTicks(nextAttemptAt);
-                p[4].Value = (object?)reason ?? DBNull.Value;
-                var refused = new List<InventoryKey>();
-                foreach (var row in claimed)
-                {
-                    p[0].Value = row.Key.Channel;
-                    p[1].Value = row.Key.ChannelItemId;
-                    p[2].Value = row.Key.LocationId;
-                    p[5].Value = (object?)row.LeaseToken ?? DBNull.Value;
-                    if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
-                    {
-                        refused.Add(row.Key);
-                    }
-                }
-
-                return refused;
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask<IReadOnlyList<InventoryKey>> DeferClaimedInventoryAsync(IReadOnlyList<InventoryRow> claimed, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken = default) =>
+        ReleaseClaimedInventoryAsync(claimed, nextAttemptAt, reason, countAttempt: false, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<int> PruneQuotaAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
