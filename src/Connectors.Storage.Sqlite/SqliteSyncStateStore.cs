@@ -796,6 +796,13 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IOwnedWorkIt
             var keys = Command("DELETE FROM idempotency_keys WHERE recorded_at < $cutoff", scope.Transaction);
             keys.Parameters.AddWithValue("$cutoff", ToTicks(olderThan));
             removed += await keys.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // Per-order lock rows a holder left behind (it died before releasing, and the order never came again).
+            var locks = Command(
+                "DELETE FROM cursors WHERE name LIKE 'order-lock|%' AND CAST(substr(value, instr(value, '|') + 1) AS INTEGER) < $cutoff",
+                scope.Transaction);
+            locks.Parameters.AddWithValue("$cutoff", ToTicks(olderThan));
+            removed += await locks.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 

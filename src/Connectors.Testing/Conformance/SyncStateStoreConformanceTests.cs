@@ -597,6 +597,25 @@ public abstract partial class SyncStateStoreConformanceTests
         Assert.False(await store.TryAddIdempotencyKeyAsync("new", T0.AddDays(3), Ct));
     }
 
+    /// <summary>
+    /// A per-order lock row left by a holder that died (a cursor <c>order-lock|{order}</c> whose value ends in
+    /// <c>|{expiry ticks}</c>) is removed once it expired before the cut-off; a live lock and other cursors stay.
+    /// </summary>
+    [Fact]
+    public async Task Prune_OrderLockRowExpiredBeforeCutOff_RemovedLiveLockAndOtherCursorsKept()
+    {
+        var store = await CreateStoreAsync();
+        Assert.True(await store.TrySetCursorAsync("shop", "order-lock|dead", "a|" + T0.AddMinutes(1).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), 0, Ct));
+        Assert.True(await store.TrySetCursorAsync("shop", "order-lock|live", "b|" + T0.AddDays(2).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), 0, Ct));
+        Assert.True(await store.TrySetCursorAsync("shop", "orders", "c|1", 0, Ct));
+
+        await store.PruneAsync(T0.AddDays(1), Ct);
+
+        Assert.Null(await store.GetCursorAsync("shop", "order-lock|dead", Ct));
+        Assert.NotNull(await store.GetCursorAsync("shop", "order-lock|live", Ct));
+        Assert.NotNull(await store.GetCursorAsync("shop", "orders", Ct));
+    }
+
     /// <summary>Workers claiming at once never receive the same item twice.</summary>
     [Fact]
     public async Task Claim_ConcurrentWorkers_NeverShareAnItem()

@@ -569,9 +569,25 @@ public sealed partial class InMemorySyncStateStore : ISyncStateStore, IOwnedWork
                 _idempotencyKeys.Remove(key);
                 removed++;
             }
+
+            // Per-order lock rows a holder left behind (it died before releasing, and the order never came again).
+            foreach (var key in _cursors.Where(c => IsExpiredOrderLock(c.Key.Name, c.Value.Value, olderThan)).Select(c => c.Key).ToList())
+            {
+                _cursors.Remove(key);
+                removed++;
+            }
         }
 
         return ValueTask.FromResult(removed);
+    }
+
+    private static bool IsExpiredOrderLock(string name, string value, DateTimeOffset olderThan)
+    {
+        var bar = value.IndexOf('|', StringComparison.Ordinal);
+        return name.StartsWith("order-lock|", StringComparison.Ordinal)
+            && bar >= 0
+            && long.TryParse(value.AsSpan(bar + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            && ticks < olderThan.UtcTicks;
     }
 
     private static async IAsyncEnumerable<T> Yield<T>(T[] items, [EnumeratorCancellation] CancellationToken cancellationToken)
