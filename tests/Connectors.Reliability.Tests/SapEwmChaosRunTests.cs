@@ -6,11 +6,17 @@ namespace Connectors.Reliability.Tests;
 public sealed class SapEwmChaosRunTests
 {
     [Fact(Skip = "Turned off by CONNECTORS_CHAOS=0.", SkipUnless = nameof(ChaosRunTests.ChaosEnabled), SkipType = typeof(ChaosRunTests))]
-    public async Task Run_SapEwmWarehouseWithFaults_EveryOrderOneSalesOrderEveryParcelOnceLevelsEqualEwm()
+    public Task Run_SapEwmWarehouseWithFaults_EveryOrderOneSalesOrderEveryParcelOnceLevelsEqualEwm() => RunAsync(reportDeliveryOrders: false);
+
+    /// <summary>The same run with <c>ReportDeliveryOrders</c> on (issue #22: 2 of 2 whole-suite runs ended with a level two units apart).</summary>
+    [Fact(Skip = "Turned off by CONNECTORS_CHAOS=0.", SkipUnless = nameof(ChaosRunTests.ChaosEnabled), SkipType = typeof(ChaosRunTests))]
+    public Task Run_SapEwmWarehouseWithFaultsReportingDeliveryOrders_EveryOrderOneSalesOrderEveryParcelOnceLevelsEqualEwm() => RunAsync(reportDeliveryOrders: true);
+
+    private static async Task RunAsync(bool reportDeliveryOrders)
     {
         var output = TestContext.Current.TestOutputHelper!;
         var logs = new LogCapture();
-        var report = await new SapEwmChaosScenario(new ChaosSettings { Logs = logs, FaultEvery = 5, OrdersPerShop = 8 }, output.WriteLine).RunAsync(TestContext.Current.CancellationToken);
+        var report = await new SapEwmChaosScenario(new ChaosSettings { Logs = logs, FaultEvery = 5, OrdersPerShop = 8 }, output.WriteLine, reportDeliveryOrders).RunAsync(TestContext.Current.CancellationToken);
         output.WriteLine(report.ToText());
         foreach (var letter in report.DeadLetters)
         {

@@ -62,7 +62,7 @@ internal sealed record SapEwmChaosReport
 /// shop order has exactly one sales order, every goods-issued parcel is confirmed once on its shop, the return is
 /// confirmed, and both shops show EWM's unrestricted-use stock.
 /// </summary>
-internal sealed class SapEwmChaosScenario(ChaosSettings settings, Action<string> output)
+internal sealed class SapEwmChaosScenario(ChaosSettings settings, Action<string> output, bool reportDeliveryOrders = false)
 {
     private const string Warehouse = "1710";
 
@@ -95,7 +95,7 @@ internal sealed class SapEwmChaosScenario(ChaosSettings settings, Action<string>
             sap.AddStock(Warehouse, sku, 3, "Q2"); // quality stock: not for sale
         }
 
-        await using var app = BuildHost(shops.Settings(port) with { Logs = settings.Logs }, sap);
+        await using var app = BuildHost(shops.Settings(port) with { Logs = settings.Logs }, sap, reportDeliveryOrders);
         await app.StartAsync(cancellationToken);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -319,7 +319,7 @@ internal sealed class SapEwmChaosScenario(ChaosSettings settings, Action<string>
     }
 
     /// <summary>The host: as <see cref="ReliabilityHost"/> composes it, with <c>AddSapEwm</c> as the warehouse.</summary>
-    private static WebApplication BuildHost(HostSettings settings, SapEwmEmulator sap)
+    private static WebApplication BuildHost(HostSettings settings, SapEwmEmulator sap, bool reportDeliveryOrders)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -363,6 +363,7 @@ internal sealed class SapEwmChaosScenario(ChaosSettings settings, Action<string>
                 o.StockDeltaInterval = TimeSpan.FromSeconds(1);
                 o.AttemptTimeout = TimeSpan.FromSeconds(2);
                 o.MaxRetries = 4;
+                o.ReportDeliveryOrders = reportDeliveryOrders;
             })
             .AddShopify(HostSettings.Shopify, o =>
             {
