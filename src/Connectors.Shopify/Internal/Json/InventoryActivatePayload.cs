@@ -1,3 +1,0 @@
-namespace Connectors.Shopify.Internal.Json;
-
-internal sealed record InventoryActivatePayload(NodeRef? InventoryLevel, IReadOnlyList<UserError>? UserErrors);

@@ -1,3 +1,0 @@
-namespace Connectors.Shopify.Internal.Json;
-
-internal sealed record OrderMetafieldsData(OrderMarkersNode? Order);
