@@ -13,48 +13,9 @@ public abstract partial class SyncStateStoreConformanceTests
         var store = await CreateStoreAsync();
         Assert.Empty(await store.CountDeadLettersAsync(Ct));
 
-        await store.AddDeadLetterAsync(new DeadLetter
-        {
-            Id = "c1",
-            Channel = "shop-a",
-            Flow = "inventory",
-            Kind = "target",
-            Reason = "unknown item",
-            ErrorType = null,
-            Payload = "{}",
-            Attempts = 1,
-            FirstAttemptAt = T0,
-            DeadLetteredAt = T0,
-            SourceQueue = null,
-        }, Ct);
-        await store.AddDeadLetterAsync(new DeadLetter
-        {
-            Id = "c2",
-            Channel = "shop-a",
-            Flow = "inventory",
-            Kind = "target",
-            Reason = "unknown item",
-            ErrorType = null,
-            Payload = "{}",
-            Attempts = 1,
-            FirstAttemptAt = T0,
-            DeadLetteredAt = T0,
-            SourceQueue = null,
-        }, Ct);
-        await store.AddDeadLetterAsync(new DeadLetter
-        {
-            Id = "c2",
-            Channel = "shop-a",
-            Flow = "inventory",
-            Kind = "target",
-            Reason = "replaced",
-            ErrorType = null,
-            Payload = "{}",
-            Attempts = 2,
-            FirstAttemptAt = T0,
-            DeadLetteredAt = T0,
-            SourceQueue = null,
-        }, Ct);
+        await store.AddDeadLetterAsync(Letter("c1", "shop-a", "unknown item"), Ct);
+        await store.AddDeadLetterAsync(Letter("c2", "shop-a", "unknown item"), Ct);
+        await store.AddDeadLetterAsync(Letter("c2", "shop-a", "replaced", 2), Ct);
         await store.AddDeadLetterAsync(new DeadLetter
         {
             Id = "c3",

@@ -29,6 +29,20 @@ public abstract partial class SyncStateStoreConformanceTests
 
     private static InventoryKey Key(string item, string channel = "a", string location = "L1") => new(channel, item, location);
 
+    /// <summary>An inventory dead letter first seen at <see cref="T0"/>, as the dead-letter tests store them.</summary>
+    private static DeadLetter Letter(string id, string channel, string reason, int attempts = 1, DateTimeOffset? deadLetteredAt = null) => new()
+    {
+        Id = id,
+        Channel = channel,
+        Flow = "inventory",
+        Kind = "target",
+        Reason = reason,
+        Payload = "{}",
+        Attempts = attempts,
+        FirstAttemptAt = T0,
+        DeadLetteredAt = deadLetteredAt ?? T0,
+    };
+
     private static WorkItem Item(string id, string channel = "a", DateTimeOffset? at = null, string payload = "{}") =>
         new() { Id = id, Channel = channel, Kind = "order", Payload = payload, EnqueuedAt = at ?? T0 };
 
@@ -392,48 +406,9 @@ public abstract partial class SyncStateStoreConformanceTests
             DeadLetteredAt = T0.AddSeconds(2),
             SourceQueue = null,
         }, Ct);
-        await store.AddDeadLetterAsync(new DeadLetter
-        {
-            Id = "d1",
-            Channel = "a",
-            Flow = "inventory",
-            Kind = "target",
-            Reason = "first",
-            ErrorType = null,
-            Payload = "{}",
-            Attempts = 1,
-            FirstAttemptAt = T0,
-            DeadLetteredAt = T0.AddSeconds(1),
-            SourceQueue = null,
-        }, Ct);
-        await store.AddDeadLetterAsync(new DeadLetter
-        {
-            Id = "d1",
-            Channel = "a",
-            Flow = "inventory",
-            Kind = "target",
-            Reason = "replaced",
-            ErrorType = null,
-            Payload = "{}",
-            Attempts = 2,
-            FirstAttemptAt = T0,
-            DeadLetteredAt = T0.AddSeconds(1),
-            SourceQueue = null,
-        }, Ct);
-        await store.AddDeadLetterAsync(new DeadLetter
-        {
-            Id = "d3",
-            Channel = "b",
-            Flow = "inventory",
-            Kind = "target",
-            Reason = "x",
-            ErrorType = null,
-            Payload = "{}",
-            Attempts = 1,
-            FirstAttemptAt = T0,
-            DeadLetteredAt = T0,
-            SourceQueue = null,
-        }, Ct);
+        await store.AddDeadLetterAsync(Letter("d1", "a", "first", 1, T0.AddSeconds(1)), Ct);
+        await store.AddDeadLetterAsync(Letter("d1", "a", "replaced", 2, T0.AddSeconds(1)), Ct);
+        await store.AddDeadLetterAsync(Letter("d3", "b", "x"), Ct);
 
         var forA = await ToListAsync(store.ListDeadLettersAsync("a", Ct));
         Assert.Equal(["d1", "d2"], forA.Select(d => d.Id));
