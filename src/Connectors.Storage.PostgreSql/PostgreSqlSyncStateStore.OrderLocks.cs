@@ -55,4 +55,23 @@ public sealed partial class PostgreSqlSyncStateStore : IOrderLockStore
             ("n", OrderLockPrefix + orderId),
             ("token", token)).ConfigureAwait(false) == 1;
     }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> RenewOrderLockAsync(string channel, string orderId, string token, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(orderId);
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        return await ExecuteAsync(
+            $"""
+            UPDATE {_s}.cursors SET value = @token || '|' || ({DbNow} + @lease)::text, version = version + 1
+             WHERE channel = @c AND name = @n AND split_part(value, '|', 1) = @token
+            """,
+            cancellationToken,
+            ("c", channel),
+            ("n", OrderLockPrefix + orderId),
+            ("token", token),
+            ("lease", duration.Ticks),
+            ("clock_offset", LeaseClockOffset().Ticks)).ConfigureAwait(false) == 1;
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Connectors.Orders.Internal;
 using Connectors.State;
 using Connectors.Testing;
@@ -43,5 +44,95 @@ public class OrderProcessingLockTests
 
         Assert.NotNull(third);
         Assert.Null(await locks.TryAcquireAsync("a", "1", now.AddMinutes(2).AddSeconds(1), TimeSpan.FromMinutes(1), Ct));
+    }
+
+    [Fact]
+    public async Task RenewAsync_BeforeExpiry_KeptPastTheFirstExpiryAndReleasedByTheRenewedLease()
+    {
+        var store = new InMemorySyncStateStore();
+        var locks = new OrderProcessingLock(store);
+        var now = ModelFactory.Epoch;
+        var first = await locks.TryAcquireAsync("a", "1", now, TimeSpan.FromMinutes(1), Ct);
+
+        var renewed = await locks.RenewAsync(first!, now.AddSeconds(40), TimeSpan.FromMinutes(1), Ct);
+
+        Assert.NotNull(renewed);
+        Assert.Null(await locks.TryAcquireAsync("a", "1", now.AddSeconds(90), TimeSpan.FromMinutes(1), Ct));
+        await locks.ReleaseAsync(renewed, Ct);
+        Assert.NotNull(await locks.TryAcquireAsync("a", "1", now.AddSeconds(90), TimeSpan.FromMinutes(1), Ct));
+    }
+
+    [Fact]
+    public async Task RenewAsync_AfterAnotherTookTheExpiredLease_RefusedAndTheNewHolderKeepsIt()
+    {
+        var store = new InMemorySyncStateStore();
+        var locks = new OrderProcessingLock(store);
+        var now = ModelFactory.Epoch;
+        var first = await locks.TryAcquireAsync("a", "1", now, TimeSpan.FromMinutes(1), Ct);
+        var second = await locks.TryAcquireAsync("a", "1", now.AddMinutes(2), TimeSpan.FromMinutes(1), Ct);
+
+        Assert.Null(await locks.RenewAsync(first!, now.AddMinutes(2), TimeSpan.FromMinutes(1), Ct));
+        Assert.NotNull(second);
+        Assert.Null(await locks.TryAcquireAsync("a", "1", now.AddMinutes(2).AddSeconds(30), TimeSpan.FromMinutes(1), Ct));
+    }
+
+    /// <summary>
+    /// A version whose WMS submission hangs for twice the lease keeps the order's lock: the processing renews it, so a
+    /// worker that comes for another version meanwhile is refused (before renewal it took the lock after one lease).
+    /// </summary>
+    [Fact]
+    public async Task ProcessInbox_SubmissionHangsTwiceTheLease_LockRenewedAndNotTakenByAnotherWorker()
+    {
+        var gated = new GatedOrders(new FakeWarehouse());
+        using var h = new OrderFlowHarness(warehouseOrders: gated);
+        var lease = h.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConnectorsOptions>>().Value.LeaseDuration;
+        var order = ModelFactory.Order(OrderFlowHarness.Name, "L1", [("MUG", 1)], updatedAt: h.Time.GetUtcNow());
+        await h.Orders.AcceptAsync(OrderFlowHarness.Webhook(order, "d-1"), Ct);
+        var name = OrderProcessingLock.CursorPrefix + "L1";
+
+        var pass = h.Orders.ProcessInboxAsync(Ct);
+        await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        for (var step = 0; step < 6; step++)
+        {
+            var before = (await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct))?.Value;
+            h.Time.Advance(lease / 3);
+            var waited = 0;
+            while ((await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct))?.Value == before)
+            {
+                Assert.True(++waited < 3000, $"step {step}: waited 30 s for the lock row to be renewed; it still reads '{before}'");
+                await Task.Delay(10, Ct);
+            }
+        }
+
+        var other = await new OrderProcessingLock(h.Store).TryAcquireAsync(OrderFlowHarness.Name, "L1", h.Time.GetUtcNow(), lease, Ct);
+        gated.Release.SetResult();
+        await pass;
+
+        Assert.Null(other);
+        Assert.Single(gated.Inner.Orders);
+        Assert.Null(await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct));
+    }
+
+    /// <summary>The WMS port of a <see cref="FakeWarehouse"/> whose submission waits until the test releases it.</summary>
+    private sealed class GatedOrders(FakeWarehouse inner) : IWarehouseOrders
+    {
+        public FakeWarehouse Inner { get; } = inner;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<WarehouseOrderResult> SubmitOrderAsync(WarehouseOrder order, string idempotencyKey, CancellationToken cancellationToken = default)
+        {
+            Entered.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return await Inner.SubmitOrderAsync(order, idempotencyKey, cancellationToken);
+        }
+
+        public Task<WarehouseOrderResult> UpdateOrderAsync(WarehouseOrder order, string idempotencyKey, CancellationToken cancellationToken = default) =>
+            Inner.UpdateOrderAsync(order, idempotencyKey, cancellationToken);
+
+        public Task<WarehouseOrderResult> CancelOrderAsync(string channel, string channelOrderId, string? reason, CancellationToken cancellationToken = default) =>
+            Inner.CancelOrderAsync(channel, channelOrderId, reason, cancellationToken);
     }
 }

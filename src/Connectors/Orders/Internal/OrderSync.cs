@@ -407,17 +407,69 @@ internal sealed class OrderSync : IOrderSync
             return false;
         }
 
+        using var processing = new CancellationTokenSource();
+        var renewal = RenewOrderLockAsync(held, processing.Token);
         try
         {
             await ProcessOrderAsync(item, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            await processing.CancelAsync().ConfigureAwait(false);
+            held = await renewal.ConfigureAwait(false);
+
             // Not cancellable: a lease left behind would only delay this order until it expires.
-            await _orderLock.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
+            if (held is not null)
+            {
+                await _orderLock.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Renews the order's lease every third of its duration until <paramref name="stop"/> is cancelled, so a version
+    /// whose processing takes longer than the lease (slow WMS, long Shopify look-ups) is not taken over by a worker
+    /// processing another version of the order.
+    /// </summary>
+    /// <returns>The lease as last renewed (the one to release), or <see langword="null"/> when another worker took it.</returns>
+    private async Task<OrderProcessingLock.Held?> RenewOrderLockAsync(OrderProcessingLock.Held held, CancellationToken stop)
+    {
+        var duration = _options.Value.LeaseDuration;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(duration / 3, _time, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return held;
+            }
+
+            // Not cancellable once sent: a renewal stopped half-way could leave the row renewed and this holder with
+            // the old value, unable to release it.
+            OrderProcessingLock.Held? renewed;
+            try
+            {
+                renewed = await _orderLock.RenewAsync(held, _time.GetUtcNow(), duration, CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A store that fails once must not fail the processing it guards: try again next time.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                continue;
+            }
+
+            if (renewed is null)
+            {
+                Log.OrderLockLost(_logger, held.OrderId, held.Channel);
+                return null;
+            }
+
+            held = renewed;
+        }
     }
 
     private async Task ProcessOrderAsync(WorkItem item, CancellationToken cancellationToken)
