@@ -113,10 +113,82 @@ public class OrderProcessingLockTests
         Assert.Null(await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct));
     }
 
+    /// <summary>
+    /// A version whose WMS submission hangs and does not answer its cancellation keeps the order's lock only up to
+    /// <c>Connectors:Orders:ProcessingTimeout</c>: the lock is renewed before it (another worker is refused at twice
+    /// the lease), at it the call's token is cancelled and the lock lapses while the call still hangs, so another worker
+    /// takes the order; when the call gives up, the version is retried with a reason naming the setting, the other
+    /// holder's lock is kept and nothing reached the WMS. Before the bound the renewal kept such a lock for ever.
+    /// </summary>
+    [Fact]
+    public async Task ProcessInbox_SubmissionHangsPastProcessingTimeout_LockLapsesAtTheBoundAndTheCallIsCancelled()
+    {
+        var lease = TimeSpan.FromMinutes(1);
+        var limit = TimeSpan.FromMinutes(3);
+        var gated = new GatedOrders(new FakeWarehouse(), ignoreCancellation: true);
+        using var h = new OrderFlowHarness(
+            o =>
+            {
+                o.LeaseDuration = lease;
+                o.Orders.ProcessingTimeout = limit;
+            },
+            warehouseOrders: gated);
+        var order = ModelFactory.Order(OrderFlowHarness.Name, "L2", [("MUG", 1)], updatedAt: h.Time.GetUtcNow());
+        await h.Orders.AcceptAsync(OrderFlowHarness.Webhook(order, "d-2"), Ct);
+        var name = OrderProcessingLock.CursorPrefix + "L2";
+        var other = new OrderProcessingLock(h.Store);
+        var started = h.Time.GetUtcNow();
+
+        var pass = h.Orders.ProcessInboxAsync(Ct);
+        await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        // Renewals every third of the lease until the one that reaches the bound (at limit - lease).
+        for (var step = 1; step <= 6; step++)
+        {
+            var before = (await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct))?.Value;
+            h.Time.Advance(lease / 3);
+            var waited = 0;
+            while ((await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct))?.Value == before)
+            {
+                Assert.True(++waited < 3000, $"step {step}: waited 30 s for the lock row to be renewed; it still reads '{before}'");
+                await Task.Delay(10, Ct);
+            }
+        }
+
+        h.Time.Advance((lease / 3) * 2);
+        Assert.Equal(started + (limit - (lease / 3)), h.Time.GetUtcNow());
+        Assert.Null(await other.TryAcquireAsync(OrderFlowHarness.Name, "L2", h.Time.GetUtcNow(), lease, Ct));
+        Assert.False(gated.Cancelled.Task.IsCompleted, "the WMS call was cancelled before ProcessingTimeout");
+
+        h.Time.Advance(lease / 3);
+        var cancelled = await Task.WhenAny(gated.Cancelled.Task, Task.Delay(TimeSpan.FromSeconds(30), Ct));
+        Assert.True(cancelled == gated.Cancelled.Task, "waited 30 s for the hung WMS call to be cancelled at ProcessingTimeout; it never was");
+        var taken = await other.TryAcquireAsync(OrderFlowHarness.Name, "L2", h.Time.GetUtcNow(), lease, Ct);
+        Assert.NotNull(taken);
+        Assert.False(pass.IsCompleted, "the pass ended although the WMS call still hung");
+
+        gated.Release.SetResult();
+        var result = await pass.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal(1, result.Retried);
+        Assert.Empty(gated.Inner.Orders);
+        var item = await h.Store.GetWorkItemAsync(WorkQueue.Inbox, WorkKinds.OrderVersionId(order), Ct);
+        Assert.NotNull(item);
+        Assert.Equal(WorkItemStatus.Pending, item.Status);
+        Assert.Contains("ProcessingTimeout", item.LastError, StringComparison.Ordinal);
+        Assert.Equal(taken.Value, (await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct))?.Value);
+    }
+
     /// <summary>The WMS port of a <see cref="FakeWarehouse"/> whose submission waits until the test releases it.</summary>
-    private sealed class GatedOrders(FakeWarehouse inner) : IWarehouseOrders
+    /// <remarks>
+    /// With <c>ignoreCancellation</c> the submission is hung for good: it records its token's cancellation but returns
+    /// (throwing the cancellation) only when released, as a call blocked somewhere that does not observe the token.
+    /// </remarks>
+    private sealed class GatedOrders(FakeWarehouse inner, bool ignoreCancellation = false) : IWarehouseOrders
     {
         public FakeWarehouse Inner { get; } = inner;
+
+        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -125,7 +197,17 @@ public class OrderProcessingLockTests
         public async Task<WarehouseOrderResult> SubmitOrderAsync(WarehouseOrder order, string idempotencyKey, CancellationToken cancellationToken = default)
         {
             Entered.TrySetResult();
-            await Release.Task.WaitAsync(cancellationToken);
+            using var registration = cancellationToken.Register(() => Cancelled.TrySetResult());
+            if (ignoreCancellation)
+            {
+                await Release.Task;
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            else
+            {
+                await Release.Task.WaitAsync(cancellationToken);
+            }
+
             return await Inner.SubmitOrderAsync(order, idempotencyKey, cancellationToken);
         }
 
