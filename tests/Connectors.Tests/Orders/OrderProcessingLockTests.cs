@@ -94,14 +94,7 @@ public class OrderProcessingLockTests
         await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         for (var step = 0; step < 6; step++)
         {
-            var before = (await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct))?.Value;
-            h.Time.Advance(lease / 3);
-            var waited = 0;
-            while ((await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct))?.Value == before)
-            {
-                Assert.True(++waited < 3000, $"step {step}: waited 30 s for the lock row to be renewed; it still reads '{before}'");
-                await Task.Delay(10, Ct);
-            }
+            await AdvanceUntilRenewedAsync(h, name, lease / 3, step);
         }
 
         var other = await new OrderProcessingLock(h.Store).TryAcquireAsync(OrderFlowHarness.Name, "L1", h.Time.GetUtcNow(), lease, Ct);
@@ -145,14 +138,7 @@ public class OrderProcessingLockTests
         // Renewals every third of the lease until the one that reaches the bound (at limit - lease).
         for (var step = 1; step <= 6; step++)
         {
-            var before = (await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct))?.Value;
-            h.Time.Advance(lease / 3);
-            var waited = 0;
-            while ((await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct))?.Value == before)
-            {
-                Assert.True(++waited < 3000, $"step {step}: waited 30 s for the lock row to be renewed; it still reads '{before}'");
-                await Task.Delay(10, Ct);
-            }
+            await AdvanceUntilRenewedAsync(h, name, lease / 3, step);
         }
 
         h.Time.Advance((lease / 3) * 2);
@@ -177,6 +163,19 @@ public class OrderProcessingLockTests
         Assert.Equal(WorkItemStatus.Pending, item.Status);
         Assert.Contains("ProcessingTimeout", item.LastError, StringComparison.Ordinal);
         Assert.Equal(taken.Value, (await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct))?.Value);
+    }
+
+    /// <summary>Moves the fake clock on by <paramref name="by"/> and waits (real time, at most 30 s) for the lock row to change.</summary>
+    private static async Task AdvanceUntilRenewedAsync(OrderFlowHarness h, string name, TimeSpan by, int step)
+    {
+        var before = (await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct))?.Value;
+        h.Time.Advance(by);
+        var waited = 0;
+        while ((await h.Store.GetCursorAsync(OrderFlowHarness.Name, name, Ct))?.Value == before)
+        {
+            Assert.True(++waited < 3000, $"step {step}: waited 30 s for the lock row to be renewed; it still reads '{before}'");
+            await Task.Delay(10, Ct);
+        }
     }
 
     /// <summary>The WMS port of a <see cref="FakeWarehouse"/> whose submission waits until the test releases it.</summary>
