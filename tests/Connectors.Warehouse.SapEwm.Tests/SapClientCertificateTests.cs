@@ -56,6 +56,46 @@ public sealed class SapClientCertificateTests : IDisposable
         SpecValidator.AssertValid(emulator.Requests);
     }
 
+    /// <summary>A renewed certificate written over the file is used once the factory renews the handler, without a restart.</summary>
+    [Fact]
+    public async Task GetStockLevels_CertificateFileReplaced_RenewedCertificateUsedAfterTheHandlerIsRenewed()
+    {
+        const string renewedSubject = "CN=CONNECTORS_COMM_2027, O=Connectors Test";
+        using var first = Issue(_authority, MappedSubject);
+        using var renewed = Issue(_authority, renewedSubject);
+        var file = WritePkcs12(first, "pfx-Passw0rd");
+        await using var emulator = await StartAsync();
+        await using var provider = Adapter(
+            emulator,
+            o =>
+            {
+                o.ClientCertificatePath = file;
+                o.ClientCertificatePassword = "pfx-Passw0rd";
+            },
+            handlerLifetime: TimeSpan.FromSeconds(1));
+        var warehouse = provider.GetRequiredService<SapEwmWarehouse>();
+        Assert.Single(await warehouse.GetStockLevelsAsync(cancellationToken: Ct).ToListAsync(Ct));
+
+        // The user is now mapped to the renewed certificate only: the old one is refused until the handler is renewed.
+        await File.WriteAllBytesAsync(file, renewed.Export(X509ContentType.Pkcs12, "pfx-Passw0rd"), Ct);
+        emulator.ClientCertificateSubject = renewedSubject;
+        var refused = 0;
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(200))
+        {
+            Assert.True(waited < TimeSpan.FromSeconds(30), $"waited 30 s for the renewed certificate to be used; {refused} reads were refused meanwhile");
+            try
+            {
+                Assert.Single(await warehouse.GetStockLevelsAsync(cancellationToken: Ct).ToListAsync(Ct));
+                break;
+            }
+            catch (ConnectorAuthenticationException)
+            {
+                refused++;
+                await Task.Delay(200, Ct);
+            }
+        }
+    }
+
     [Fact]
     public async Task SubmitOrder_HostSuppliedCertificate_SalesOrderCreatedWithCsrfOverTheCertificateSession()
     {
@@ -180,7 +220,7 @@ public sealed class SapClientCertificateTests : IDisposable
     }
 
     /// <summary>The adapter through <c>AddSapEwm</c>, trusting the emulator's self-made server certificate (as a host trusts its SAP system's CA).</summary>
-    private ServiceProvider Adapter(SapEwmEmulator emulator, Action<SapEwmOptions> configure, ISapEwmClientCertificateSource? source = null)
+    private ServiceProvider Adapter(SapEwmEmulator emulator, Action<SapEwmOptions> configure, ISapEwmClientCertificateSource? source = null, TimeSpan? handlerLifetime = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -201,6 +241,11 @@ public sealed class SapClientCertificateTests : IDisposable
         services.Configure<HttpClientFactoryOptions>(ODataClient.HttpClientName, f => f.HttpMessageHandlerBuilderActions.Add(b =>
             ((SocketsHttpHandler)b.PrimaryHandler).SslOptions.RemoteCertificateValidationCallback =
                 (_, certificate, _, _) => certificate is not null && certificate.GetCertHashString(HashAlgorithmName.SHA256) == thumbprint));
+        if (handlerLifetime is { } lifetime)
+        {
+            services.AddHttpClient(ODataClient.HttpClientName).SetHandlerLifetime(lifetime);
+        }
+
         services.AddSingleton<IConnectorEvents>(new RecordingEvents());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
