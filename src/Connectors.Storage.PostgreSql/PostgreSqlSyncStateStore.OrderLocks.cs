@@ -28,18 +28,17 @@ public sealed partial class PostgreSqlSyncStateStore : IOrderLockStore
             throw new ArgumentException("An order lock token must not contain '|' (it separates the token from the expiry in the lock's row).", nameof(token));
         }
 
-        return await ExecuteAsync(
+        return await WriteLockAsync(
             $"""
             INSERT INTO {_s}.cursors AS c (channel, name, value, version) VALUES (@c, @n, @token || '|' || ({DbNow} + @lease)::text, 1)
             ON CONFLICT (channel, name) DO UPDATE SET value = EXCLUDED.value, version = c.version + 1
              WHERE {LockExpiry("c")} <= {DbNow}
             """,
-            cancellationToken,
-            ("c", channel),
-            ("n", OrderLockPrefix + orderId),
-            ("token", token),
-            ("lease", duration.Ticks),
-            ("clock_offset", LeaseClockOffset().Ticks)).ConfigureAwait(false) == 1;
+            channel,
+            orderId,
+            token,
+            duration,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -55,4 +54,34 @@ public sealed partial class PostgreSqlSyncStateStore : IOrderLockStore
             ("n", OrderLockPrefix + orderId),
             ("token", token)).ConfigureAwait(false) == 1;
     }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> RenewOrderLockAsync(string channel, string orderId, string token, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(orderId);
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        return await WriteLockAsync(
+            $"""
+            UPDATE {_s}.cursors SET value = @token || '|' || ({DbNow} + @lease)::text, version = version + 1
+             WHERE channel = @c AND name = @n AND split_part(value, '|', 1) = @token
+            """,
+            channel,
+            orderId,
+            token,
+            duration,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a statement that writes <c>{token}|{expiry}</c> to the order's lock row, the expiry on the database's clock.</summary>
+    /// <returns>Whether it wrote the row.</returns>
+    private async ValueTask<bool> WriteLockAsync(string sql, string channel, string orderId, string token, TimeSpan duration, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            sql,
+            cancellationToken,
+            ("c", channel),
+            ("n", OrderLockPrefix + orderId),
+            ("token", token),
+            ("lease", duration.Ticks),
+            ("clock_offset", LeaseClockOffset().Ticks)).ConfigureAwait(false) == 1;
 }

@@ -44,6 +44,17 @@ public sealed class SapEwmOptions
     public string? Scope { get; set; }
 
     /// <summary>
+    /// For <see cref="SapAuthenticationMode.ClientCertificate"/>: the path of a PKCS#12 file (<c>.pfx</c>/<c>.p12</c>)
+    /// holding the client certificate and its private key. Read at start (a file that cannot be read fails validation)
+    /// and again when the HTTP handler is renewed after the file changed, so a renewed certificate is picked up
+    /// without a restart. Set this, or register an <see cref="ISapEwmClientCertificateSource"/>, not both.
+    /// </summary>
+    public string? ClientCertificatePath { get; set; }
+
+    /// <summary>The password of the <see cref="ClientCertificatePath"/> file, if it has one. Never logged.</summary>
+    public string? ClientCertificatePassword { get; set; }
+
+    /// <summary>
     /// The EWM warehouse numbers (four characters, for example <c>1710</c>) the adapter reads stock and deliveries
     /// of. Each is reported as the <see cref="StockLevel.LocationId"/> of its stock. Required, at least one.
     /// </summary>

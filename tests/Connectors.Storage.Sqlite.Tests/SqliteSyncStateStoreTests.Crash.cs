@@ -62,16 +62,9 @@ public sealed partial class SqliteSyncStateStoreTests
             Assert.Equal(((lastCommitted + 1) * CrashItems) + partial, await store.CountPendingAsync(queue, "crash", Ct));
         }
 
-        Assert.False(await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem
-        {
-            Id = "in-0-0",
-            Channel = "crash",
-            Kind = "order",
-            Payload = "again",
-            EnqueuedAt = T0,
-        }, Ct));
+        Assert.False(await store.EnqueueAsync(WorkQueue.Inbox, Work("in-0-0", payload: "again", channel: "crash"), Ct));
         Assert.Equal(CrashRows, await store.SetDesiredInventoryAsync(
-            [.. rows.Select(r => new DesiredInventory { Key = r.Key, Quantity = r.Desired + 100 })], T0, Ct));
+            [.. rows.Select(r => Desired(r.Key, r.Desired + 100))], T0, Ct));
         Assert.Equal("ok", IntegrityCheck(file));
         TestContext.Current.SendDiagnosticMessage($"Killed after batch {lastCommitted}; inventory at batch {batchValue - 1}; {inFlight} queue items of the batch in flight.");
     }
@@ -93,11 +86,7 @@ public sealed partial class SqliteSyncStateStoreTests
         while (rounds == 0 || (!child.IsCompleted && rounds < 8))
         {
             rounds++;
-            Assert.Equal(mine.Length, await store.SetDesiredInventoryAsync([.. mine.Select(k => new DesiredInventory
-            {
-                Key = k,
-                Quantity = rounds,
-            })], T0.AddSeconds(rounds), Ct));
+            Assert.Equal(mine.Length, await store.SetDesiredInventoryAsync([.. mine.Select(k => Desired(k, rounds))], T0.AddSeconds(rounds), Ct));
             var claimed = await store.ClaimPendingInventoryAsync("crash", CrashRows, T0.AddHours(1), TimeSpan.FromMilliseconds(1), Ct);
             await store.AcknowledgeInventoryAsync([.. claimed.Select(r => new InventoryAcknowledgement(r.Key, r.Desired))], Ct);
         }

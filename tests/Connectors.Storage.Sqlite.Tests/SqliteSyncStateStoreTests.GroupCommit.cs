@@ -11,14 +11,7 @@ public sealed partial class SqliteSyncStateStoreTests
 
         // 600 calls at once over 400 ids: every id added by exactly one call, every other call told "duplicate".
         var calls = Enumerable.Range(0, 600).Select(i => Task.Run(
-            async () => (Id: $"o-{i % 400}", Added: await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem
-            {
-                Id = $"o-{i % 400}",
-                Channel = "a",
-                Kind = "order",
-                Payload = $"{{\"n\":{i}}}",
-                EnqueuedAt = T0,
-            }, Ct)),
+            async () => (Id: $"o-{i % 400}", Added: await store.EnqueueAsync(WorkQueue.Inbox, Work($"o-{i % 400}", payload: $"{{\"n\":{i}}}"), Ct)),
             Ct));
         var results = await Task.WhenAll(calls);
 
@@ -36,14 +29,7 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var store = await OpenAsync(_directory.NewDatabase());
         var calls = Enumerable.Range(0, 200)
-            .Select(i => Task.Run(async () => await store.EnqueueAsync(WorkQueue.Outbox, new WorkItem
-            {
-                Id = $"s-{i}",
-                Channel = "a",
-                Kind = "shipment",
-                Payload = "{}",
-                EnqueuedAt = T0,
-            }, Ct), Ct))
+            .Select(i => Task.Run(async () => await store.EnqueueAsync(WorkQueue.Outbox, Work($"s-{i}", "shipment"), Ct), Ct))
             .ToArray();
         store.Dispose();
 

@@ -11,24 +11,12 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var store = await OpenAsync(_directory.NewDatabase());
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var rows = new CancellingList(Enumerable.Range(0, 600).Select(i => new DesiredInventory
-        {
-            Key = Key($"i{i:D4}"),
-            Quantity = 1,
-        }).ToArray(), cancelAt: 500, cancellation);
+        var rows = new CancellingList(Enumerable.Range(0, 600).Select(i => Desired($"i{i:D4}", 1)).ToArray(), cancelAt: 500, cancellation);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.SetDesiredInventoryAsync(rows, T0, cancellation.Token));
 
         // The rolled-back rows' ids are free again: this row may get the id i0000 had inside the cancelled batch.
-        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("other"),
-            Quantity = 5,
-        }], T0, Ct));
-        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i0000"),
-            Quantity = 9,
-        }], T0, Ct));
+        Assert.Equal(1, await store.SetDesiredInventoryAsync([Desired("other", 5)], T0, Ct));
+        Assert.Equal(1, await store.SetDesiredInventoryAsync([Desired("i0000", 9)], T0, Ct));
 
         Assert.Equal(5, (await store.GetInventoryAsync(Key("other"), Ct))!.Desired);
         Assert.Equal(1, (await store.GetInventoryAsync(Key("other"), Ct))!.Version);
@@ -43,31 +31,11 @@ public sealed partial class SqliteSyncStateStoreTests
         var first = await OpenAsync(file);
         var second = await OpenAsync(file);
 
-        Assert.Equal(1, await first.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 1,
-        }], T0, Ct));
-        Assert.Equal(1, await second.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 2,
-        }], T0, Ct));
-        Assert.Equal(0, await first.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 2,
-        }], T0, Ct));
-        Assert.Equal(1, await first.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 3,
-        }], T0, Ct));
-        Assert.Equal(0, await second.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 3,
-        }], T0, Ct));
+        Assert.Equal(1, await first.SetDesiredInventoryAsync([Desired("i1", 1)], T0, Ct));
+        Assert.Equal(1, await second.SetDesiredInventoryAsync([Desired("i1", 2)], T0, Ct));
+        Assert.Equal(0, await first.SetDesiredInventoryAsync([Desired("i1", 2)], T0, Ct));
+        Assert.Equal(1, await first.SetDesiredInventoryAsync([Desired("i1", 3)], T0, Ct));
+        Assert.Equal(0, await second.SetDesiredInventoryAsync([Desired("i1", 3)], T0, Ct));
 
         var row = await second.GetInventoryAsync(Key("i1"), Ct);
         Assert.Equal(3, row!.Desired);
@@ -79,20 +47,10 @@ public sealed partial class SqliteSyncStateStoreTests
     public async Task SetDesiredInventory_RepeatedKeyInBatchOfKnownRow_EndsAtLastValueCountingEachChange()
     {
         var store = await OpenAsync(_directory.NewDatabase());
-        await store.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 1,
-            Sku = "S1",
-        }], T0, Ct);
+        await store.SetDesiredInventoryAsync([Desired("i1", 1, "S1")], T0, Ct);
 
         var changed = await store.SetDesiredInventoryAsync(
-            [new DesiredInventory { Key = Key("i1"), Quantity = 2 }, new DesiredInventory { Key = Key("i1"), Quantity = 2 }, new DesiredInventory
-            {
-                Key = Key("i1"),
-                Quantity = 4,
-                Sku = "S2",
-            }], T0.AddSeconds(1), Ct);
+            [Desired("i1", 2), Desired("i1", 2), Desired("i1", 4, "S2")], T0.AddSeconds(1), Ct);
 
         var row = await store.GetInventoryAsync(Key("i1"), Ct);
         Assert.Equal(2, changed);

@@ -13,21 +13,12 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var store = await OpenAsync(file);
-        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 50).Select(i => new DesiredInventory
-        {
-            Key = Key($"i{i:D2}"),
-            Quantity = 1,
-            Sku = "S",
-        })], T0, Ct);
+        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 50).Select(i => Desired($"i{i:D2}", 1, "S"))], T0, Ct);
 
         for (var batch = 2; batch <= 4; batch++)
         {
             Assert.Equal(50, await store.SetDesiredInventoryAsync(
-                [.. Enumerable.Range(0, 50).Select(i => new DesiredInventory
-                {
-                    Key = Key($"i{i:D2}"),
-                    Quantity = batch,
-                })], T0.AddSeconds(batch), Ct));
+                [.. Enumerable.Range(0, 50).Select(i => Desired($"i{i:D2}", batch))], T0.AddSeconds(batch), Ct));
         }
 
         // New rows were inserted at once; the three bursts of changes wait as three journal rows of 50 changes.
@@ -58,29 +49,13 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var store = await OpenAsync(file, inventoryJournalLimit: 100);
-        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => new DesiredInventory
-        {
-            Key = Key($"i{i:D2}"),
-            Quantity = 1,
-        })], T0, Ct);
-        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => new DesiredInventory
-        {
-            Key = Key($"i{i:D2}"),
-            Quantity = 2,
-        })], T0, Ct);
-        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => new DesiredInventory
-        {
-            Key = Key($"i{i:D2}"),
-            Quantity = 3,
-        })], T0, Ct);
+        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => Desired($"i{i:D2}", 1))], T0, Ct);
+        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => Desired($"i{i:D2}", 2))], T0, Ct);
+        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => Desired($"i{i:D2}", 3))], T0, Ct);
         Assert.Equal(120L, Scalar(file, "SELECT sum(changes) FROM inventory_journal"));
 
         // 120 waiting changes reached the limit of 100: this write folds them, then journals its own.
-        Assert.Equal(60, await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => new DesiredInventory
-        {
-            Key = Key($"i{i:D2}"),
-            Quantity = 4,
-        })], T0, Ct));
+        Assert.Equal(60, await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 60).Select(i => Desired($"i{i:D2}", 4))], T0, Ct));
 
         Assert.Equal(60L, Scalar(file, "SELECT sum(changes) FROM inventory_journal"));
         Assert.Equal(60L, Scalar(file, "SELECT count(*) FROM inventory WHERE desired = 3 AND version = 3"));
@@ -92,38 +67,18 @@ public sealed partial class SqliteSyncStateStoreTests
         var file = _directory.NewDatabase();
         var writer = await OpenAsync(file);
         var claimer = await OpenAsync(file);
-        await writer.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 1 }, new DesiredInventory
-        {
-            Key = Key("i2"),
-            Quantity = 1,
-        }], T0, Ct);
+        await writer.SetDesiredInventoryAsync([Desired("i1", 1), Desired("i2", 1)], T0, Ct);
         await claimer.AcknowledgeInventoryAsync([new InventoryAcknowledgement(Key("i1"), 1), new InventoryAcknowledgement(Key("i2"), 1)], Ct);
 
-        Assert.Equal(1, await writer.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 1,
-        }, new DesiredInventory
-        {
-            Key = Key("i2"),
-            Quantity = 7,
-        }], T0.AddSeconds(1), Ct));
+        Assert.Equal(1, await writer.SetDesiredInventoryAsync([Desired("i1", 1), Desired("i2", 7)], T0.AddSeconds(1), Ct));
         Assert.Equal(1L, Scalar(file, "SELECT count(*) FROM inventory_journal"));
 
         var claimed = Assert.Single(await claimer.ClaimPendingInventoryAsync("a", 10, T0.AddSeconds(1), Lease, Ct));
         Assert.Equal((Key("i2"), 7, 2L), (claimed.Key, claimed.Desired, claimed.Version));
 
         // The writer learns that the file changed under it and reads the rows again instead of trusting what it knew.
-        Assert.Equal(0, await writer.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i2"),
-            Quantity = 7,
-        }], T0.AddSeconds(2), Ct));
-        Assert.Equal(1, await writer.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i2"),
-            Quantity = 8,
-        }], T0.AddSeconds(2), Ct));
+        Assert.Equal(0, await writer.SetDesiredInventoryAsync([Desired("i2", 7)], T0.AddSeconds(2), Ct));
+        Assert.Equal(1, await writer.SetDesiredInventoryAsync([Desired("i2", 8)], T0.AddSeconds(2), Ct));
         await claimer.AcknowledgeInventoryAsync([new InventoryAcknowledgement(Key("i2"), 7)], Ct);
         var row = await writer.GetInventoryAsync(Key("i2"), Ct);
         Assert.Equal((8, 7, 3L, true), (row!.Desired, row.Acknowledged, row.Version, row.IsPending));
@@ -134,19 +89,15 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var first = await OpenAsync(file);
-        await first.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 1 }], T0, Ct);
-        await first.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 2 }], T0, Ct);
+        await first.SetDesiredInventoryAsync([Desired("i1", 1)], T0, Ct);
+        await first.SetDesiredInventoryAsync([Desired("i1", 2)], T0, Ct);
         first.Dispose();
         Assert.Equal(1L, Scalar(file, "SELECT count(*) FROM inventory_journal"));
 
         var second = await OpenAsync(file);
 
         // Had the restarted writer trusted the table (desired 1), it would count 2 as a change.
-        Assert.Equal(0, await second.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 2,
-        }], T0, Ct));
+        Assert.Equal(0, await second.SetDesiredInventoryAsync([Desired("i1", 2)], T0, Ct));
         Assert.Equal(0L, Scalar(file, "SELECT count(*) FROM inventory_journal"));
         Assert.Equal(2L, Scalar(file, "SELECT version FROM inventory"));
     }
@@ -156,7 +107,7 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var store = await OpenAsync(file);
-        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 1 }], T0, Ct);
+        await store.SetDesiredInventoryAsync([Desired("i1", 1)], T0, Ct);
         Scalar(file, "INSERT INTO inventory_journal (seq, recorded_at, changes, rows) VALUES (41, 0, 1, x'01FF')");
 
         var error = await Assert.ThrowsAsync<ConnectorException>(async () => await store.GetInventoryAsync(Key("i1"), Ct));
@@ -171,31 +122,12 @@ public sealed partial class SqliteSyncStateStoreTests
     public async Task SetDesiredInventory_ChangedBackAndForthBeforeAFold_CountsEveryChangeLikeARowByRowWrite()
     {
         var store = await OpenAsync(_directory.NewDatabase());
-        await store.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 5,
-            Sku = "S1",
-        }], T0, Ct);
+        await store.SetDesiredInventoryAsync([Desired("i1", 5, "S1")], T0, Ct);
         await store.AcknowledgeInventoryAsync([new InventoryAcknowledgement(Key("i1"), 5)], Ct);
 
-        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 6,
-            Sku = "S2",
-        }], T0.AddSeconds(1), Ct));
-        Assert.Equal(0, await store.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 6,
-            Sku = "S3",
-        }], T0.AddSeconds(2), Ct));
-        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 5,
-        }], T0.AddSeconds(3), Ct));
+        Assert.Equal(1, await store.SetDesiredInventoryAsync([Desired("i1", 6, "S2")], T0.AddSeconds(1), Ct));
+        Assert.Equal(0, await store.SetDesiredInventoryAsync([Desired("i1", 6, "S3")], T0.AddSeconds(2), Ct));
+        Assert.Equal(1, await store.SetDesiredInventoryAsync([Desired("i1", 5)], T0.AddSeconds(3), Ct));
 
         // Back at the acknowledged quantity: nothing to push, but two changes made two versions; the SKU of the
         // unchanged write was not taken (an unchanged row is left as it is).
@@ -221,37 +153,17 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var store = await OpenAsync(file, inventoryJournalLimit: 1);
-        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 300).Select(i => new DesiredInventory
-        {
-            Key = Key($"i{i:D3}"),
-            Quantity = 1,
-        })], T0, Ct);
-        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 300).Select(i => new DesiredInventory
-        {
-            Key = Key($"i{i:D3}"),
-            Quantity = 2,
-        })], T0, Ct);
+        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 300).Select(i => Desired($"i{i:D3}", 1))], T0, Ct);
+        await store.SetDesiredInventoryAsync([.. Enumerable.Range(0, 300).Select(i => Desired($"i{i:D3}", 2))], T0, Ct);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
         // The journal is at its limit, so this write folds it first, then is cancelled: the fold is rolled back too.
-        var rows = new CancellingList([.. Enumerable.Range(0, 300).Select(i => new DesiredInventory
-        {
-            Key = Key($"i{i:D3}"),
-            Quantity = 3,
-        })], cancelAt: 200, cancellation);
+        var rows = new CancellingList([.. Enumerable.Range(0, 300).Select(i => Desired($"i{i:D3}", 3))], cancelAt: 200, cancellation);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.SetDesiredInventoryAsync(rows, T0, cancellation.Token));
         Assert.Equal(300L, Scalar(file, "SELECT sum(changes) FROM inventory_journal"));
 
-        Assert.Equal(0, await store.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i000"),
-            Quantity = 2,
-        }], T0, Ct));
-        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i001"),
-            Quantity = 3,
-        }], T0, Ct));
+        Assert.Equal(0, await store.SetDesiredInventoryAsync([Desired("i000", 2)], T0, Ct));
+        Assert.Equal(1, await store.SetDesiredInventoryAsync([Desired("i001", 3)], T0, Ct));
         Assert.Equal((2, 2L), ((await store.GetInventoryAsync(Key("i000"), Ct))!.Desired, (await store.GetInventoryAsync(Key("i000"), Ct))!.Version));
         Assert.Equal((3, 3L), ((await store.GetInventoryAsync(Key("i001"), Ct))!.Desired, (await store.GetInventoryAsync(Key("i001"), Ct))!.Version));
     }
@@ -261,8 +173,8 @@ public sealed partial class SqliteSyncStateStoreTests
     {
         var file = _directory.NewDatabase();
         var first = await OpenAsync(file);
-        await first.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 1 }], T0, Ct);
-        await first.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 2 }], T0, Ct);
+        await first.SetDesiredInventoryAsync([Desired("i1", 1)], T0, Ct);
+        await first.SetDesiredInventoryAsync([Desired("i1", 2)], T0, Ct);
         first.Dispose();
 
         // A restarted store folds the journal in its first write; this one is cancelled after the fold, which must be
@@ -272,11 +184,7 @@ public sealed partial class SqliteSyncStateStoreTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
             await second.RescheduleInventoryAsync(new CancelOnEnumerate([Key("i1")], cancellation), T0.AddMinutes(1), "later", cancellation.Token));
 
-        Assert.Equal(1, await second.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("i1"),
-            Quantity = 1,
-        }], T0, Ct));
+        Assert.Equal(1, await second.SetDesiredInventoryAsync([Desired("i1", 1)], T0, Ct));
         Assert.Equal((1, 3L), ((await second.GetInventoryAsync(Key("i1"), Ct))!.Desired, (await second.GetInventoryAsync(Key("i1"), Ct))!.Version));
     }
 

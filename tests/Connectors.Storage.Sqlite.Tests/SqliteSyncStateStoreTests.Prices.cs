@@ -18,7 +18,7 @@ public sealed partial class SqliteSyncStateStoreTests
 
         SqliteConnection.ClearAllPools();
         var store = await OpenAsync(file);
-        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 4 }], T0, Ct);
+        await store.SetDesiredInventoryAsync([Desired("i1", 4)], T0, Ct);
         await store.SetBasePricesAsync([new BasePrice { Sku = "S1", Price = new Money(12.345m, "KWD") }], T0, Ct);
         await store.SetDesiredPricesAsync([new DesiredPrice { Key = new PriceKey("a", "i1", "KWD"), Price = new ChannelPrice { Amount = new Money(12.345m, "KWD") } }], T0, Ct);
 

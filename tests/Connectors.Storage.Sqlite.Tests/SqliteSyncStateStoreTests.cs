@@ -43,17 +43,33 @@ public sealed partial class SqliteSyncStateStoreTests : SyncStateStoreConformanc
 
     private static InventoryKey Key(string item) => new("a", item, "L1");
 
+    /// <summary>A desired quantity for item <paramref name="item"/> at channel "a", location "L1".</summary>
+    private static DesiredInventory Desired(string item, int quantity, string? sku = null) => Desired(Key(item), quantity, sku);
+
+    private static DesiredInventory Desired(InventoryKey key, int quantity, string? sku = null) => new()
+    {
+        Key = key,
+        Quantity = quantity,
+        Sku = sku,
+    };
+
+    /// <summary>A work item of channel "a" enqueued at <c>T0</c> unless told otherwise.</summary>
+    private static WorkItem Work(string id, string kind = "order", string payload = "{}", DateTimeOffset? enqueuedAt = null, string channel = "a") => new()
+    {
+        Id = id,
+        Channel = channel,
+        Kind = kind,
+        Payload = payload,
+        EnqueuedAt = enqueuedAt ?? T0,
+    };
+
     [Fact]
     public async Task RescheduleInventory_MaxValueAndOffsetTimes_RoundTripExactlyInUtcAcrossReopen()
     {
         var file = _directory.NewDatabase();
         var store = await OpenAsync(file);
         var withOffset = new DateTimeOffset(2026, 3, 1, 14, 0, 0, 123, TimeSpan.FromHours(2)).AddTicks(4567);
-        await store.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("parked"), Quantity = 1 }, new DesiredInventory
-        {
-            Key = Key("ticks"),
-            Quantity = 1,
-        }], withOffset, Ct);
+        await store.SetDesiredInventoryAsync([Desired("parked", 1), Desired("ticks", 1)], withOffset, Ct);
         await store.RescheduleInventoryAsync([Key("parked")], DateTimeOffset.MaxValue, "unknown item", Ct);
         await store.DisposeAsync();
 
@@ -74,20 +90,12 @@ public sealed partial class SqliteSyncStateStoreTests : SyncStateStoreConformanc
     {
         var store = await OpenAsync(_directory.NewDatabase());
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var rows = new CancellingList(Enumerable.Range(0, 2500).Select(i => new DesiredInventory
-        {
-            Key = Key($"i{i:D4}"),
-            Quantity = 1,
-        }).ToArray(), cancelAt: 1500, cancellation);
+        var rows = new CancellingList(Enumerable.Range(0, 2500).Select(i => Desired($"i{i:D4}", 1)).ToArray(), cancelAt: 1500, cancellation);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.SetDesiredInventoryAsync(rows, T0, cancellation.Token));
 
         Assert.Empty(await ToListAsync(store.ListInventoryAsync("a", cancellationToken: Ct)));
-        Assert.Equal(1, await store.SetDesiredInventoryAsync([new DesiredInventory
-        {
-            Key = Key("after"),
-            Quantity = 1,
-        }], T0, Ct));
+        Assert.Equal(1, await store.SetDesiredInventoryAsync([Desired("after", 1)], T0, Ct));
     }
 
     [Fact]
@@ -96,17 +104,8 @@ public sealed partial class SqliteSyncStateStoreTests : SyncStateStoreConformanc
         var store = await OpenAsync(_directory.NewDatabase());
         string[] awkward = ["quote\"d", "back\\slash", "new\nline", "ünïcødé-€", "emoji-\U0001F4E6", "nul\0byte", "  spaced  ", "[\"json\",1]"];
         var rows = Enumerable.Range(0, 2500)
-            .Select(i => new DesiredInventory
-            {
-                Key = new InventoryKey("a", $"{awkward[i % awkward.Length]}-{i:D4}", awkward[(i + 3) % awkward.Length]),
-                Quantity = i,
-                Sku = i % 2 == 0 ? awkward[i % awkward.Length] : null,
-            })
-            .Append(new DesiredInventory
-            {
-                Key = new InventoryKey("a", $"{awkward[0]}-0000", awkward[3]),
-                Quantity = 77,
-            })
+            .Select(i => Desired(new InventoryKey("a", $"{awkward[i % awkward.Length]}-{i:D4}", awkward[(i + 3) % awkward.Length]), i, i % 2 == 0 ? awkward[i % awkward.Length] : null))
+            .Append(Desired(new InventoryKey("a", $"{awkward[0]}-0000", awkward[3]), 77))
             .ToArray();
 
         Assert.Equal(2501, await store.SetDesiredInventoryAsync(rows, T0, Ct));
@@ -131,7 +130,7 @@ public sealed partial class SqliteSyncStateStoreTests : SyncStateStoreConformanc
         var file = _directory.NewDatabase();
         var first = await OpenAsync(file);
         var second = await OpenAsync(file);
-        await first.SetDesiredInventoryAsync([new DesiredInventory { Key = Key("i1"), Quantity = 5 }], T0, Ct);
+        await first.SetDesiredInventoryAsync([Desired("i1", 5)], T0, Ct);
 
         Assert.Single(await first.ClaimPendingInventoryAsync("a", 10, T0, Lease, Ct));
 
@@ -147,14 +146,7 @@ public sealed partial class SqliteSyncStateStoreTests : SyncStateStoreConformanc
         var second = await OpenAsync(file);
         for (var i = 0; i < 100; i++)
         {
-            await first.EnqueueAsync(WorkQueue.Inbox, new WorkItem
-            {
-                Id = $"o{i:D3}",
-                Channel = "a",
-                Kind = "order",
-                Payload = "{}",
-                EnqueuedAt = T0.AddMilliseconds(i),
-            }, Ct);
+            await first.EnqueueAsync(WorkQueue.Inbox, Work($"o{i:D3}", enqueuedAt: T0.AddMilliseconds(i)), Ct);
         }
 
         var claims = await Task.WhenAll(new[] { first, second }.Select(store => Task.Run(
@@ -196,14 +188,7 @@ public sealed partial class SqliteSyncStateStoreTests : SyncStateStoreConformanc
     {
         var file = _directory.NewDatabase();
         var store = await OpenAsync(file);
-        await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem
-        {
-            Id = "kept",
-            Channel = "a",
-            Kind = "order",
-            Payload = "{}",
-            EnqueuedAt = T0,
-        }, Ct);
+        await store.EnqueueAsync(WorkQueue.Inbox, Work("kept"), Ct);
         await store.DisposeAsync();
         var newer = SqliteSyncStateStore.SchemaVersion + 1;
         using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
@@ -255,14 +240,7 @@ public sealed partial class SqliteSyncStateStoreTests : SyncStateStoreConformanc
         var store = await OpenAsync(_directory.NewDatabase());
         await store.DisposeAsync();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await store.EnqueueAsync(WorkQueue.Inbox, new WorkItem
-        {
-            Id = "x",
-            Channel = "a",
-            Kind = "order",
-            Payload = "{}",
-            EnqueuedAt = T0,
-        }, Ct));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await store.EnqueueAsync(WorkQueue.Inbox, Work("x"), Ct));
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)

@@ -30,4 +30,18 @@ public interface IOrderLockStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="true"/> when freed; <see langword="false"/> when the lock was no longer this holder's.</returns>
     ValueTask<bool> ReleaseOrderLockAsync(string channel, string orderId, string token, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Extends the order's lock to <paramref name="duration"/> from now on the store's clock if <paramref name="token"/>
+    /// still holds it, so that a version processed for longer than the lock's duration keeps it. A holder whose lock
+    /// expired and was taken by another gets <see langword="false"/> and the new holder keeps the lock.
+    /// </summary>
+    /// <param name="channel">The channel instance.</param>
+    /// <param name="orderId">The channel's order id.</param>
+    /// <param name="token">The holder's token, as given to <see cref="TryAcquireOrderLockAsync"/>.</param>
+    /// <param name="now">The caller's current time (a store with its own lock clock ignores it).</param>
+    /// <param name="duration">How long the lock holds from now.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when extended; <see langword="false"/> when the lock is no longer this holder's.</returns>
+    ValueTask<bool> RenewOrderLockAsync(string channel, string orderId, string token, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken = default);
 }

@@ -32,6 +32,27 @@ public abstract partial class SyncStateStoreConformanceTests
         Assert.True(await locks.TryAcquireOrderLockAsync("shop", "1001", "b", T0, OrderLockDuration, Ct));
     }
 
+    /// <summary>
+    /// A holder that renews its lock before it expires keeps it past the first expiry; a token that is not the holder's
+    /// cannot renew it; once the renewed lock expires another takes it and the old holder's renewal is refused.
+    /// </summary>
+    [Fact]
+    public async Task RenewOrderLock_BeforeExpiry_HeldPastTheFirstExpiryOnlyByItsHolder()
+    {
+        var (store, locks) = await CreateOrderLocksAsync();
+        Assert.True(await locks.TryAcquireOrderLockAsync("shop", "1001", "a", T0, OrderLockDuration, Ct));
+
+        await AdvanceLeaseClockAsync(store, OrderLockDuration / 2);
+        Assert.True(await locks.RenewOrderLockAsync("shop", "1001", "a", T0 + (OrderLockDuration / 2), OrderLockDuration, Ct));
+        Assert.False(await locks.RenewOrderLockAsync("shop", "1001", "x", T0 + (OrderLockDuration / 2), OrderLockDuration, Ct));
+        await AdvanceLeaseClockAsync(store, OrderLockDuration * 0.75);
+        Assert.False(await locks.TryAcquireOrderLockAsync("shop", "1001", "b", T0 + (OrderLockDuration * 1.25), OrderLockDuration, Ct));
+
+        await AdvanceLeaseClockAsync(store, OrderLockDuration);
+        Assert.True(await locks.TryAcquireOrderLockAsync("shop", "1001", "b", T0 + (OrderLockDuration * 2.25), OrderLockDuration, Ct));
+        Assert.False(await locks.RenewOrderLockAsync("shop", "1001", "a", T0 + (OrderLockDuration * 2.25), OrderLockDuration, Ct));
+    }
+
     /// <summary>A lock whose holder neither renewed nor released it is taken once it has expired on the store's clock.</summary>
     [Fact]
     public async Task TryAcquireOrderLock_ExpiredLock_Taken()

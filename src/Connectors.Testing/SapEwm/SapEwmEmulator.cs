@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Connectors.Testing.SapEwm.Internal;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.OData.Edm;
@@ -22,7 +24,8 @@ namespace Connectors.Testing.SapEwm;
 /// <c>PostGoodsIssue</c>), Sales Order (OData V2, deep insert, read, item update), Customer Return (OData V2, deep
 /// insert, read, process steps), Returns Inspection, Warehouse Order and Task and Handling Unit (OData V4, read), with
 /// their <c>$metadata</c>.
-/// It behaves as SAP Gateway documents: HTTP Basic or OAuth 2.0 client credentials, <c>sap-client</c>, CSRF tokens
+/// It behaves as SAP Gateway documents: HTTP Basic, OAuth 2.0 client credentials or (over HTTPS,
+/// <see cref="StartHttpsAsync"/>) an X.509 client certificate mapped to the user, <c>sap-client</c>, CSRF tokens
 /// bound to the session cookie and expiring (403 with <c>x-csrf-token: Required</c>), ETags with <c>If-Match</c>
 /// (428 without, 412 when stale), server-driven paging (<c>@odata.nextLink</c> with <c>$skiptoken</c>, V2 <c>__next</c>),
 /// SAP error bodies in each version's shape, request validation against the EDM models (unknown entity sets, properties
@@ -73,7 +76,7 @@ public sealed partial class SapEwmEmulator : IAsyncDisposable
         _time = time;
     }
 
-    /// <summary>The system root, <c>http://127.0.0.1:{port}/</c>; the service paths are below it.</summary>
+    /// <summary>The system root, <c>http://127.0.0.1:{port}/</c> (<c>https</c> when started with TLS); the service paths are below it.</summary>
     public Uri Host { get; private set; } = null!;
 
     /// <summary>The OAuth 2.0 token endpoint, <c>{Host}oauth/token</c>.</summary>
@@ -140,12 +143,44 @@ public sealed partial class SapEwmEmulator : IAsyncDisposable
     /// <param name="timeProvider">The clock for tokens, change stamps and goods issue times; <see cref="TimeProvider.System"/> by default.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running emulator.</returns>
-    public static async Task<SapEwmEmulator> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    public static Task<SapEwmEmulator> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default) =>
+        StartCoreAsync(timeProvider, tls: null, cancellationToken);
+
+    /// <summary>
+    /// Starts an emulator on 127.0.0.1 and a free port, serving HTTPS with <paramref name="tls"/> (and, where it names a
+    /// client certificate authority, requiring a client certificate in the handshake as SAP's ICM does with
+    /// <c>icm/HTTPS/verify_client = 2</c>).
+    /// </summary>
+    /// <param name="tls">The server certificate and client certificate rules.</param>
+    /// <param name="timeProvider">The clock for tokens, change stamps and goods issue times; <see cref="TimeProvider.System"/> by default.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator.</returns>
+    public static Task<SapEwmEmulator> StartHttpsAsync(SapEwmEmulatorTls tls, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tls);
+        return StartCoreAsync(timeProvider, tls, cancellationToken);
+    }
+
+    private static async Task<SapEwmEmulator> StartCoreAsync(TimeProvider? timeProvider, SapEwmEmulatorTls? tls, CancellationToken cancellationToken)
     {
         var emulator = new SapEwmEmulator(timeProvider ?? TimeProvider.System);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (tls is not null)
+            {
+                listen.UseHttps(https =>
+                {
+                    https.ServerCertificate = tls.ServerCertificate;
+                    if (tls.ClientCertificateAuthority is { } authority)
+                    {
+                        https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+                        https.ClientCertificateValidation = (certificate, _, _) => IssuedBy(certificate, authority);
+                    }
+                });
+            }
+        }));
         var app = builder.Build();
         app.Run(emulator.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -391,8 +426,30 @@ public sealed partial class SapEwmEmulator : IAsyncDisposable
         return refused;
     }
 
+    /// <summary>
+    /// The subject (distinguished name) of the client certificate that logs on as the communication user, as SAP maps a
+    /// certificate to a user (rule-based mapping or table <c>VUSREXTID</c>); a certificate the TLS layer accepted but
+    /// whose subject is not mapped is answered 401. <see langword="null"/> (default): no certificate logs on.
+    /// </summary>
+    public string? ClientCertificateSubject { get; set; }
+
+    /// <summary>Whether a certificate chains to <paramref name="authority"/> (the only trusted root; no revocation lists on loopback).</summary>
+    private static bool IssuedBy(X509Certificate2 certificate, X509Certificate2 authority)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(authority);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
+    }
+
     private bool Authenticated(HttpContext context)
     {
+        if (context.Connection.ClientCertificate is { } certificate && ClientCertificateSubject is { } mapped)
+        {
+            return string.Equals(certificate.Subject, mapped, StringComparison.Ordinal);
+        }
+
         var header = context.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {

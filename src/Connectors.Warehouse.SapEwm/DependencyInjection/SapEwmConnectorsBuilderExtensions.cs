@@ -43,7 +43,11 @@ public static class SapEwmConnectorsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
+        // SYSLIB1100/1101: SapEwmOptions.ClientCertificate (an X509Certificate2 the host supplies in code) cannot be bound
+        // from configuration, and is documented as not bound; the source-generated binder skips it and binds the rest.
+#pragma warning disable SYSLIB1100, SYSLIB1101
         builder.Services.AddOptions<SapEwmOptions>().Bind(configuration);
+#pragma warning restore SYSLIB1100, SYSLIB1101
         return Register(builder);
     }
 
@@ -64,10 +68,11 @@ public static class SapEwmConnectorsBuilderExtensions
         services.TryAddSingleton<SapEwmMetrics>();
         services.TryAddSingleton<SapSession>();
         services.TryAddSingleton<OAuthTokenSource>();
+        services.TryAddSingleton<SapClientCertificates>();
 
         services.AddHttpClient(OAuthTokenSource.HttpClientName);
         var http = services.AddHttpClient(ODataClient.HttpClientName);
-        http.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false });
+        http.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<SapClientCertificates>().CreateHandler(sp.GetRequiredService<IOptionsMonitor<SapEwmOptions>>().CurrentValue));
         http.AddResilienceHandler("sap-ewm", (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<SapEwmOptions>>().CurrentValue;

@@ -1,9 +1,10 @@
+using Connectors.Warehouse.SapEwm.Internal.OData;
 using Microsoft.Extensions.Options;
 
 namespace Connectors.Warehouse.SapEwm.Internal;
 
 /// <summary>Cross-field rules of <see cref="SapEwmOptions"/>, with messages naming the setting, its value and what is valid.</summary>
-internal sealed class SapEwmOptionsValidator : IValidateOptions<SapEwmOptions>
+internal sealed class SapEwmOptionsValidator(SapClientCertificates certificates) : IValidateOptions<SapEwmOptions>
 {
     public ValidateOptionsResult Validate(string? name, SapEwmOptions options)
     {
@@ -48,8 +49,11 @@ internal sealed class SapEwmOptionsValidator : IValidateOptions<SapEwmOptions>
                 }
 
                 break;
+            case SapAuthenticationMode.ClientCertificate:
+                certificates.Validate(options, prefix, failures);
+                break;
             default:
-                failures.Add($"{prefix}Authentication is '{options.Authentication}' but must be Basic or OAuthClientCredentials.");
+                failures.Add($"{prefix}Authentication is '{options.Authentication}' but must be Basic, OAuthClientCredentials or ClientCertificate.");
                 break;
         }
 

@@ -18,6 +18,17 @@ public sealed class OrderFlowOptions
     [Range(1, 1000)]
     public int InboxBatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// The longest one order version may be processed (channel look-ups, mapping, the WMS submission, update or
+    /// cancellation) while it holds the order's lock. The lock is renewed every third of
+    /// <see cref="ConnectorsOptions.LeaseDuration"/> until then, so a slow but answering WMS keeps its order; at this
+    /// limit the processing is cancelled, the lock is no longer renewed and lapses, and the version is retried as a
+    /// transient failure, so a host hung in a call that never returns loses the order after this long. A host that dies
+    /// stops renewing and loses the order after <see cref="ConnectorsOptions.LeaseDuration"/>.
+    /// </summary>
+    /// <value>Default 10 minutes; from 1 second to 1 day.</value>
+    public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Outbox items (shipments, tracking updates, return receipts) one dispatch pass claims.</summary>
     /// <value>Default 50; from 1 to 1000.</value>
     [Range(1, 1000)]

@@ -34,4 +34,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Dead letter {ItemId} {Action}")]
     public static partial void DeadLetterAction(ILogger logger, string itemId, string action);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Order {OrderId} of channel {Channel}: its processing lock was taken by another worker while this one still processed it (the lock could not be renewed)")]
+    public static partial void OrderLockLost(ILogger logger, string orderId, string channel);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Order {OrderId} of channel {Channel}: processing did not finish within ProcessingTimeout ({Timeout}); cancelled, its lock no longer renewed, retried later")]
+    public static partial void OrderProcessingTimedOut(ILogger logger, string orderId, string channel, TimeSpan timeout);
 }

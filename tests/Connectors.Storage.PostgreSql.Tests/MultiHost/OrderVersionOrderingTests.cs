@@ -1,4 +1,5 @@
 using Connectors.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Connectors.Storage.PostgreSql.Tests.MultiHost;
@@ -108,7 +109,11 @@ public class OrderVersionOrderingTests
     {
         var cluster = new HostCluster();
         var (time, channel, warehouse) = (cluster.Time, cluster.Channel, cluster.Warehouse);
-        await using var hostA = cluster.Start("A", TimeSpan.FromMinutes(1), batchSize: 1);
+
+        // A dead process runs no timers: host A's clock stops where it dies, so it neither renews the order's lock nor
+        // reaches its ProcessingTimeout (on the shared clock the hung host would renew until that bound).
+        var clockA = new FakeTimeProvider(time.GetUtcNow());
+        await using var hostA = cluster.Start("A", clockA, TimeSpan.FromMinutes(1), batchSize: 1);
         await using var hostB = cluster.Start("B", TimeSpan.FromMinutes(1), batchSize: 1);
         var order = ModelFactory.Order(ConnectorHost.Shop, "1002", [("P1", 1)], updatedAt: ModelFactory.Epoch.AddHours(1));
         await hostA.Orders.AcceptAsync(Webhook(order, "d1"), Ct);
@@ -133,6 +138,71 @@ public class OrderVersionOrderingTests
         Assert.Equal(2, warehouse.SubmitCalls);
         Assert.Equal(OrderRecordStatus.Submitted, (await hostB.Store.GetOrderRecordAsync(ConnectorHost.Shop, "1002", Ct))?.Status);
         Assert.Single(channel.Acknowledgements, a => a.ChannelOrderId == "1002");
+    }
+
+    /// <summary>
+    /// A host alive but hung in a WMS call keeps renewing the order's lock on the database's clock, so the other host
+    /// stays out past the lease (it would otherwise submit the order a second time while the first call may still land),
+    /// but only up to <c>Connectors:Orders:ProcessingTimeout</c>: there the hung call is cancelled, the lock is no longer
+    /// renewed, and the other host takes the order over (the WMS answers the repeated submit by its idempotency key).
+    /// Before the bound, the renewal kept the hung host's lock for as long as it hung.
+    /// </summary>
+    [Fact]
+    public async Task ProcessInbox_HostHungPastProcessingTimeout_OtherHostTakesOverAtTheBoundNotBefore()
+    {
+        var lease = TimeSpan.FromMinutes(1);
+        var limit = TimeSpan.FromMinutes(3);
+        var cluster = new HostCluster();
+        var (time, channel, warehouse) = (cluster.Time, cluster.Channel, cluster.Warehouse);
+        Action<IServiceCollection> bounded = s => s.Configure<ConnectorsOptions>(o => o.Orders.ProcessingTimeout = limit);
+        await using var hostA = cluster.Start("A", lease, batchSize: 1, configure: bounded);
+        await using var hostB = cluster.Start("B", lease, batchSize: 1, configure: bounded);
+        var order = ModelFactory.Order(ConnectorHost.Shop, "1004", [("P1", 1)], updatedAt: ModelFactory.Epoch.AddHours(1));
+        await hostA.Orders.AcceptAsync(Webhook(order, "d1"), Ct);
+        var lockName = "order-lock|1004";
+
+        // Host A submits, the WMS accepts, and A's call hangs (the host itself keeps running).
+        hostA.Warehouse.HoldSubmitNumber = 1;
+        hostA.Warehouse.ForwardBeforeHold = true;
+        var passA = Task.Run(() => hostA.Orders.ProcessInboxAsync(Ct), Ct);
+        await hostA.Warehouse.Entered.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+
+        // Up to the bound: A renews (each third of the lease until a renewal reaches the bound); B, which claims the item
+        // once A's item lease ran out, finds the order busy each time.
+        var step = lease / 3;
+        for (var elapsed = step; elapsed < limit; elapsed += step)
+        {
+            var before = (await hostB.Store.GetCursorAsync(ConnectorHost.Shop, lockName, Ct))?.Value;
+            time.Advance(step);
+            if (elapsed <= limit - lease)
+            {
+                var waited = 0;
+                while ((await hostB.Store.GetCursorAsync(ConnectorHost.Shop, lockName, Ct))?.Value == before)
+                {
+                    Assert.True(++waited < 2000, $"at {elapsed}: waited 20 s for host A to renew the order's lock; the row still reads '{before}'");
+                    await Task.Delay(10, Ct);
+                }
+            }
+
+            var passB = await hostB.Orders.ProcessInboxAsync(Ct);
+            Assert.True(passB.Completed == 0, $"at {elapsed} (bound {limit}) host B processed the order while host A still held it");
+            Assert.False(passA.IsCompleted, $"at {elapsed} host A's pass ended before ProcessingTimeout");
+        }
+
+        // At the bound A's call is cancelled and its pass ends; B then takes the order over.
+        time.Advance(step);
+        var ended = await Task.WhenAny(passA, Task.Delay(TimeSpan.FromSeconds(20), Ct));
+        Assert.True(ended == passA, "waited 20 s for host A's hung call to be cancelled at ProcessingTimeout; its pass never ended");
+        await passA;
+        time.Advance(TimeSpan.FromSeconds(3));
+        var after = await hostB.Orders.ProcessInboxAsync(Ct);
+
+        Assert.Equal(1, after.Completed);
+        Assert.Single(warehouse.Orders);
+        Assert.Equal(2, warehouse.SubmitCalls);
+        Assert.Equal(OrderRecordStatus.Submitted, (await hostB.Store.GetOrderRecordAsync(ConnectorHost.Shop, "1004", Ct))?.Status);
+        Assert.Single(channel.Acknowledgements, a => a.ChannelOrderId == "1004");
+        Assert.Equal(0, await hostA.Store.CountPendingAsync(WorkQueue.Inbox, cancellationToken: Ct));
     }
 
     internal static OrderChannelEvent Webhook(ChannelOrder order, string deliveryId) =>

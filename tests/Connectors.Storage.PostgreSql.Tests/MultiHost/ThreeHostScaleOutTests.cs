@@ -30,7 +30,10 @@ public class ThreeHostScaleOutTests
         var (time, channel, warehouse) = (cluster.Time, cluster.Channel, cluster.Warehouse);
         await using var hostA = cluster.Start("A", Lease);
         await using var hostB = cluster.Start("B", Lease);
-        await using var hostC = cluster.Start("C", Lease);
+
+        // A stopped process runs no timers: host C's clock stops with it (it never moves), so C neither renews the lock
+        // of the order it hangs in nor reaches its ProcessingTimeout; on the shared clock it would renew until that bound.
+        await using var hostC = cluster.Start("C", new FakeTimeProvider(time.GetUtcNow()), Lease);
         ConnectorHost[] hosts = [hostA, hostB, hostC];
 
         // Host C's calls hang where a crash would leave them: its 2nd order submit after the WMS accepted it, its

@@ -8,7 +8,8 @@ namespace Connectors.Warehouse.SapEwm.Internal.OData;
 /// <summary>
 /// Authenticates every request: HTTP Basic with the communication user, or an OAuth 2.0 bearer token from
 /// <see cref="OAuthTokenSource"/>. A 401 to a bearer token drops the cached token and sends once more with a new one
-/// (the token was revoked or the clock of the token server is ahead of ours).
+/// (the token was revoked or the clock of the token server is ahead of ours). With a client certificate the TLS
+/// handshake authenticates (<see cref="SapClientCertificates"/>) and requests go out without an Authorization header.
 /// </summary>
 internal sealed class SapAuthHandler(IOptionsMonitor<SapEwmOptions> options, OAuthTokenSource tokens) : DelegatingHandler
 {
@@ -16,6 +17,11 @@ internal sealed class SapAuthHandler(IOptionsMonitor<SapEwmOptions> options, OAu
     {
         ArgumentNullException.ThrowIfNull(request);
         var o = options.CurrentValue;
+        if (o.Authentication == SapAuthenticationMode.ClientCertificate)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         if (o.Authentication == SapAuthenticationMode.Basic)
         {
             var raw = Encoding.UTF8.GetBytes($"{o.UserName}:{o.Password}");

@@ -27,7 +27,7 @@ internal static class SapErrors
         if (status is 401 or 403)
         {
             var hint = status == 401
-                ? "check the communication user's password or the OAuth client"
+                ? "check the communication user's password, the OAuth client, or the client certificate's mapping to the user"
                 : "the communication user lacks the authorisation (check the communication arrangement of the service)";
             return new ConnectorAuthenticationException(SapEwmWarehouse.PlatformName, $"{text} ({hint})", status, parsed?.Code, parsed?.TransactionId, body);
         }

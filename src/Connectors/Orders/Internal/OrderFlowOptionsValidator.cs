@@ -17,6 +17,7 @@ internal sealed class OrderFlowOptionsValidator : IValidateOptions<ConnectorsOpt
         }
 
         ConnectorsOptionsValidator.CheckRange(failures, "Connectors:Orders:InitialPollWindow", orders.InitialPollWindow, TimeSpan.FromMinutes(1), TimeSpan.FromDays(365));
+        ConnectorsOptionsValidator.CheckRange(failures, "Connectors:Orders:ProcessingTimeout", orders.ProcessingTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         ConnectorsOptionsValidator.CheckRange(failures, "Connectors:Orders:ReconciliationWindow", orders.ReconciliationWindow, TimeSpan.FromMinutes(1), TimeSpan.FromDays(90));
         if (!Enum.IsDefined(orders.RefundOnReturn))
         {

@@ -66,6 +66,34 @@ internal sealed class OrderProcessingLock(ISyncStateStore store)
         }
     }
 
+    /// <summary>
+    /// Extends a held lease to <paramref name="now"/> + <paramref name="duration"/> while this holder still has it, so a
+    /// version processed for longer than the lease is not taken over mid-flight.
+    /// </summary>
+    /// <returns>The extended lease (release that one), or <see langword="null"/> when another holder took the order.</returns>
+    public async ValueTask<Held?> RenewAsync(Held held, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        if (store is IOrderLockStore locks)
+        {
+            return await locks.RenewOrderLockAsync(held.Channel, held.OrderId, held.Value, now, duration, cancellationToken).ConfigureAwait(false)
+                ? held
+                : null;
+        }
+
+        var name = CursorPrefix + held.OrderId;
+        var current = await store.GetCursorAsync(held.Channel, name, cancellationToken).ConfigureAwait(false);
+        if (current is null || !string.Equals(current.Value, held.Value, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var token = held.Value[..held.Value.LastIndexOf('|')];
+        var value = string.Create(CultureInfo.InvariantCulture, $"{token}|{(now + duration).UtcTicks}");
+        return await store.TrySetCursorAsync(held.Channel, name, value, current.Version, cancellationToken).ConfigureAwait(false)
+            ? held with { Value = value, Version = current.Version + 1 }
+            : null;
+    }
+
     private static DateTimeOffset HeldUntil(string value)
     {
         var bar = value.LastIndexOf('|');

@@ -395,29 +395,111 @@ internal sealed class OrderSync : IOrderSync
     /// <summary>
     /// Processes an order item under the order's lease (<see cref="OrderProcessingLock"/>), so versions of one order
     /// are applied one at a time even when several hosts process the inbox; the record is read under the lease, so an
-    /// older version that comes second is recognised as stale.
+    /// older version that comes second is recognised as stale. The lease is renewed while the version is processed, but
+    /// never past <see cref="OrderFlowOptions.ProcessingTimeout"/> from its start: then the processing is cancelled and
+    /// the lease lapses, so a slow WMS keeps its order while a hung one loses it (a dead host stops renewing at once).
     /// </summary>
     /// <returns><see langword="false"/> when another worker holds the order; nothing was done.</returns>
     private async Task<bool> ProcessOrderExclusiveAsync(WorkItem item, CancellationToken cancellationToken)
     {
         var payload = OrderPayloads.ReadOrder(item.Payload);
-        var held = await _orderLock.TryAcquireAsync(payload.Channel, payload.OrderId, _time.GetUtcNow(), _options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        var lease = _options.Value.LeaseDuration;
+        var limit = Flow.ProcessingTimeout;
+        var started = _time.GetUtcNow();
+        var held = await _orderLock.TryAcquireAsync(payload.Channel, payload.OrderId, started, Shorter(lease, limit), cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
             return false;
         }
 
+        using var bound = new CancellationTokenSource(limit, _time);
+        using var processing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        using var stopRenewal = new CancellationTokenSource();
+        var renewal = RenewOrderLockAsync(held, started + limit, stopRenewal.Token);
         try
         {
-            await ProcessOrderAsync(item, cancellationToken).ConfigureAwait(false);
+            await ProcessOrderAsync(item, processing.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Log.OrderProcessingTimedOut(_logger, payload.OrderId, payload.Channel, limit);
+            throw new ConnectorException(
+                $"Order {payload.OrderId} of channel {payload.Channel}: processing this version did not finish within Connectors:Orders:ProcessingTimeout ({limit}), so it was cancelled and the order's lock was left to lapse; the version is retried.",
+                isTransient: true,
+                innerException: e);
         }
         finally
         {
+            await stopRenewal.CancelAsync().ConfigureAwait(false);
+            held = await renewal.ConfigureAwait(false);
+
             // Not cancellable: a lease left behind would only delay this order until it expires.
-            await _orderLock.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
+            if (held is not null)
+            {
+                await _orderLock.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
         return true;
+    }
+
+    private static TimeSpan Shorter(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>
+    /// Renews the order's lease every third of its duration until <paramref name="stop"/> is cancelled, so a version
+    /// whose processing takes longer than the lease (slow WMS, long Shopify look-ups) is not taken over by a worker
+    /// processing another version of the order. No renewal reaches past <paramref name="deadline"/>: a holder hung in a
+    /// call that never returns keeps its heartbeat running, and without that bound it would keep the order for ever.
+    /// </summary>
+    /// <returns>The lease as last renewed (the one to release), or <see langword="null"/> when another worker took it.</returns>
+    private async Task<OrderProcessingLock.Held?> RenewOrderLockAsync(OrderProcessingLock.Held held, DateTimeOffset deadline, CancellationToken stop)
+    {
+        var lease = _options.Value.LeaseDuration;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(lease / 3, _time, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return held;
+            }
+
+            var now = _time.GetUtcNow();
+            var left = deadline - now;
+            if (left <= TimeSpan.Zero)
+            {
+                return held;
+            }
+
+            // Not cancellable once sent: a renewal stopped half-way could leave the row renewed and this holder with
+            // the old value, unable to release it.
+            var duration = Shorter(lease, left);
+            OrderProcessingLock.Held? renewed;
+            try
+            {
+                renewed = await _orderLock.RenewAsync(held, now, duration, CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A store that fails once must not fail the processing it guards: try again next time.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                continue;
+            }
+
+            if (renewed is null)
+            {
+                Log.OrderLockLost(_logger, held.OrderId, held.Channel);
+                return null;
+            }
+
+            held = renewed;
+            if (duration == left)
+            {
+                return held; // renewed up to the bound: no later renewal may extend it
+            }
+        }
     }
 
     private async Task ProcessOrderAsync(WorkItem item, CancellationToken cancellationToken)
