@@ -46,6 +46,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     private readonly HashSet<string> _needed = new(StringComparer.Ordinal);
     private readonly StockBook _view = new();
     private readonly WorkSignal? _pushSignal;
+    private readonly ChangeRates _changeRates = new();
     private StockBook _stock = new();
     private ChannelPlan[]? _plans;
     private bool _initialized;
