@@ -1,4 +1,6 @@
+using Connectors.Testing;
 using Connectors.Testing.WooCommerce;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Connectors.WooCommerce.Tests;
 
@@ -132,5 +134,48 @@ public sealed partial class WooCommerceChannelTests
         await sp.Channel_().PushInventoryAsync([new InventoryTarget($"{managed}", InventoryTarget.DefaultLocation, 3)], ct);
         var again = await channel.ReactivateListingsAsync([soldOut[$"{managed}"]], ct);
         Assert.Equal(PushOutcome.Applied, Assert.Single(again).Outcome);
+    }
+
+    /// <summary>
+    /// Through the engine's listing health, opted in to both actions: the discontinued item's active listing is made
+    /// private, the current item's sold-out listing with stock in the warehouse is put back on sale, the draft with
+    /// stock is left alone, and the next report finds nothing more to do.
+    /// </summary>
+    [Fact]
+    public async Task ApplyActions_OptedIn_DiscontinuedPrivateAndRestockedBackOnSale()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: ct);
+        var old = shop.AddSimpleProduct("OLD", 6);
+        var loose = shop.AddSimpleProduct("LOOSE", null);
+        shop.SetStockStatus(loose, "outofstock");
+        var draft = shop.AddSimpleProduct("NEW", 9);
+        shop.SetProductStatus(draft, "draft");
+        var warehouse = new FakeWarehouse();
+        warehouse.SetStock(new StockLevel("OLD", "wh1", 6), new StockLevel("LOOSE", "wh1", 4), new StockLevel("NEW", "wh1", 9));
+        warehouse.SetDiscontinued(true, "OLD");
+        await using var sp = TestHost.Build(
+            o =>
+            {
+                o.BaseUrl = shop.BaseUrl;
+                o.ConsumerKey = shop.ConsumerKey;
+                o.ConsumerSecret = shop.ConsumerSecret;
+            },
+            more: services =>
+            {
+                services.AddSingleton<IWarehouseInventory>(warehouse);
+                services.AddSingleton<IWarehouseItemCatalog>(warehouse);
+                services.AddConnectors().ConfigureListingHealth(o => o.Channels[TestHost.Channel] = new ListingActionOptions { DeactivateDiscontinued = true, ReactivateWhenStocked = true });
+            });
+        var health = sp.GetRequiredService<IListingHealth>();
+
+        var done = await health.ApplyActionsAsync(TestHost.Channel, ct);
+
+        Assert.Equal([($"{old}", PushOutcome.Applied)], done.Deactivated.Select(r => (r.ChannelItemId, r.Outcome)));
+        Assert.Equal([($"{loose}", PushOutcome.Applied)], done.Reactivated.Select(r => (r.ChannelItemId, r.Outcome)));
+        Assert.Equal(("private", "publish", "draft"), (shop.GetProductStatus(old), shop.GetProductStatus(loose), shop.GetProductStatus(draft)));
+        var again = await health.ApplyActionsAsync(TestHost.Channel, ct);
+        Assert.Empty(again.DiscontinuedActiveListings);
+        Assert.Empty(again.RestockedSoldOutListings);
     }
 }
