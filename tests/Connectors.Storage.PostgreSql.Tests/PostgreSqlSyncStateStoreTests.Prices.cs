@@ -20,11 +20,11 @@ public partial class PostgreSqlSyncStateStoreTests
             }], T0, Ct);
         }
 
-        // Back to what version 4 left: no price or quota tables, no version 5 or 6 row.
+        // Back to what version 4 left: no price, quota or zero-list tables, no version 5, 6 or 7 row.
         await using (var connection = new NpgsqlConnection(PostgreSqlTestServer.ConnectionString))
         {
             await connection.OpenAsync(Ct);
-            await using var downgrade = new NpgsqlCommand($"DROP TABLE {schema}.prices; DROP TABLE {schema}.base_prices; DROP TABLE {schema}.quota_usage; DELETE FROM {schema}.schema_version WHERE version >= 5", connection);
+            await using var downgrade = new NpgsqlCommand($"DROP TABLE {schema}.prices; DROP TABLE {schema}.base_prices; DROP TABLE {schema}.quota_usage; DROP TABLE {schema}.listing_zero; DELETE FROM {schema}.schema_version WHERE version >= 5", connection);
             await downgrade.ExecuteNonQueryAsync(Ct);
         }
 

@@ -21,11 +21,11 @@ public sealed partial class PostgreSqlSyncStateStoreTests
             }], T0, Ct);
         }
 
-        // Back to what version 5 left: no quota table, no version 6 row.
+        // Back to what version 5 left: no quota or zero-list table, no version 6 or 7 row.
         await using (var connection = new NpgsqlConnection(PostgreSqlTestServer.ConnectionString))
         {
             await connection.OpenAsync(Ct);
-            await using var downgrade = new NpgsqlCommand($"DROP TABLE {schema}.quota_usage; DELETE FROM {schema}.schema_version WHERE version = 6", connection);
+            await using var downgrade = new NpgsqlCommand($"DROP TABLE {schema}.quota_usage; DROP TABLE {schema}.listing_zero; DELETE FROM {schema}.schema_version WHERE version >= 6", connection);
             await downgrade.ExecuteNonQueryAsync(Ct);
         }
 

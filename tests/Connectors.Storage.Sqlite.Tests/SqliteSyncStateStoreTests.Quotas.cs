@@ -31,6 +31,6 @@ public sealed partial class SqliteSyncStateStoreTests
         check.Open();
         using var command = check.CreateCommand();
         command.CommandText = "SELECT max(version) FROM schema_version";
-        Assert.Equal(7L, command.ExecuteScalar());
+        Assert.Equal((long)SqliteSchema.CurrentVersion, command.ExecuteScalar());
     }
 }

@@ -124,6 +124,31 @@ public sealed class WooCommerceEmulatorTests
         Assert.Equal(3, shop.GetStock(hoodie, v[1]));
     }
 
+    /// <summary>
+    /// Batch writes of status and stock status: values outside the REST schema's enums ("future" is WordPress's own state
+    /// for a scheduled post, not one the API takes) are per-item <c>rest_invalid_param</c> errors that change nothing;
+    /// a stock status sent for an item whose stock is managed is stored but the shown one follows the quantity.
+    /// </summary>
+    [Fact]
+    public async Task ProductsBatch_StatusAndStockStatus_EnumsCheckedManagedStockStatusFollowsQuantity()
+    {
+        await using var shop = await WooCommerceEmulator.StartAsync(cancellationToken: Ct);
+        var a = shop.AddSimpleProduct("A", 5);
+        var b = shop.AddSimpleProduct("B", 0);
+        var c = shop.AddSimpleProduct("C", null);
+        await using var sp = Connect(shop);
+
+        var (status, _, body) = await PostAsync(sp, shop, "products/batch", $$"""{"update":[{"id":{{a}},"status":"future","stock_quantity":1},{"id":{{a}},"stock_status":"sold"},{"id":{{b}},"status":"private","stock_status":"instock"},{"id":{{c}},"stock_status":"outofstock"}]}""");
+
+        Assert.Equal(200, status);
+        var update = body["update"]!.AsArray();
+        Assert.Equal(("rest_invalid_param", 400), Error(update[0]));
+        Assert.Equal(("rest_invalid_param", 400), Error(update[1]));
+        Assert.Equal(("publish", 5), (shop.GetProductStatus(a), shop.GetStock(a)));
+        Assert.Equal(("private", "outofstock"), (update[2]!["status"]!.GetValue<string>(), update[2]!["stock_status"]!.GetValue<string>()));
+        Assert.Equal("outofstock", update[3]!["stock_status"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("\"1.5\"", 1)]
     [InlineData("1.9", 1)]

@@ -10,7 +10,7 @@ namespace Connectors.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
     {
@@ -58,6 +58,11 @@ internal static class PostgreSqlSchema
             if (version < 6)
             {
                 await ExecuteAsync(connection, Version6(schema), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 7)
+            {
+                await ExecuteAsync(connection, Version7(schema), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -197,6 +202,17 @@ internal static class PostgreSqlSchema
             used integer NOT NULL, last_grant integer NOT NULL DEFAULT 0,
             PRIMARY KEY (channel, window_start, listing));
         INSERT INTO {0}.schema_version (version) VALUES (6);
+        """,
+        s);
+
+    // The listing actions' zero lists: one row per channel and item set to zero.
+    private static string Version7(string s) => string.Format(
+        CultureInfo.InvariantCulture,
+        """
+        CREATE TABLE {0}.listing_zero (
+            channel text NOT NULL, item text NOT NULL,
+            PRIMARY KEY (channel, item));
+        INSERT INTO {0}.schema_version (version) VALUES (7);
         """,
         s);
 }

@@ -225,8 +225,17 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
+    // V8: the listing actions' zero lists (IListingZeroStore): one row per channel and item set to zero.
+    private const string V8 = """
+        CREATE TABLE listing_zero (
+            channel TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            PRIMARY KEY (channel, item_id)
+        ) WITHOUT ROWID;
+        """;
+
     /// <summary>The migrations, oldest first.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3, V4, V5, V6, V7];
+    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3, V4, V5, V6, V7, V8];
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Migrations.Count;

@@ -485,7 +485,30 @@ public sealed partial class WooCommerceEmulator
                 continue;
             }
 
+            if (ReadEnum(item, "status", WritableStatuses) is { Error: { } statusError })
+            {
+                results.Add(new JsonObject { ["id"] = found.Id, ["error"] = statusError });
+                continue;
+            }
+
+            if (ReadEnum(item, "stock_status", StockStatuses) is { Error: { } stockStatusError })
+            {
+                results.Add(new JsonObject { ["id"] = found.Id, ["error"] = stockStatusError });
+                continue;
+            }
+
             applyPrices?.Invoke(found);
+            if (ReadEnum(item, "status", WritableStatuses).Value is { } newStatus)
+            {
+                found.Status = newStatus;
+            }
+
+            if (ReadEnum(item, "stock_status", StockStatuses).Value is { } newStockStatus)
+            {
+                // Stored either way; shown only while stock is not managed (EmuProduct.ShownStockStatus).
+                found.StockStatus = newStockStatus;
+            }
+
             if (item?["manage_stock"] is JsonValue manage && manage.TryGetValue<bool>(out var m))
             {
                 found.ManageStock = m;
@@ -494,6 +517,12 @@ public sealed partial class WooCommerceEmulator
             if (item?["stock_quantity"] is { } stockNode)
             {
                 found.Stock = (int)StockAmount(stockNode)!.Value; // checked above, before anything of the item changed
+            }
+
+            if (found.ManageStock)
+            {
+                // validate_props(): a managed item's stored stock status follows its quantity on every save.
+                found.StockStatus = found.ShownStockStatus;
             }
 
             found.Modified = Now;
@@ -508,6 +537,34 @@ public sealed partial class WooCommerceEmulator
 
         var view = View;
         return (200, () => new JsonObject { ["update"] = new JsonArray([.. results.Select(r => r as JsonNode ?? EmuJson.Product((EmuProduct)r, view))]) });
+    }
+
+    // What the REST schema accepts for a write (_products.md, _product-variations.md): "future" is a status WordPress
+    // sets for a scheduled post, not one the API takes.
+    private static readonly string[] WritableStatuses = ["draft", "pending", "private", "publish"];
+
+    private static readonly string[] StockStatuses = ["instock", "outofstock", "onbackorder"];
+
+    /// <summary>
+    /// An enum field of a batch item: absent (both null), valid (its value), or the per-item <c>rest_invalid_param</c>
+    /// error WordPress's schema validation gives for a value outside the enum (or not a string).
+    /// </summary>
+    private static (string? Value, JsonObject? Error) ReadEnum(JsonNode? item, string field, string[] allowed)
+    {
+        if (item?[field] is not { } node)
+        {
+            return (null, null);
+        }
+
+        if (node is JsonValue value && value.TryGetValue<string>(out var text) && allowed.Contains(text))
+        {
+            return (text, null);
+        }
+
+        var message = $"{field} is not one of {string.Join(", ", allowed[..^1])}, and {allowed[^1]}.";
+        var error = EmuJson.Error("rest_invalid_param", $"Invalid parameter(s): {field}", 400);
+        error["data"]!["params"] = new JsonObject { [field] = message };
+        return (null, error);
     }
 
     private static long? ReadLong(JsonNode? node)

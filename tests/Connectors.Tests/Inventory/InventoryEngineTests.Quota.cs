@@ -59,6 +59,36 @@ public partial class InventoryEngineTests
     }
 
     /// <summary>
+    /// Among decreases, the expected exposure a push removes decides, not the gap alone: a row that changed once in half
+    /// an hour (gap 2) goes before one that changed thirty times (gap 3), whose next change (often a restock) is minutes
+    /// away and would close its gap anyway, while the slow row's gap would stay shown for hours.
+    /// </summary>
+    [Fact]
+    public async Task Dispatch_UnderQuota_SlowRowsSmallerGapBeforeFastRowsLargerGap()
+    {
+        var channel = MeteredChannel(new ChannelQuota { CallsPerDay = 4 });
+        using var harness = MeteredHarness(channel);
+        harness.Time.SetUtcNow(ModelFactory.Epoch.AddHours(12)); // the pacing line is at 2 calls
+        await harness.RecordAsync(new StockLevel("FAST", "wh1", 10), new StockLevel("SLOW", "wh1", 10));
+        await harness.DispatchAsync(channel);
+        Assert.Equal(2, channel.Pushes.Count);
+
+        for (var i = 0; i < 28; i++)
+        {
+            harness.Time.Advance(TimeSpan.FromMinutes(1));
+            await harness.RecordAsync(new StockLevel("FAST", "wh1", i % 2 == 0 ? 9 : 10));
+        }
+
+        await harness.RecordAsync(new StockLevel("FAST", "wh1", 8));
+        await harness.RecordAsync(new StockLevel("FAST", "wh1", 7));
+        await harness.RecordAsync(new StockLevel("SLOW", "wh1", 8));
+        harness.Time.SetUtcNow(ModelFactory.Epoch.AddHours(12.5)); // the line reaches a third call
+        await harness.DispatchAsync(channel);
+
+        Assert.Equal(["SLOW=8"], Pushed(channel, 2));
+    }
+
+    /// <summary>
     /// A spent budget defers even a fall to zero until the window refills at midnight; what changed meanwhile is pushed
     /// once, at its latest level.
     /// </summary>

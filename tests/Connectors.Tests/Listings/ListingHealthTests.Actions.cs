@@ -61,6 +61,53 @@ public sealed partial class ListingHealthTests
         Assert.Equal(ListingStatus.SoldOut, t._channel.GetListing("BACK")!.Status);
     }
 
+    /// <summary>
+    /// The zero list is kept in the store: an engine started afresh over the same store (a restart) keeps pushing zero
+    /// for the discontinued item when its stock changes, without the actions having run again; and when the actions
+    /// run there after the item became current, the stored zero is lifted. Fails with the list in memory only.
+    /// </summary>
+    [Fact]
+    public async Task ApplyActions_ZeroDiscontinued_ZeroKeptByAnEngineRestartedOverTheSameStore()
+    {
+        var store = new Connectors.State.InMemorySyncStateStore();
+        using (var first = Host(store))
+        {
+            Stock("OLD", 6);
+            _warehouse.SetDiscontinued(true, "OLD");
+            List("OLD", "OLD");
+            var inventory = first.GetRequiredService<IInventorySync>();
+            await inventory.RecordStockLevelsAsync([new StockLevel("OLD", "wh1", 6)], Ct);
+            Assert.Equal(["OLD"], (await first.GetRequiredService<IListingHealth>().ApplyActionsAsync(Channel, Ct)).Zeroed);
+            await inventory.DispatchAsync(Channel, Ct);
+            Assert.Equal(0, _channel.GetLevel("OLD", "wh1"));
+        }
+
+        using var restarted = Host(store);
+        var again = restarted.GetRequiredService<IInventorySync>();
+        await again.RecordStockLevelsAsync([new StockLevel("OLD", "wh1", 20)], Ct);
+        await again.DispatchAsync(Channel, Ct);
+        Assert.Equal(0, _channel.GetLevel("OLD", "wh1"));
+
+        _warehouse.SetDiscontinued(false, "OLD");
+        Stock("OLD", 20);
+        await restarted.GetRequiredService<IListingHealth>().ApplyActionsAsync(Channel, Ct);
+        await again.DispatchAsync(Channel, Ct);
+        Assert.Equal(20, _channel.GetLevel("OLD", "wh1"));
+        Assert.Empty(await store.GetZeroedListingItemsAsync(Channel, Ct));
+    }
+
+    private ServiceProvider Host(ISyncStateStore store)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(store);
+        services.AddSingleton<IWarehouseInventory>(_warehouse);
+        services.AddSingleton<IWarehouseItemCatalog>(_warehouse);
+        services.AddSingleton<IItemResolver>(_resolver);
+        services.AddConnectors().AddChannel(Channel, "fake", _ => _channel)
+            .ConfigureListingHealth(o => o.Channels[Channel] = new ListingActionOptions { ZeroDiscontinued = true });
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
     [Fact]
     public async Task ApplyActions_ZeroedItemCurrentAgain_WmsLevelPushedAgain()
     {

@@ -45,7 +45,7 @@ internal static class EmuJson
             ["date_modified_gmt"] = Date(p.Modified),
             ["manage_stock"] = p.ManageStock,
             ["stock_quantity"] = p.ManageStock ? p.Stock : null,
-            ["stock_status"] = !p.ManageStock || p.Stock > 0 ? "instock" : "outofstock",
+            ["stock_status"] = p.ShownStockStatus,
             ["parent_id"] = p.ParentId,
             ["meta_data"] = new JsonArray(),
         };

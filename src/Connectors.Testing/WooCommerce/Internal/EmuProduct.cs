@@ -23,6 +23,15 @@ internal sealed class EmuProduct
     public bool ManageStock { get; set; }
     public int? Stock { get; set; }
     public string Status { get; set; } = "publish";
+
+    /// <summary>
+    /// The stored <c>_stock_status</c>. Shown only while stock is not managed: with <c>manage_stock</c> on, WooCommerce
+    /// derives the status from the quantity on every save (<see cref="ShownStockStatus"/>).
+    /// </summary>
+    public string StockStatus { get; set; } = "instock";
+
+    /// <summary>The <c>stock_status</c> the API shows.</summary>
+    public string ShownStockStatus => ManageStock ? (Stock > 0 ? "instock" : "outofstock") : StockStatus;
     public string? AttributeName { get; init; }
     public string? Option { get; init; }
     public List<long> Variations { get; } = [];
@@ -51,7 +60,7 @@ internal sealed class EmuProduct
     {
         var copy = new EmuProduct
         {
-            Id = Id, ParentId = ParentId, Type = Type, Name = Name, Sku = Sku, RegularPrice = RegularPrice, SalePrice = SalePrice, SaleFrom = SaleFrom, SaleTo = SaleTo, ManageStock = ManageStock, Stock = Stock, Status = Status,
+            Id = Id, ParentId = ParentId, Type = Type, Name = Name, Sku = Sku, RegularPrice = RegularPrice, SalePrice = SalePrice, SaleFrom = SaleFrom, SaleTo = SaleTo, ManageStock = ManageStock, Stock = Stock, Status = Status, StockStatus = StockStatus,
             AttributeName = AttributeName, Option = Option, Modified = Modified, Created = Created,
         };
         copy.Variations.AddRange(Variations);

@@ -11,5 +11,7 @@ internal sealed class WooBatchItem
     public string? SalePrice { get; init; }
     public string? DateOnSaleFromGmt { get; init; }
     public string? DateOnSaleToGmt { get; init; }
+    public string? Status { get; init; }
+    public string? StockStatus { get; init; }
     public WooError? Error { get; init; }
 }

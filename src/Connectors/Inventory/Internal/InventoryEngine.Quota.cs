@@ -43,18 +43,18 @@ internal sealed partial class InventoryEngine
             };
         }
 
+        var (start, end) = quota.WindowAt(now);
         var risk = plan.Options.QuotaOrder == QuotaSpendingOrder.RiskFirst;
         var threshold = plan.Options.LowStockThreshold;
         if (risk)
         {
-            rows.Sort((a, b) => CompareRisk(a, b, threshold));
+            RankByRisk(rows, _changeRates.Observe(rows, now), threshold);
         }
         else
         {
             rows.Sort(static (a, b) => a.UpdatedAt.CompareTo(b.UpdatedAt));
         }
 
-        var (start, end) = quota.WindowAt(now);
         var batchSize = plan.Port.Capabilities.MaxInventoryBatchSize;
         var selected = rows.Count;
         var spent = 0;
@@ -183,37 +183,62 @@ internal sealed partial class InventoryEngine
     }
 
     /// <summary>
-    /// Risk order: by tier; decreases by units shown above the new level (the oversell exposure one push removes), larger
-    /// first; increases from zero before others (a listing showing nothing sells nothing); then oldest change first.
+    /// The expected exposure a push removes: the units shown above the new level times how long they would stay shown
+    /// otherwise. Without a push a gap lasts until the row changes again (a restock closes it; the next sale only adds to
+    /// it, and a push then clears both), so the time is the expected wait for the row's next change, one over its change
+    /// rate, capped at a day. A slow row's small gap thus outranks a bestseller's larger one, which its next restock
+    /// will close within minutes anyway.
     /// </summary>
-    private static int CompareRisk(InventoryRow a, InventoryRow b, int threshold)
+    internal static double ExpectedExposure(long gap, double changesPerHour) =>
+        gap * Math.Min(ExposureHorizonHours, 1 / changesPerHour);
+
+    private const double ExposureHorizonHours = 24;
+
+    /// <summary>
+    /// Risk order: by tier; decreases by expected exposure removed (<see cref="ExpectedExposure"/>), larger first;
+    /// increases from zero before others (a listing showing nothing sells nothing); then oldest change first.
+    /// </summary>
+    private static void RankByRisk(List<InventoryRow> rows, double[] changesPerHour, int threshold)
     {
-        var tierA = Tier(a, threshold);
-        var tierB = Tier(b, threshold);
-        if (tierA != tierB)
+        var ranked = new (InventoryRow Row, int Tier, double Exposure)[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
         {
-            return tierA.CompareTo(tierB);
+            var tier = Tier(rows[i], threshold);
+            ranked[i] = (rows[i], tier, tier < 2 ? ExpectedExposure(Gap(rows[i]), changesPerHour[i]) : 0);
         }
 
-        if (tierA < 2)
+        Array.Sort(ranked, static (a, b) =>
         {
-            var gap = Gap(b).CompareTo(Gap(a));
-            if (gap != 0)
+            if (a.Tier != b.Tier)
             {
-                return gap;
+                return a.Tier.CompareTo(b.Tier);
             }
-        }
-        else
-        {
-            var fromZero = (b.Acknowledged == 0).CompareTo(a.Acknowledged == 0);
-            if (fromZero != 0)
-            {
-                return fromZero;
-            }
-        }
 
-        var age = a.UpdatedAt.CompareTo(b.UpdatedAt);
-        return age != 0 ? age : string.CompareOrdinal(a.Key.ToString(), b.Key.ToString());
+            if (a.Tier < 2)
+            {
+                var exposure = b.Exposure.CompareTo(a.Exposure);
+                if (exposure != 0)
+                {
+                    return exposure;
+                }
+            }
+            else
+            {
+                var fromZero = (b.Row.Acknowledged == 0).CompareTo(a.Row.Acknowledged == 0);
+                if (fromZero != 0)
+                {
+                    return fromZero;
+                }
+            }
+
+            var age = a.Row.UpdatedAt.CompareTo(b.Row.UpdatedAt);
+            return age != 0 ? age : string.CompareOrdinal(a.Row.Key.ToString(), b.Row.Key.ToString());
+        });
+
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            rows[i] = ranked[i].Row;
+        }
     }
 
     private static long Gap(InventoryRow row) => row.Acknowledged is { } shown ? (long)shown - row.Desired : 0;

@@ -46,6 +46,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     private readonly HashSet<string> _needed = new(StringComparer.Ordinal);
     private readonly StockBook _view = new();
     private readonly WorkSignal? _pushSignal;
+    private readonly ChangeRates _changeRates = new();
     private StockBook _stock = new();
     private ChannelPlan[]? _plans;
     private bool _initialized;
@@ -358,6 +359,7 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
     /// <summary>Adds the rows of the resolved items, computed from <paramref name="book"/>, to the batch.</summary>
     private async ValueTask ComputeResolvedAsync(StockBook book, bool askWarehouse, CancellationToken cancellationToken)
     {
+        await EnsureZeroListLoadedAsync(cancellationToken).ConfigureAwait(false);
         ChannelPlan? current = null;
         foreach (var (plan, sku, items) in _resolved)
         {

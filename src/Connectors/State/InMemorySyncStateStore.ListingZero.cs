@@ -1,0 +1,38 @@
+using Connectors.Internal;
+
+namespace Connectors.State;
+
+/// <summary>The listing actions' zero lists (<see cref="IListingZeroStore"/>), one set per channel, under the store's lock.</summary>
+public sealed partial class InMemorySyncStateStore : IListingZeroStore
+{
+    private readonly Dictionary<string, string[]> _zeroed = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<string>> GetZeroedListingItemsAsync(string channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<string>>(_zeroed.TryGetValue(channel, out var ids) ? [.. ids] : []);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask ReplaceZeroedListingItemsAsync(string channel, IReadOnlyCollection<string> channelItemIds, CancellationToken cancellationToken = default)
+    {
+        var ids = ListingZeroChecks.Check(channel, channelItemIds);
+        lock (_gate)
+        {
+            if (ids.Length == 0)
+            {
+                _zeroed.Remove(channel);
+            }
+            else
+            {
+                _zeroed[channel] = ids;
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
