@@ -22,7 +22,7 @@ namespace Connectors.Testing.Shopify;
 /// leaky bucket (<c>THROTTLED</c> with <c>extensions.cost</c>), the client-credentials grant, fault injection and
 /// webhook delivery signed with the app secret.
 /// </summary>
-public sealed class ShopifyEmulator : IAsyncDisposable
+public sealed partial class ShopifyEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorGraph _graph;
@@ -42,7 +42,7 @@ public sealed class ShopifyEmulator : IAsyncDisposable
     {
         _app = app;
         _options = options;
-        _graph = new EmulatorGraph(options.TimeProvider);
+        _graph = new EmulatorGraph(options.TimeProvider) { ShopCurrency = options.ShopCurrency };
         _bucket = new LeakyBucket(options.BucketSize, options.RestoreRate, options.TimeProvider);
     }
 
@@ -129,6 +129,7 @@ public sealed class ShopifyEmulator : IAsyncDisposable
             VariantId = EmulatorGraph.Gid("ProductVariant", variant.Id),
             InventoryItemId = EmulatorGraph.Gid("InventoryItem", variant.InventoryItemId),
             Sku = sku,
+            ProductId = EmulatorGraph.Gid("Product", variant.ProductId),
         };
     }
 

@@ -38,6 +38,10 @@ public sealed class ShopifyEmulatorOptions
     /// <value>Default <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>The shop's currency (<c>shop { currencyCode }</c>): variant prices are in it.</summary>
+    /// <value>Default <c>EUR</c>.</value>
+    public string ShopCurrency { get; set; } = "EUR";
+
     /// <summary>Where webhooks are delivered; null for no delivery.</summary>
     public Uri? WebhookUrl { get; set; }
 
