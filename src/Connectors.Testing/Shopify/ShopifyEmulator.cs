@@ -42,7 +42,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
     {
         _app = app;
         _options = options;
-        _graph = new EmulatorGraph(options.TimeProvider) { ShopCurrency = options.ShopCurrency };
+        _graph = new EmulatorGraph(options.TimeProvider) { ShopCurrency = options.ShopCurrency, OrdersMoveStock = options.OrdersMoveStock };
         _bucket = new LeakyBucket(options.BucketSize, options.RestoreRate, options.TimeProvider);
     }
 
@@ -201,7 +201,11 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
         return EmulatorGraph.Gid("Order", order.Id);
     }
 
-    /// <summary>Cancels an order and delivers <c>orders/cancelled</c> when a webhook URL is set.</summary>
+    /// <summary>
+    /// Cancels an order and delivers <c>orders/cancelled</c> when a webhook URL is set. With
+    /// <see cref="ShopifyEmulatorOptions.OrdersMoveStock"/>, the cancellation restocks (the admin's default): the units not
+    /// yet fulfilled go back to available.
+    /// </summary>
     /// <param name="orderId">The Order GID.</param>
     /// <param name="cancellationToken">Cancels the webhook delivery.</param>
     /// <returns>A task that completes when delivered.</returns>
@@ -209,6 +213,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
     {
         var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
         _graph.Touch(order, o => o.CancelledAt = _options.TimeProvider.GetUtcNow());
+        _graph.ReleaseCommitted(order);
         if (_options.WebhookUrl is not null)
         {
             await DeliverWebhookAsync("orders/cancelled", OrderPayload(order), cancellationToken).ConfigureAwait(false);

@@ -158,6 +158,7 @@ internal sealed partial class EmulatorGraph
 
                 fo.Lines.Add(new EmuFulfillmentOrderLine { Id = NextId(), Line = emuLine, Total = emuLine.Current, Remaining = emuLine.Current });
             }
+            CommitStock(order);
             _orders.Add(order);
             return order;
         }
@@ -403,7 +404,7 @@ internal sealed partial class EmulatorGraph
                 ["location"] = new JsonObject { ["id"] = Gid("Location", location) },
                 ["quantities"] = new JsonArray(
                     new JsonObject { ["name"] = "available", ["quantity"] = quantity },
-                    new JsonObject { ["name"] = "on_hand", ["quantity"] = quantity }),
+                    new JsonObject { ["name"] = "on_hand", ["quantity"] = quantity + _committed.GetValueOrDefault((item, location)) }),
             });
         }
 
