@@ -18,7 +18,7 @@ public sealed class ShopifyStockMovesTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task OrderPlacedUnpaidThenPaid_ShopShowsTheWmsLevel()
+    public async Task OrderPlacedPaid_ShopShowsTheWmsLevel()
     {
         await using var s = await Scenario.StartAsync(40);
         await s.Shop.CreateOrderAsync([new ShopifyEmulatorLine { Sku = "A", Quantity = 2, UnitPrice = 10m }], cancellationToken: Ct); // Shopify commits 2 at once: 38
@@ -29,6 +29,47 @@ public sealed class ShopifyStockMovesTests
 
         s.Expect(38);
         Assert.Equal(38, await s.WmsFreeAsync());
+    }
+
+    [Fact]
+    public async Task OrderPlacedUnpaidThenPaid_ShopShowsTheWmsLevel()
+    {
+        // Unlike WooCommerce, Shopify commits an unpaid order's units at once, so the payment moves nothing.
+        await using var s = await Scenario.StartAsync(40);
+        var order = await s.Shop.CreateOrderAsync([new ShopifyEmulatorLine { Sku = "A", Quantity = 2, UnitPrice = 10m }], cancellationToken: Ct);
+        s.Shop.SetFinancialStatus(order, "PENDING");
+        s.Ceiling = 38;
+        await s.EngineAsync();
+        s.Expect(38); // held until paid (default release rules); the oversell window keeps the 2 units off
+        Assert.Empty(s.Wms.Orders);
+
+        s.Shop.SetFinancialStatus(order, "PAID");
+        await s.EngineAsync();
+
+        Assert.Single(s.Wms.Orders);
+        s.Expect(38);
+        Assert.Equal(38, await s.WmsFreeAsync());
+    }
+
+    [Fact]
+    public async Task ReturnReceivedWithoutRestock_ShopShowsTheWmsLevel()
+    {
+        await using var s = await Scenario.StartAsync(20);
+        var order = await s.Shop.CreateOrderAsync([new ShopifyEmulatorLine { Sku = "A", Quantity = 1, UnitPrice = 10m }], cancellationToken: Ct);
+        s.Ceiling = 19;
+        await s.EngineAsync();
+        s.Expect(19);
+
+        // Returned damaged: the WMS receives it without putting it back to stock, and the shop must not either.
+        var returnId = s.Shop.RequestReturn(order);
+        var line = (await s.Services.Channel().GetOrderAsync(order, Ct))!.Lines[0].LineId;
+        await s.Services.GetRequiredService<IConnectorEvents>().PublishReturnReceiptAsync(
+            new ReturnReceipt("RCPT-2", ShopifyTestHost.ChannelName, returnId, order, [new ReturnReceiptLine(s.Item, 1, restock: false, channelLineId: line)], s.Time.GetUtcNow()), Ct);
+        await s.Services.GetRequiredService<IFulfillmentSync>().ProcessOutboxAsync(Ct);
+        Assert.Equal(["NOT_RESTOCKED:1"], s.Shop.GetReturnDispositions(returnId));
+        await s.EngineAsync();
+
+        s.Expect(19);
     }
 
     [Fact]
