@@ -1,6 +1,8 @@
+using Connectors.Mapping.Profiles;
 using Connectors.Shopify.Internal;
 using Connectors.Testing.Shopify;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Connectors.Shopify.Tests.EndToEnd;
 
@@ -178,6 +180,44 @@ public sealed class PricePushTests
         Assert.True(await holds.ReleaseAsync(row.Key, row.Version, ct));
         var released = await prices.DispatchAsync(ShopifyTestHost.ChannelName, ct);
         Assert.Equal((1, 49.90m), (released.Applied, emulator.GetPrice(a.VariantId)!.Price));
+    }
+
+    [Fact]
+    public async Task Engine_SaleWithAWindow_ShownAsPriceAndCompareAtWhileItRuns_RevertedAtItsEnd()
+    {
+        // Shopify has no scheduled sale: the engine resolves the mapping profile's sale when it computes, so the shop
+        // gets the sale price with the regular price struck through, and the regular price alone once the sale ends.
+        var ct = TestContext.Current.CancellationToken;
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { TimeProvider = time }.UsePlan(ShopifyEmulatorPlan.Plus), ct);
+        var mug = emulator.AddVariant("MUG");
+        var profile = new ChannelMappingProfile
+        {
+            Pricing = new PricingRules
+            {
+                Currency = "EUR",
+                Sale = new SaleRule { DiscountPercent = 20, StartsAt = time.GetUtcNow().AddHours(-1), EndsAt = time.GetUtcNow().AddHours(2) },
+            },
+        };
+        profile.Items.Add(new ItemMapping { ChannelItemId = mug.InventoryItemId, Sku = "MUG-WMS" });
+        await using var services = ShopifyTestHost.Build(
+            emulator.BaseAddress,
+            time: time,
+            after: s => s.AddConnectors().AddMapping(o => o.Channels[ShopifyTestHost.ChannelName] = profile));
+        var prices = services.GetRequiredService<IPriceSync>();
+
+        await prices.RecordPricesAsync([new BasePrice { Sku = "MUG-WMS", Price = Eur(20m) }], ct);
+        var during = await prices.DispatchAsync(ShopifyTestHost.ChannelName, ct);
+        Assert.Equal(1, during.Applied);
+        Assert.Equal(new ShopifyEmulatorPrice { Price = 16m, CompareAtPrice = 20m }, emulator.GetPrice(mug.VariantId));
+
+        time.Advance(TimeSpan.FromHours(2)); // the sale's end (the hosted price worker wakes for it; here called directly)
+        var report = await prices.RepriceAsync(ct);
+        var after = await prices.DispatchAsync(ShopifyTestHost.ChannelName, ct);
+
+        Assert.Equal(1, after.Applied);
+        Assert.Equal(new ShopifyEmulatorPrice { Price = 20m }, emulator.GetPrice(mug.VariantId));
+        Assert.Null(report.NextChangeAt);
     }
 
     private static PriceTarget Target(string item, decimal eur, decimal? compareAt = null) => new()
