@@ -97,8 +97,10 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         metrics.ResetLatencies(); // latency below: WMS changes after the full sync (orders, shipments, return)
 
         // 1b. Prices: the WMS's price book through each price channel's rules (WooCommerce: EUR, 20 % markup, .99
-        //     endings, case and bundle discounts, a week's sale the shop schedules itself), pushed in the same batches as
-        //     stock. Then a wrong decimal point for one SKU: the 10x change is held for a person, not pushed.
+        //     endings, case and bundle discounts, a week's sale the shop schedules itself, pushed in the same batches as
+        //     stock; Shopify: EUR, 25 % markup, .95 endings, the same sale resolved by the engine as price + compare-at
+        //     price, productVariantsBulkUpdate per product). Then a wrong decimal point for one SKU: the 10x change is
+        //     held for a person, not pushed.
         var registry = services.GetRequiredService<IChannelRegistry>();
         var prices = services.GetRequiredService<IPriceSync>();
         string[] priceChannels = [.. channels.Where(c => registry.TryGetPort<IPriceChannel>(c, out _))];
@@ -237,7 +239,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
 
         // The end state, read back from the shops.
         var mismatches = CheckLevels(catalog, warehouse, shopify, woo, shop, out var checkedLevels);
-        var (pricesChecked, priceMismatches) = await CheckPricesAsync(services, woo, cancellationToken);
+        var (pricesChecked, priceMismatches) = await CheckPricesAsync(services, woo, shopify, shop, cancellationToken);
         var (confirmed, duplicated) = CountShipments(shipments, shopify, woo);
         var deadLetters = await services.GetRequiredService<IDeadLetters>().ListAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         var latencies = metrics.LatenciesMs;
@@ -324,8 +326,9 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         return applied;
     }
 
-    /// <summary>Compares every price the engine recorded as applied on WooCommerce with what the shop stores.</summary>
-    private static async Task<(int Checked, List<string> Mismatches)> CheckPricesAsync(IServiceProvider services, WooCommerceEmulator woo, CancellationToken cancellationToken)
+    /// <summary>Compares every price the engine recorded as applied on WooCommerce and Shopify with what the shops store.</summary>
+    private static async Task<(int Checked, List<string> Mismatches)> CheckPricesAsync(
+        IServiceProvider services, WooCommerceEmulator woo, ShopifyEmulator shopify, SeededShops shop, CancellationToken cancellationToken)
     {
         var mismatches = new List<string>();
         var count = 0;
@@ -347,6 +350,23 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
             if ((stored.RegularPrice, stored.SalePrice) != expected)
             {
                 mismatches.Add($"{row.Key}: the shop stores {stored.RegularPrice}/{stored.SalePrice}, the engine acknowledged {expected.Item1}/{expected.Item2}");
+            }
+        }
+
+        // Shopify: price and compare-at price of the variant behind each inventory item.
+        var variants = shop.Items.ToDictionary(i => i.ShopifyInventoryItemId, i => i.ShopifyVariantId, StringComparer.Ordinal);
+        await foreach (var row in store.ListPricesAsync(DemoOptions.ShopifyChannel, cancellationToken: cancellationToken))
+        {
+            if (row.Acknowledged is not { } shown)
+            {
+                continue;
+            }
+
+            count++;
+            var stored = shopify.GetPrice(variants[row.Key.ChannelItemId]);
+            if (stored is null || stored.Price != shown.Amount.Amount || stored.CompareAtPrice != shown.CompareAt?.Amount)
+            {
+                mismatches.Add($"{row.Key}: the shop stores {stored?.Price}/{stored?.CompareAtPrice}, the engine acknowledged {shown.Amount.Amount}/{shown.CompareAt?.Amount}");
             }
         }
 
@@ -511,7 +531,18 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         units.AddRange(catalog.CasePackSkus.Select(s => new SellingUnit(DemoCatalog.CaseSku(s), [new UnitComponent(s, DemoCatalog.CaseSize)])));
         units.AddRange(catalog.Bundles.Select((b, i) => new SellingUnit(DemoCatalog.BundleSku(i), [.. b.Select(s => new UnitComponent(s, 1))])));
 
-        var shopifyProfile = new ChannelMappingProfile();
+        var sale = new SaleRule { DiscountPercent = 10, StartsAt = DateTimeOffset.UtcNow.AddDays(-1), EndsAt = DateTimeOffset.UtcNow.AddDays(7) };
+        var shopifyProfile = new ChannelMappingProfile
+        {
+            Pricing = new PricingRules
+            {
+                Currency = DemoCatalog.Currency, // the shop's shop { currencyCode }, read by the channel
+                MarkupPercent = 25,
+                Rounding = new PriceRounding { Ending = 0.95m },
+                MinimumMarginPercent = 25,
+                Sale = sale, // Shopify schedules no sale: while it runs the engine sends price = sale, compareAtPrice = regular
+            },
+        };
         var wooProfile = new ChannelMappingProfile
         {
             Pricing = new PricingRules
@@ -522,7 +553,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
                 MinimumMarginPercent = 25,
                 CasePackDiscountPercent = 10,
                 BundleDiscountPercent = 5,
-                Sale = new SaleRule { DiscountPercent = 10, StartsAt = DateTimeOffset.UtcNow.AddDays(-1), EndsAt = DateTimeOffset.UtcNow.AddDays(7) },
+                Sale = sale,
             },
         };
         var wooProducts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -532,7 +563,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
             var variant = shopify.AddVariant(unit.ChannelSku);
             var product = woo.AddSimpleProduct(unit.ChannelSku, 0, 10m);
             wooProducts[unit.ChannelSku] = product;
-            items.Add(unit with { ShopifyInventoryItemId = variant.InventoryItemId });
+            items.Add(unit with { ShopifyInventoryItemId = variant.InventoryItemId, ShopifyVariantId = variant.VariantId });
             AddToProfile(shopifyProfile, variant.InventoryItemId, unit);
             AddToProfile(wooProfile, product.ToString(CultureInfo.InvariantCulture), unit);
         }
@@ -568,6 +599,8 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
     private sealed record SellingUnit(string ChannelSku, IReadOnlyList<UnitComponent> Components)
     {
         public string ShopifyInventoryItemId { get; init; } = string.Empty;
+
+        public string ShopifyVariantId { get; init; } = string.Empty;
     }
 
     /// <summary>A WMS SKU in a selling unit, with WMS units per selling unit.</summary>

@@ -57,7 +57,7 @@ internal sealed record DemoSummary
     /// <summary>Price changes held for a person (above the 50 % limit), not pushed.</summary>
     public int PricesHeld { get; init; }
 
-    /// <summary>Acknowledged prices compared with what the WooCommerce shop stores.</summary>
+    /// <summary>Acknowledged prices compared with what the WooCommerce and Shopify shops store.</summary>
     public int PricesChecked { get; init; }
 
     /// <summary>Prices the shop stores differently from what the engine recorded as applied (empty when all match).</summary>

@@ -134,7 +134,7 @@ internal static class SummaryTable
         Row("returns closed / requested", $"{N(s.ReturnsCompleted)} / {N(s.ReturnsRequested)}");
         Row("reconciliation differences repaired", N(s.ReconciliationDifferences));
         Row("prices pushed (held for a person)", $"{N(s.PricesPushed)} ({N(s.PricesHeld)})");
-        Row("WooCommerce prices = engine's acknowledged", $"{N(s.PricesChecked - s.PriceMismatches.Count)} / {N(s.PricesChecked)}");
+        Row("shop prices = engine's acknowledged", $"{N(s.PricesChecked - s.PriceMismatches.Count)} / {N(s.PricesChecked)}");
         Row("dead letters", N(s.DeadLetters.Count));
         Row("channel levels = WMS available-to-sell", $"{N(s.LevelsChecked - s.LevelMismatches.Count)} / {N(s.LevelsChecked)}");
         Row("latency WMS change -> channel ack p50 (after full sync)", Ms(s.LatencyP50Ms));

@@ -53,7 +53,7 @@ internal static partial class GraphDocuments
         MetafieldsSet, FulfillmentOrders, FulfillmentOrderLineItems, FulfillmentCreate, Fulfillment, FulfillmentTrackingInfoUpdate, Returns, Return,
         ReturnRefundSuggestion, ReturnProcess, ReturnApproveRequest, WebhookSubscriptionCreate, FulfillmentServices, FulfillmentServiceCreate, AssignedFulfillmentOrders,
         FulfillmentOrderAcceptFulfillmentRequest, FulfillmentOrderRejectFulfillmentRequest, FulfillmentOrderAcceptCancellationRequest,
-        FulfillmentOrderRejectCancellationRequest, FulfillmentOrderOpen,
+        FulfillmentOrderRejectCancellationRequest, FulfillmentOrderOpen, .. PriceOperations,
     ];
 
     /// <summary>The embedded documents, by resource name (for the test that checks every file is listed in <see cref="All"/>).</summary>

@@ -44,7 +44,11 @@ internal static class ShopifyOrderMapper
             }
 
             var itemId = line.Variant?.InventoryItem?.Id ?? line.Variant?.Id ?? line.Id;
-            lines.Add(new ChannelOrderLine(line.Id, itemId, quantity, price, line.Sku, line.Title, properties));
+            lines.Add(new ChannelOrderLine(line.Id, itemId, quantity, price, line.Sku, line.Title, properties)
+            {
+                // The units Shopify took from available for this line (see ShopifyChannel.StockMoves).
+                StockHeld = order.CancelledAt is null ? line.CurrentQuantity ?? line.Quantity : 0,
+            });
         }
 
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);

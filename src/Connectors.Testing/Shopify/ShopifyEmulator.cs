@@ -22,7 +22,7 @@ namespace Connectors.Testing.Shopify;
 /// leaky bucket (<c>THROTTLED</c> with <c>extensions.cost</c>), the client-credentials grant, fault injection and
 /// webhook delivery signed with the app secret.
 /// </summary>
-public sealed class ShopifyEmulator : IAsyncDisposable
+public sealed partial class ShopifyEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorGraph _graph;
@@ -42,7 +42,7 @@ public sealed class ShopifyEmulator : IAsyncDisposable
     {
         _app = app;
         _options = options;
-        _graph = new EmulatorGraph(options.TimeProvider);
+        _graph = new EmulatorGraph(options.TimeProvider) { ShopCurrency = options.ShopCurrency, OrdersMoveStock = options.OrdersMoveStock };
         _bucket = new LeakyBucket(options.BucketSize, options.RestoreRate, options.TimeProvider);
     }
 
@@ -129,6 +129,7 @@ public sealed class ShopifyEmulator : IAsyncDisposable
             VariantId = EmulatorGraph.Gid("ProductVariant", variant.Id),
             InventoryItemId = EmulatorGraph.Gid("InventoryItem", variant.InventoryItemId),
             Sku = sku,
+            ProductId = EmulatorGraph.Gid("Product", variant.ProductId),
         };
     }
 
@@ -200,7 +201,11 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         return EmulatorGraph.Gid("Order", order.Id);
     }
 
-    /// <summary>Cancels an order and delivers <c>orders/cancelled</c> when a webhook URL is set.</summary>
+    /// <summary>
+    /// Cancels an order and delivers <c>orders/cancelled</c> when a webhook URL is set. With
+    /// <see cref="ShopifyEmulatorOptions.OrdersMoveStock"/>, the cancellation restocks (the admin's default): the units not
+    /// yet fulfilled go back to available.
+    /// </summary>
     /// <param name="orderId">The Order GID.</param>
     /// <param name="cancellationToken">Cancels the webhook delivery.</param>
     /// <returns>A task that completes when delivered.</returns>
@@ -208,6 +213,7 @@ public sealed class ShopifyEmulator : IAsyncDisposable
     {
         var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
         _graph.Touch(order, o => o.CancelledAt = _options.TimeProvider.GetUtcNow());
+        _graph.ReleaseCommitted(order);
         if (_options.WebhookUrl is not null)
         {
             await DeliverWebhookAsync("orders/cancelled", OrderPayload(order), cancellationToken).ConfigureAwait(false);

@@ -38,6 +38,21 @@ public sealed class ShopifyEmulatorOptions
     /// <value>Default <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>The shop's currency (<c>shop { currencyCode }</c>): variant prices are in it.</summary>
+    /// <value>Default <c>EUR</c>.</value>
+    public string ShopCurrency { get; set; } = "EUR";
+
+    /// <summary>
+    /// Whether orders move the shop's own stock as Shopify does: an order's tracked units leave <c>available</c> (for
+    /// <c>committed</c>) when it is created, paid or not, and a cancellation puts the unfulfilled ones back. Returns
+    /// processed with a <c>RESTOCKED</c> disposition add to <c>available</c> whatever this says.
+    /// </summary>
+    /// <value>
+    /// Default <see langword="false"/> (levels change only when an app sets them), as the reliability and sample runs were
+    /// written against that; <see langword="true"/> is Shopify's behaviour.
+    /// </value>
+    public bool OrdersMoveStock { get; set; }
+
     /// <summary>Where webhooks are delivered; null for no delivery.</summary>
     public Uri? WebhookUrl { get; set; }
 

@@ -11,4 +11,7 @@ public sealed record ShopifyEmulatorVariant
 
     /// <summary>The SKU.</summary>
     public required string Sku { get; init; }
+
+    /// <summary>The Product GID of the variant's product.</summary>
+    public string ProductId { get; init; } = string.Empty;
 }

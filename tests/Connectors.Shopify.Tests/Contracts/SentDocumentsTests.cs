@@ -8,7 +8,7 @@ namespace Connectors.Shopify.Tests.Contracts;
 /// Every GraphQL request the channel really sends (document + variables, captured by the emulator) validates against the
 /// published SDL of the pinned version, and every embedded document is among them: the order-channel scenario (with one
 /// line per page, so the line-item follow-up queries run), the fulfilment-service scenario a fulfilment of 12 lines
-/// (its lines paged, its fulfilment order scheduled and opened first) and a customer-requested return together send them all.
+/// (its lines paged, its fulfilment order scheduled and opened first) a customer-requested return and a price push together send them all.
 /// </summary>
 public sealed class SentDocumentsTests
 {
@@ -56,6 +56,16 @@ public sealed class SentDocumentsTests
             // A return the customer requested is approved (ReturnApproveRequest) before it is processed.
             var returnId = emulator.RequestCustomerReturn(orderId);
             await channel.ConfirmReturnAsync(new ReturnConfirmation(returnId, [.. order.Lines.Select(l => new ReturnLine(l.LineId, 1))], restock: false, refund: false, "RCPT-PAGED"), ct);
+        }
+
+        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version))
+        {
+            // Prices: the shop's currency, the item's variants, then productVariantsBulkUpdate (with and without a compare-at price).
+            var variant = emulator.AddVariant("PRICED");
+            var price = new ChannelPrice { Amount = new Money(19.99m, "EUR"), CompareAt = new Money(24.99m, "EUR") };
+            var results = await services.Channel().PushPricesAsync([new PriceTarget { ChannelItemId = variant.InventoryItemId, Price = price }], ct);
+            Assert.Equal(PushOutcome.Applied, Assert.Single(results).Outcome);
+            await services.Channel().PushPricesAsync([new PriceTarget { ChannelItemId = variant.InventoryItemId, Price = new ChannelPrice { Amount = new Money(24.99m, "EUR") } }], ct);
         }
 
         var requests = emulator.Requests;

@@ -68,6 +68,11 @@ namespace Connectors.Shopify.Internal.Json;
 [JsonSerializable(typeof(GraphResponse<ReturnData>))]
 [JsonSerializable(typeof(ReturnRefundSuggestionVariables))]
 [JsonSerializable(typeof(GraphResponse<ReturnRefundSuggestionData>))]
+[JsonSerializable(typeof(GraphResponse<ShopCurrencyData>))]
+[JsonSerializable(typeof(InventoryItemVariantsVariables))]
+[JsonSerializable(typeof(GraphResponse<InventoryItemVariantsData>))]
+[JsonSerializable(typeof(ProductVariantsBulkUpdateVariables))]
+[JsonSerializable(typeof(GraphResponse<ProductVariantsBulkUpdateData>))]
 internal sealed partial class ShopifyJsonContext : JsonSerializerContext
 {
 }

@@ -81,6 +81,7 @@ internal sealed partial class EmulatorGraph
     {
         ["id"] = Gid("Shop", 1),
         ["name"] = "Emulated shop",
+        ["currencyCode"] = ShopCurrency,
         ["fulfillmentServices"] = new JsonArray([.. _services.Select(s => (JsonNode)ServiceJson(s))]),
     };
 

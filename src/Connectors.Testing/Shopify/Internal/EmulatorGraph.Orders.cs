@@ -442,6 +442,7 @@ internal sealed partial class EmulatorGraph
         foreach (var (fo, line, quantity) in plan)
         {
             line.Remaining -= quantity;
+            FulfilCommitted(line.Line, fo.LocationId, quantity);
             fulfillment.Lines.Add((line.Line, quantity, NextId()));
             fo.Status = fo.Lines.All(l => l.Remaining == 0) ? "CLOSED" : "IN_PROGRESS";
         }

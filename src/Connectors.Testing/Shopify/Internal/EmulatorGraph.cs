@@ -158,6 +158,7 @@ internal sealed partial class EmulatorGraph
 
                 fo.Lines.Add(new EmuFulfillmentOrderLine { Id = NextId(), Line = emuLine, Total = emuLine.Current, Remaining = emuLine.Current });
             }
+            CommitStock(order);
             _orders.Add(order);
             return order;
         }
@@ -245,7 +246,7 @@ internal sealed partial class EmulatorGraph
                 "productVariants" => (Wrap(root, ProductVariants(args)), null),
                 "locations" => (Wrap(root, Locations(args)), null),
                 "inventoryItems" => (Wrap(root, InventoryItems(args, query, variables)), null),
-                "nodes" => (Wrap(root, Nodes(args, query, variables)), null),
+                "nodes" => (Wrap(root, AsksForVariants(query) ? VariantNodes(args, query, variables) : Nodes(args, query, variables)), null),
                 "inventorySetQuantities" => InventorySetQuantities(version, query, args, variables),
                 "orders" => (Wrap(root, Orders(args, query, variables)), null),
                 "order" => (Wrap(root, ParseGid(args["id"], "Order") is { } oid && _orders.FirstOrDefault(o => o.Id == oid) is { } order ? OrderJson(order, query, variables) : null), null),
@@ -267,6 +268,7 @@ internal sealed partial class EmulatorGraph
                 "returnApproveRequest" => (Wrap(root, ReturnApproveRequest(args)), null),
                 "fulfillmentOrderOpen" => (Wrap(root, FulfillmentOrderOpen(args, query, variables)), null),
                 "webhookSubscriptionCreate" => (Wrap(root, WebhookSubscriptionCreate(args)), null),
+                "productVariantsBulkUpdate" => (Wrap(root, ProductVariantsBulkUpdate(args)), null),
                 _ => (null, Error($"Field '{root}' doesn't exist on type 'QueryRoot' in this emulator.", "undefinedField")),
             };
         }
@@ -358,6 +360,8 @@ internal sealed partial class EmulatorGraph
         ["displayName"] = "Product " + v.Sku + " - " + v.Title,
         ["inventoryQuantity"] = _levels.Where(l => l.Key.Item == v.InventoryItemId).Sum(l => l.Value),
         ["inventoryPolicy"] = v.InventoryPolicy,
+        ["price"] = EmulatorMoney.Format(v.Price, ShopCurrency),
+        ["compareAtPrice"] = v.CompareAtPrice is { } was ? EmulatorMoney.Format(was, ShopCurrency) : null,
         ["product"] = new JsonObject { ["id"] = Gid("Product", v.ProductId), ["status"] = v.ProductStatus },
         ["inventoryItem"] = new JsonObject { ["id"] = Gid("InventoryItem", v.InventoryItemId), ["tracked"] = v.Tracked },
     };
@@ -400,7 +404,7 @@ internal sealed partial class EmulatorGraph
                 ["location"] = new JsonObject { ["id"] = Gid("Location", location) },
                 ["quantities"] = new JsonArray(
                     new JsonObject { ["name"] = "available", ["quantity"] = quantity },
-                    new JsonObject { ["name"] = "on_hand", ["quantity"] = quantity }),
+                    new JsonObject { ["name"] = "on_hand", ["quantity"] = quantity + _committed.GetValueOrDefault((item, location)) }),
             });
         }
 

@@ -10,6 +10,8 @@ internal sealed class EmuVariant
     public bool Tracked { get; init; } = true;
     public string ProductStatus { get; set; } = "ACTIVE";
     public string InventoryPolicy { get; set; } = "DENY";
+    public decimal Price { get; set; }
+    public decimal? CompareAtPrice { get; set; }
 }
 
 internal sealed class EmuOrder

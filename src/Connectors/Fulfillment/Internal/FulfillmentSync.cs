@@ -31,6 +31,9 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
     private readonly WorkSignal _outbox;
     private readonly SellerPerformanceService? _performance;
 
+    // Whether the host feeds WMS stock levels at all: without it the engine pushes no channel's stock.
+    private readonly bool _pushesStock;
+
     public FulfillmentSync(
         ISyncStateStore store,
         IChannelRegistry channels,
@@ -43,9 +46,11 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
         ChannelOrderLookup lookup,
         ILogger<FulfillmentSync>? logger = null,
         WorkSignals? signals = null,
-        SellerPerformanceService? performance = null)
+        SellerPerformanceService? performance = null,
+        IWarehouseInventory? warehouseInventory = null)
     {
         _performance = performance;
+        _pushesStock = warehouseInventory is not null;
         _store = store;
         _channels = channels;
         _mapper = mapper;
@@ -265,10 +270,12 @@ internal sealed class FulfillmentSync : IFulfillmentSync, IOutboundEventSink
 
     /// <summary>
     /// Whether the engine pushes the channel's stock and the channel's own restock would add the returned units again
-    /// on top of the WMS's level, which counts them once received (issue 18 item 1).
+    /// on top of the WMS's level, which counts them once received (issue 18 item 1). A host without a WMS stock source
+    /// (no <see cref="IWarehouseInventory"/>) pushes no stock, so the channel's restock is the only way the units come back.
     /// </summary>
     private bool PushedAndRestocksItself(string channel) =>
-        _channels.TryGetPort<IStockMovingChannel>(channel, out var moving)
+        _pushesStock
+        && _channels.TryGetPort<IStockMovingChannel>(channel, out var moving)
         && moving.StockMoves.RestockAddsStock
         && _channels.TryGetPort<IInventoryChannel>(channel, out _);
 }

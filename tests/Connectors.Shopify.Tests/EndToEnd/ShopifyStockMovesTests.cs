@@ -1,0 +1,306 @@
+using Connectors.Orders;
+using Connectors.Testing;
+using Connectors.Testing.Shopify;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Connectors.Shopify.Tests.EndToEnd;
+
+/// <summary>
+/// Issue 18 for Shopify: the shop moves stock itself (an order commits its units at once, paid or not; a cancellation
+/// restocks; a return processed as RESTOCKED adds units) while the engine pushes the WMS's available-to-sell. Each scenario
+/// runs the engine against the emulator with <see cref="ShopifyEmulatorOptions.OrdersMoveStock"/> and checks after every
+/// step, and by sampling the shop meanwhile, that the shop never shows more than the WMS's available-to-sell and shows
+/// exactly that at the end.
+/// </summary>
+public sealed class ShopifyStockMovesTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task OrderPlacedPaid_ShopShowsTheWmsLevel()
+    {
+        await using var s = await Scenario.StartAsync(40);
+        await s.Shop.CreateOrderAsync([new ShopifyEmulatorLine { Sku = "A", Quantity = 2, UnitPrice = 10m }], cancellationToken: Ct); // Shopify commits 2 at once: 38
+        s.Ceiling = 38;
+        Assert.Equal(2, s.Shop.GetCommitted(s.Item, s.Location));
+        s.Check();
+        await s.EngineAsync();
+
+        s.Expect(38);
+        Assert.Equal(38, await s.WmsFreeAsync());
+    }
+
+    [Fact]
+    public async Task OrderPlacedUnpaidThenPaid_ShopShowsTheWmsLevel()
+    {
+        // Unlike WooCommerce, Shopify commits an unpaid order's units at once, so the payment moves nothing.
+        await using var s = await Scenario.StartAsync(40);
+        var order = await s.Shop.CreateOrderAsync([new ShopifyEmulatorLine { Sku = "A", Quantity = 2, UnitPrice = 10m }], cancellationToken: Ct);
+        s.Shop.SetFinancialStatus(order, "PENDING");
+        s.Ceiling = 38;
+        await s.EngineAsync();
+        s.Expect(38); // held until paid (default release rules); the oversell window keeps the 2 units off
+        Assert.Empty(s.Wms.Orders);
+
+        s.Shop.SetFinancialStatus(order, "PAID");
+        await s.EngineAsync();
+
+        Assert.Single(s.Wms.Orders);
+        s.Expect(38);
+        Assert.Equal(38, await s.WmsFreeAsync());
+    }
+
+    [Fact]
+    public async Task ReturnReceivedWithoutRestock_ShopShowsTheWmsLevel()
+    {
+        await using var s = await Scenario.StartAsync(20);
+        var order = await s.Shop.CreateOrderAsync([new ShopifyEmulatorLine { Sku = "A", Quantity = 1, UnitPrice = 10m }], cancellationToken: Ct);
+        s.Ceiling = 19;
+        await s.EngineAsync();
+        s.Expect(19);
+
+        // Returned damaged: the WMS receives it without putting it back to stock, and the shop must not either.
+        var returnId = s.Shop.RequestReturn(order);
+        var line = (await s.Services.Channel().GetOrderAsync(order, Ct))!.Lines[0].LineId;
+        await s.Services.GetRequiredService<IConnectorEvents>().PublishReturnReceiptAsync(
+            new ReturnReceipt("RCPT-2", ShopifyTestHost.ChannelName, returnId, order, [new ReturnReceiptLine(s.Item, 1, restock: false, channelLineId: line)], s.Time.GetUtcNow()), Ct);
+        await s.Services.GetRequiredService<IFulfillmentSync>().ProcessOutboxAsync(Ct);
+        Assert.Equal(["NOT_RESTOCKED:1"], s.Shop.GetReturnDispositions(returnId));
+        await s.EngineAsync();
+
+        s.Expect(19);
+    }
+
+    [Fact]
+    public async Task CancelledAfterTheWmsAccepted_ShopShowsTheWmsLevel()
+    {
+        await using var s = await Scenario.StartAsync(50);
+        var order = await s.Shop.CreateOrderAsync([new ShopifyEmulatorLine { Sku = "A", Quantity = 3, UnitPrice = 10m }], cancellationToken: Ct);
+        s.Ceiling = 47;
+        await s.EngineAsync();
+        s.Expect(47);
+
+        // The shop restocks the 3 units at once; the engine cancels in the WMS, which gives them back too.
+        s.Ceiling = 50;
+        await s.Shop.CancelOrderAsync(order, Ct);
+        await s.EngineAsync();
+        s.Wms.SetStock(new StockLevel(s.Item, "WH1", 50));
+        await s.PublishAsync();
+
+        s.Expect(50);
+        Assert.Equal(50, await s.WmsFreeAsync());
+    }
+
+    [Fact]
+    public async Task ReturnReceivedWithRestock_ConfirmedWithoutShopifysRestock_ShopShowsTheWmsLevel()
+    {
+        await using var s = await Scenario.StartAsync(84);
+        var order = await s.Shop.CreateOrderAsync([new ShopifyEmulatorLine { Sku = "A", Quantity = 1, UnitPrice = 10m }], cancellationToken: Ct);
+        s.Ceiling = 83;
+        await s.EngineAsync();
+        s.Expect(83);
+
+        // Shipped, returned and received: the WMS counts the unit again (84) and the engine pushes that.
+        var returnId = s.Shop.RequestReturn(order);
+        var line = (await s.Services.Channel().GetOrderAsync(order, Ct))!.Lines[0].LineId;
+        s.Ceiling = 84;
+        s.Wms.SetStock(new StockLevel(s.Item, "WH1", 84));
+        await s.PublishAsync();
+        s.Expect(84);
+        await s.Services.GetRequiredService<IConnectorEvents>().PublishReturnReceiptAsync(
+            new ReturnReceipt("RCPT-1", ShopifyTestHost.ChannelName, returnId, order, [new ReturnReceiptLine(s.Item, 1, restock: true, channelLineId: line)], s.Time.GetUtcNow()), Ct);
+        await s.Services.GetRequiredService<IFulfillmentSync>().ProcessOutboxAsync(Ct);
+        var letters = await s.Services.GetRequiredService<IDeadLetters>().ListAsync(cancellationToken: Ct).ToListAsync(Ct);
+        Assert.True(s.Shop.GetReturnStatus(returnId) == "CLOSED", "the return was not processed: " + string.Join("; ", letters.Select(l => l.Reason))); // the connector processed the return
+        s.Check();
+        await s.EngineAsync();
+
+        s.Expect(84); // before: 85, Shopify's RESTOCKED disposition on top of the WMS's 84
+    }
+
+    [Fact]
+    public async Task OrderPlacedWhileNoConnectorRan_ReconciliationDoesNotUndoTheShopsCommitment()
+    {
+        await using var s = await Scenario.StartAsync(66);
+
+        // No connector runs: Shopify commits the unit (65), nobody polls.
+        await s.Shop.CreateOrderAsync([new ShopifyEmulatorLine { Sku = "A", Quantity = 1, UnitPrice = 10m }], cancellationToken: Ct);
+        s.Ceiling = 65;
+        s.Time.Advance(TimeSpan.FromMinutes(1));
+
+        // The first pass after the restart: reconciliation, then the dispatcher, then the inbox.
+        var report = await s.Services.GetRequiredService<IReconciler>().ReconcileAsync(new ReconciliationRequest(ShopifyTestHost.ChannelName), Ct);
+        await s.DispatchAsync();
+        s.Check(); // before: 66 pushed over the shop's 65 ("repairing" the drift before the missed order was processed)
+        Assert.Contains(report.Differences, d => d.Kind == ReconciliationDifferenceKind.MissedOrder);
+        await s.EngineAsync();
+
+        s.Expect(65);
+        Assert.Equal(65, await s.WmsFreeAsync());
+    }
+
+    /// <summary>One variant on the emulated shop (which moves stock as Shopify does), the engine on a fake clock and a fake WMS, and a sampler of the shop's level.</summary>
+    private sealed class Scenario : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly List<string> _overstated = [];
+        private Task _sampler = Task.CompletedTask;
+        private volatile int _ceiling;
+
+        private Scenario(ShopifyEmulator shop, FakeTimeProvider time, string item, string location, FakeWarehouse wms, ServiceProvider services)
+        {
+            Shop = shop;
+            Time = time;
+            Item = item;
+            Location = location;
+            Wms = wms;
+            Services = services;
+        }
+
+        public ShopifyEmulator Shop { get; }
+
+        public FakeTimeProvider Time { get; }
+
+        /// <summary>The InventoryItem GID, also the WMS SKU (no mapping profile: identity).</summary>
+        public string Item { get; }
+
+        public string Location { get; }
+
+        public FakeWarehouse Wms { get; }
+
+        public ServiceProvider Services { get; }
+
+        /// <summary>The most the shop may show now: the WMS's available-to-sell, counting what the shop itself did.</summary>
+        public int Ceiling
+        {
+            get => _ceiling;
+            set => _ceiling = value;
+        }
+
+        public static async Task<Scenario> StartAsync(int stock)
+        {
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+            var shop = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { TimeProvider = time, OrdersMoveStock = true }.UsePlan(ShopifyEmulatorPlan.Plus), Ct);
+            var location = shop.AddLocation("Main");
+            var item = shop.AddVariant("A", stock, location).InventoryItemId;
+            var wms = new FakeWarehouse { ReserveOnSubmit = true };
+            wms.SetStock(new StockLevel(item, "WH1", stock));
+            var services = ShopifyTestHost.Build(
+                shop.BaseAddress,
+                time: time,
+                after: s =>
+                {
+                    s.AddSingleton<IWarehouseInventory>(wms);
+                    s.AddSingleton<IWarehouseOrders>(wms);
+                    s.AddSingleton<IWarehouseReturns>(wms);
+                    s.AddConnectors(o =>
+                    {
+                        o.Orders.AcknowledgeOrders = false;
+                        var channel = new Connectors.Inventory.ChannelInventoryOptions();
+                        channel.Locations.Add(new() { WarehouseLocation = "WH1", ChannelLocation = location });
+                        o.Inventory.Channels[ShopifyTestHost.ChannelName] = channel;
+                    });
+                });
+            var scenario = new Scenario(shop, time, item, location, wms, services) { Ceiling = stock };
+            await services.GetRequiredService<IInventorySync>().FullSyncAsync(Ct);
+            await scenario.DispatchAsync();
+            scenario.Expect(stock);
+            scenario._sampler = Task.Run(scenario.SampleAsync, Ct);
+            return scenario;
+        }
+
+        /// <summary>One pass of what the workers do: poll, process the inbox, push.</summary>
+        public async Task EngineAsync()
+        {
+            Time.Advance(TimeSpan.FromMinutes(1));
+            await Services.GetRequiredService<IOrderSync>().PollAsync(ShopifyTestHost.ChannelName, Ct);
+            Check();
+            await Services.GetRequiredService<IOrderSync>().ProcessInboxAsync(Ct);
+            Check();
+            await DispatchAsync();
+        }
+
+        public async Task PublishAsync()
+        {
+            var levels = new List<StockLevel>();
+            await foreach (var level in Wms.GetStockLevelsAsync([Item], Ct))
+            {
+                levels.Add(level);
+            }
+
+            await Services.GetRequiredService<IInventorySync>().RecordStockLevelsAsync(levels, Ct);
+            await DispatchAsync();
+        }
+
+        public async Task<int> WmsFreeAsync()
+        {
+            var free = 0m;
+            await foreach (var level in Wms.GetStockLevelsAsync([Item], Ct))
+            {
+                free += level.Free;
+            }
+
+            return (int)free;
+        }
+
+        public async Task DispatchAsync()
+        {
+            await Services.GetRequiredService<IInventorySync>().DispatchAsync(ShopifyTestHost.ChannelName, Ct);
+            Check();
+        }
+
+        /// <summary>The shop shows no more than <see cref="Ceiling"/> now, and never did while sampled.</summary>
+        public void Check()
+        {
+            var shown = Shop.GetAvailable(Item, Location);
+            Assert.True(shown <= Ceiling, $"the shop shows {shown}, more than the {Ceiling} available to sell");
+            lock (_overstated)
+            {
+                Assert.True(_overstated.Count == 0, "sampled over-statements: " + string.Join("; ", _overstated));
+            }
+        }
+
+        /// <summary>The shop shows exactly <paramref name="level"/>, the WMS's available-to-sell.</summary>
+        public void Expect(int level)
+        {
+            Ceiling = Math.Min(Ceiling, level);
+            Check();
+            Assert.Equal(level, Shop.GetAvailable(Item, Location));
+        }
+
+        private async Task SampleAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var ceiling = Ceiling;
+                var shown = Shop.GetAvailable(Item, Location);
+                if (shown > ceiling && shown > Ceiling)
+                {
+                    lock (_overstated)
+                    {
+                        _overstated.Add($"{shown} > {ceiling}");
+                    }
+                }
+
+                try
+                {
+                    await Task.Delay(1, _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _sampler;
+            _stop.Dispose();
+            await Services.DisposeAsync();
+            await Shop.DisposeAsync();
+        }
+    }
+}
