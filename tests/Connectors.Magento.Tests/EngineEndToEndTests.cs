@@ -138,4 +138,36 @@ public sealed class EngineEndToEndTests
     }
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task PriceFlow_OneSkuUnknownToMagento_DeadLetteredWithMagentosReasonAndTheOtherShown()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
+        emulator.AddProduct("SKU-A", price: 10m);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddConnectors().AddMagento(TestHost.Channel, o =>
+        {
+            o.BaseUrl = emulator.BaseUrl;
+            o.ConsumerKey = emulator.ConsumerKey;
+            o.ConsumerSecret = emulator.ConsumerSecret;
+            o.AccessToken = emulator.AccessToken;
+            o.AccessTokenSecret = emulator.AccessTokenSecret;
+            o.MaxRetries = 0;
+        });
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var prices = provider.GetRequiredService<IPriceSync>();
+
+        await prices.RecordPricesAsync(
+            [new BasePrice { Sku = "SKU-A", Price = new Money(19.99m, "EUR") }, new BasePrice { Sku = "GONE", Price = new Money(5m, "EUR") }], Ct);
+        var result = await prices.DispatchAsync(TestHost.Channel, Ct);
+
+        Assert.Equal((1, 1), (result.Applied, result.Rejected));
+        Assert.Equal(19.99m, emulator.GetFinalPrice("SKU-A"));
+        var letter = Assert.Single(await provider.GetRequiredService<IDeadLetters>().ListAsync(TestHost.Channel, ConnectorFlows.Prices, Ct).ToListAsync(Ct));
+        Assert.Contains("GONE", letter.Payload, StringComparison.Ordinal);
+        Assert.Contains("Invalid attribute %fieldName = %fieldValue. [SKU, GONE]", letter.Reason, StringComparison.Ordinal);
+    }
 }
