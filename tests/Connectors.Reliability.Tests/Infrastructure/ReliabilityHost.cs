@@ -138,7 +138,7 @@ internal static class ReliabilityHost
                 o.AccessToken = magento.AccessToken;
                 o.AccessTokenSecret = magento.AccessTokenSecret;
                 o.AttemptTimeout = TimeSpan.FromSeconds(1);
-                o.MaxRetries = 6;
+                o.MaxRetries = 0; // the standard pipeline waits 2 s and more between retries; the engine's own retries are tightened above
                 o.OrderPollOverlap = TimeSpan.FromSeconds(5);
                 o.SourceCodes["WH1"] = "default"; // MSI: the WMS's one location is the store's default source
             });
