@@ -222,6 +222,51 @@ public sealed class EngineEndToEndTests
         Assert.Equal(9m, emulator.GetSourceQuantity("SKU-A", "default"));
     }
 
+    [Fact]
+    public async Task ListingHealth_MagentoStore_ReportsUnknownDiscontinuedActiveAndStockedButDisabled()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
+        foreach (var sku in new[] { "OK", "STRANGER", "OLD", "OFF" })
+        {
+            emulator.AddProduct(sku);
+            emulator.SetSourceQuantity(sku, "default", 3);
+        }
+
+        emulator.SetProductEnabled("OFF", false);
+        var warehouse = new FakeWarehouse();
+        warehouse.AddItems("OK", "OLD", "OFF");
+        warehouse.SetDiscontinued(true, "OLD");
+        warehouse.SetStock(
+            new StockLevel("OK", InventoryTarget.DefaultLocation, 5, 0),
+            new StockLevel("OLD", InventoryTarget.DefaultLocation, 2, 0),
+            new StockLevel("OFF", InventoryTarget.DefaultLocation, 4, 0));
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IWarehouseInventory>(warehouse);
+        services.AddSingleton<IWarehouseItemCatalog>(warehouse);
+        services.AddConnectors().AddMagento(TestHost.Channel, o =>
+        {
+            o.BaseUrl = emulator.BaseUrl;
+            o.ConsumerKey = emulator.ConsumerKey;
+            o.ConsumerSecret = emulator.ConsumerSecret;
+            o.AccessToken = emulator.AccessToken;
+            o.AccessTokenSecret = emulator.AccessTokenSecret;
+            o.MaxRetries = 0;
+        });
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        var report = await provider.GetRequiredService<IListingHealth>().GetReportAsync(TestHost.Channel, Ct).ToListAsync(Ct);
+
+        Assert.Equal(ListingProblems.None, report.Single(e => e.Listing?.ChannelItemId == "OK").Problems);
+        Assert.Equal(ListingProblems.UnknownSku, report.Single(e => e.Listing?.ChannelItemId == "STRANGER").Problems);
+        Assert.Equal(ListingProblems.DiscontinuedActive, report.Single(e => e.Listing?.ChannelItemId == "OLD").Problems);
+        Assert.Equal(ListingStatus.Inactive, report.Single(e => e.Listing?.ChannelItemId == "OFF").Listing!.Status);
+        var stocked = Assert.Single(report, e => e.Listing is null);
+        Assert.Equal((ListingProblems.StockedNotListed, "OFF"), (stocked.Problems, Assert.Single(stocked.WarehouseSkus)));
+    }
+
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
