@@ -48,6 +48,25 @@ public sealed partial class MagentoChannelTests
     }
 
     [Fact]
+    public async Task PushPrices_Applied_ProductReadShowsPriceAndSpecialPriceAttributes()
+    {
+        _emulator.AddProduct("SKU-A", price: 10m);
+        _emulator.AllowIntegrationBearerTokens = true;
+        await using var services = TestHost.ForEmulator(_emulator, o => o.TimeZone = "UTC", _time);
+        await services.Magento().PushPricesAsync([PriceOf("SKU-A", 19.99m, sale: 14.99m, from: new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero))], Ct);
+        using var http = new HttpClient { BaseAddress = new Uri(_emulator.BaseUrl, "rest/default/") };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _emulator.AccessToken);
+
+        var product = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(new Uri("V1/products?searchCriteria[pageSize]=10", UriKind.Relative), Ct))!["items"]![0]!;
+
+        Assert.Equal(19.99m, product["price"]!.GetValue<decimal>());
+        var attributes = product["custom_attributes"]!.AsArray().ToDictionary(a => a!["attribute_code"]!.GetValue<string>(), a => a!["value"]!.GetValue<string>());
+        Assert.Equal(14.99m, decimal.Parse(attributes["special_price"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("2026-12-05 00:00:00", attributes["special_from_date"]);
+        Assert.False(attributes.ContainsKey("special_to_date"));
+    }
+
+    [Fact]
     public async Task PushPrices_NoSaleAnyMore_TheEndedSpecialPriceIsDeleted()
     {
         _emulator.AddProduct("SKU-A", price: 10m);
