@@ -17,7 +17,21 @@ namespace Connectors.Samples.ConsoleHost;
 internal static class DemoHost
 {
     /// <summary>Where the channels are: emulator addresses (null for a real shop configured in settings).</summary>
-    internal sealed record ChannelEndpoints(Uri? ShopifyBaseAddress, string ShopifyAccessToken, string ShopifySecret, int ShopifyBucketSize, int ShopifyRestoreRate, Uri? WooBaseUrl, string WooKey, string WooSecret, string WooWebhookSecret);
+    internal sealed record ChannelEndpoints(Uri? ShopifyBaseAddress, string ShopifyAccessToken, string ShopifySecret, int ShopifyBucketSize, int ShopifyRestoreRate, Uri? WooBaseUrl, string WooKey, string WooSecret, string WooWebhookSecret)
+    {
+        /// <summary>The Magento store, when one runs.</summary>
+        public MagentoEndpoint? Magento { get; init; }
+    }
+
+    /// <summary>A Magento store signed in with an integration's four OAuth 1.0a credentials.</summary>
+    internal sealed record MagentoEndpoint(Uri BaseUrl, string ConsumerKey, string ConsumerSecret, string AccessToken, string AccessTokenSecret);
+
+    /// <summary>The Magento source each WMS location feeds (MSI: one source per warehouse).</summary>
+    internal static readonly IReadOnlyDictionary<string, string> MagentoSources = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [DemoCatalog.MainLocation] = "default",
+        [DemoCatalog.OverflowLocation] = "overflow",
+    };
 
     /// <summary>
     /// Builds the host. <paramref name="configuration"/> is read for real shops (<c>Connectors:Shopify</c>,
@@ -95,6 +109,25 @@ internal static class DemoHost
                     o.ConsumerSecret = endpoints.WooSecret;
                     o.WebhookSecret = endpoints.WooWebhookSecret;
                 });
+            if (endpoints.Magento is { } magento)
+            {
+                connectors.AddMagento(DemoOptions.MagentoChannel, o =>
+                {
+                    o.BaseUrl = magento.BaseUrl;
+                    o.ConsumerKey = magento.ConsumerKey;
+                    o.ConsumerSecret = magento.ConsumerSecret;
+                    o.AccessToken = magento.AccessToken;
+                    o.AccessTokenSecret = magento.AccessTokenSecret;
+                    foreach (var (location, source) in MagentoSources)
+                    {
+                        o.SourceCodes[location] = source;
+                    }
+
+                    // The demo's sale starts and ends at arbitrary times; Magento schedules special prices by whole days,
+                    // so the engine starts and ends it instead (see docs/pricing.md, Magento).
+                    o.ScheduleSales = false;
+                });
+            }
         }
         else
         {

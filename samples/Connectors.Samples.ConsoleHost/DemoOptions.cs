@@ -9,10 +9,13 @@ internal sealed record DemoOptions
     /// <summary>Channel instance name of the WooCommerce shop.</summary>
     public const string WooChannel = "woo-demo";
 
+    /// <summary>Channel instance name of the Magento store (emulated runs only).</summary>
+    public const string MagentoChannel = "magento-demo";
+
     /// <summary>WMS SKUs in the generated catalogue (default 2000).</summary>
     public int Skus { get; init; } = 2000;
 
-    /// <summary>Orders placed, split between the two shops (default 40).</summary>
+    /// <summary>Orders placed, split between the shops (default 40).</summary>
     public int Orders { get; init; } = 40;
 
     /// <summary>Show what a full sync would push and push nothing.</summary>

@@ -8,6 +8,7 @@ using Connectors.Testing.Shopify;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Connectors.Testing.Magento;
 using Connectors.Testing.WooCommerce;
 
 namespace Connectors.Samples.ConsoleHost;
@@ -42,14 +43,24 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         woo.Currency = DemoCatalog.Currency;
         woo.MaxConcurrentRequests = 1; // a small shop: more than one request at once get 429 + Retry-After, which the channel absorbs
         woo.ThrottleRetryAfter = TimeSpan.FromMilliseconds(250);
+        await using var magento = await MagentoEmulator.StartAsync(cancellationToken: cancellationToken);
+        magento.BaseCurrency = DemoCatalog.Currency;
+        foreach (var source in DemoHost.MagentoSources.Values.Where(s => s != "default"))
+        {
+            magento.AddSource(source);
+        }
+
         phase.Advance();
-        var shop = Seed(catalog, shopify, woo);
+        var shop = Seed(catalog, shopify, woo, magento);
         phase.Advance();
         var endpoints = new DemoHost.ChannelEndpoints(
-            shopify.BaseAddress, shopify.Options.AccessToken, shopify.Options.ClientSecret, shopify.Options.BucketSize, shopify.Options.RestoreRate, woo.BaseUrl, woo.ConsumerKey, woo.ConsumerSecret, WooWebhookSecret);
+            shopify.BaseAddress, shopify.Options.AccessToken, shopify.Options.ClientSecret, shopify.Options.BucketSize, shopify.Options.RestoreRate, woo.BaseUrl, woo.ConsumerKey, woo.ConsumerSecret, WooWebhookSecret)
+        {
+            Magento = new DemoHost.MagentoEndpoint(magento.BaseUrl, magento.ConsumerKey, magento.ConsumerSecret, magento.AccessToken, magento.AccessTokenSecret),
+        };
         await using var app = DemoHost.Build(new ConfigurationBuilder().Build(), warehouse, Path.Combine(dataDirectory, "connectors.db"), port, endpoints, shop.Profiles, shop.ShopifyLocations);
         await app.StartAsync(cancellationToken);
-        phase.Done($"Shopify {shopify.BaseAddress}, WooCommerce {woo.BaseUrl}, webhooks http://127.0.0.1:{port}/webhooks, state {dataDirectory}");
+        phase.Done($"Shopify {shopify.BaseAddress}, WooCommerce {woo.BaseUrl}, Magento {magento.BaseUrl}, webhooks http://127.0.0.1:{port}/webhooks, state {dataDirectory}");
 
         var phaseClock = Stopwatch.StartNew();
         string Took()
@@ -64,7 +75,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         var orders = services.GetRequiredService<IOrderSync>();
         var fulfillment = services.GetRequiredService<IFulfillmentSync>();
         var reconciler = services.GetRequiredService<IReconciler>();
-        string[] channels = [DemoOptions.ShopifyChannel, DemoOptions.WooChannel];
+        string[] channels = [DemoOptions.ShopifyChannel, DemoOptions.WooChannel, DemoOptions.MagentoChannel];
 
         if (options.DryRun)
         {
@@ -84,7 +95,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
                 DryRun = true,
                 PlannedChanges = plan.Channels.ToDictionary(c => c.Channel, c => c.Changes.Count),
                 ItemsPushed = metrics.PushedItems,
-                ApiCalls = shopify.Calls + woo.RequestCount,
+                ApiCalls = shopify.Calls + woo.RequestCount + magento.Requests.Count,
                 Elapsed = clock.Elapsed,
             };
         }
@@ -99,8 +110,9 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         // 1b. Prices: the WMS's price book through each price channel's rules (WooCommerce: EUR, 20 % markup, .99
         //     endings, case and bundle discounts, a week's sale the shop schedules itself, pushed in the same batches as
         //     stock; Shopify: EUR, 25 % markup, .95 endings, the same sale resolved by the engine as price + compare-at
-        //     price, productVariantsBulkUpdate per product). Then a wrong decimal point for one SKU: the 10x change is
-        //     held for a person, not pushed.
+        //     price, productVariantsBulkUpdate per product; Magento: WooCommerce's rules, base and special prices with the
+        //     sale resolved by the engine). Then a wrong decimal point for one SKU: the 10x change is held for a person,
+        //     not pushed.
         var registry = services.GetRequiredService<IChannelRegistry>();
         var prices = services.GetRequiredService<IPriceSync>();
         string[] priceChannels = [.. channels.Where(c => registry.TryGetPort<IPriceChannel>(c, out _))];
@@ -114,12 +126,14 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         var held = await services.GetRequiredService<IPriceHolds>().ListAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         phase.Done($"{pricesPushed} prices pushed to {string.Join(", ", priceChannels)}, {held.Count} held for a person ({mistyped.Sku} published at 10x){Took()}");
 
-        // 2. Orders on both shops: Shopify by webhook, WooCommerce half by polling, half by webhook.
+        // 2. Orders on the three shops: Shopify by webhook, WooCommerce half by polling, half by webhook, Magento by
+        //    polling (Open Source has no webhooks).
         var placed = new List<(string Channel, string OrderId)>();
         var byWebhook = 0;
         phase = _reporter.Start("Orders placed and ingested", options.Orders * 2);
-        var shopifyOrders = options.Orders / 2;
-        var wooOrders = options.Orders - shopifyOrders;
+        var shopifyOrders = options.Orders / 3;
+        var magentoOrders = options.Orders / 4;
+        var wooOrders = options.Orders - shopifyOrders - magentoOrders;
         for (var i = 0; i < shopifyOrders; i++)
         {
             var lines = PickLines(catalog, warehouse).Select(l => new ShopifyEmulatorLine
@@ -148,6 +162,13 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
             }).ToList();
             placed.Add((DemoOptions.WooChannel, woo.AddOrder("processing", lines).ToString(CultureInfo.InvariantCulture)));
             byWebhook += i >= wooOrders / 2 ? 1 : 0;
+            phase.Advance();
+        }
+
+        for (var i = 0; i < magentoOrders; i++)
+        {
+            var lines = PickLines(catalog, warehouse).Select(l => MagentoEmulatorLine.Simple(l.ChannelSku, l.Quantity, l.Price)).ToList();
+            placed.Add((DemoOptions.MagentoChannel, magento.PlaceOrder(lines, currency: DemoCatalog.Currency).ToString(CultureInfo.InvariantCulture)));
             phase.Advance();
         }
 
@@ -238,16 +259,16 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         phase.Done($"{differences} differences found and repaired{Took()}");
 
         // The end state, read back from the shops.
-        var mismatches = CheckLevels(catalog, warehouse, shopify, woo, shop, out var checkedLevels);
-        var (pricesChecked, priceMismatches) = await CheckPricesAsync(services, woo, shopify, shop, cancellationToken);
-        var (confirmed, duplicated) = CountShipments(shipments, shopify, woo);
+        var mismatches = CheckLevels(catalog, warehouse, shopify, woo, magento, shop, out var checkedLevels);
+        var (pricesChecked, priceMismatches) = await CheckPricesAsync(services, woo, shopify, magento, shop, cancellationToken);
+        var (confirmed, duplicated) = CountShipments(shipments, shopify, woo, magento);
         var deadLetters = await services.GetRequiredService<IDeadLetters>().ListAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         var latencies = metrics.LatenciesMs;
         await app.StopAsync(cancellationToken);
         return new DemoSummary
         {
             ItemsPushed = metrics.PushedItems,
-            ApiCalls = shopify.Calls + woo.RequestCount,
+            ApiCalls = shopify.Calls + woo.RequestCount + magento.Requests.Count,
             ThrottledAbsorbed = shopify.ThrottledResponses + woo.ThrottledCount,
             OrdersPlaced = placed.Count,
             OrdersByWebhook = byWebhook,
@@ -326,9 +347,9 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         return applied;
     }
 
-    /// <summary>Compares every price the engine recorded as applied on WooCommerce and Shopify with what the shops store.</summary>
+    /// <summary>Compares every price the engine recorded as applied on WooCommerce, Shopify and Magento with what the shops store.</summary>
     private static async Task<(int Checked, List<string> Mismatches)> CheckPricesAsync(
-        IServiceProvider services, WooCommerceEmulator woo, ShopifyEmulator shopify, SeededShops shop, CancellationToken cancellationToken)
+        IServiceProvider services, WooCommerceEmulator woo, ShopifyEmulator shopify, MagentoEmulator magento, SeededShops shop, CancellationToken cancellationToken)
     {
         var mismatches = new List<string>();
         var count = 0;
@@ -367,6 +388,25 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
             if (stored is null || stored.Price != shown.Amount.Amount || stored.CompareAtPrice != shown.CompareAt?.Amount)
             {
                 mismatches.Add($"{row.Key}: the shop stores {stored?.Price}/{stored?.CompareAtPrice}, the engine acknowledged {shown.Amount.Amount}/{shown.CompareAt?.Amount}");
+            }
+        }
+
+        // Magento (ScheduleSales off): the engine resolved the sale, so the amount is what buyers pay now and a higher
+        // compare-at price is the base price, the amount a special price.
+        await foreach (var row in store.ListPricesAsync(DemoOptions.MagentoChannel, cancellationToken: cancellationToken))
+        {
+            if (row.Acknowledged is not { } shown)
+            {
+                continue;
+            }
+
+            count++;
+            var amount = shown.Amount.Amount;
+            var basePrice = shown.CompareAt is { } was && was.Amount > amount ? was.Amount : amount;
+            var (storedBase, storedFinal) = (magento.GetBasePrice(row.Key.ChannelItemId), magento.GetFinalPrice(row.Key.ChannelItemId));
+            if (storedBase != basePrice || storedFinal != amount)
+            {
+                mismatches.Add($"{row.Key}: the store has price {storedBase}, final {storedFinal}; the engine acknowledged {basePrice}, final {amount}");
             }
         }
 
@@ -437,15 +477,15 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static (int Confirmed, int Duplicated) CountShipments(List<WarehouseShipment> shipments, ShopifyEmulator shopify, WooCommerceEmulator woo)
+    private static (int Confirmed, int Duplicated) CountShipments(List<WarehouseShipment> shipments, ShopifyEmulator shopify, WooCommerceEmulator woo, MagentoEmulator magento)
     {
         var confirmed = 0;
         var duplicated = 0;
         foreach (var order in shipments.GroupBy(s => (s.Channel, s.ChannelOrderId)))
         {
             var expected = order.Count();
-            var found = order.Key.Channel == DemoOptions.ShopifyChannel
-                ? shopify.GetFulfillmentCount(order.Key.ChannelOrderId)
+            var found = order.Key.Channel == DemoOptions.ShopifyChannel ? shopify.GetFulfillmentCount(order.Key.ChannelOrderId)
+                : order.Key.Channel == DemoOptions.MagentoChannel ? magento.GetShipmentCount(long.Parse(order.Key.ChannelOrderId, CultureInfo.InvariantCulture))
                 : order.Count(s => woo.GetOrderNotes(long.Parse(order.Key.ChannelOrderId, CultureInfo.InvariantCulture)).Any(n => n.Contains(s.ShipmentId, StringComparison.Ordinal)));
             confirmed += Math.Min(found, expected);
             duplicated += Math.Max(0, found - expected);
@@ -454,7 +494,7 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         return (confirmed, duplicated);
     }
 
-    private static List<string> CheckLevels(DemoCatalog catalog, DemoWarehouse warehouse, ShopifyEmulator shopify, WooCommerceEmulator woo, SeededShops shop, out int checkedLevels)
+    private static List<string> CheckLevels(DemoCatalog catalog, DemoWarehouse warehouse, ShopifyEmulator shopify, WooCommerceEmulator woo, MagentoEmulator magento, SeededShops shop, out int checkedLevels)
     {
         var mismatches = new List<string>();
         var count = 0;
@@ -477,6 +517,16 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
             if (stock != total)
             {
                 mismatches.Add($"{DemoOptions.WooChannel} {item.ChannelSku}: shop {stock}, WMS {total}");
+            }
+
+            // Magento sells the salable quantity: its sources (one per WMS location, each holding whole selling units of
+            // that location, as Shopify's locations do) less its open reservations.
+            var perSource = Available(item, sku => warehouse.Free(sku, DemoCatalog.MainLocation)) + Available(item, sku => warehouse.Free(sku, DemoCatalog.OverflowLocation));
+            var salable = magento.GetSalableQuantity(item.ChannelSku);
+            count++;
+            if (salable != perSource)
+            {
+                mismatches.Add($"{DemoOptions.MagentoChannel} {item.ChannelSku}: salable {salable}, WMS {perSource}");
             }
         }
 
@@ -518,8 +568,8 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
         return lines.Count > 0 ? lines : [(catalog.Skus[0], 1, 9.95m)];
     }
 
-    /// <summary>Creates every selling unit on both emulated shops and the mapping profiles that tie them to WMS SKUs.</summary>
-    private static SeededShops Seed(DemoCatalog catalog, ShopifyEmulator shopify, WooCommerceEmulator woo)
+    /// <summary>Creates every selling unit on the emulated shops and the mapping profiles that tie them to WMS SKUs.</summary>
+    private static SeededShops Seed(DemoCatalog catalog, ShopifyEmulator shopify, WooCommerceEmulator woo, MagentoEmulator magento)
     {
         var locations = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -543,19 +593,21 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
                 Sale = sale, // Shopify schedules no sale: while it runs the engine sends price = sale, compareAtPrice = regular
             },
         };
-        var wooProfile = new ChannelMappingProfile
-        {
-            Pricing = new PricingRules
+        var wooProfile = new ChannelMappingProfile { Pricing = DemoPricing(sale) };
+        var magentoProfile = new ChannelMappingProfile { Pricing = DemoPricing(sale) };
+
+        static PricingRules DemoPricing(SaleRule sale) =>
+            new()
             {
-                Currency = DemoCatalog.Currency, // the shop's woocommerce_currency, read by the channel from settings/general
+                Currency = DemoCatalog.Currency, // the shops' currency (WooCommerce settings/general, Magento's base currency)
                 MarkupPercent = 20,
                 Rounding = new PriceRounding { Ending = 0.99m },
                 MinimumMarginPercent = 25,
                 CasePackDiscountPercent = 10,
                 BundleDiscountPercent = 5,
                 Sale = sale,
-            },
-        };
+            };
+
         var wooProducts = new Dictionary<string, long>(StringComparer.Ordinal);
         var items = new List<SellingUnit>();
         foreach (var unit in units)
@@ -563,6 +615,8 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
             var variant = shopify.AddVariant(unit.ChannelSku);
             var product = woo.AddSimpleProduct(unit.ChannelSku, 0, 10m);
             wooProducts[unit.ChannelSku] = product;
+            magento.AddProduct(unit.ChannelSku, price: 10m); // Magento's item id is the SKU
+            AddToProfile(magentoProfile, unit.ChannelSku, unit);
             items.Add(unit with { ShopifyInventoryItemId = variant.InventoryItemId, ShopifyVariantId = variant.VariantId });
             AddToProfile(shopifyProfile, variant.InventoryItemId, unit);
             AddToProfile(wooProfile, product.ToString(CultureInfo.InvariantCulture), unit);
@@ -572,8 +626,8 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
             items,
             wooProducts,
             locations,
-            new Dictionary<string, ChannelMappingProfile>(StringComparer.Ordinal) { [DemoOptions.ShopifyChannel] = shopifyProfile, [DemoOptions.WooChannel] = wooProfile },
-            items.Count * 3);
+            new Dictionary<string, ChannelMappingProfile>(StringComparer.Ordinal) { [DemoOptions.ShopifyChannel] = shopifyProfile, [DemoOptions.WooChannel] = wooProfile, [DemoOptions.MagentoChannel] = magentoProfile },
+            items.Count * 5); // Shopify and Magento: a row per WMS location
 
         static void AddToProfile(ChannelMappingProfile profile, string channelItemId, SellingUnit unit)
         {

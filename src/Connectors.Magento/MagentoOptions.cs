@@ -130,6 +130,37 @@ public sealed class MagentoOptions
     /// </summary>
     public string? WebhookPublicKey { get; set; }
 
+    /// <summary>
+    /// The <c>store_id</c> prices are written for. Default 0, the default values: Magento's default price scope is global,
+    /// where special prices are accepted for store 0 only and a store view's base price is not used. With the price scope
+    /// set to website (Stores → Configuration → Catalog → Price), the id of a store view of the website: Magento applies
+    /// its base price to every store view of that website.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int PriceStoreId { get; set; }
+
+    /// <summary>
+    /// The currency Magento keeps this store's prices in (its base currency, ISO 4217), or <see langword="null"/> to read
+    /// <c>base_currency_code</c> from <c>GET /V1/store/storeConfigs</c> once. Prices in another currency are refused
+    /// (<c>currency_mismatch</c>): Magento converts to display currencies itself. Default <see langword="null"/>.
+    /// </summary>
+    public string? Currency { get; set; }
+
+    /// <summary>
+    /// The store's time zone (IANA id, as Magento's <c>general/locale/timezone</c>), in which special price dates are days,
+    /// or <see langword="null"/> to read <c>timezone</c> from <c>GET /V1/store/storeConfigs</c> once. Default <see langword="null"/>.
+    /// </summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>
+    /// Whether Magento schedules sales itself: a sale is written as a special price with <c>price_from</c>/<c>price_to</c>.
+    /// Magento applies a special price by whole days of the store's time zone, first and last day included, so a sale must
+    /// start and end at midnight store time; one that does not is refused (<c>sale_window_not_whole_days</c>). With
+    /// <see langword="false"/> the engine starts and ends sales at their exact times (its price worker wakes for them) and
+    /// the special price is written without dates. Default <see langword="true"/>.
+    /// </summary>
+    public bool ScheduleSales { get; set; } = true;
+
     /// <summary>Inventory batches in flight at once. Default 4.</summary>
     [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 4;

@@ -143,6 +143,7 @@ public sealed class ContractTests
         emulator.AddConfigurableProduct("TEE", ["TEE-S", "TEE-M"]);
         emulator.AddProduct("KIT", "bundle", 30m);
         emulator.SetSourceQuantity("SKU-A", "default", 5);
+        emulator.SetSpecialPrice("SKU-A", 5m, "2026-12-01 00:00:00", "2026-12-31 00:00:00");
         var order = emulator.PlaceOrder([MagentoEmulatorLine.Simple("SKU-A", 1), MagentoEmulatorLine.Configurable("TEE", "TEE-M", 2), MagentoEmulatorLine.Bundle("KIT", 1, 30m, new Dictionary<string, int> { ["SKU-A"] = 2 })]);
         using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl, "rest/default/") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.AccessToken);
@@ -165,7 +166,24 @@ public sealed class ContractTests
 
         var problems = new List<string>();
         var lists = new[] { "/V1/orders", "/V1/inventory/source-items", "/V1/shipments", "/V1/products", "/V1/creditmemos", "/V1/returns" };
-        foreach (var path in lists.Concat([$"/V1/orders/{order}", "/V1/inventory/get-product-salable-quantity/SKU-A/1", "/V1/creditmemo/1", "/V1/creditmemo/1/comments", $"/V1/returns/{rma}", $"/V1/returns/{rma}/comments"]))
+        foreach (var (path, json) in new[]
+        {
+            ("/V1/products/special-price-information", """{"skus":["SKU-A","NOPE"]}"""),
+            ("/V1/products/base-prices", """{"prices":[{"sku":"NOPE","price":1,"store_id":0},{"sku":"SKU-A","price":2,"store_id":9}]}"""),
+            ("/V1/products/special-price", """{"prices":[{"sku":"SKU-A","price":1,"store_id":0,"price_from":"5 December","price_to":""}]}"""),
+        })
+        {
+            using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+            using var answer = await http.PostAsync(new Uri(path.TrimStart('/'), UriKind.Relative), content, Ct);
+            var node = JsonNode.Parse(await answer.Content.ReadAsStringAsync(Ct));
+            Assert.NotEmpty(node!.AsArray()); // a row, or the refused items
+            foreach (var contract in await OpenApiContract.AllAsync())
+            {
+                problems.AddRange(contract.CheckResponse("POST", path, node).Select(p => $"{p} (POST {path})"));
+            }
+        }
+
+        foreach (var path in lists.Concat(["/V1/store/storeConfigs", $"/V1/orders/{order}", "/V1/inventory/get-product-salable-quantity/SKU-A/1", "/V1/creditmemo/1", "/V1/creditmemo/1/comments", $"/V1/returns/{rma}", $"/V1/returns/{rma}/comments"]))
         {
             var text = await http.GetStringAsync(new Uri(path.TrimStart('/') + (lists.Contains(path) ? "?searchCriteria[pageSize]=10" : string.Empty), UriKind.Relative), Ct);
             foreach (var contract in await OpenApiContract.AllAsync())

@@ -133,9 +133,171 @@ public sealed class EngineEndToEndTests
         Assert.Equal(25m, memo.GrandTotal);
         Assert.Equal(1m, memo.Items.Values.Single());
         Assert.Single(emulator.GetOrderComments(id), c => c.Contains("[connectors:return:rcpt-1]", StringComparison.Ordinal));
-        Assert.Equal(9m, emulator.GetSourceQuantity("SKU-A", "default")); // 10 - 2 shipped + 1 back to stock
+        Assert.Equal(8m, emulator.GetSourceQuantity("SKU-A", "default")); // 10 - 2 shipped; the unit is not put back by the memo: the WMS's level, which counts it, is pushed (RestockAddsStock)
         Assert.Equal(1, emulator.Requests.Count(r => r.Path.EndsWith("/refund", StringComparison.Ordinal))); // its answer lost; the retries found it by its marker
     }
 
+    [Fact]
+    public async Task StockMoves_OrderPlacedShippedCancelledAndReturnedWithAndWithoutRestock_SalableEqualsTheWmsAvailableToSellAfterEach()
+    {
+        // Issue 18/21: Magento moves its own stock (reservations on placing, source deduction on shipping, compensation on
+        // cancelling, source increase on a credit memo with return_to_stock_items). After each step the WMS's figure is
+        // recorded and dispatched as a host would, and the store must sell exactly the WMS's available-to-sell.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
+        emulator.AddProduct("SKU-A", price: 25m);
+        var warehouse = new FakeWarehouse();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IWarehouseInventory>(warehouse);
+        services.AddSingleton<IWarehouseOrders>(warehouse);
+        services.AddSingleton<IWarehouseReturns>(warehouse);
+        services.AddConnectors(o => o.Orders.RefundOnReturn = Connectors.Orders.ReturnRefundPolicy.WhenReceived).AddMagento(TestHost.Channel, o =>
+        {
+            o.BaseUrl = emulator.BaseUrl;
+            o.ConsumerKey = emulator.ConsumerKey;
+            o.ConsumerSecret = emulator.ConsumerSecret;
+            o.AccessToken = emulator.AccessToken;
+            o.AccessTokenSecret = emulator.AccessTokenSecret;
+            o.MaxRetries = 0;
+        });
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var inventory = provider.GetRequiredService<IInventorySync>();
+        var orders = provider.GetRequiredService<IOrderSync>();
+        var fulfillment = provider.GetRequiredService<IFulfillmentSync>();
+        var channel = provider.Magento();
+
+        async Task WmsAsync(int onHand, int reserved, string step)
+        {
+            await inventory.RecordStockLevelsAsync([new StockLevel("SKU-A", InventoryTarget.DefaultLocation, onHand, reserved)], Ct);
+            await inventory.DispatchAsync(TestHost.Channel, Ct);
+            Assert.True(onHand - reserved == emulator.GetSalableQuantity("SKU-A"), $"{step}: the store sells {emulator.GetSalableQuantity("SKU-A")}, the WMS has {onHand - reserved} available");
+        }
+
+        async Task PollAsync()
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            await orders.PollAsync(TestHost.Channel, Ct);
+            await orders.ProcessInboxAsync(Ct);
+        }
+
+        async Task ReturnAsync(long order, string receipt, bool restock, string step, int available)
+        {
+            var line = new ReturnReceiptLine("SKU-A", 1, restock);
+            Assert.True(await fulfillment.PublishReturnReceiptAsync(new ReturnReceipt(receipt, TestHost.Channel, Id(order), Id(order), [line], time.GetUtcNow()), Ct));
+            await fulfillment.ProcessOutboxAsync(Ct);
+            Assert.Contains(emulator.GetCreditMemos(order), m => m.Comments.Any(c => c.Contains(receipt, StringComparison.Ordinal)));
+            await inventory.DispatchAsync(TestHost.Channel, Ct); // nothing changed in the WMS: nothing to push
+            Assert.True(available == emulator.GetSalableQuantity("SKU-A"), $"{step}: the store sells {emulator.GetSalableQuantity("SKU-A")}, the WMS has {available} available");
+        }
+
+        await WmsAsync(10, 0, "start");
+
+        var first = emulator.PlaceOrder([MagentoEmulatorLine.Simple("SKU-A", 2, 25m)]);
+        Assert.Equal(8m, emulator.GetSalableQuantity("SKU-A")); // Magento's reservation, before the WMS knows
+        await PollAsync();
+        await WmsAsync(10, 2, "placed");
+
+        var line = (await channel.GetOrderAsync(Id(first), Ct))!.Lines[0].LineId;
+        await channel.CreateFulfillmentAsync(new FulfillmentRequest(Id(first), [new FulfillmentLine(line, 2)], "s-1"), Ct);
+        Assert.Equal(8m, emulator.GetSalableQuantity("SKU-A")); // source -2, reservation compensated
+        await WmsAsync(8, 0, "shipped");
+
+        var second = emulator.PlaceOrder([MagentoEmulatorLine.Simple("SKU-A", 3, 25m)]);
+        await PollAsync();
+        await WmsAsync(8, 3, "second placed");
+        emulator.CancelOrder(second);
+        await PollAsync();
+        Assert.Contains((TestHost.Channel, Id(second)), warehouse.Cancelled);
+        await WmsAsync(8, 0, "cancelled");
+
+        // One unit comes back sound: the WMS counts it (9) and its level is pushed; the credit memo must not put it on
+        // the source again (MSI's return_to_stock_items would make it 10).
+        await WmsAsync(9, 0, "returned, WMS level first");
+        await ReturnAsync(first, "rcpt-1", restock: true, "refunded with restock", 9);
+
+        // The other unit comes back damaged: not restocked anywhere.
+        await ReturnAsync(first, "rcpt-2", restock: false, "refunded without restock", 9);
+        Assert.Equal(9m, emulator.GetSourceQuantity("SKU-A", "default"));
+    }
+
+    [Fact]
+    public async Task ListingHealth_MagentoStore_ReportsUnknownDiscontinuedActiveAndStockedButDisabled()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
+        foreach (var sku in new[] { "OK", "STRANGER", "OLD", "OFF" })
+        {
+            emulator.AddProduct(sku);
+            emulator.SetSourceQuantity(sku, "default", 3);
+        }
+
+        emulator.SetProductEnabled("OFF", false);
+        var warehouse = new FakeWarehouse();
+        warehouse.AddItems("OK", "OLD", "OFF");
+        warehouse.SetDiscontinued(true, "OLD");
+        warehouse.SetStock(
+            new StockLevel("OK", InventoryTarget.DefaultLocation, 5, 0),
+            new StockLevel("OLD", InventoryTarget.DefaultLocation, 2, 0),
+            new StockLevel("OFF", InventoryTarget.DefaultLocation, 4, 0));
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IWarehouseInventory>(warehouse);
+        services.AddSingleton<IWarehouseItemCatalog>(warehouse);
+        services.AddConnectors().AddMagento(TestHost.Channel, o =>
+        {
+            o.BaseUrl = emulator.BaseUrl;
+            o.ConsumerKey = emulator.ConsumerKey;
+            o.ConsumerSecret = emulator.ConsumerSecret;
+            o.AccessToken = emulator.AccessToken;
+            o.AccessTokenSecret = emulator.AccessTokenSecret;
+            o.MaxRetries = 0;
+        });
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        var report = await provider.GetRequiredService<IListingHealth>().GetReportAsync(TestHost.Channel, Ct).ToListAsync(Ct);
+
+        Assert.Equal(ListingProblems.None, report.Single(e => e.Listing?.ChannelItemId == "OK").Problems);
+        Assert.Equal(ListingProblems.UnknownSku, report.Single(e => e.Listing?.ChannelItemId == "STRANGER").Problems);
+        Assert.Equal(ListingProblems.DiscontinuedActive, report.Single(e => e.Listing?.ChannelItemId == "OLD").Problems);
+        Assert.Equal(ListingStatus.Inactive, report.Single(e => e.Listing?.ChannelItemId == "OFF").Listing!.Status);
+        var stocked = Assert.Single(report, e => e.Listing is null);
+        Assert.Equal((ListingProblems.StockedNotListed, "OFF"), (stocked.Problems, Assert.Single(stocked.WarehouseSkus)));
+    }
+
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task PriceFlow_OneSkuUnknownToMagento_DeadLetteredWithMagentosReasonAndTheOtherShown()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
+        emulator.AddProduct("SKU-A", price: 10m);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddConnectors().AddMagento(TestHost.Channel, o =>
+        {
+            o.BaseUrl = emulator.BaseUrl;
+            o.ConsumerKey = emulator.ConsumerKey;
+            o.ConsumerSecret = emulator.ConsumerSecret;
+            o.AccessToken = emulator.AccessToken;
+            o.AccessTokenSecret = emulator.AccessTokenSecret;
+            o.MaxRetries = 0;
+        });
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var prices = provider.GetRequiredService<IPriceSync>();
+
+        await prices.RecordPricesAsync(
+            [new BasePrice { Sku = "SKU-A", Price = new Money(19.99m, "EUR") }, new BasePrice { Sku = "GONE", Price = new Money(5m, "EUR") }], Ct);
+        var result = await prices.DispatchAsync(TestHost.Channel, Ct);
+
+        Assert.Equal((1, 1), (result.Applied, result.Rejected));
+        Assert.Equal(19.99m, emulator.GetFinalPrice("SKU-A"));
+        var letter = Assert.Single(await provider.GetRequiredService<IDeadLetters>().ListAsync(TestHost.Channel, ConnectorFlows.Prices, Ct).ToListAsync(Ct));
+        Assert.Contains("GONE", letter.Payload, StringComparison.Ordinal);
+        Assert.Contains("Invalid attribute %fieldName = %fieldValue. [SKU, GONE]", letter.Reason, StringComparison.Ordinal);
+    }
 }

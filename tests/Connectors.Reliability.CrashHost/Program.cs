@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 
 // Usage: Connectors.Reliability.CrashHost <config-file>
 // The config file (written by CrashRestartTests) holds key=value lines: state (the engine's SQLite file), wms (the WMS's
-// SQLite file), the emulators' addresses and credentials, and one "map=SKU|shopify inventory item|woo product|on hand"
+// SQLite file), the emulators' addresses and credentials (magentoUrl and its keys optional: a third shop whose item ids
+// are the SKUs), and one "map=SKU|shopify inventory item|woo product|on hand"
 // line per SKU. The host runs the hosting workers (full sync on start, inventory dispatch, order polling, inbox,
 // outbox) and, as the WMS, publishes its levels when they change and one shipment per order it holds. It never stops
 // by itself: the test kills it with SIGKILL. Deterministic crash points (SIGKILL to itself): CONNECTORS_CRASH_AFTER_SUBMIT=n
@@ -23,6 +24,8 @@ var maps = config.Where(c => c[0] == "map").Select(c => c[1].Split('|')).ToList(
 
 const string ShopifyChannel = "shop-a";
 const string WooChannel = "shop-b";
+const string MagentoChannel = "shop-c";
+var magentoUrl = config.FirstOrDefault(c => c[0] == "magentoUrl")?[1];
 var warehouse = new SqliteWarehouse(Get("wms"), maps.ToDictionary(m => m[0], m => int.Parse(m[3], CultureInfo.InvariantCulture), StringComparer.Ordinal));
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -36,8 +39,10 @@ builder.Services.AddSingleton<IWarehouseOrders>(warehouse);
 
 var shopifyProfile = new ChannelMappingProfile();
 var wooProfile = new ChannelMappingProfile();
+var magentoProfile = new ChannelMappingProfile();
 foreach (var m in maps)
 {
+    magentoProfile.Items.Add(new ItemMapping { ChannelItemId = m[0], Sku = m[0], ChannelSku = m[0] });
     shopifyProfile.Items.Add(new ItemMapping { ChannelItemId = m[1], Sku = m[0], ChannelSku = m[0] });
     wooProfile.Items.Add(new ItemMapping { ChannelItemId = m[2], Sku = m[0], ChannelSku = m[0] });
 }
@@ -57,6 +62,10 @@ builder.Services.AddConnectors(o =>
     {
         o.Channels[ShopifyChannel] = shopifyProfile;
         o.Channels[WooChannel] = wooProfile;
+        if (magentoUrl is not null)
+        {
+            o.Channels[MagentoChannel] = magentoProfile;
+        }
     })
     .AddShopify(ShopifyChannel, o =>
     {
@@ -81,6 +90,21 @@ builder.Services.AddConnectors(o =>
         o.OrderPollInterval = TimeSpan.FromMilliseconds(500);
         o.ReconciliationInterval = null;
     });
+if (magentoUrl is not null)
+{
+    builder.Services.AddConnectors().AddMagento(MagentoChannel, o =>
+    {
+        o.BaseUrl = new Uri(magentoUrl);
+        o.ConsumerKey = Get("magentoKey");
+        o.ConsumerSecret = Get("magentoSecret");
+        o.AccessToken = Get("magentoToken");
+        o.AccessTokenSecret = Get("magentoTokenSecret");
+        o.AttemptTimeout = TimeSpan.FromSeconds(2);
+        o.OrderPollOverlap = TimeSpan.FromSeconds(5);
+        o.SourceCodes[SqliteWarehouse.Location] = "default"; // MSI: the WMS's one location is the store's default source
+    });
+}
+
 builder.Services.Configure<HttpStandardResilienceOptions>("Connectors.Shopify." + ShopifyChannel + "-standard", o =>
 {
     o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(2);

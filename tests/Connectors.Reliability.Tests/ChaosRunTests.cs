@@ -78,6 +78,8 @@ public sealed class ChaosRunTests
         Assert.True(report.WooCancelled > 0, "no WooCommerce order was cancelled");
         Assert.Equal(0, report.WooCancelledInWms);
         Assert.Equal(1, report.WooRestockingRefunds);
+        Assert.True(report.MagentoOrders > 0, "no Magento order was placed");
+        Assert.Contains(report.FaultsInjected.Keys, k => k.StartsWith("magento.", StringComparison.Ordinal));
         Assert.True(report.LevelSamples > 0, "the WooCommerce levels were never sampled");
         Assert.Empty(report.OverStatements);
         Assert.True(report.Converged);

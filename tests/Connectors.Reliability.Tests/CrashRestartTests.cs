@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Connectors.Reliability.Tests.Infrastructure;
+using Connectors.Testing.Magento;
 using Connectors.Testing.Shopify;
 using Microsoft.Data.Sqlite;
 using Connectors.Testing.WooCommerce;
@@ -10,7 +11,8 @@ namespace Connectors.Reliability.Tests;
 /// <summary>
 /// Scenario "Crash-restart": the host runs as a child process on SQLite (tests/Connectors.Reliability.CrashHost, with a
 /// SQLite-backed WMS) and is killed with SIGKILL at random moments while orders arrive on both emulated shops (which
-/// live in this process, so their state survives); every restart resumes from the two files. A last life runs until
+/// live in this process, so their state survives; the first test adds a Magento store, polled, with fewer orders so the
+/// run stays as long); every restart resumes from the two files. A last life runs until
 /// the system settles. End state: every order in the WMS exactly once, every shipment on its channel exactly once,
 /// every channel level equal to the WMS's available-to-sell.
 /// </summary>
@@ -20,6 +22,9 @@ public sealed class CrashRestartTests
     private const int OnHand = 40;
     private const int OrdersPerShop = 12;
 
+    /// <summary>Magento gets an order every third round (4 of the 12): its shop adds little to the run's length.</summary>
+    private const int MagentoEvery = 3;
+
     [Fact]
     public async Task Run_HostKilledAtRandomMoments_EveryOrderAndShipmentOnceLevelsEqualWms()
     {
@@ -27,7 +32,7 @@ public sealed class CrashRestartTests
         // engine heard back; after a shipment reached the outbox and before the WMS recorded it), then SIGKILLs from
         // this process at random moments (seeded delays; what they hit depends on timing).
         var seed = int.Parse(Environment.GetEnvironmentVariable("CONNECTORS_CRASH_SEED") ?? "10", CultureInfo.InvariantCulture);
-        await RunAsync(seed, [("CONNECTORS_CRASH_AFTER_SUBMIT", 2), ("CONNECTORS_CRASH_AFTER_PUBLISH", 1)], 3 + new Random(seed).Next(3), TestContext.Current.CancellationToken);
+        await RunAsync(seed, [("CONNECTORS_CRASH_AFTER_SUBMIT", 2), ("CONNECTORS_CRASH_AFTER_PUBLISH", 1)], 3 + new Random(seed).Next(3), TestContext.Current.CancellationToken, magento: true);
     }
 
     [Fact]
@@ -36,7 +41,7 @@ public sealed class CrashRestartTests
         await RunAsync(10, [("CONNECTORS_CRASH_BETWEEN_WOO_WRITES", 1)], 0, TestContext.Current.CancellationToken);
     }
 
-    private static async Task RunAsync(int seed, (string Variable, int Occurrence)?[] crashPoints, int randomKills, CancellationToken ct)
+    private static async Task RunAsync(int seed, (string Variable, int Occurrence)?[] crashPoints, int randomKills, CancellationToken ct, bool magento = false)
     {
         var output = TestContext.Current.TestOutputHelper!;
         var random = new Random(seed + 2);
@@ -44,7 +49,7 @@ public sealed class CrashRestartTests
         var dir = Directory.CreateTempSubdirectory("connectors-crash-");
         try
         {
-            await using var shops = await Shops.StartAsync(0, Skus, ct, shopifyWebhooks: false);
+            await using var shops = await Shops.StartAsync(0, Skus, ct, shopifyWebhooks: false, magento: magento);
             var wmsFile = Path.Combine(dir.FullName, "wms.db");
             var config = WriteConfig(dir.FullName, shops, wmsFile);
 
@@ -93,7 +98,7 @@ public sealed class CrashRestartTests
                 $"shipments {placed.Count}, on channel {end.ShipmentsConfirmed}, lost {end.ShipmentsLost}, duplicated {end.ShipmentsDuplicated} (published {publishedBeforeKills + last.Publishing} times); " +
                 $"at-least-once deliveries: WMS submit calls committed {end.SubmitCalls} for {end.OrdersInWms} orders, {end.SubmitCalls - end.OrdersInWms} repeats over {end.OrdersResubmitted} orders (a WMS ignoring the idempotency key would hold that many extra orders); " +
                 $"effects: orders duplicated in the WMS (honouring the key) {end.OrdersDuplicated}, shipments duplicated on the shops {end.ShipmentsDuplicated}; " +
-                $"levels checked {Skus * 2}, mismatched {end.LevelMismatches.Count}; dead letters {deadLetters.Count}; converged {converged}; {clock.Elapsed.TotalSeconds:0.0} s"));
+                $"levels checked {Skus * (shops.Magento is null ? 2 : 3)}, mismatched {end.LevelMismatches.Count}; dead letters {deadLetters.Count}; converged {converged}; {clock.Elapsed.TotalSeconds:0.0} s"));
             foreach (var letter in deadLetters)
             {
                 output.WriteLine("dead letter " + letter);
@@ -184,6 +189,11 @@ public sealed class CrashRestartTests
             "wooSecret=" + shops.Woo.ConsumerSecret,
             "wooWebhookSecret=" + Shops.WooWebhookSecret,
         };
+        if (shops.Magento is { } magento)
+        {
+            lines.AddRange(["magentoUrl=" + magento.BaseUrl, "magentoKey=" + magento.ConsumerKey, "magentoSecret=" + magento.ConsumerSecret, "magentoToken=" + magento.AccessToken, "magentoTokenSecret=" + magento.AccessTokenSecret]);
+        }
+
         lines.AddRange(shops.Skus.Select(s => string.Create(CultureInfo.InvariantCulture, $"map={s}|{shops.ShopifyItems[s]}|{shops.WooProducts[s]}|{OnHand}")));
         var file = Path.Combine(dir, "host.conf");
         File.WriteAllLines(file, lines);
@@ -209,10 +219,21 @@ public sealed class CrashRestartTests
                 Quantity = l.Quantity,
                 Price = 12.5m,
             })]);
+            long? magentoId = null;
+            if (shops.Magento is { } magento && i % MagentoEvery == 0)
+            {
+                lines = Lines(shops, random);
+                magentoId = magento.PlaceOrder([.. lines.Select(l => MagentoEmulatorLine.Simple(l.Sku, l.Quantity, 12.5m))]);
+            }
+
             lock (placed)
             {
                 placed.Add((HostSettings.Shopify, shopifyId));
                 placed.Add((HostSettings.Woo, wooId.ToString(CultureInfo.InvariantCulture)));
+                if (magentoId is { } id)
+                {
+                    placed.Add((HostSettings.Magento, id.ToString(CultureInfo.InvariantCulture)));
+                }
             }
         }
     }
@@ -278,14 +299,14 @@ public sealed class CrashRestartTests
         var lost = new List<string>();
         foreach (var (channel, orderId) in placed)
         {
-            var found = channel == HostSettings.Shopify
-                ? shops.Shopify.GetFulfillmentCount(orderId)
+            var found = channel == HostSettings.Shopify ? shops.Shopify.GetFulfillmentCount(orderId)
+                : channel == HostSettings.Magento ? shops.Magento!.GetShipmentCount(long.Parse(orderId, CultureInfo.InvariantCulture))
                 : shops.Woo.GetOrderNotes(long.Parse(orderId, CultureInfo.InvariantCulture)).Count(n => n.Contains("SHP-" + channel + "-" + orderId, StringComparison.Ordinal));
             confirmed += Math.Min(found, 1);
             shipmentsLost += found == 0 ? 1 : 0;
             if (found == 0)
             {
-                lost.Add(channel == HostSettings.Shopify
+                lost.Add(channel != HostSettings.Woo
                     ? $"{channel} {orderId}"
                     : $"{channel} {orderId} (shipment in the order meta: {shops.Woo.GetOrderMeta(long.Parse(orderId, CultureInfo.InvariantCulture), "_connectors_shipments")?.Contains("SHP-", StringComparison.Ordinal) == true})");
             }
@@ -308,6 +329,11 @@ public sealed class CrashRestartTests
             {
                 mismatches.Add(string.Create(CultureInfo.InvariantCulture, $"{HostSettings.Woo} {sku}: shop {woo}, WMS {wms}"));
             }
+
+            if (shops.Magento?.GetSalableQuantity(sku) is { } salable && salable != wms)
+            {
+                mismatches.Add(string.Create(CultureInfo.InvariantCulture, $"{HostSettings.Magento} {sku}: salable {salable}, WMS {wms}"));
+            }
         }
 
         return new EndState(
@@ -321,7 +347,7 @@ public sealed class CrashRestartTests
             lost,
             submitCalls,
             resubmitted,
-            placed.Count == OrdersPerShop * 2);
+            placed.Count == OrdersPerShop * 2 + (shops.Magento is null ? 0 : (OrdersPerShop + MagentoEvery - 1) / MagentoEvery));
     }
 
     private sealed record EndState(

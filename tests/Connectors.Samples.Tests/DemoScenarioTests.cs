@@ -25,16 +25,16 @@ public sealed class DemoScenarioTests
         Assert.Equal(0, summary.ShipmentsDuplicated);
         Assert.Equal(1, summary.ReturnsRequested);
         Assert.Equal(1, summary.ReturnsCompleted);
-        Assert.True(summary.LevelsChecked > 60 * 3, $"only {summary.LevelsChecked} channel levels checked");
+        Assert.True(summary.LevelsChecked > 60 * 4, $"only {summary.LevelsChecked} channel levels checked"); // Shopify per location, WooCommerce, Magento salable
         Assert.Empty(summary.LevelMismatches);
         Assert.Equal(0, summary.ReconciliationDifferences); // the engine's own acknowledgements and fulfilments are not drift
         Assert.Empty(summary.DeadLetters.Select(d => $"{d.Channel} {d.Flow}: {d.Reason}"));
-        // Prices (issue 20): every selling unit priced on WooCommerce and on Shopify, the mistyped 10x price held on both,
-        // and the shops storing exactly what the engine recorded as applied (the held ones still at their old price;
-        // Shopify's sale as price + compare-at price).
-        Assert.True(summary.PricesPushed >= 120, $"only {summary.PricesPushed} prices pushed");
-        Assert.True(summary.PricesHeld >= 2, $"the 10x price was held {summary.PricesHeld} times, not on both shops");
-        Assert.True(summary.PricesChecked >= 120, $"only {summary.PricesChecked} prices checked on the shops");
+        // Prices (issue 20): every selling unit priced on WooCommerce, Shopify and Magento, the mistyped 10x price held on
+        // all three, and the shops storing exactly what the engine recorded as applied (the held ones still at their old
+        // price; Shopify's sale as price + compare-at price, Magento's as base + special price).
+        Assert.True(summary.PricesPushed >= 180, $"only {summary.PricesPushed} prices pushed");
+        Assert.True(summary.PricesHeld >= 3, $"the 10x price was held {summary.PricesHeld} times, not on all three shops");
+        Assert.True(summary.PricesChecked >= 180, $"only {summary.PricesChecked} prices checked on the shops");
         Assert.Empty(summary.PriceMismatches);
         Assert.True(summary.ItemsPushed >= summary.LevelsChecked, $"{summary.ItemsPushed} items pushed for {summary.LevelsChecked} levels");
         Assert.True(File.Exists(Path.Combine(data, "connectors.db")), "the state lives in the SQLite file");
@@ -53,5 +53,6 @@ public sealed class DemoScenarioTests
         Assert.Equal(0, summary.OrdersPlaced);
         Assert.True(summary.PlannedChanges[DemoOptions.ShopifyChannel] > 0);
         Assert.True(summary.PlannedChanges[DemoOptions.WooChannel] > 0);
+        Assert.True(summary.PlannedChanges[DemoOptions.MagentoChannel] > 0);
     }
 }

@@ -77,6 +77,16 @@ internal sealed class MagentoOptionsValidator : IValidateOptions<MagentoOptions>
             failures.Add($"{prefix}BulkStatusPollInterval is {options.BulkStatusPollInterval} and BulkStatusTimeout {options.BulkStatusTimeout}, but the interval must be positive and the timeout at least one interval.");
         }
 
+        if (options.Currency is { } currency && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+        {
+            failures.Add($"{prefix}Currency is '{currency}' but must be a three-letter upper-case ISO 4217 code (the store's base currency), or unset to read it from the store.");
+        }
+
+        if (options.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            failures.Add($"{prefix}TimeZone is '{zone}' but no such time zone is known here; use an IANA id such as Europe/Amsterdam (Magento's general/locale/timezone), or unset it to read it from the store.");
+        }
+
         if (!Enum.IsDefined(options.InventoryApi))
         {
             failures.Add($"{prefix}InventoryApi is {options.InventoryApi} but must be SourceItems, AsyncBulkSourceItems or LegacyStockItems.");

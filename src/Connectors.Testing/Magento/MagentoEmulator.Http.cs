@@ -80,7 +80,7 @@ public sealed partial class MagentoEmulator
                 : method == "POST" && path == "/V1/integration/admin/token" ? AdminToken(parsed)
                 : Authenticate(context) is { } refused ? refused
                 : bulk ? AsyncBulk(method, path, parsed)
-                : Route(method, path, query, parsed);
+                : RouteInStore(store, method, path, query, parsed);
         }
 
         if (fault is MagentoEmulatorFault.LostAnswer)
@@ -90,6 +90,12 @@ public sealed partial class MagentoEmulator
         }
 
         await WriteAsync(context, answer, arrived, fault).ConfigureAwait(false);
+    }
+
+    private Answer RouteInStore(string store, string method, string path, List<KeyValuePair<string, string>> query, JsonNode? body)
+    {
+        _requestStoreId = StoreId(store); // product reads show the prices of the store view in the URL
+        return RoutePrices(method, path, body) ?? Route(method, path, query, body);
     }
 
     private Answer Route(string method, string path, List<KeyValuePair<string, string>> query, JsonNode? body)
@@ -220,15 +226,32 @@ public sealed partial class MagentoEmulator
 
     private JsonObject ProductJson(EmuProduct product)
     {
+        var child = _products.Values.Any(p => p.Children.Contains(product.Id));
         var json = new JsonObject
         {
-            ["id"] = product.Id, ["sku"] = product.Sku, ["name"] = product.Name, ["attribute_set_id"] = 4, ["price"] = product.Price, ["status"] = 1,
-            ["visibility"] = _products.Values.Any(p => p.Children.Contains(product.Id)) ? 1 : 4, ["type_id"] = product.TypeId,
+            ["id"] = product.Id, ["sku"] = product.Sku, ["name"] = product.Name, ["attribute_set_id"] = 4, ["price"] = BasePriceLocked(product.Sku, _requestStoreId),
+            ["status"] = product.Enabled ? 1 : 2, ["visibility"] = product.Visibility ?? (child ? 1 : 4), ["type_id"] = product.TypeId,
             ["created_at"] = "2026-01-01 00:00:00", ["updated_at"] = "2026-01-01 00:00:00",
         };
+        var extension = new JsonObject();
         if (product.TypeId == "configurable")
         {
-            json["extension_attributes"] = new JsonObject { ["configurable_product_links"] = new JsonArray(product.Children.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()) };
+            extension["configurable_product_links"] = new JsonArray(product.Children.Select(c => (JsonNode)JsonValue.Create(c)).ToArray());
+        }
+        else if (product.TypeId is not ("bundle" or "grouped"))
+        {
+            // MSI keeps the legacy stock item in step with the default source.
+            var (qty, inStock) = MsiEnabled
+                ? (_sourceItems.TryGetValue((product.Sku, "default"), out var item) ? (item.Quantity, item.Status == 1 && item.Quantity > 0) : (0m, false))
+                : (_legacyStock.TryGetValue(product.Sku, out var legacy) ? (legacy.Qty, legacy.InStock) : (0m, false));
+            extension["stock_item"] = StockItemJson(product.Id, _legacyStock.TryGetValue(product.Sku, out var known) ? known.ItemId : product.Id, qty, inStock);
+        }
+
+        json["extension_attributes"] = extension;
+        var attributes = ProductCustomAttributes(product);
+        if (attributes.Count > 0)
+        {
+            json["custom_attributes"] = attributes;
         }
 
         return json;

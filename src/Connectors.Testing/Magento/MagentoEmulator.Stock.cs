@@ -130,15 +130,18 @@ public sealed partial class MagentoEmulator
             (itemId, qty, inStock) = item;
         }
 
-        return Answer.Json(new JsonObject
+        return Answer.Json(StockItemJson(product.Id, itemId, qty, inStock));
+    }
+
+    /// <summary><c>cataloginventory-data-stock-item-interface</c> with the store's default settings.</summary>
+    private static JsonObject StockItemJson(long productId, long itemId, decimal qty, bool inStock) => new()
         {
-            ["item_id"] = itemId, ["product_id"] = product.Id, ["stock_id"] = 1, ["qty"] = qty, ["is_in_stock"] = inStock, ["is_qty_decimal"] = false,
+            ["item_id"] = itemId, ["product_id"] = productId, ["stock_id"] = 1, ["qty"] = qty, ["is_in_stock"] = inStock, ["is_qty_decimal"] = false,
             ["show_default_notification_message"] = false, ["use_config_min_qty"] = true, ["min_qty"] = 0, ["use_config_min_sale_qty"] = 1, ["min_sale_qty"] = 1,
             ["use_config_max_sale_qty"] = true, ["max_sale_qty"] = 10000, ["use_config_backorders"] = true, ["backorders"] = 0, ["use_config_notify_stock_qty"] = true,
             ["notify_stock_qty"] = 1, ["use_config_qty_increments"] = true, ["qty_increments"] = 0, ["use_config_enable_qty_inc"] = true, ["enable_qty_increments"] = false,
             ["use_config_manage_stock"] = true, ["manage_stock"] = true, ["low_stock_date"] = null, ["is_decimal_divided"] = false, ["stock_status_changed_auto"] = 0,
-        });
-    }
+        };
 
     /// <summary>PUT /V1/products/{sku}/stockItems/{itemId} (<c>StockRegistryInterface::updateStockItemBySku</c>).</summary>
     private Answer UpdateStockItem(string sku, JsonNode? body)

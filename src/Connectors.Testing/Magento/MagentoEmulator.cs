@@ -186,6 +186,31 @@ public sealed partial class MagentoEmulator : IAsyncDisposable
         return id;
     }
 
+    /// <summary>Enables or disables a product (<c>status</c> 1 or 2) as an admin would.</summary>
+    /// <param name="sku">The SKU.</param>
+    /// <param name="enabled">Whether it is enabled.</param>
+    public void SetProductEnabled(string sku, bool enabled)
+    {
+        lock (_gate)
+        {
+            _products[sku].Enabled = enabled;
+        }
+    }
+
+    /// <summary>
+    /// Sets a product's <c>visibility</c>: 1 not visible individually, 2 catalog, 3 search, 4 catalog and search. By
+    /// default 1 for configurable children and 4 otherwise.
+    /// </summary>
+    /// <param name="sku">The SKU.</param>
+    /// <param name="visibility">The visibility.</param>
+    public void SetProductVisibility(string sku, int visibility)
+    {
+        lock (_gate)
+        {
+            _products[sku].Visibility = visibility;
+        }
+    }
+
     /// <summary>Sets a source item as an admin would.</summary>
     /// <param name="sku">The SKU.</param>
     /// <param name="sourceCode">The source.</param>

@@ -93,7 +93,7 @@ internal static class ChaosDiagnostics
         var store = services.GetRequiredService<ISyncStateStore>();
         var reservations = await store.ListReservationsAsync(cancellationToken).ToListAsync(cancellationToken);
         var rows = new List<InventoryRow>();
-        foreach (var channel in new[] { HostSettings.Shopify, HostSettings.Woo })
+        foreach (var channel in new[] { HostSettings.Shopify, HostSettings.Woo, HostSettings.Magento })
         {
             rows.AddRange(await store.ListInventoryAsync(channel, cancellationToken: cancellationToken).ToListAsync(cancellationToken));
         }
@@ -107,6 +107,7 @@ internal static class ChaosDiagnostics
             {
                 (HostSettings.Shopify, shops.Shopify.GetAvailable(shops.ShopifyItems[sku], shops.ShopifyLocation)),
                 (HostSettings.Woo, shops.Woo.GetStock(shops.WooProducts[sku])),
+                (HostSettings.Magento, shops.Magento is { } magento ? (int)magento.GetSalableQuantity(sku) : free),
             };
             foreach (var (channel, shown) in levels.Where(l => l.Shown != free))
             {

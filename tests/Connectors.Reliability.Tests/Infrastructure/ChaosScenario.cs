@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using Connectors.Testing.Magento;
 using Connectors.Testing.Shopify;
 using Microsoft.Extensions.DependencyInjection;
 using Connectors.Testing.WooCommerce;
@@ -99,6 +100,9 @@ internal sealed record ChaosReport
     /// <summary>WooCommerce orders placed on-hold unpaid (the shop takes their stock) and cancelled before payment.</summary>
     public int WooCancelled { get; init; }
 
+    /// <summary>Orders placed on the Magento store (polled; Open Source has no webhooks).</summary>
+    public int MagentoOrders { get; init; }
+
     /// <summary>Of those, how many reached the WMS (must be 0).</summary>
     public int WooCancelledInWms { get; init; }
 
@@ -136,6 +140,7 @@ internal sealed record ChaosReport
         $"effects: orders duplicated in the WMS (honouring the key) {OrdersDuplicated}, shipments duplicated on the shops {ShipmentsDuplicated}; " +
         $"shipments {Shipments} ({SplitOrPartial} split/partial parcels), confirmed {ShipmentsConfirmed}, missing {ShipmentsMissing}; " +
         $"returns confirmed {ReturnsConfirmed}; levels checked {LevelsChecked}, mismatched {LevelMismatches.Count}; " +
+        $"magento: orders {MagentoOrders}; " +
         $"woocommerce: paid later {WooPaidLater}, cancelled {WooCancelled} (in WMS {WooCancelledInWms}), restocking refunds {WooRestockingRefunds}, " +
         $"level samples {LevelSamples}, over-statements {OverStatements.Count}; " +
         $"dead letters {DeadLetters.Count} (invalid on purpose {InvalidOnPurpose}); converged {Converged}; {Elapsed.TotalSeconds:0.0} s" +
@@ -147,7 +152,8 @@ internal sealed record ChaosReport
 /// while a host on the workers syncs the catalogue, ingests orders from both shops by webhook and by polling, confirms
 /// shipments (split and partial) and processes a return; WooCommerce moves its own stock meanwhile (orders paid later,
 /// on-hold orders cancelled, a restocking return refund) while its levels are sampled against the WMS's
-/// available-to-sell; then it waits for the system to settle and reads the end state back from the shops and the WMS.
+/// available-to-sell; a Magento store (MSI reservations compensated by the connector) takes an order every other round,
+/// polled, with its own faults; then it waits for the system to settle and reads the end state back from the shops and the WMS.
 /// </summary>
 internal sealed class ChaosScenario(ChaosSettings settings, Action<string> output)
 {
@@ -155,6 +161,9 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
     // injected; Shopify throttling comes from the emulator's query-cost bucket, kept small so THROTTLED happens.
     private static readonly ShopifyEmulatorFault[] ShopifyFaults =
         [ShopifyEmulatorFault.ServerError, ShopifyEmulatorFault.MalformedJson, ShopifyEmulatorFault.Slow];
+
+    private static readonly MagentoEmulatorFault[] MagentoFaults =
+        [MagentoEmulatorFault.InternalError, MagentoEmulatorFault.MaintenancePage, MagentoEmulatorFault.PhpNotice];
 
     private static readonly WooCommerceEmulatorFault[] WooFaults =
     [
@@ -172,7 +181,7 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
     {
         var clock = Stopwatch.StartNew();
         var port = Loopback.FreePort();
-        await using var shops = await Shops.StartAsync(port, settings.Skus, cancellationToken);
+        await using var shops = await Shops.StartAsync(port, settings.Skus, cancellationToken, magento: true);
         shops.Shopify.FaultDelay = TimeSpan.FromMilliseconds(300);
         var warehouse = new StockWarehouse(shops.Skus.Select(s => (s, 20 + _random.Next(30))));
         var chaos = new TransportChaos { Every = settings.TransportEvery };
@@ -196,8 +205,19 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
         var paidLater = new List<long>();
         var toCancel = new List<long>();
         var byWebhook = 0;
+        var magentoOrders = 0;
         for (var i = 0; i < settings.OrdersPerShop; i++)
         {
+            if (i % 2 == 0 && shops.Magento is not null)
+            {
+                // Magento: every other round, polled. Its reservation holds the units from placing to shipping.
+                var magentoLines = PickLines(shops, warehouse);
+                var magentoId = shops.Magento!.PlaceOrder([.. magentoLines.Select(l => MagentoEmulatorLine.Simple(l.Sku, l.Quantity, 12.5m))]);
+                placed.Add((HostSettings.Magento, magentoId.ToString(CultureInfo.InvariantCulture)));
+                magentoOrders++;
+                Note($"placed order {magentoId} on {HostSettings.Magento}: {Lines(magentoLines)}");
+            }
+
             var lines = PickLines(shops, warehouse);
             placed.Add((HostSettings.Shopify, await shops.Shopify.CreateOrderAsync([.. lines.Select(l => new ShopifyEmulatorLine
             {
@@ -326,7 +346,8 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
             ShipmentsMissing = missing,
             ShipmentsDuplicated = duplicated,
             ReturnsConfirmed = ReturnNotes(shops, returnedId),
-            LevelsChecked = shops.Skus.Count * 2,
+            LevelsChecked = shops.Skus.Count * 3,
+            MagentoOrders = magentoOrders,
             LevelMismatches = shops.LevelMismatches(warehouse),
             DeadLetters = deadLetters,
             InvalidOnPurpose = invalid,
@@ -387,9 +408,11 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
         int confirmed = 0, missing = 0, duplicated = 0;
         foreach (var order in shipments.GroupBy(s => (s.Channel, s.ChannelOrderId)))
         {
-            if (order.Key.Channel == HostSettings.Shopify)
+            if (order.Key.Channel is HostSettings.Shopify or HostSettings.Magento)
             {
-                var found = shops.Shopify.GetFulfillmentCount(order.Key.ChannelOrderId);
+                var found = order.Key.Channel == HostSettings.Shopify
+                    ? shops.Shopify.GetFulfillmentCount(order.Key.ChannelOrderId)
+                    : shops.Magento!.GetShipmentCount(long.Parse(order.Key.ChannelOrderId, CultureInfo.InvariantCulture));
                 confirmed += Math.Min(found, order.Count());
                 missing += Math.Max(0, order.Count() - found);
                 duplicated += Math.Max(0, found - order.Count());
@@ -494,7 +517,7 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
     /// <summary>Queues one fault on an emulator for every <see cref="ChaosSettings.FaultEvery"/> requests it served: a steady fault rate.</summary>
     private async Task InjectAsync(Shops shops, CancellationToken cancellationToken)
     {
-        long shopifySeen = 0, wooSeen = 0;
+        long shopifySeen = 0, wooSeen = 0, magentoSeen = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             while (shops.Shopify.Calls - shopifySeen >= settings.FaultEvery)
@@ -511,6 +534,14 @@ internal sealed class ChaosScenario(ChaosSettings settings, Action<string> outpu
                 var fault = WooFaults[_random.Next(WooFaults.Length)];
                 shops.Woo.InjectFault(fault, 1, TimeSpan.FromMilliseconds(200));
                 Count("woocommerce." + fault);
+            }
+
+            while (shops.Magento is { } magento && magento.Requests.Count - magentoSeen >= settings.FaultEvery)
+            {
+                magentoSeen += settings.FaultEvery;
+                var fault = MagentoFaults[_random.Next(MagentoFaults.Length)];
+                magento.InjectFault(fault);
+                Count("magento." + fault);
             }
 
             try

@@ -24,6 +24,10 @@ internal sealed record HostSettings(
 {
     public const string Shopify = "shop-a";
     public const string Woo = "shop-b";
+    public const string Magento = "shop-c";
+
+    /// <summary>The Magento store (OAuth 1.0a integration), when the run has one.</summary>
+    public MagentoEndpoint? MagentoStore { get; init; }
 
     /// <summary>The SQLite file, or null for the in-memory store.</summary>
     public string? SqlitePath { get; init; }
@@ -41,6 +45,9 @@ internal sealed record HostSettings(
 
     public ILoggerProvider? Logs { get; init; }
 }
+
+/// <summary>A Magento store and its integration's credentials.</summary>
+internal sealed record MagentoEndpoint(Uri BaseUrl, string ConsumerKey, string ConsumerSecret, string AccessToken, string AccessTokenSecret);
 
 /// <summary>
 /// The host under test, composed as a real one is: AddConnectors with the SQLite (or in-memory) store, the mapping
@@ -120,6 +127,22 @@ internal static class ReliabilityHost
                 o.PollOrders = settings.PollOrders;
                 o.MaxWebhookBodyBytes = 64 * 1024;
             });
+
+        if (settings.MagentoStore is { } magento)
+        {
+            connectors.AddMagento(HostSettings.Magento, o =>
+            {
+                o.BaseUrl = magento.BaseUrl;
+                o.ConsumerKey = magento.ConsumerKey;
+                o.ConsumerSecret = magento.ConsumerSecret;
+                o.AccessToken = magento.AccessToken;
+                o.AccessTokenSecret = magento.AccessTokenSecret;
+                o.AttemptTimeout = TimeSpan.FromSeconds(1);
+                o.MaxRetries = 0; // the standard pipeline waits 2 s and more between retries; the engine's own retries are tightened above
+                o.OrderPollOverlap = TimeSpan.FromSeconds(5);
+                o.SourceCodes["WH1"] = "default"; // MSI: the WMS's one location is the store's default source
+            });
+        }
 
         // Shopify's standard pipeline: a short attempt timeout so an injected stall is a timeout, not a 10 s wait.
         builder.Services.Configure<HttpStandardResilienceOptions>("Connectors.Shopify." + HostSettings.Shopify + "-standard", o =>

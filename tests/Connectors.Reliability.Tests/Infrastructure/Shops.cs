@@ -1,11 +1,15 @@
 using System.Globalization;
 using Connectors.Mapping.Profiles;
+using Connectors.Testing.Magento;
 using Connectors.Testing.Shopify;
 using Connectors.Testing.WooCommerce;
 
 namespace Connectors.Reliability.Tests.Infrastructure;
 
-/// <summary>Both emulated shops with one catalogue: every WMS SKU is a Shopify variant and a WooCommerce simple product.</summary>
+/// <summary>
+/// The emulated shops with one catalogue: every WMS SKU is a Shopify variant and a WooCommerce simple product, and, when
+/// asked for, a Magento simple product (item id = SKU, one source).
+/// </summary>
 internal sealed class Shops : IAsyncDisposable
 {
     public const string WooWebhookSecret = "whsec-woo-3f9a1c7e5b2d4e6f";
@@ -23,6 +27,9 @@ internal sealed class Shops : IAsyncDisposable
 
     public string ShopifyLocation { get; }
 
+    /// <summary>The Magento store, when the run has one.</summary>
+    public MagentoEmulator? Magento { get; private set; }
+
     public List<string> Skus { get; } = [];
 
     /// <summary>SKU -> Shopify InventoryItem GID.</summary>
@@ -34,7 +41,7 @@ internal sealed class Shops : IAsyncDisposable
     public Dictionary<string, ChannelMappingProfile> Profiles { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Starts both emulators (Shopify delivers webhooks to <paramref name="hostPort"/>) and seeds <paramref name="skus"/> SKUs.</summary>
-    public static async Task<Shops> StartAsync(int hostPort, int skus, CancellationToken cancellationToken, bool shopifyWebhooks = true)
+    public static async Task<Shops> StartAsync(int hostPort, int skus, CancellationToken cancellationToken, bool shopifyWebhooks = true, bool magento = false)
     {
         var shopify = await ShopifyEmulator.StartAsync(
             new ShopifyEmulatorOptions
@@ -50,6 +57,12 @@ internal sealed class Shops : IAsyncDisposable
         woo.MaxConcurrentRequests = 2; // a small shop: more at once get 429 + Retry-After
         woo.ThrottleRetryAfter = TimeSpan.FromMilliseconds(200);
         var shops = new Shops(shopify, woo, shopify.AddLocation("Main warehouse"));
+        var magentoProfile = new ChannelMappingProfile();
+        if (magento)
+        {
+            shops.Magento = await MagentoEmulator.StartAsync(cancellationToken: cancellationToken);
+        }
+
         var shopifyProfile = new ChannelMappingProfile();
         var wooProfile = new ChannelMappingProfile();
         for (var i = 1; i <= skus; i++)
@@ -62,6 +75,16 @@ internal sealed class Shops : IAsyncDisposable
             shops.WooProducts[sku] = product;
             shopifyProfile.Items.Add(new ItemMapping { ChannelItemId = variant.InventoryItemId, Sku = sku, ChannelSku = sku });
             wooProfile.Items.Add(new ItemMapping { ChannelItemId = product.ToString(CultureInfo.InvariantCulture), Sku = sku, ChannelSku = sku });
+            if (shops.Magento is { } store)
+            {
+                store.AddProduct(sku, price: 12.5m);
+                magentoProfile.Items.Add(new ItemMapping { ChannelItemId = sku, Sku = sku, ChannelSku = sku });
+            }
+        }
+
+        if (shops.Magento is not null)
+        {
+            shops.Profiles[HostSettings.Magento] = magentoProfile;
         }
 
         shops.Profiles[HostSettings.Shopify] = shopifyProfile;
@@ -79,10 +102,15 @@ internal sealed class Shops : IAsyncDisposable
         Woo.ConsumerKey,
         Woo.ConsumerSecret,
         WooWebhookSecret,
-        Profiles);
+        Profiles)
+    {
+        MagentoStore = Magento is { } m ? new MagentoEndpoint(m.BaseUrl, m.ConsumerKey, m.ConsumerSecret, m.AccessToken, m.AccessTokenSecret) : null,
+    };
 
     /// <summary>The secrets a log must never show.</summary>
-    public IReadOnlyList<string> Secrets => [Shopify.Options.AccessToken, Shopify.Options.ClientSecret, Woo.ConsumerSecret, WooWebhookSecret];
+    public IReadOnlyList<string> Secrets => Magento is { } m
+        ? [Shopify.Options.AccessToken, Shopify.Options.ClientSecret, Woo.ConsumerSecret, WooWebhookSecret, m.ConsumerSecret, m.AccessTokenSecret]
+        : [Shopify.Options.AccessToken, Shopify.Options.ClientSecret, Woo.ConsumerSecret, WooWebhookSecret];
 
     /// <summary>Levels that differ from the WMS's available-to-sell: "channel sku: shop x, WMS y".</summary>
     public List<string> LevelMismatches(StockWarehouse warehouse)
@@ -102,6 +130,11 @@ internal sealed class Shops : IAsyncDisposable
             {
                 mismatches.Add($"{HostSettings.Woo} {sku}: shop {woo?.ToString(CultureInfo.InvariantCulture) ?? "none"}, WMS {free}");
             }
+
+            if (Magento is { } magento && magento.GetSalableQuantity(sku) is var salable && salable != free)
+            {
+                mismatches.Add($"{HostSettings.Magento} {sku}: salable {salable.ToString(CultureInfo.InvariantCulture)}, WMS {free}");
+            }
         }
 
         return mismatches;
@@ -111,5 +144,9 @@ internal sealed class Shops : IAsyncDisposable
     {
         await Shopify.DisposeAsync();
         await Woo.DisposeAsync();
+        if (Magento is not null)
+        {
+            await Magento.DisposeAsync();
+        }
     }
 }

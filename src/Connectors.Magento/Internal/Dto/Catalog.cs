@@ -20,6 +20,9 @@ internal sealed class Product
     [JsonPropertyName("status")]
     public int? Status { get; set; }
 
+    [JsonPropertyName("visibility")]
+    public int? Visibility { get; set; }
+
     [JsonPropertyName("extension_attributes")]
     public ProductExtension? ExtensionAttributes { get; set; }
 }
@@ -29,4 +32,17 @@ internal sealed class ProductExtension
 {
     [JsonPropertyName("configurable_product_links")]
     public List<long>? ConfigurableProductLinks { get; set; }
+
+    [JsonPropertyName("stock_item")]
+    public ProductStockItem? StockItem { get; set; }
+}
+
+/// <summary><c>cataloginventory-data-stock-item-interface</c> as a product read carries it (MSI keeps it for the default source).</summary>
+internal sealed class ProductStockItem
+{
+    [JsonPropertyName("is_in_stock")]
+    public bool? IsInStock { get; set; }
+
+    [JsonPropertyName("manage_stock")]
+    public bool? ManageStock { get; set; }
 }

@@ -39,4 +39,10 @@ namespace Connectors.Magento.Internal.Json;
 [JsonSerializable(typeof(AsyncBulkResponse))]
 [JsonSerializable(typeof(BulkStatus))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
+[JsonSerializable(typeof(BasePricesRequest))]
+[JsonSerializable(typeof(SpecialPricesRequest))]
+[JsonSerializable(typeof(SkusRequest))]
+[JsonSerializable(typeof(List<PriceUpdateResult>))]
+[JsonSerializable(typeof(List<SpecialPriceItem>))]
+[JsonSerializable(typeof(List<StoreConfig>))]
 internal sealed partial class MagentoJsonContext : JsonSerializerContext;

@@ -10,7 +10,11 @@ internal sealed class EmuProduct
 
     public required string TypeId { get; init; }
 
-    public decimal Price { get; init; }
+    public decimal Price { get; set; }
+
+    public bool Enabled { get; set; } = true;
+
+    public int? Visibility { get; set; }
 
     public List<long> Children { get; } = [];
 }
