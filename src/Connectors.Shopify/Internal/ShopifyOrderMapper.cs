@@ -11,7 +11,9 @@ internal static class ShopifyOrderMapper
     /// <param name="order">The order.</param>
     /// <param name="lineItems">All its line items.</param>
     /// <param name="scope">In fulfilment-service mode, the part of the order assigned to the service.</param>
-    public static ChannelOrder Map(string channel, OrderNode order, IReadOnlyList<LineItemNode> lineItems, FulfillmentServiceScope? scope = null)
+    /// <param name="toFulfil">For an order partly fulfilled on the shop, the units per LineItem GID the warehouse is to
+    /// ship (see <c>ShopifyChannel.ToFulfilAsync</c>); null when nothing was fulfilled.</param>
+    public static ChannelOrder Map(string channel, OrderNode order, IReadOnlyList<LineItemNode> lineItems, FulfillmentServiceScope? scope = null, IReadOnlyDictionary<string, int>? toFulfil = null)
     {
         var currency = order.CurrencyCode ?? order.TotalPriceSet?.ShopMoney?.CurrencyCode
             ?? throw new MappingException(channel, order.Id, null, "currencyCode", "is missing.");
@@ -26,6 +28,11 @@ internal static class ShopifyOrderMapper
 
             // quantity still counts units refunded or removed by an order edit; currentQuantity does not.
             var quantity = line.CurrentQuantity ?? line.Quantity;
+            if (toFulfil is not null)
+            {
+                quantity = Math.Min(quantity, toFulfil.GetValueOrDefault(line.Id));
+            }
+
             if (scope is not null)
             {
                 quantity = scope.Quantities.TryGetValue(line.Id, out var assigned) ? assigned : 0;
