@@ -24,7 +24,7 @@ public sealed class SapEwmChaosRunTests
     {
         var output = TestContext.Current.TestOutputHelper!;
         var logs = new LogCapture();
-        var report = await new SapEwmChaosScenario(new ChaosSettings { Logs = logs, FaultEvery = 5, OrdersPerShop = 8 }, output.WriteLine, reportDeliveryOrders).RunAsync(TestContext.Current.CancellationToken);
+        var report = await new SapEwmChaosScenario(new ChaosSettings { Logs = logs, FaultEvery = 5, OrdersPerShop = 8 }.WithEnvironment(), output.WriteLine, reportDeliveryOrders).RunAsync(TestContext.Current.CancellationToken);
         output.WriteLine(report.ToText());
         foreach (var letter in report.DeadLetters)
         {
