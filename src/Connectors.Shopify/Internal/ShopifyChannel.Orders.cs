@@ -60,8 +60,7 @@ internal sealed partial class ShopifyChannel
                 }
 
                 var lines = await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false);
-                var toFulfil = await ToFulfilAsync(order.Id, lines, cancellationToken).ConfigureAwait(false);
-                yield return MapEntry(element, order, lines, null, toFulfil);
+                yield return MapEntry(element, order, lines, null);
             }
 
             after = data.Orders?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
@@ -85,11 +84,11 @@ internal sealed partial class ShopifyChannel
     }
 
     /// <summary>Maps an order read from a page; an order the mapper refuses becomes an unreadable entry naming the field.</summary>
-    private OrderListingEntry MapEntry(JsonElement element, OrderNode order, IReadOnlyList<LineItemNode> lines, FulfillmentServiceScope? scope, IReadOnlyDictionary<string, int>? toFulfil = null)
+    private OrderListingEntry MapEntry(JsonElement element, OrderNode order, IReadOnlyList<LineItemNode> lines, FulfillmentServiceScope? scope)
     {
         try
         {
-            return OrderListingEntry.FromOrder(ShopifyOrderMapper.Map(Name, order, lines, scope, toFulfil));
+            return OrderListingEntry.FromOrder(ShopifyOrderMapper.Map(Name, order, lines, scope));
         }
         catch (MappingException ex)
         {
@@ -177,62 +176,7 @@ internal sealed partial class ShopifyChannel
 
         var lines = await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false);
         var scope = options.FulfillmentServiceMode ? await FulfillmentServiceScopeAsync(order.Id, cancellationToken).ConfigureAwait(false) : null;
-        var toFulfil = scope is null ? await ToFulfilAsync(order.Id, lines, cancellationToken).ConfigureAwait(false) : null;
-        return ShopifyOrderMapper.Map(Name, order, lines, scope, toFulfil);
-    }
-
-    /// <summary>
-    /// For an order with units already fulfilled on the shop (by the merchant or another app, often before the
-    /// connector saw the order), the units per order line the warehouse is still to ship: what the open fulfilment
-    /// orders have left (<c>FulfillmentOrderLineItem.remainingQuantity</c>, which the schema names in place of the
-    /// deprecated <c>LineItem.fulfillableQuantity</c>) plus what this connector's own fulfilments shipped (those a
-    /// shipment marker names), so a shipment the WMS made does not shrink the order it shipped from. Null, without a
-    /// request, when no line shows a fulfilled unit (<c>unfulfilledQuantity</c> below <c>quantity</c>).
-    /// </summary>
-    internal async ValueTask<IReadOnlyDictionary<string, int>?> ToFulfilAsync(string orderId, IReadOnlyList<LineItemNode> lines, CancellationToken cancellationToken)
-    {
-        // quantity counts removed units too, so an edited order also takes this path; that costs a read, never a unit.
-        if (!lines.Any(l => l.RequiresShipping != false && l.UnfulfilledQuantity is { } unfulfilled && unfulfilled < l.Quantity))
-        {
-            return null;
-        }
-
-        var order = await LoadFulfillmentOrdersAsync(orderId, "shipment_none", cancellationToken).ConfigureAwait(false);
-        var ours = ConnectorFulfillmentIds(order);
-        var toFulfil = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var fo in order.FulfillmentOrders?.Nodes ?? [])
-        {
-            if (fo.Status is "CLOSED" or "CANCELLED")
-            {
-                continue;
-            }
-
-            foreach (var line in fo.LineItems?.Nodes ?? [])
-            {
-                if (line.LineItem?.Id is { } id)
-                {
-                    toFulfil[id] = toFulfil.GetValueOrDefault(id) + Math.Max(0, line.RemainingQuantity);
-                }
-            }
-        }
-
-        foreach (var fulfillment in order.Fulfillments ?? [])
-        {
-            if (fulfillment.Status == "CANCELLED" || !ours.Contains(fulfillment.Id))
-            {
-                continue;
-            }
-
-            foreach (var line in fulfillment.FulfillmentLineItems?.Nodes ?? [])
-            {
-                if (line.LineItem?.Id is { } id)
-                {
-                    toFulfil[id] = toFulfil.GetValueOrDefault(id) + line.Quantity;
-                }
-            }
-        }
-
-        return toFulfil;
+        return ShopifyOrderMapper.Map(Name, order, lines, scope);
     }
 
     /// <summary>The order's line items: the first page from the order query, the rest read with <c>OrderLineItems</c>.</summary>

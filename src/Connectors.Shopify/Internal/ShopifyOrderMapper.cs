@@ -11,9 +11,7 @@ internal static class ShopifyOrderMapper
     /// <param name="order">The order.</param>
     /// <param name="lineItems">All its line items.</param>
     /// <param name="scope">In fulfilment-service mode, the part of the order assigned to the service.</param>
-    /// <param name="toFulfil">For an order partly fulfilled on the shop, the units per LineItem GID the warehouse is to
-    /// ship (see <c>ShopifyChannel.ToFulfilAsync</c>); null when nothing was fulfilled.</param>
-    public static ChannelOrder Map(string channel, OrderNode order, IReadOnlyList<LineItemNode> lineItems, FulfillmentServiceScope? scope = null, IReadOnlyDictionary<string, int>? toFulfil = null)
+    public static ChannelOrder Map(string channel, OrderNode order, IReadOnlyList<LineItemNode> lineItems, FulfillmentServiceScope? scope = null)
     {
         var currency = order.CurrencyCode ?? order.TotalPriceSet?.ShopMoney?.CurrencyCode
             ?? throw new MappingException(channel, order.Id, null, "currencyCode", "is missing.");
@@ -28,11 +26,11 @@ internal static class ShopifyOrderMapper
 
             // quantity still counts units refunded or removed by an order edit; currentQuantity does not.
             var quantity = line.CurrentQuantity ?? line.Quantity;
-            if (toFulfil is not null)
-            {
-                quantity = Math.Min(quantity, toFulfil.GetValueOrDefault(line.Id));
-            }
 
+            // unfulfilledQuantity: "The number of units not yet fulfilled." The rest of the units still ordered were
+            // fulfilled, by this connector or by anyone else; the engine leaves out of the warehouse order what was
+            // fulfilled before the WMS got it, and does not treat later fulfilments as an order change.
+            var fulfilled = line.UnfulfilledQuantity is { } unfulfilled ? Math.Clamp(quantity - unfulfilled, 0, Math.Max(0, quantity)) : 0;
             if (scope is not null)
             {
                 quantity = scope.Quantities.TryGetValue(line.Id, out var assigned) ? assigned : 0;
@@ -51,7 +49,11 @@ internal static class ShopifyOrderMapper
             }
 
             var itemId = line.Variant?.InventoryItem?.Id ?? line.Variant?.Id ?? line.Id;
-            lines.Add(new ChannelOrderLine(line.Id, itemId, quantity, price, line.Sku, line.Title, properties));
+            lines.Add(new ChannelOrderLine(line.Id, itemId, quantity, price, line.Sku, line.Title, properties)
+            {
+                // In fulfilment-service mode the quantity is what the service is asked for, fulfilled units excluded.
+                FulfilledQuantity = scope is null ? fulfilled : 0,
+            });
         }
 
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -37,10 +37,11 @@ public sealed class OrderQuantityTests
     }
 
     [Fact]
-    public async Task GetOrder_UnitsFulfilledOnTheShopBeforeTheConnectorSawIt_OnlyTheUnitsLeftToFulfil()
+    public async Task GetOrder_UnitsFulfilledOnTheShop_OrderedUnitsWithTheFulfilledCount()
     {
-        // Issue 17 item 12: an order partly shipped before the connector saw it sent its whole quantity again.
-        // Schema, FulfillmentOrderLineItem.remainingQuantity: "The number of units remaining to be fulfilled."
+        // Issue 17 item 12: an order partly shipped before the connector saw it sent its whole quantity again. The
+        // channel says how many units are fulfilled; the engine leaves them out of the warehouse order.
+        // Schema, LineItem.unfulfilledQuantity: "The number of units not yet fulfilled."
         var ct = TestContext.Current.CancellationToken;
         await using var emulator = await ShopifyEmulator.StartAsync(cancellationToken: ct);
         await using var services = ShopifyTestHost.Build(emulator.BaseAddress);
@@ -64,16 +65,16 @@ public sealed class OrderQuantityTests
         var order = await services.Channel().GetOrderAsync(orderId, ct);
         var listed = await services.Channel().ListOrdersAsync(DateTimeOffset.UtcNow.AddHours(-1), ct).SingleAsync(ct);
 
-        var line = Assert.Single(order!.Lines);
-        Assert.Equal(("SHIRT", 2), (line.Sku, line.Quantity));
-        Assert.Equal(("SHIRT", 2), (Assert.Single(listed.Lines).Sku, listed.Lines[0].Quantity));
+        Assert.Equal([("SHIRT", 3, 1), ("MUG", 2, 2)], order!.Lines.Select(l => (l.Sku!, l.Quantity, l.FulfilledQuantity)));
+        Assert.Equal([("SHIRT", 3, 1), ("MUG", 2, 2)], listed.Lines.Select(l => (l.Sku!, l.Quantity, l.FulfilledQuantity)));
         Assert.Equal(FulfillmentStatus.PartiallyFulfilled, order.FulfillmentStatus);
     }
 
     [Fact]
-    public async Task GetOrder_PartShippedByTheConnector_KeepsThoseUnitsAndSubtractsOnlyWhatTheMerchantShipped()
+    public async Task GetOrder_PartShippedByTheConnectorAndByTheMerchant_QuantityStaysWhatWasOrdered()
     {
-        // The WMS's own shipments must not shrink the order it shipped from (the engine would send the WMS an update).
+        // The WMS's own shipments and the merchant's must not shrink the order: the quantity is what was ordered, and
+        // the fulfilled units are counted apart, so the engine sees no order change in them.
         var ct = TestContext.Current.CancellationToken;
         await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
         await using var services = ShopifyTestHost.Build(emulator.BaseAddress);
@@ -89,11 +90,11 @@ public sealed class OrderQuantityTests
         var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
         await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(line.LineId, 2)], "SHIP-1"), ct);
 
-        var afterOurs = (await channel.GetOrderAsync(orderId, ct))!.Lines[0].Quantity;
+        var afterOurs = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
         emulator.FulfillOnShop(orderId, "SHIRT", 1);
-        var afterMerchant = (await channel.GetOrderAsync(orderId, ct))!.Lines[0].Quantity;
+        var afterMerchant = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
 
-        Assert.Equal(5, afterOurs);
-        Assert.Equal(4, afterMerchant);
+        Assert.Equal((5, 2), (afterOurs.Quantity, afterOurs.FulfilledQuantity));
+        Assert.Equal((5, 3), (afterMerchant.Quantity, afterMerchant.FulfilledQuantity));
     }
 }
