@@ -51,15 +51,7 @@ internal sealed partial class ShopifyChannel
                     }
 
                     var returnLines = await AllReturnLinesAsync(ret.Id, ret.ReturnLineItems, cancellationToken).ConfigureAwait(false);
-                    var lines = NonNullNodes(returnLines, "ReturnLineItems")
-                        .Where(l => l.Quantity > 0 && l.FulfillmentLineItem?.LineItem?.Id is not null)
-                        .GroupBy(l => l.FulfillmentLineItem!.LineItem!.Id, StringComparer.Ordinal)
-                        .Select(g => new ReturnLine(
-                            g.Key,
-                            g.Sum(l => l.Quantity),
-                            g.Select(l => l.ReturnReasonNote).FirstOrDefault(n => !string.IsNullOrEmpty(n)),
-                            g.First().FulfillmentLineItem!.LineItem!.Variant?.InventoryItem?.Id))
-                        .ToArray();
+                    var lines = ToReturnLines(returnLines);
                     if (lines.Length > 0)
                     {
                         yield return new ReturnRequest(Name, ret.Id, order.Id, lines, created);
@@ -71,6 +63,39 @@ internal sealed partial class ShopifyChannel
         }
         while (after is not null);
     }
+
+    /// <summary>
+    /// One return by its id (the <c>returns/request</c> webhook names the return, not its lines), as
+    /// <see cref="ListReturnRequestsAsync"/> lists it: every line read (paged), lines named by order line. Null for a
+    /// return that is not REQUESTED or OPEN (declined, cancelled, closed) or has no line left to return.
+    /// </summary>
+    public async Task<ReturnRequest?> GetReturnRequestAsync(string returnId, CancellationToken cancellationToken = default)
+    {
+        var id = ShopifyIds.Normalise(returnId, ShopifyIds.Return)
+            ?? throw new ConnectorValidationException(nameof(returnId), $"'{returnId}' is not a Return GID or numeric id.");
+        var ret = await ReturnDetailAsync(id, cancellationToken).ConfigureAwait(false);
+        if (ret.Status is not ("REQUESTED" or "OPEN") || ret.Order?.Id is not { } orderId)
+        {
+            return null;
+        }
+
+        var created = ret.CreatedAt
+            ?? throw new ConnectorRequestFailedException(ShopifyChannelDefaults.Platform, $"Return {id} was read without its createdAt, which the schema says is never null.", errorCode: "MALFORMED_RESPONSE", isTransient: false);
+        var lines = ToReturnLines(ret.ReturnLineItems?.Nodes ?? []);
+        return lines.Length == 0 ? null : new ReturnRequest(Name, ret.Id, orderId, lines, created);
+    }
+
+    /// <summary>Return lines by order line (LineItem GID); several return lines of one order line add up.</summary>
+    private static ReturnLine[] ToReturnLines(IReadOnlyList<ReturnLineNode?> returnLines) =>
+        NonNullNodes(returnLines, "ReturnLineItems")
+            .Where(l => l.Quantity > 0 && l.FulfillmentLineItem?.LineItem?.Id is not null)
+            .GroupBy(l => l.FulfillmentLineItem!.LineItem!.Id, StringComparer.Ordinal)
+            .Select(g => new ReturnLine(
+                g.Key,
+                g.Sum(l => l.Quantity),
+                g.Select(l => l.ReturnReasonNote).FirstOrDefault(n => !string.IsNullOrEmpty(n)),
+                g.First().FulfillmentLineItem!.LineItem!.Variant?.InventoryItem?.Id))
+            .ToArray();
 
     /// <summary>
     /// Processes the received lines with <c>returnProcess</c>. The confirmation names order lines (LineItem GIDs; a

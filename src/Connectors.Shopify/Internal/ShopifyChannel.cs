@@ -11,7 +11,7 @@ namespace Connectors.Shopify.Internal;
 /// The Shopify channel of one store. Channel item id = the InventoryItem GID (inventory targets, catalog items, order
 /// lines and inventory webhooks all use it); order line id = the LineItem GID; location id = the Location GID.
 /// </summary>
-internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChannel, IOrderListingChannel, IFulfillmentChannel, IReturnChannel, IWarehouseAnswerChannel, IShopifyAdministration
+internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChannel, IOrderListingChannel, IFulfillmentChannel, IReturnLookupChannel, IWarehouseAnswerChannel, IShopifyAdministration
 {
     private const int FulfillmentOrdersFirst = 5;
     private const int FulfillmentsFirst = 10;

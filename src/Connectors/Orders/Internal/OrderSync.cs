@@ -94,6 +94,24 @@ internal sealed class OrderSync : IOrderSync
                 await TryRecordDeliveryAsync(returned.Channel, returned.DeliveryId, cancellationToken).ConfigureAwait(false);
                 return added ? InboxAcceptOutcome.Accepted : InboxAcceptOutcome.Duplicate;
 
+            case ReturnNoticeEvent notice:
+                // The same item id as the full request: a poll that lists the return later is a duplicate of this item.
+                ArgumentException.ThrowIfNullOrEmpty(notice.ReturnId);
+                var noted = await _inbox.EnqueueAsync(
+                    _store,
+                    WorkQueue.Inbox,
+                    new WorkItem
+                    {
+                        Id = WorkKinds.ReturnRequestId(notice.Channel, notice.ReturnId),
+                        Channel = notice.Channel,
+                        Kind = WorkKinds.ReturnNotice,
+                        Payload = OrderPayloads.Write(new ReturnNoticePayload(notice.Channel, notice.ReturnId, notice.ChannelOrderId)),
+                        EnqueuedAt = _time.GetUtcNow(),
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                await TryRecordDeliveryAsync(notice.Channel, notice.DeliveryId, cancellationToken).ConfigureAwait(false);
+                return noted ? InboxAcceptOutcome.Accepted : InboxAcceptOutcome.Duplicate;
+
             default:
                 return InboxAcceptOutcome.Ignored;
         }
@@ -240,7 +258,7 @@ internal sealed class OrderSync : IOrderSync
         return await _failures.RunPassAsync(
             WorkQueue.Inbox,
             Flow.InboxBatchSize,
-            static item => item.Kind == WorkKinds.ReturnRequest ? ConnectorFlows.Returns : ConnectorFlows.Orders,
+            static item => item.Kind is WorkKinds.ReturnRequest or WorkKinds.ReturnNotice ? ConnectorFlows.Returns : ConnectorFlows.Orders,
             async (item, _, token) =>
             {
                 switch (item.Kind)
@@ -256,7 +274,10 @@ internal sealed class OrderSync : IOrderSync
 
                         return true;
                     case WorkKinds.ReturnRequest:
-                        await ProcessReturnRequestAsync(item, token).ConfigureAwait(false);
+                        await ExpectReturnAsync(OrderPayloads.ReadReturn(item.Payload), token).ConfigureAwait(false);
+                        return true;
+                    case WorkKinds.ReturnNotice:
+                        await ProcessReturnNoticeAsync(item, token).ConfigureAwait(false);
                         return true;
                     default:
                         throw new ConnectorException($"Inbox item {item.Id} has kind '{item.Kind}', which the order flow does not know.");
@@ -732,9 +753,27 @@ internal sealed class OrderSync : IOrderSync
     private static bool DoneOnChannel(ChannelOrder order) =>
         order.Status == ChannelOrderStatus.Completed || order.FulfillmentStatus == FulfillmentStatus.Fulfilled;
 
-    private async Task ProcessReturnRequestAsync(WorkItem item, CancellationToken cancellationToken)
+    /// <summary>
+    /// A return the channel named without its lines: read by id now, so the warehouse hears of it without waiting for the
+    /// returns poll. A return that asks nothing of the warehouse (declined, cancelled, closed) completes the item; one the
+    /// channel does not know fails it (not found).
+    /// </summary>
+    private async Task ProcessReturnNoticeAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        var request = OrderPayloads.ReadReturn(item.Payload);
+        var notice = OrderPayloads.ReadReturnNotice(item.Payload);
+        var port = ChannelPorts.Get<IReturnLookupChannel>(_channels, notice.Channel);
+        if (await port.GetReturnRequestAsync(notice.ReturnId, cancellationToken).ConfigureAwait(false) is not { } request)
+        {
+            _metrics.ReturnsProcessed.Add(1, ConnectorsMetrics.Channel(notice.Channel), ConnectorsMetrics.Outcome("nothing-to-expect"));
+            Log.ReturnProcessed(_logger, notice.ReturnId, notice.Channel, "asks nothing of the warehouse (declined, cancelled or closed on the channel)");
+            return;
+        }
+
+        await ExpectReturnAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ExpectReturnAsync(ReturnRequest request, CancellationToken cancellationToken)
+    {
         var order = await _lookup.GetAsync(request.Channel, request.ChannelOrderId, cancellationToken).ConfigureAwait(false);
         var expected = await _mapper.MapReturnAsync(request, order, cancellationToken).ConfigureAwait(false);
         var returns = _returns ?? throw new ConnectorException("No IWarehouseReturns is registered; the host must register its WMS returns port to process returns.");
