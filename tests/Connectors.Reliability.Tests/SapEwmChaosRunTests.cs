@@ -11,7 +11,7 @@ public sealed class SapEwmChaosRunTests
     /// <summary>
     /// The same run with <c>ReportDeliveryOrders</c> on, part of the default chaos run. It was opt-in while 2 of 14 runs
     /// ended with a Shopify order refused as an update by the adapter; that was fulfilment progress read as an order change
-    /// (docs/architecture.md, "Fulfilment progress is not an order change"), fixed and then green in 8 of 8 runs with other
+    /// (docs/architecture.md, "Fulfilment progress is not an order change"), fixed and then green in 13 of 13 runs with other
     /// seeds on 2026-12-03 (docs/warehouses/sap-ewm.md).
     /// </summary>
     [Fact(Skip = "Turned off by CONNECTORS_CHAOS=0.", SkipUnless = nameof(ChaosRunTests.ChaosEnabled), SkipType = typeof(ChaosRunTests))]
