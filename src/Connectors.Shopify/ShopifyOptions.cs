@@ -107,6 +107,24 @@ public sealed class ShopifyOptions
     /// <value>Default null: the service is found by <see cref="FulfillmentServiceName"/>, or created, at first use.</value>
     public string? FulfillmentServiceLocationId { get; set; }
 
+    /// <summary>
+    /// Moves fulfilment orders to the warehouse that shipped: when a shipment leaves from a location (its
+    /// <see cref="FulfillmentRequest.ChannelLocationIds"/>, mapped from the WMS location) whose fulfilment orders do not
+    /// hold its lines, the units are moved there first with <c>fulfillmentOrderMove</c> (only from fulfilment orders whose
+    /// <c>supportedActions</c> include <c>MOVE</c>), then fulfilled.
+    /// </summary>
+    /// <value>Default false: such a shipment is refused with a <see cref="ConnectorValidationException"/> naming the
+    /// locations, as Shopify assigns each fulfilment order to the location it chose.</value>
+    public bool MoveFulfillmentOrders { get; set; }
+
+    /// <summary>
+    /// Stocks an item at a location the inventory location mapping pushes it to when Shopify does not stock it there
+    /// (<c>ITEM_NOT_STOCKED_AT_LOCATION</c>): <c>inventoryActivate</c> with the pushed quantity as <c>available</c>,
+    /// instead of reporting the item <see cref="PushOutcome.NotListed"/> at that location.
+    /// </summary>
+    /// <value>Default false: the mapping is not taken as an instruction to stock items; such items are reported once.</value>
+    public bool ActivateUnstockedInventory { get; set; }
+
     /// <summary>The callback URL given to <c>fulfillmentServiceCreate</c> (optional since 2026-01; the connector polls instead).</summary>
     /// <value>Default null.</value>
     public Uri? FulfillmentServiceCallbackUrl { get; set; }

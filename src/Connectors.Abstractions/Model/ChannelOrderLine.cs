@@ -82,4 +82,14 @@ public sealed record ChannelOrderLine
     /// </summary>
     /// <value><see langword="null"/> when the channel does not say.</value>
     public int? StockHeld { get; init; }
+
+    /// <summary>
+    /// Units of this line the channel shows as fulfilled at this version of the order, by anyone: the warehouse's
+    /// shipments confirmed by this connector, the merchant, another app (Shopify: <c>currentQuantity</c> less
+    /// <c>unfulfilledQuantity</c>). <see cref="Quantity"/> stays the units ordered. The engine sends the WMS only the
+    /// units not yet fulfilled when it first submits the order, and never turns later fulfilment progress into a WMS
+    /// order update (docs/architecture.md, "Fulfilment progress is not an order change").
+    /// </summary>
+    /// <value>0 unless the channel says; a value outside 0 to <see cref="Quantity"/> is read as the nearest bound.</value>
+    public int FulfilledQuantity { get; init; }
 }

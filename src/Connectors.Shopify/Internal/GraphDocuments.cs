@@ -32,6 +32,13 @@ internal static partial class GraphDocuments
     public const string ReturnRefundSuggestion = nameof(ReturnRefundSuggestion);
     public const string ReturnProcess = nameof(ReturnProcess);
     public const string ReturnApproveRequest = nameof(ReturnApproveRequest);
+    public const string OrderReturns = nameof(OrderReturns);
+    public const string ReturnLineItems = nameof(ReturnLineItems);
+    public const string ReverseFulfillmentOrders = nameof(ReverseFulfillmentOrders);
+    public const string ReverseFulfillmentOrderLineItems = nameof(ReverseFulfillmentOrderLineItems);
+    public const string OrderMetafields = nameof(OrderMetafields);
+    public const string FulfillmentOrderMove = nameof(FulfillmentOrderMove);
+    public const string InventoryActivate = nameof(InventoryActivate);
     public const string WebhookSubscriptionCreate = nameof(WebhookSubscriptionCreate);
     public const string FulfillmentServices = nameof(FulfillmentServices);
     public const string FulfillmentServiceCreate = nameof(FulfillmentServiceCreate);
@@ -53,7 +60,8 @@ internal static partial class GraphDocuments
         MetafieldsSet, FulfillmentOrders, FulfillmentOrderLineItems, FulfillmentCreate, Fulfillment, FulfillmentTrackingInfoUpdate, Returns, Return,
         ReturnRefundSuggestion, ReturnProcess, ReturnApproveRequest, WebhookSubscriptionCreate, FulfillmentServices, FulfillmentServiceCreate, AssignedFulfillmentOrders,
         FulfillmentOrderAcceptFulfillmentRequest, FulfillmentOrderRejectFulfillmentRequest, FulfillmentOrderAcceptCancellationRequest,
-        FulfillmentOrderRejectCancellationRequest, FulfillmentOrderOpen, .. PriceOperations,
+        FulfillmentOrderRejectCancellationRequest, FulfillmentOrderOpen, OrderReturns, ReturnLineItems, ReverseFulfillmentOrders,
+        ReverseFulfillmentOrderLineItems, OrderMetafields, FulfillmentOrderMove, InventoryActivate, .. PriceOperations,
     ];
 
     /// <summary>The embedded documents, by resource name (for the test that checks every file is listed in <see cref="All"/>).</summary>

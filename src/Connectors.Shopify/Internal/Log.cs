@@ -31,4 +31,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7051, Level = LogLevel.Warning, Message = "Shopify channel {Channel}: stock of {InventoryItemId} at {LocationId} was changed by someone else (expected {Expected}, found {Found}); setting {Quantity} from the value read")]
     public static partial void InventoryConflict(ILogger logger, string channel, string inventoryItemId, string locationId, int? expected, int? found, int quantity);
+
+    [LoggerMessage(EventId = 7052, Level = LogLevel.Information, Message = "Shopify channel {Channel}: moved {Units} units of fulfilment order {FulfillmentOrderId} to location {LocationId} (now {MovedFulfillmentOrderId}) for shipment {ShipmentKey}")]
+    public static partial void FulfillmentOrderMoved(ILogger logger, string channel, string fulfillmentOrderId, int units, string locationId, string movedFulfillmentOrderId, string shipmentKey);
+
+    [LoggerMessage(EventId = 7053, Level = LogLevel.Warning, Message = "Shopify channel {Channel}: inventory item {InventoryItemId} could not be stocked at location {LocationId}: {Reason}")]
+    public static partial void InventoryNotActivated(ILogger logger, string channel, string inventoryItemId, string locationId, string reason);
 }

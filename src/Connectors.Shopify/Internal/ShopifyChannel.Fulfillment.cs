@@ -42,6 +42,13 @@ internal sealed partial class ShopifyChannel
         }
 
         var serviceLocation = options.FulfillmentServiceMode ? await ServiceLocationAsync(cancellationToken).ConfigureAwait(false) : null;
+        if (serviceLocation is null && options.MoveFulfillmentOrders && PlanMoves(request, order) is { Count: > 0 } moves)
+        {
+            // A retry after a move finds the units at the shipping location already and moves nothing.
+            await MoveAsync(request, moves, cancellationToken).ConfigureAwait(false);
+            order = await LoadFulfillmentOrdersAsync(orderId, markerKey, cancellationToken).ConfigureAwait(false);
+        }
+
         var (byFulfillmentOrder, toOpen) = Allocate(request, order, serviceLocation);
         await OpenScheduledAsync(toOpen, cancellationToken).ConfigureAwait(false);
         var tracking = Tracking(request.Tracking, request.Carrier);
@@ -78,12 +85,7 @@ internal sealed partial class ShopifyChannel
     /// locations, which one fulfilment cannot hold.</exception>
     internal static (List<FulfillmentOrderLineItemsInput> Groups, List<string> ToOpen) Allocate(FulfillmentRequest request, FulfillmentOrdersOrder order, string? serviceLocation)
     {
-        var shipFrom = new List<string>(request.ChannelLocationIds.Count);
-        for (var i = 0; i < request.ChannelLocationIds.Count; i++)
-        {
-            shipFrom.Add(ShopifyIds.Normalise(request.ChannelLocationIds[i], ShopifyIds.Location)
-                ?? throw new ConnectorValidationException($"ChannelLocationIds[{i}]", $"'{request.ChannelLocationIds[i]}' is not a Location GID or numeric id."));
-        }
+        var shipFrom = ShipFrom(request);
 
         var usable = (order.FulfillmentOrders?.Nodes ?? [])
             .Where(f => CanFulfill(f) || CanOpen(f))
@@ -109,7 +111,8 @@ internal sealed partial class ShopifyChannel
         {
             throw new ConnectorValidationException([.. shortfalls.Select(s => new ValidationError(
                 $"Lines[{s.Index}].Quantity",
-                $"ships {request.Lines[s.Index].Quantity} of line {request.Lines[s.Index].LineId} but only {request.Lines[s.Index].Quantity - s.Missing} remain to fulfil on fulfilment orders that can be fulfilled{where}."))]);
+                $"ships {request.Lines[s.Index].Quantity} of line {request.Lines[s.Index].LineId} but only {request.Lines[s.Index].Quantity - s.Missing} remain to fulfil on fulfilment orders that can be fulfilled{where}"
+                + (shipFrom.Count == 0 ? "." : "; fulfilment orders of other locations are moved there only with ShopifyOptions.MoveFulfillmentOrders, and only when they support MOVE.")))]);
         }
 
         var locations = usable.Where(f => spread.ContainsKey(f.Id)).Select(LocationOf).Distinct(StringComparer.Ordinal).ToArray();
@@ -117,9 +120,108 @@ internal sealed partial class ShopifyChannel
             nameof(request.Lines),
             $"are assigned to fulfilment orders of {locations.Length} locations ({string.Join(", ", locations)}){where}, and Shopify refuses a fulfilment that mixes them "
             + "(\"All fulfillment orders in a fulfillment must be assigned to the same location.\"): split the shipment per location or name the warehouse it left from (WarehouseShipment.WarehouseLocation).");
-
-        static string LocationOf(FulfillmentOrderNode f) => f.AssignedLocation?.Location?.Id ?? string.Empty;
     }
+
+    /// <summary>The locations the shipment left from, as Location GIDs.</summary>
+    /// <exception cref="ConnectorValidationException">A location id is malformed.</exception>
+    private static List<string> ShipFrom(FulfillmentRequest request)
+    {
+        var shipFrom = new List<string>(request.ChannelLocationIds.Count);
+        for (var i = 0; i < request.ChannelLocationIds.Count; i++)
+        {
+            shipFrom.Add(ShopifyIds.Normalise(request.ChannelLocationIds[i], ShopifyIds.Location)
+                ?? throw new ConnectorValidationException($"ChannelLocationIds[{i}]", $"'{request.ChannelLocationIds[i]}' is not a Location GID or numeric id."));
+        }
+
+        return shipFrom;
+    }
+
+    /// <summary>
+    /// The units to move to the location the shipment left from (the first of its channel locations) so that location
+    /// can fulfil it: what its own fulfilment orders cannot take, from fulfilment orders elsewhere whose
+    /// <c>supportedActions</c> include <c>MOVE</c>. Empty when nothing needs moving, when the shipment names no location,
+    /// or when even moving could not cover it (then <see cref="Allocate"/> refuses it with its error).
+    /// </summary>
+    internal static List<(string FulfillmentOrderId, string LocationId, List<FulfillmentOrderLineItemInput> Lines)> PlanMoves(FulfillmentRequest request, FulfillmentOrdersOrder order)
+    {
+        var shipFrom = ShipFrom(request);
+        if (shipFrom.Count == 0)
+        {
+            return [];
+        }
+
+        var nodes = order.FulfillmentOrders?.Nodes ?? [];
+        var here = nodes.Where(f => (CanFulfill(f) || CanOpen(f)) && shipFrom.Contains(LocationOf(f), StringComparer.Ordinal)).ToList();
+        var movable = nodes.Where(f => !shipFrom.Contains(LocationOf(f), StringComparer.Ordinal) && f.SupportedActions?.Any(a => a.Action == "MOVE") == true).ToList();
+        var left = here.Concat(movable).SelectMany(f => f.LineItems?.Nodes ?? []).ToDictionary(l => l.Id, l => l.RemainingQuantity, StringComparer.Ordinal);
+        var plan = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var wanted in request.Lines)
+        {
+            var quantity = wanted.Quantity;
+            quantity -= Take(here, wanted.LineId, quantity, null);
+            quantity -= Take(movable, wanted.LineId, quantity, plan);
+            if (quantity > 0)
+            {
+                return [];
+            }
+        }
+
+        return [.. plan.Select(p => (p.Key, shipFrom[0], p.Value.Select(l => new FulfillmentOrderLineItemInput(l.Key, l.Value)).ToList()))];
+
+        int Take(List<FulfillmentOrderNode> from, string lineId, int quantity, Dictionary<string, Dictionary<string, int>>? record)
+        {
+            var taken = 0;
+            foreach (var fo in from)
+            {
+                foreach (var line in fo.LineItems?.Nodes ?? [])
+                {
+                    if (taken == quantity || line.LineItem?.Id != lineId || left[line.Id] <= 0)
+                    {
+                        continue;
+                    }
+
+                    var take = Math.Min(quantity - taken, left[line.Id]);
+                    left[line.Id] -= take;
+                    taken += take;
+                    if (record is not null)
+                    {
+                        var lines = record.TryGetValue(fo.Id, out var existing) ? existing : record[fo.Id] = new Dictionary<string, int>(StringComparer.Ordinal);
+                        lines[line.Id] = lines.GetValueOrDefault(line.Id) + take;
+                    }
+                }
+            }
+
+            return taken;
+        }
+    }
+
+    /// <summary>
+    /// Moves the planned units with <c>fulfillmentOrderMove</c> ("Changes the location which is assigned to fulfill a
+    /// number of unfulfilled fulfillment order line items"); the moved units may land on a new fulfilment order, which
+    /// is why the caller reads the fulfilment orders again. A refusal is a validation error naming it.
+    /// </summary>
+    private async Task MoveAsync(FulfillmentRequest request, List<(string FulfillmentOrderId, string LocationId, List<FulfillmentOrderLineItemInput> Lines)> moves, CancellationToken cancellationToken)
+    {
+        foreach (var (fulfillmentOrderId, location, lines) in moves)
+        {
+            var data = await _client.SendAsync(
+                GraphDocuments.FulfillmentOrderMove,
+                new FulfillmentOrderMoveVariables(fulfillmentOrderId, location, lines),
+                ShopifyJsonContext.Default.FulfillmentOrderMoveVariables,
+                ShopifyJsonContext.Default.GraphResponseFulfillmentOrderMoveData,
+                cancellationToken).ConfigureAwait(false);
+            ThrowOnUserErrors(data.FulfillmentOrderMove?.UserErrors, "fulfillmentOrderMove");
+            var units = 0;
+            foreach (var line in lines)
+            {
+                units += line.Quantity;
+            }
+
+            Log.FulfillmentOrderMoved(_logger, Name, fulfillmentOrderId, units, location, data.FulfillmentOrderMove?.MovedFulfillmentOrder?.Id ?? "?", request.IdempotencyKey);
+        }
+    }
+
+    private static string LocationOf(FulfillmentOrderNode f) => f.AssignedLocation?.Location?.Id ?? string.Empty;
 
     /// <summary>Whether a fulfilment can be created from the fulfilment order now (older answers without <c>supportedActions</c>: by status).</summary>
     private static bool CanFulfill(FulfillmentOrderNode fo) =>
@@ -265,6 +367,21 @@ internal sealed partial class ShopifyChannel
             order = order with { FulfillmentOrders = order.FulfillmentOrders with { Nodes = complete } };
         }
 
+        // More shipment markers than the first page (an order shipped in many parts): the rest are read on from the cursor.
+        if (order.ShipmentMarkers?.PageInfo is { HasNextPage: true })
+        {
+            var markers = await AllNodesAsync(
+                order.ShipmentMarkers,
+                GraphDocuments.OrderMetafields,
+                $"order {orderId}",
+                (n, after) => new OrderMetafieldsVariables(orderId, _client.Options.AcknowledgementMetafieldNamespace, n, after),
+                ShopifyJsonContext.Default.OrderMetafieldsVariables,
+                ShopifyJsonContext.Default.GraphResponseOrderMetafieldsData,
+                static data => data.Order?.ShipmentMarkers,
+                cancellationToken).ConfigureAwait(false);
+            order = order with { ShipmentMarkers = new Connection<MetafieldNode>(null, markers) };
+        }
+
         // Order.fulfillments is a list read up to FulfillmentsFirst; each one's lines are paged, and a fulfilment a
         // shipment marker names that is not among them (a busy order) is looked up by its id, so the look-before-resend
         // and the reconciliation see every fulfilment this connector created.
@@ -333,6 +450,21 @@ internal sealed partial class ShopifyChannel
 
         var space = value.IndexOf(' ', StringComparison.Ordinal);
         return space < 0 ? (value, null) : (value[..space], value[(space + 1)..]);
+    }
+
+    /// <summary>The fulfilments this connector created on the order: those its shipment markers name.</summary>
+    private static HashSet<string> ConnectorFulfillmentIds(FulfillmentOrdersOrder order)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var marker in order.ShipmentMarkers?.Nodes ?? [])
+        {
+            if (marker.Key is { } key && key.StartsWith(ShipmentMarkerPrefix, StringComparison.Ordinal) && ParseMarker(marker.Value).FulfillmentId is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
     }
 
     public async Task<IReadOnlyList<ChannelFulfillment>> ListFulfillmentsAsync(string channelOrderId, CancellationToken cancellationToken = default)

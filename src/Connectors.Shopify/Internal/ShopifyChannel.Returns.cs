@@ -9,6 +9,7 @@ internal sealed partial class ShopifyChannel
     private const int ReturnsFirst = 3;
     private const int ReturnLinesFirst = 10;
     private const int ReturnDetailLinesFirst = 50;
+    private const int ReverseFulfillmentOrdersFirst = 5;
 
     /// <summary>
     /// Return requests (status REQUESTED or OPEN) created at or after <paramref name="since"/>, found through the orders
@@ -32,22 +33,25 @@ internal sealed partial class ShopifyChannel
                 cancellationToken).ConfigureAwait(false);
             foreach (var order in NonNullNodes(data.Orders?.Nodes, "Returns"))
             {
-                foreach (var ret in NonNullNodes(order.Returns?.Nodes, "Returns"))
+                // An order with more returns than the page, and a return with more lines, are read on from their cursors.
+                var returns = await AllNodesAsync(
+                    order.Returns,
+                    GraphDocuments.OrderReturns,
+                    $"order {order.Id}",
+                    (n, after) => new OrderReturnsVariables(order.Id, n, after, ReturnLinesFirst),
+                    ShopifyJsonContext.Default.OrderReturnsVariables,
+                    ShopifyJsonContext.Default.GraphResponseOrderReturnsData,
+                    static data => data.Order?.Returns,
+                    cancellationToken).ConfigureAwait(false);
+                foreach (var ret in NonNullNodes(returns, "Returns"))
                 {
                     if (ret.Status is not ("REQUESTED" or "OPEN") || ret.CreatedAt is not { } created || created < since)
                     {
                         continue;
                     }
 
-                    var lines = (ret.ReturnLineItems?.Nodes ?? [])
-                        .Where(l => l.Quantity > 0 && l.FulfillmentLineItem?.LineItem?.Id is not null)
-                        .GroupBy(l => l.FulfillmentLineItem!.LineItem!.Id, StringComparer.Ordinal)
-                        .Select(g => new ReturnLine(
-                            g.Key,
-                            g.Sum(l => l.Quantity),
-                            g.Select(l => l.ReturnReasonNote).FirstOrDefault(n => !string.IsNullOrEmpty(n)),
-                            g.First().FulfillmentLineItem!.LineItem!.Variant?.InventoryItem?.Id))
-                        .ToArray();
+                    var returnLines = await AllReturnLinesAsync(ret.Id, ret.ReturnLineItems, cancellationToken).ConfigureAwait(false);
+                    var lines = ToReturnLines(returnLines);
                     if (lines.Length > 0)
                     {
                         yield return new ReturnRequest(Name, ret.Id, order.Id, lines, created);
@@ -59,6 +63,39 @@ internal sealed partial class ShopifyChannel
         }
         while (after is not null);
     }
+
+    /// <summary>
+    /// One return by its id (the <c>returns/request</c> webhook names the return, not its lines), as
+    /// <see cref="ListReturnRequestsAsync"/> lists it: every line read (paged), lines named by order line. Null for a
+    /// return that is not REQUESTED or OPEN (declined, cancelled, closed) or has no line left to return.
+    /// </summary>
+    public async Task<ReturnRequest?> GetReturnRequestAsync(string returnId, CancellationToken cancellationToken = default)
+    {
+        var id = ShopifyIds.Normalise(returnId, ShopifyIds.Return)
+            ?? throw new ConnectorValidationException(nameof(returnId), $"'{returnId}' is not a Return GID or numeric id.");
+        var ret = await ReturnDetailAsync(id, cancellationToken).ConfigureAwait(false);
+        if (ret.Status is not ("REQUESTED" or "OPEN") || ret.Order?.Id is not { } orderId)
+        {
+            return null;
+        }
+
+        var created = ret.CreatedAt
+            ?? throw new ConnectorRequestFailedException(ShopifyChannelDefaults.Platform, $"Return {id} was read without its createdAt, which the schema says is never null.", errorCode: "MALFORMED_RESPONSE", isTransient: false);
+        var lines = ToReturnLines(ret.ReturnLineItems?.Nodes ?? []);
+        return lines.Length == 0 ? null : new ReturnRequest(Name, ret.Id, orderId, lines, created);
+    }
+
+    /// <summary>Return lines by order line (LineItem GID); several return lines of one order line add up.</summary>
+    private static ReturnLine[] ToReturnLines(IReadOnlyList<ReturnLineNode?> returnLines) =>
+        NonNullNodes(returnLines, "ReturnLineItems")
+            .Where(l => l.Quantity > 0 && l.FulfillmentLineItem?.LineItem?.Id is not null)
+            .GroupBy(l => l.FulfillmentLineItem!.LineItem!.Id, StringComparer.Ordinal)
+            .Select(g => new ReturnLine(
+                g.Key,
+                g.Sum(l => l.Quantity),
+                g.Select(l => l.ReturnReasonNote).FirstOrDefault(n => !string.IsNullOrEmpty(n)),
+                g.First().FulfillmentLineItem!.LineItem!.Variant?.InventoryItem?.Id))
+            .ToArray();
 
     /// <summary>
     /// Processes the received lines with <c>returnProcess</c>. The confirmation names order lines (LineItem GIDs; a
@@ -114,14 +151,64 @@ internal sealed partial class ShopifyChannel
         ThrowOnUserErrors(data.ReturnProcess?.UserErrors, "input");
     }
 
-    private async Task<ReturnDetailNode> ReturnDetailAsync(string id, CancellationToken cancellationToken) =>
-        (await _client.SendAsync(
+    /// <summary>
+    /// The return with every line, every reverse fulfilment order and every line of those: the first pages come with
+    /// the <c>Return</c> query (sized to the cost limit), the rest are read on from their cursors, so a return of many
+    /// lines is processed whole instead of failing on the lines beyond the first page.
+    /// </summary>
+    private async Task<ReturnDetailNode> ReturnDetailAsync(string id, CancellationToken cancellationToken)
+    {
+        var (data, _) = await _client.SendPageAsync(
             GraphDocuments.Return,
-            new ReturnVariables(id, ReturnDetailLinesFirst),
+            n => new ReturnVariables(id, n, ReverseFulfillmentOrdersFirst),
             ShopifyJsonContext.Default.ReturnVariables,
             ShopifyJsonContext.Default.GraphResponseReturnData,
-            cancellationToken).ConfigureAwait(false)).Return
-            ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Return {id} was not found on channel '{Name}'.");
+            ReturnDetailLinesFirst,
+            cancellationToken).ConfigureAwait(false);
+        var ret = data.Return ?? throw new ConnectorNotFoundException(ShopifyChannelDefaults.Platform, $"Return {id} was not found on channel '{Name}'.");
+        var lines = await AllReturnLinesAsync(id, ret.ReturnLineItems, cancellationToken).ConfigureAwait(false);
+        var reverse = await AllNodesAsync(
+            ret.ReverseFulfillmentOrders,
+            GraphDocuments.ReverseFulfillmentOrders,
+            $"return {id}",
+            (n, after) => new ReverseFulfillmentOrdersVariables(id, n, after, ReturnDetailLinesFirst),
+            ShopifyJsonContext.Default.ReverseFulfillmentOrdersVariables,
+            ShopifyJsonContext.Default.GraphResponseReturnData,
+            static data => data.Return?.ReverseFulfillmentOrders,
+            cancellationToken).ConfigureAwait(false);
+        var complete = new List<ReverseFulfillmentOrderNode>(reverse.Count);
+        foreach (var node in NonNullNodes(reverse, "ReverseFulfillmentOrders"))
+        {
+            var reverseLines = await AllNodesAsync(
+                node.LineItems,
+                GraphDocuments.ReverseFulfillmentOrderLineItems,
+                $"reverse fulfillment order {node.Id}",
+                (n, after) => new IdPageVariables(node.Id, n, after),
+                ShopifyJsonContext.Default.IdPageVariables,
+                ShopifyJsonContext.Default.GraphResponseReverseFulfillmentOrderData,
+                static data => data.ReverseFulfillmentOrder?.LineItems,
+                cancellationToken).ConfigureAwait(false);
+            complete.Add(node with { LineItems = new Connection<ReverseFulfillmentOrderLineNode>(null, reverseLines) });
+        }
+
+        return ret with
+        {
+            ReturnLineItems = new Connection<ReturnLineNode>(null, lines),
+            ReverseFulfillmentOrders = new Connection<ReverseFulfillmentOrderNode>(null, complete),
+        };
+    }
+
+    /// <summary>Every line of a return: the page read with it, then the rest with <c>ReturnLineItems</c>.</summary>
+    private ValueTask<IReadOnlyList<ReturnLineNode>> AllReturnLinesAsync(string returnId, Connection<ReturnLineNode>? firstPage, CancellationToken cancellationToken) =>
+        AllNodesAsync(
+            firstPage,
+            GraphDocuments.ReturnLineItems,
+            $"return {returnId}",
+            (n, after) => new IdPageVariables(returnId, n, after),
+            ShopifyJsonContext.Default.IdPageVariables,
+            ShopifyJsonContext.Default.GraphResponseReturnData,
+            static data => data.Return?.ReturnLineItems,
+            cancellationToken);
 
     /// <summary>
     /// The refund Shopify suggests for the processed lines, as <c>issueRefund</c> order transactions (presentment

@@ -11,7 +11,7 @@ namespace Connectors.Shopify.Internal;
 /// The Shopify channel of one store. Channel item id = the InventoryItem GID (inventory targets, catalog items, order
 /// lines and inventory webhooks all use it); order line id = the LineItem GID; location id = the Location GID.
 /// </summary>
-internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChannel, IOrderListingChannel, IFulfillmentChannel, IReturnChannel, IWarehouseAnswerChannel, IShopifyAdministration
+internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChannel, IOrderListingChannel, IFulfillmentChannel, IReturnLookupChannel, IWarehouseAnswerChannel, IShopifyAdministration
 {
     private const int FulfillmentOrdersFirst = 5;
     private const int FulfillmentsFirst = 10;
@@ -219,6 +219,11 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                 {
                     stale.Add(chunk[i]);
                 }
+                else if (_client.Options.ActivateUnstockedInventory && await ActivateAsync(chunk[i].Input, cancellationToken).ConfigureAwait(false))
+                {
+                    _lastSeen[(chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId)] = chunk[i].Input.Quantity;
+                    results.Add(InventoryPushItemResult.Applied(chunk[i].Target));
+                }
                 else
                 {
                     _notStocked.TryAdd((chunk[i].Input.InventoryItemId, chunk[i].Input.LocationId), 0);
@@ -277,6 +282,42 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Stocks the item at the location with the quantity pushed (<c>inventoryActivate</c>: "If you don't specify
+    /// quantities, then available and onHand default to zero", so the quantity goes with the activation). The idempotency
+    /// key is kept for a retry of a call whose answer was lost, as for <c>inventorySetQuantities</c>. False when Shopify
+    /// refuses (the item is then reported not stocked).
+    /// </summary>
+    private async Task<bool> ActivateAsync(InventoryQuantityInput quantity, CancellationToken cancellationToken)
+    {
+        var content = "activate|" + Name + "|" + quantity.InventoryItemId + "@" + quantity.LocationId + "=" + quantity.Quantity.ToString(CultureInfo.InvariantCulture);
+        var key = _unansweredKeys.GetOrAdd(content, static _ => Guid.NewGuid().ToString("N"));
+        InventoryActivateData data;
+        try
+        {
+            data = await _client.SendAsync(
+                GraphDocuments.InventoryActivate,
+                new InventoryActivateVariables(quantity.InventoryItemId, quantity.LocationId, quantity.Quantity, key),
+                ShopifyJsonContext.Default.InventoryActivateVariables,
+                ShopifyJsonContext.Default.GraphResponseInventoryActivateData,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException e) when (!e.IsTransient)
+        {
+            _unansweredKeys.TryRemove(content, out _);
+            throw;
+        }
+
+        _unansweredKeys.TryRemove(content, out _);
+        if (data.InventoryActivate?.UserErrors is { Count: > 0 } errors)
+        {
+            Log.InventoryNotActivated(_logger, Name, quantity.InventoryItemId, quantity.LocationId, errors[0].Message ?? "refused");
+            return false;
+        }
+
+        return true;
     }
 
     private static InventoryPushItemResult NotStocked(InventoryTarget target, string item, string location) =>

@@ -26,6 +26,11 @@ internal static class ShopifyOrderMapper
 
             // quantity still counts units refunded or removed by an order edit; currentQuantity does not.
             var quantity = line.CurrentQuantity ?? line.Quantity;
+
+            // unfulfilledQuantity: "The number of units not yet fulfilled." The rest of the units still ordered were
+            // fulfilled, by this connector or by anyone else; the engine leaves out of the warehouse order what was
+            // fulfilled before the WMS got it, and does not treat later fulfilments as an order change.
+            var fulfilled = line.UnfulfilledQuantity is { } unfulfilled ? Math.Clamp(quantity - unfulfilled, 0, Math.Max(0, quantity)) : 0;
             if (scope is not null)
             {
                 quantity = scope.Quantities.TryGetValue(line.Id, out var assigned) ? assigned : 0;
@@ -48,6 +53,8 @@ internal static class ShopifyOrderMapper
             {
                 // The units Shopify took from available for this line (see ShopifyChannel.StockMoves).
                 StockHeld = order.CancelledAt is null ? line.CurrentQuantity ?? line.Quantity : 0,
+                // In fulfilment-service mode the quantity is what the service is asked for, fulfilled units excluded.
+                FulfilledQuantity = scope is null ? fulfilled : 0,
             });
         }
 

@@ -173,18 +173,47 @@ internal sealed class ShopifyWebhookHandler : IWebhookHandler
         };
     }
 
-    private ReturnRequestedEvent ReturnEvent(JsonElement root, string deliveryId, DateTimeOffset triggeredAt)
+    /// <summary>
+    /// A return request: with its lines when the payload names each return line's order line, else (Shopify's documented
+    /// payload has an empty <c>return_line_items</c>) a notice naming the return, which the engine reads by its id.
+    /// </summary>
+    private ChannelEvent ReturnEvent(JsonElement root, string deliveryId, DateTimeOffset triggeredAt)
     {
         var returnId = Gid(root, "$", ShopifyIds.Return);
-        if (!root.TryGetProperty("order", out var order) || order.ValueKind != JsonValueKind.Object)
+        string? orderId = null;
+        if (root.TryGetProperty("order", out var order) && order.ValueKind == JsonValueKind.Object)
         {
-            throw new WebhookPayloadException("$.order", "is missing.");
+            orderId = Gid(order, "$.order", ShopifyIds.Order);
         }
 
-        var orderId = Gid(order, "$.order", ShopifyIds.Order);
+        var lines = orderId is null ? null : ReturnLines(root);
+        if (lines is null)
+        {
+            return new ReturnNoticeEvent
+            {
+                Channel = Channel,
+                DeliveryId = deliveryId,
+                OccurredAt = triggeredAt,
+                ReturnId = returnId,
+                ChannelOrderId = orderId,
+            };
+        }
+
+        return new ReturnRequestedEvent
+        {
+            Channel = Channel,
+            DeliveryId = deliveryId,
+            OccurredAt = triggeredAt,
+            Request = new ReturnRequest(Channel, returnId, orderId!, lines, triggeredAt),
+        };
+    }
+
+    /// <summary>The return's lines by order line, or null when the payload does not name them all (read the return by id).</summary>
+    private static List<ReturnLine>? ReturnLines(JsonElement root)
+    {
         if (!root.TryGetProperty("return_line_items", out var items) || items.ValueKind != JsonValueKind.Array)
         {
-            throw new WebhookPayloadException("$.return_line_items", "must be an array.");
+            return null;
         }
 
         var lines = new List<ReturnLine>();
@@ -192,11 +221,12 @@ internal sealed class ShopifyWebhookHandler : IWebhookHandler
         foreach (var item in items.EnumerateArray())
         {
             var path = $"$.return_line_items[{i++}]";
+
             // The canonical return names order lines: the LineItem behind the return line's fulfilment line.
             if (!item.TryGetProperty("fulfillment_line_item", out var fulfillmentLine) || fulfillmentLine.ValueKind != JsonValueKind.Object
                 || !fulfillmentLine.TryGetProperty("line_item", out var lineItem) || lineItem.ValueKind != JsonValueKind.Object)
             {
-                throw new WebhookPayloadException(path + ".fulfillment_line_item.line_item", "is missing, so the order line is unknown; read the return with ListReturnRequestsAsync.");
+                return null;
             }
 
             var lineId = Gid(lineItem, path + ".fulfillment_line_item.line_item", "LineItem");
@@ -215,18 +245,7 @@ internal sealed class ShopifyWebhookHandler : IWebhookHandler
             }
         }
 
-        if (lines.Count == 0)
-        {
-            throw new WebhookPayloadException("$.return_line_items", "is empty, so the return cannot be announced from this payload; read it with ListReturnRequestsAsync.");
-        }
-
-        return new ReturnRequestedEvent
-        {
-            Channel = Channel,
-            DeliveryId = deliveryId,
-            OccurredAt = triggeredAt,
-            Request = new ReturnRequest(Channel, returnId, orderId, lines, triggeredAt),
-        };
+        return lines.Count == 0 ? null : lines;
     }
 
     private static string Gid(JsonElement element, string path, string type)

@@ -7,7 +7,7 @@ namespace Connectors.Testing;
 /// An in-memory channel that implements every channel port, records every call and can be told to fail, for
 /// engine tests and for users testing their own hosts. Thread-safe.
 /// </summary>
-public sealed partial class FakeChannel : IInventoryChannel, IOrderChannel, IWarehouseAnswerChannel, IFulfillmentChannel, IReturnChannel, ICatalogChannel
+public sealed partial class FakeChannel : IInventoryChannel, IOrderChannel, IWarehouseAnswerChannel, IFulfillmentChannel, IReturnLookupChannel, ICatalogChannel
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Item, string Location), int> _levels = [];
@@ -17,6 +17,7 @@ public sealed partial class FakeChannel : IInventoryChannel, IOrderChannel, IWar
     private readonly Dictionary<string, ChannelFulfillment> _fulfillmentsByKey = new(StringComparer.Ordinal);
     private readonly List<ChannelFulfillment> _repeatedFulfillments = [];
     private readonly List<ReturnRequest> _returns = [];
+    private readonly HashSet<string> _closedReturns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReturnConfirmation> _returnConfirmations = new(StringComparer.Ordinal);
     private readonly List<OrderAcknowledgement> _acknowledgements = [];
     private readonly List<(string OrderId, string Reason)> _refusalReports = [];
@@ -477,6 +478,31 @@ public sealed partial class FakeChannel : IInventoryChannel, IOrderChannel, IWar
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <summary>The return last put with <see cref="PutReturn"/> under this id; null after <see cref="CloseReturn"/>.</summary>
+    /// <param name="returnId">The return id.</param>
+    /// <param name="cancellationToken">Not used.</param>
+    /// <returns>The request, or null for a closed return.</returns>
+    /// <exception cref="ConnectorNotFoundException">No return was put under this id.</exception>
+    public Task<ReturnRequest?> GetReturnRequestAsync(string returnId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var found = _returns.LastOrDefault(r => string.Equals(r.ReturnId, returnId, StringComparison.Ordinal))
+                ?? throw new ConnectorNotFoundException(Platform, $"Return {returnId} was not found on channel '{Name}'.");
+            return Task.FromResult(_closedReturns.Contains(returnId) ? null : found);
+        }
+    }
+
+    /// <summary>Marks a return as asking nothing of the warehouse any more (declined or cancelled on the channel).</summary>
+    /// <param name="returnId">The return id.</param>
+    public void CloseReturn(string returnId)
+    {
+        lock (_gate)
+        {
+            _closedReturns.Add(returnId);
+        }
     }
 
     /// <inheritdoc />

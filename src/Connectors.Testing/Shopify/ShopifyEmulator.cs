@@ -223,10 +223,19 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
     /// <summary>Opens a return for every line of an order (the whole ordered quantity).</summary>
     /// <param name="orderId">The Order GID.</param>
     /// <returns>The Return GID.</returns>
-    public string RequestReturn(string orderId)
+    public string RequestReturn(string orderId) => RequestReturn(orderId, 1);
+
+    /// <summary>
+    /// Opens a return for every line of an order, its lines spread over several reverse fulfilment orders (schema:
+    /// "There can be more than one reverse fulfillment order for a return at a given location.").
+    /// </summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <param name="reverseFulfillmentOrders">How many reverse fulfilment orders the lines are spread over (line i on the i-th modulo this).</param>
+    /// <returns>The Return GID.</returns>
+    public string RequestReturn(string orderId, int reverseFulfillmentOrders)
     {
         var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
-        var ret = _graph.RequestReturn(order, [.. order.Lines.Select(l => (l.Id, l.Quantity))]);
+        var ret = _graph.RequestReturn(order, [.. order.Lines.Select(l => (l.Id, l.Quantity))], reverseFulfillmentOrders: reverseFulfillmentOrders);
         return EmulatorGraph.Gid("Return", ret.Id);
     }
 
@@ -273,6 +282,19 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
     {
         var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
         _graph.MoveLine(order, sku, quantity, Id(locationId));
+    }
+
+    /// <summary>
+    /// The merchant (or another app) fulfils <paramref name="quantity"/> units of the line with <paramref name="sku"/> in
+    /// Shopify, outside the connector (an order partly shipped before the connector saw it).
+    /// </summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <param name="sku">The line's SKU.</param>
+    /// <param name="quantity">The units fulfilled.</param>
+    public void FulfillOnShop(string orderId, string sku, int quantity)
+    {
+        var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
+        _graph.FulfillLine(order, sku, quantity);
     }
 
     /// <summary>The Location GID each fulfilment of an order was created at, oldest first.</summary>

@@ -20,6 +20,7 @@ namespace Connectors.Internal;
 [JsonSerializable(typeof(WarehouseOrder))]
 [JsonSerializable(typeof(WarehouseShipment))]
 [JsonSerializable(typeof(ReturnRequest))]
+[JsonSerializable(typeof(ReturnNoticePayload))]
 [JsonSerializable(typeof(ReturnReceipt))]
 [JsonSerializable(typeof(TrackingUpdatePayload))]
 [JsonSerializable(typeof(ReturnReceiptLine))]

@@ -8,7 +8,9 @@ namespace Connectors.Shopify.Tests.Contracts;
 /// Every GraphQL request the channel really sends (document + variables, captured by the emulator) validates against the
 /// published SDL of the pinned version, and every embedded document is among them: the order-channel scenario (with one
 /// line per page, so the line-item follow-up queries run), the fulfilment-service scenario a fulfilment of 12 lines
-/// (its lines paged, its fulfilment order scheduled and opened first) a customer-requested return and a price push together send them all.
+/// (its lines paged, its fulfilment order scheduled and opened first), a customer-requested return, and an order whose
+/// returns, return lines, reverse fulfilment orders and shipment markers run beyond their first pages (and one of whose
+/// shipments leaves from a location the fulfilment order is moved to) and a price push together send them all.
 /// </summary>
 public sealed class SentDocumentsTests
 {
@@ -18,7 +20,7 @@ public sealed class SentDocumentsTests
     public async Task SendAsync_EveryOperationTheChannelSends_ValidatesAgainstTheSchema(string version)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var emulator = await ShopifyEmulator.StartAsync(cancellationToken: ct);
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
         await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o => o.OrderLinesPageSize = 1))
         {
             await ChannelScenario.RunAsync(emulator, services.Channel(), ct);
@@ -66,6 +68,54 @@ public sealed class SentDocumentsTests
             var results = await services.Channel().PushPricesAsync([new PriceTarget { ChannelItemId = variant.InventoryItemId, Price = price }], ct);
             Assert.Equal(PushOutcome.Applied, Assert.Single(results).Outcome);
             await services.Channel().PushPricesAsync([new PriceTarget { ChannelItemId = variant.InventoryItemId, Price = new ChannelPrice { Amount = new Money(24.99m, "EUR") } }], ct);
+        }
+
+        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o =>
+        {
+            o.MoveFulfillmentOrders = true;
+            o.ActivateUnstockedInventory = true;
+        }))
+        {
+            // Lists longer than their first page: an order's returns (OrderReturns) and a return's lines
+            // (ReturnLineItems), a return's reverse fulfilment orders and their lines (ReverseFulfillmentOrders,
+            // ReverseFulfillmentOrderLineItems), and an order's shipment markers (OrderMetafields).
+            var channel = services.Channel();
+            var moveTo = emulator.AddLocation("Moved");
+            var skus = Enumerable.Range(0, 60).Select(i => "LONG-" + i).ToArray();
+            foreach (var sku in skus)
+            {
+                emulator.AddVariant(sku);
+            }
+
+            var since = DateTimeOffset.UtcNow.AddMinutes(-5);
+            var orderId = await emulator.CreateOrderAsync([.. skus.Select(s => new ShopifyEmulatorLine
+            {
+                Sku = s,
+                Quantity = 60,
+                UnitPrice = 1m,
+            })], cancellationToken: ct);
+            var manyLines = emulator.RequestReturn(orderId);
+            var manyReverse = emulator.RequestReturn(orderId, reverseFulfillmentOrders: 7);
+            emulator.RequestReturn(orderId);
+            emulator.RequestReturn(orderId);
+            Assert.Equal(4, (await channel.ListReturnRequestsAsync(since, ct).ToListAsync(ct)).Count(r => r.ChannelOrderId == orderId));
+            var order = (await channel.GetOrderAsync(orderId, ct))!;
+            await channel.ConfirmReturnAsync(new ReturnConfirmation(manyLines, [.. order.Lines.Select(l => new ReturnLine(l.LineId, 1))], restock: false, refund: false, "RCPT-LONG"), ct);
+            await channel.ConfirmReturnAsync(new ReturnConfirmation(manyReverse, [.. order.Lines.Select(l => new ReturnLine(l.LineId, 1))], restock: false, refund: false, "RCPT-REVERSE"), ct);
+            for (var i = 0; i < 51; i++)
+            {
+                await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(order.Lines[0].LineId, 1)], "SHIP-LONG-" + i), ct);
+            }
+
+            Assert.Equal(51, (await channel.ListFulfillmentsAsync(orderId, ct)).Count(f => f.IdempotencyKey is not null));
+
+            // An item pushed to a location that does not stock it is activated there (InventoryActivate).
+            var item = emulator.AddVariant("ACTIVATED");
+            var unstockedAt = emulator.AddLocation("Unstocked"); // added after the item: it is not stocked there
+            Assert.Equal(PushOutcome.Applied, Assert.Single(await channel.PushInventoryAsync([new InventoryTarget(item.InventoryItemId, unstockedAt, 5)], ct)).Outcome);
+
+            // A shipment from a location Shopify did not assign moves the units there first (FulfillmentOrderMove).
+            await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(order.Lines[1].LineId, 1)], "SHIP-MOVED") { ChannelLocationIds = [moveTo] }, ct);
         }
 
         var requests = emulator.Requests;

@@ -229,4 +229,37 @@ public sealed class ShopifyEmulatorTests
         var response = await PostAsync(emulator, "query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 10) { nodes { id } } } }", new JsonObject { ["id"] = orderId });
         return [.. response["data"]!["order"]!["fulfillmentOrders"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>())];
     }
+
+    [Fact]
+    public async Task FulfillmentOrderMove_SomeUnits_NewFulfilmentOrderAtTheNewLocationAndTheOriginalKeepsTheRest()
+    {
+        // Schema: "the moved fulfillment order will differ from the original one" when only some line items move.
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(cancellationToken: ct);
+        var berlin = emulator.AddLocation("Berlin");
+        var hamburg = emulator.AddLocation("Hamburg");
+        emulator.AddVariant("SKU-1");
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 3,
+            UnitPrice = 5m,
+            LocationId = berlin,
+        }], cancellationToken: ct);
+        var read = await PostAsync(emulator, "query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { id lineItems(first: 5) { nodes { id remainingQuantity } } } } } }", new JsonObject { ["id"] = orderId });
+        var original = read["data"]!["order"]!["fulfillmentOrders"]!["nodes"]![0]!;
+        var lineId = original["lineItems"]!["nodes"]![0]!["id"]!.GetValue<string>();
+        const string Move = "mutation($id: ID!, $to: ID!, $lines: [FulfillmentOrderLineItemInput!]) { fulfillmentOrderMove(id: $id, newLocationId: $to, fulfillmentOrderLineItems: $lines) { movedFulfillmentOrder { id assignedLocation { location { id } } lineItems(first: 5) { nodes { remainingQuantity } } } originalFulfillmentOrder { id status assignedLocation { location { id } } lineItems(first: 5) { nodes { remainingQuantity } } } userErrors { field message } } }";
+
+        var moved = (await PostAsync(emulator, Move, new JsonObject { ["id"] = original["id"]!.GetValue<string>(), ["to"] = hamburg, ["lines"] = new JsonArray(new JsonObject { ["id"] = lineId, ["quantity"] = 1 }) }))["data"]!["fulfillmentOrderMove"]!;
+        var again = (await PostAsync(emulator, Move, new JsonObject { ["id"] = original["id"]!.GetValue<string>(), ["to"] = hamburg, ["lines"] = new JsonArray(new JsonObject { ["id"] = lineId, ["quantity"] = 3 }) }))["data"]!["fulfillmentOrderMove"]!;
+
+        Assert.Empty(moved["userErrors"]!.AsArray());
+        Assert.NotEqual(original["id"]!.GetValue<string>(), moved["movedFulfillmentOrder"]!["id"]!.GetValue<string>());
+        Assert.Equal(hamburg, moved["movedFulfillmentOrder"]!["assignedLocation"]!["location"]!["id"]!.GetValue<string>());
+        Assert.Equal(1, moved["movedFulfillmentOrder"]!["lineItems"]!["nodes"]![0]!["remainingQuantity"]!.GetValue<int>());
+        Assert.Equal(berlin, moved["originalFulfillmentOrder"]!["assignedLocation"]!["location"]!["id"]!.GetValue<string>());
+        Assert.Equal(2, moved["originalFulfillmentOrder"]!["lineItems"]!["nodes"]![0]!["remainingQuantity"]!.GetValue<int>());
+        Assert.NotEmpty(again["userErrors"]!.AsArray()); // 3 units asked, 2 left
+    }
 }

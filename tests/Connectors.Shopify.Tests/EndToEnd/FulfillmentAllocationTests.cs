@@ -174,4 +174,59 @@ public sealed class FulfillmentAllocationTests
 
         Assert.DoesNotContain(emulator.Requests, r => r.OperationName == "FulfillmentCreate");
     }
+
+    [Fact]
+    public async Task CreateFulfillment_ShippedFromAnotherLocationWithMovesAllowed_MovesTheWholeFulfilmentOrderThere()
+    {
+        // FulfillmentOrderMovePayload.movedFulfillmentOrder: "If the original fulfillment order doesn't have any line
+        // items which are fully or partially fulfilled, the original fulfillment order will be moved to the new location."
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress, configure: o => o.MoveFulfillmentOrders = true);
+        var channel = services.Channel();
+        var berlin = emulator.AddLocation("Berlin");
+        var hamburg = emulator.AddLocation("Hamburg");
+        emulator.AddVariant("SKU-1");
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 2,
+            UnitPrice = 5m,
+            LocationId = berlin,
+        }], cancellationToken: ct);
+        var before = (await channel.GetOrderAsync(orderId, ct))!;
+
+        await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(before.Lines[0].LineId, 2)], "SHIP-HH") { ChannelLocationIds = [hamburg] }, ct);
+
+        Assert.Equal([hamburg], emulator.GetFulfillmentLocations(orderId));
+        Assert.Equal(before.Attributes["shopify.fulfillmentOrderIds"], (await channel.GetOrderAsync(orderId, ct))!.Attributes["shopify.fulfillmentOrderIds"]);
+    }
+
+    [Fact]
+    public async Task CreateFulfillment_ShippedFromAnotherLocationButTheFulfilmentOrderCannotMove_IsATypedErrorAndNothingIsMoved()
+    {
+        // A SCHEDULED fulfilment order supports MARK_AS_OPEN only, not MOVE.
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress, configure: o => o.MoveFulfillmentOrders = true);
+        var channel = services.Channel();
+        var berlin = emulator.AddLocation("Berlin");
+        var hamburg = emulator.AddLocation("Hamburg");
+        emulator.AddVariant("SKU-1");
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 2,
+            UnitPrice = 5m,
+            LocationId = berlin,
+        }], cancellationToken: ct);
+        emulator.SetFulfillmentOrderStatus(orderId, berlin, "SCHEDULED");
+        var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
+
+        var error = await Assert.ThrowsAsync<ConnectorValidationException>(() => channel.CreateFulfillmentAsync(
+            new FulfillmentRequest(orderId, [new FulfillmentLine(line.LineId, 2)], "SHIP-HH") { ChannelLocationIds = [hamburg] }, ct));
+
+        Assert.Contains("MoveFulfillmentOrders", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(emulator.Requests, r => r.OperationName is "FulfillmentOrderMove" or "FulfillmentCreate");
+    }
 }

@@ -113,4 +113,122 @@ public sealed class NestedListTests
         Assert.Equal(25, one.Count);
         Assert.Equal(4, one.Single(l => l.LocationId == locations[^1]).Available);
     }
+
+    [Fact]
+    public async Task ListReturnRequests_FourReturnsOfTwelveLines_ListsEveryReturnAndEveryLine()
+    {
+        // Order.returns was read with first: 3 and return lines with first: 10, neither paged.
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress);
+        emulator.AddLocation("Main");
+        var skus = Enumerable.Range(0, 12).Select(i => "SKU-" + i).ToArray();
+        foreach (var sku in skus)
+        {
+            emulator.AddVariant(sku);
+        }
+
+        var orderId = await emulator.CreateOrderAsync([.. skus.Select(s => new ShopifyEmulatorLine
+        {
+            Sku = s,
+            Quantity = 1,
+            UnitPrice = 1m,
+        })], cancellationToken: ct);
+        var returnIds = Enumerable.Range(0, 4).Select(_ => emulator.RequestReturn(orderId)).ToArray();
+
+        var listed = await services.Channel().ListReturnRequestsAsync(DateTimeOffset.UtcNow.AddHours(-1), ct).ToListAsync(ct);
+
+        Assert.Equal(returnIds.Order(), listed.Select(r => r.ReturnId).Order());
+        Assert.All(listed, r => Assert.Equal(12, r.Lines.Count));
+    }
+
+    [Fact]
+    public async Task ConfirmReturn_ReturnOf60Lines_ProcessesEveryLine()
+    {
+        // The return was read with 50 return lines and 50 reverse fulfilment order lines: lines 51 to 60 were
+        // "neither an order line nor a line of return".
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress);
+        var channel = services.Channel();
+        emulator.AddLocation("Main");
+        var skus = Enumerable.Range(0, 60).Select(i => "SKU-" + i).ToArray();
+        foreach (var sku in skus)
+        {
+            emulator.AddVariant(sku);
+        }
+
+        var orderId = await emulator.CreateOrderAsync([.. skus.Select(s => new ShopifyEmulatorLine
+        {
+            Sku = s,
+            Quantity = 1,
+            UnitPrice = 1m,
+        })], cancellationToken: ct);
+        var returnId = emulator.RequestReturn(orderId);
+        var request = Assert.Single(await channel.ListReturnRequestsAsync(DateTimeOffset.UtcNow.AddHours(-1), ct).ToListAsync(ct));
+
+        await channel.ConfirmReturnAsync(new ReturnConfirmation(returnId, [.. request.Lines.Select(l => new ReturnLine(l.LineId, l.Quantity))], restock: false, refund: false, "RCPT-60"), ct);
+
+        Assert.Equal(60, request.Lines.Count);
+        Assert.Equal("CLOSED", emulator.GetReturnStatus(returnId));
+        Assert.Equal(60, emulator.GetReturnDispositions(returnId).Count(d => d == "NOT_RESTOCKED:1"));
+    }
+
+    [Fact]
+    public async Task ListFulfillments_55ShipmentsOfOneOrder_ReadsBackEveryShipmentKey()
+    {
+        // The shipment markers were read with metafields(first: 50) and not paged: five shipments lost their keys, so
+        // reconciliation would report them missing.
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress);
+        var channel = services.Channel();
+        emulator.AddLocation("Main");
+        emulator.AddVariant("SKU-1");
+        var orderId = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
+        {
+            Sku = "SKU-1",
+            Quantity = 55,
+            UnitPrice = 1m,
+        }], cancellationToken: ct);
+        var line = (await channel.GetOrderAsync(orderId, ct))!.Lines[0];
+        for (var i = 1; i <= 55; i++)
+        {
+            await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(line.LineId, 1)], "SHIP-" + i), ct);
+        }
+
+        var listed = await channel.ListFulfillmentsAsync(orderId, ct);
+
+        Assert.Equal(55, listed.Count);
+        Assert.Equal(Enumerable.Range(1, 55).Select(i => "SHIP-" + i).Order(), listed.Select(f => f.IdempotencyKey ?? "(none)").Order());
+    }
+
+    [Fact]
+    public async Task ConfirmReturn_ReturnOverSevenReverseFulfilmentOrders_DisposesEveryLine()
+    {
+        // Return.reverseFulfillmentOrders was read with first: 5: the lines of the 6th and 7th got no disposition.
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress);
+        var channel = services.Channel();
+        emulator.AddLocation("Main");
+        var skus = Enumerable.Range(0, 7).Select(i => "SKU-" + i).ToArray();
+        foreach (var sku in skus)
+        {
+            emulator.AddVariant(sku);
+        }
+
+        var orderId = await emulator.CreateOrderAsync([.. skus.Select(s => new ShopifyEmulatorLine
+        {
+            Sku = s,
+            Quantity = 1,
+            UnitPrice = 1m,
+        })], cancellationToken: ct);
+        var returnId = emulator.RequestReturn(orderId, reverseFulfillmentOrders: 7);
+        var order = (await channel.GetOrderAsync(orderId, ct))!;
+
+        await channel.ConfirmReturnAsync(new ReturnConfirmation(returnId, [.. order.Lines.Select(l => new ReturnLine(l.LineId, 1))], restock: false, refund: false, "RCPT-7"), ct);
+
+        Assert.Equal(7, emulator.GetReturnDispositions(returnId).Count(d => d == "NOT_RESTOCKED:1"));
+    }
 }

@@ -51,4 +51,24 @@ public sealed class UnstockedItemTests
         Assert.Single(sent);
         Assert.DoesNotContain(unstocked.InventoryItemId, sent[0].VariablesJson, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PushInventory_ItemNotStockedWithActivationOn_IsStockedThereWithThePushedQuantity()
+    {
+        // Issue 17 item 13: "activate it there when the mapping says so". Schema, inventoryActivate: "If you don't
+        // specify quantities, then available and onHand default to zero", so the quantity goes with the activation.
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress, ShopifyApiVersions.V202604, o => o.ActivateUnstockedInventory = true);
+        var channel = services.Channel();
+        var location = emulator.AddLocation("Main");
+        var items = Enumerable.Range(0, 3).Select(i => emulator.AddVariant("SKU-" + i, 0, location)).ToArray();
+        emulator.DeactivateInventory(items[1].InventoryItemId, location);
+
+        var results = await channel.PushInventoryAsync([.. items.Select((v, i) => new InventoryTarget(v.InventoryItemId, location, 10 + i))], ct);
+
+        Assert.All(results, r => Assert.Equal(PushOutcome.Applied, r.Outcome));
+        Assert.Equal([10, 11, 12], items.Select(v => emulator.GetAvailable(v.InventoryItemId, location)!.Value));
+        Assert.Single(emulator.Requests, r => r.OperationName == "InventoryActivate");
+    }
 }

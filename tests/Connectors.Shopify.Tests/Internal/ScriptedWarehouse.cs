@@ -2,7 +2,7 @@ using Connectors.Testing;
 
 namespace Connectors.Shopify.Tests.Internal;
 
-/// <summary>A <see cref="FakeWarehouse"/> that can also refuse submissions of chosen orders (as a WMS refusing an unknown SKU would).</summary>
+/// <summary>A <see cref="FakeWarehouse"/> that records the calls it gets and can refuse submissions of chosen orders (as a WMS refusing an unknown SKU would).</summary>
 internal sealed class ScriptedWarehouse : IWarehouseOrders
 {
     private readonly HashSet<string> _refuseSubmit = new(StringComparer.Ordinal);
@@ -21,8 +21,11 @@ internal sealed class ScriptedWarehouse : IWarehouseOrders
             : Inner.SubmitOrderAsync(order, idempotencyKey, cancellationToken);
     }
 
-    public Task<WarehouseOrderResult> UpdateOrderAsync(WarehouseOrder order, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        Inner.UpdateOrderAsync(order, idempotencyKey, cancellationToken);
+    public Task<WarehouseOrderResult> UpdateOrderAsync(WarehouseOrder order, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        Calls.Add("update " + order.ChannelOrderId);
+        return Inner.UpdateOrderAsync(order, idempotencyKey, cancellationToken);
+    }
 
     public Task<WarehouseOrderResult> CancelOrderAsync(string channel, string channelOrderId, string? reason, CancellationToken cancellationToken = default)
     {

@@ -128,11 +128,15 @@ public sealed class ShopifyWebhookHandlerTests
     }
 
     [Fact]
-    public void Parse_ReturnSampleWithoutLines_ThrowsNamingTheLinesPath()
+    public void Parse_ReturnSampleWithoutLines_NoticeNamingTheReturnAndOrder()
     {
-        // Shopify's documented sample has an empty return_line_items (total_return_line_items: 2).
-        var ex = Assert.Throws<WebhookPayloadException>(() => Handler().Parse(Request("returns/request", Sample("returns/request"), "x")));
-        Assert.Equal("$.return_line_items", ex.FieldPath);
+        // Shopify's documented sample has an empty return_line_items (total_return_line_items: 2): the return is read by
+        // its id instead (issue 17 item 5). Before, the payload was dead-lettered at $.return_line_items.
+        var e = Assert.IsType<ReturnNoticeEvent>(Assert.Single(Handler().Parse(Request("returns/request", Sample("returns/request"), "x"))));
+
+        Assert.Equal("gid://shopify/Return/123134564567890", e.ReturnId);
+        Assert.Equal("gid://shopify/Order/4783296544821", e.ChannelOrderId);
+        Assert.Equal("store-a", e.Channel);
     }
 
     private static JsonObject ReturnLine(long id, long lineItemId, int quantity, string? reason = null) => new()
@@ -167,14 +171,26 @@ public sealed class ShopifyWebhookHandlerTests
     }
 
     [Fact]
-    public void Parse_ReturnLineWithoutFulfillmentLineItem_ThrowsNamingThePath()
+    public void Parse_ReturnLineWithoutFulfillmentLineItem_NoticeToReadTheReturnById()
     {
         var json = JsonNode.Parse(ContractFiles.Webhook("returns/request"))!["response"]!.AsObject();
         json["return_line_items"] = new JsonArray(new JsonObject { ["id"] = 77, ["quantity"] = 2 });
 
+        var e = Assert.IsType<ReturnNoticeEvent>(Assert.Single(Handler().Parse(Request("returns/request", Encoding.UTF8.GetBytes(json.ToJsonString()), "x"))));
+
+        Assert.Equal("gid://shopify/Return/123134564567890", e.ReturnId);
+    }
+
+    [Fact]
+    public void Parse_ReturnWithoutReturnId_ThrowsNamingThePath()
+    {
+        var json = JsonNode.Parse(ContractFiles.Webhook("returns/request"))!["response"]!.AsObject();
+        json.Remove("admin_graphql_api_id");
+        json.Remove("id");
+
         var ex = Assert.Throws<WebhookPayloadException>(() => Handler().Parse(Request("returns/request", Encoding.UTF8.GetBytes(json.ToJsonString()), "x")));
 
-        Assert.Equal("$.return_line_items[0].fulfillment_line_item.line_item", ex.FieldPath);
+        Assert.StartsWith("$", ex.FieldPath, StringComparison.Ordinal);
     }
 
     [Fact]

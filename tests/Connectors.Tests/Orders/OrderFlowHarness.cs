@@ -19,15 +19,18 @@ internal sealed class OrderFlowHarness : IDisposable
 
     private readonly IWarehouseOrders? _warehouseOrders;
 
-    public OrderFlowHarness(Action<ConnectorsOptions>? configure = null, IChannel? channel = null, IWarehouseOrders? warehouseOrders = null)
-        : this(configure, channel ?? new FakeChannel(Name), new FakeWarehouse(), new InMemorySyncStateStore(), new FakeTimeProvider(ModelFactory.Epoch.AddDays(1)), new TestCatalogue(), new RecordingOversellWindow(), warehouseOrders)
+    private readonly IOrderMapper? _mapper;
+
+    public OrderFlowHarness(Action<ConnectorsOptions>? configure = null, IChannel? channel = null, IWarehouseOrders? warehouseOrders = null, IOrderMapper? mapper = null)
+        : this(configure, channel ?? new FakeChannel(Name), new FakeWarehouse(), new InMemorySyncStateStore(), new FakeTimeProvider(ModelFactory.Epoch.AddDays(1)), new TestCatalogue(), new RecordingOversellWindow(), warehouseOrders, mapper)
     {
     }
 
-    private OrderFlowHarness(Action<ConnectorsOptions>? configure, IChannel channel, FakeWarehouse warehouse, InMemorySyncStateStore store, FakeTimeProvider time, TestCatalogue catalogue, RecordingOversellWindow oversell, IWarehouseOrders? warehouseOrders)
+    private OrderFlowHarness(Action<ConnectorsOptions>? configure, IChannel channel, FakeWarehouse warehouse, InMemorySyncStateStore store, FakeTimeProvider time, TestCatalogue catalogue, RecordingOversellWindow oversell, IWarehouseOrders? warehouseOrders, IOrderMapper? mapper)
     {
         _configure = configure;
         _warehouseOrders = warehouseOrders;
+        _mapper = mapper;
         ChannelPort = channel;
         Warehouse = warehouse;
         Store = store;
@@ -41,6 +44,11 @@ internal sealed class OrderFlowHarness : IDisposable
         services.AddSingleton(warehouseOrders ?? warehouse);
         services.AddSingleton<IWarehouseReturns>(warehouse);
         services.AddSingleton<IOversellWindow>(oversell);
+        if (mapper is not null)
+        {
+            services.AddSingleton(mapper);
+        }
+
         services.AddConnectors(o =>
             {
                 o.RetryBaseDelay = TimeSpan.FromSeconds(1);
@@ -82,11 +90,11 @@ internal sealed class OrderFlowHarness : IDisposable
     public OrderFlowHarness Restart()
     {
         Services.Dispose();
-        return new OrderFlowHarness(_configure, ChannelPort, Warehouse, Store, Time, Catalogue, Oversell, _warehouseOrders);
+        return new OrderFlowHarness(_configure, ChannelPort, Warehouse, Store, Time, Catalogue, Oversell, _warehouseOrders, _mapper);
     }
 
     /// <summary>A second host over the same store, channel, WMS and clock, running beside this one.</summary>
-    public OrderFlowHarness SecondHost() => new(_configure, ChannelPort, Warehouse, Store, Time, Catalogue, Oversell, _warehouseOrders);
+    public OrderFlowHarness SecondHost() => new(_configure, ChannelPort, Warehouse, Store, Time, Catalogue, Oversell, _warehouseOrders, _mapper);
 
     /// <summary>Moves the clock past any retry delay the harness options allow.</summary>
     public void PassRetryDelay() => Time.Advance(TimeSpan.FromSeconds(11));

@@ -45,6 +45,65 @@ public class ReturnFlowTests
         Assert.Equal([("MUG", 1m), ("TEA", 2m)], expected.Lines.Select(l => (l.Sku, l.Quantity)));
     }
 
+    private static ReturnNoticeEvent Notice(string returnId, string deliveryId) => new()
+    {
+        Channel = "a",
+        DeliveryId = deliveryId,
+        OccurredAt = ModelFactory.Epoch,
+        ReturnId = returnId,
+    };
+
+    [Fact]
+    public async Task ReturnNoticeEvent_ProcessInbox_ReturnReadByIdAndExpectedOnceWithTheLaterPoll()
+    {
+        // Issue 17 item 5: Shopify's returns/request webhook names the return without its lines.
+        using var h = new OrderFlowHarness();
+        await SubmitAsync(h, ModelFactory.Order("a", "4", [("SKU-1", 1), ("gift-set", 2)]));
+        h.Channel.PutReturn(new ReturnRequest("a", "R4", "4", [new ReturnLine("2", 1, "damaged")], h.Time.GetUtcNow().AddMinutes(-1)));
+
+        var accepted = await h.Orders.AcceptAsync(Notice("R4", "rd-1"), Ct);
+        var again = await h.Orders.AcceptAsync(Notice("R4", "rd-2"), Ct);
+        var pass = await h.Orders.ProcessInboxAsync(Ct);
+        var poll = await h.Orders.PollReturnsAsync("a", Ct);
+        await h.Orders.ProcessInboxAsync(Ct);
+
+        Assert.Equal((InboxAcceptOutcome.Accepted, InboxAcceptOutcome.Duplicate), (accepted, again));
+        Assert.Equal(1, pass.Completed);
+        Assert.Equal(0, poll.Enqueued);
+        var expected = Assert.Single(h.Warehouse.ExpectedReturns);
+        Assert.Equal("R4", expected.ReturnId);
+        Assert.Equal([("MUG", 1m), ("TEA", 2m)], expected.Lines.Select(l => (l.Sku, l.Quantity)));
+    }
+
+    [Fact]
+    public async Task ReturnNoticeEvent_ReturnDeclinedBeforeProcessing_NothingExpectedNothingDeadLettered()
+    {
+        using var h = new OrderFlowHarness();
+        await SubmitAsync(h, ModelFactory.Order("a", "5", [("SKU-1", 1)]));
+        h.Channel.PutReturn(new ReturnRequest("a", "R5", "5", [new ReturnLine("1", 1)], ModelFactory.Epoch));
+        h.Channel.CloseReturn("R5");
+
+        await h.Orders.AcceptAsync(Notice("R5", "rd-1"), Ct);
+        var pass = await h.Orders.ProcessInboxAsync(Ct);
+
+        Assert.Equal((1, 0), (pass.Completed, pass.DeadLettered));
+        Assert.Empty(h.Warehouse.ExpectedReturns);
+    }
+
+    [Fact]
+    public async Task ReturnNoticeEvent_ReturnUnknownToTheChannel_DeadLetteredNamingIt()
+    {
+        using var h = new OrderFlowHarness();
+
+        await h.Orders.AcceptAsync(Notice("R-missing", "rd-1"), Ct);
+        var pass = await h.Orders.ProcessInboxAsync(Ct);
+
+        Assert.Equal(1, pass.DeadLettered);
+        var letter = Assert.Single(await h.Store.ListDeadLettersAsync(null, Ct).ToListAsync(Ct));
+        Assert.Contains("R-missing", letter.Reason, StringComparison.Ordinal);
+        Assert.Equal(ConnectorFlows.Returns, letter.Flow);
+    }
+
     [Fact]
     public async Task PollReturns_ChannelReturnRequests_ExpectedOnceAcrossPolls()
     {

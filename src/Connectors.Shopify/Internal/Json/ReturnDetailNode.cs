@@ -5,4 +5,8 @@ internal sealed record ReturnDetailNode(
     string? Status,
     NodeRef? Order,
     Connection<ReturnLineNode>? ReturnLineItems,
-    Connection<ReverseFulfillmentOrderNode>? ReverseFulfillmentOrders);
+    Connection<ReverseFulfillmentOrderNode>? ReverseFulfillmentOrders)
+{
+    /// <summary>Schema, Return.createdAt: "The date and time when the return was created."</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+}

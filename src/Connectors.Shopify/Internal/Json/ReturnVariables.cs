@@ -1,3 +1,3 @@
 namespace Connectors.Shopify.Internal.Json;
 
-internal sealed record ReturnVariables(string Id, int LinesFirst);
+internal sealed record ReturnVariables(string Id, int LinesFirst, int ReverseFirst);

@@ -145,6 +145,8 @@ internal sealed partial class EmulatorGraph
                     ["quantity"] = l.Quantity,
                     ["currentQuantity"] = l.Current,
                     ["requiresShipping"] = l.RequiresShipping,
+                    // "The number of units not yet fulfilled." Assumption: of the units still ordered (removed ones excluded).
+                    ["unfulfilledQuantity"] = Math.Max(0, l.Current - o.Fulfillments.Where(f => f.Status != "CANCELLED").SelectMany(f => f.Lines).Where(x => x.Line == l).Sum(x => x.Quantity)),
                     ["variant"] = l.Variant is null ? null : new JsonObject
                     {
                         ["id"] = Gid("ProductVariant", l.Variant.Id),
@@ -158,11 +160,11 @@ internal sealed partial class EmulatorGraph
             ["returns"] = Paged(o.Returns, NestedPage(query, "returns", variables, 250), r => ReturnJson(r, query, variables)),
         };
 
-        // Aliased metafields(namespace:, first:) connections.
+        // metafields(namespace:, first:, after:) connections, aliased or not.
         foreach (Match m in MetafieldsAlias().Matches(query))
         {
             var ns = Token(m.Groups[2].Value, variables);
-            json[m.Groups[1].Value] = Paged(
+            json[m.Groups[1].Success ? m.Groups[1].Value : "metafields"] = Paged(
                 o.Metafields.Where(p => ns is not null && p.Key.StartsWith(ns + ".", StringComparison.Ordinal)).ToList(),
                 NestedPage(query, "metafields", variables, 250),
                 p => new JsonObject { ["key"] = p.Key[(ns!.Length + 1)..], ["namespace"] = ns, ["value"] = p.Value });
@@ -187,7 +189,7 @@ internal sealed partial class EmulatorGraph
     [GeneratedRegex("""(\w+)\s*:\s*metafield\s*\(\s*namespace\s*:\s*(\$\w+|"[^"]*")\s*,\s*key\s*:\s*(\$\w+|"[^"]*")\s*\)""")]
     private static partial Regex MetafieldAlias();
 
-    [GeneratedRegex("""(\w+)\s*:\s*metafields\s*\(\s*namespace\s*:\s*(\$\w+|"[^"]*")""")]
+    [GeneratedRegex("""(?:(\w+)\s*:\s*)?(?<![A-Za-z_])metafields\s*\(\s*namespace\s*:\s*(\$\w+|"[^"]*")""")]
     private static partial Regex MetafieldsAlias();
 
     private static JsonObject FulfillmentOrderJson(EmuOrder o, EmuFulfillmentOrder f, string query, JsonObject variables) => new()
@@ -250,17 +252,27 @@ internal sealed partial class EmulatorGraph
     {
         var json = ReturnJson(r, query, variables);
         json["order"] = new JsonObject { ["id"] = Gid("Order", o.Id) };
-        json["reverseFulfillmentOrders"] = Paged(new[] { r }, NestedPage(query, "reverseFulfillmentOrders", variables, 250), _ => new JsonObject
-        {
-            ["id"] = Gid("ReverseFulfillmentOrder", r.ReverseFulfillmentOrderId),
-            ["lineItems"] = Paged(r.Lines, NestedPage(query, "lineItems", variables, 250), l => new JsonObject
-            {
-                ["id"] = Gid("ReverseFulfillmentOrderLineItem", l.ReverseLineId),
-                ["totalQuantity"] = l.Quantity,
-                ["fulfillmentLineItem"] = new JsonObject { ["id"] = Gid("FulfillmentLineItem", l.FulfillmentLineItemId) },
-            }),
-        });
+        json["reverseFulfillmentOrders"] = Paged(r.ReverseFulfillmentOrderIds, NestedPage(query, "reverseFulfillmentOrders", variables, 250), id => ReverseFulfillmentOrderJson(r, id, query, variables));
         return json;
+    }
+
+    private static JsonObject ReverseFulfillmentOrderJson(EmuReturn r, long id, string query, JsonObject variables) => new()
+    {
+        ["id"] = Gid("ReverseFulfillmentOrder", id),
+        ["lineItems"] = Paged(r.Lines.Where(l => l.ReverseFulfillmentOrderId == id).ToList(), NestedPage(query, "lineItems", variables, 250), l => new JsonObject
+        {
+            ["id"] = Gid("ReverseFulfillmentOrderLineItem", l.ReverseLineId),
+            ["totalQuantity"] = l.Quantity,
+            ["fulfillmentLineItem"] = new JsonObject { ["id"] = Gid("FulfillmentLineItem", l.FulfillmentLineItemId) },
+        }),
+    };
+
+    /// <summary>QueryRoot.reverseFulfillmentOrder: "Lookup a reverse fulfillment order by ID."</summary>
+    private JsonObject? ReverseFulfillmentOrderById(JsonNode? id, string query, JsonObject variables)
+    {
+        var reverseId = ParseGid(id, "ReverseFulfillmentOrder");
+        var ret = _orders.SelectMany(o => o.Returns).FirstOrDefault(r => reverseId is { } rid && r.ReverseFulfillmentOrderIds.Contains(rid));
+        return ret is null ? null : ReverseFulfillmentOrderJson(ret, reverseId!.Value, query, variables);
     }
 
     private JsonObject? ReturnById(JsonNode? id, string query, JsonObject variables)
@@ -465,12 +477,14 @@ internal sealed partial class EmulatorGraph
     /// <summary>
     /// The actions a fulfilment order supports in its status (schema: "The actions that can be taken on a fulfillment
     /// order"): an open or in-progress one can be fulfilled, a scheduled one can only be marked as open, one on hold
-    /// only released. Assumption: the finer rules (merchant-managed vs service locations, requests) are left out.
+    /// only released. An in-progress one (partly fulfilled) can be moved too: fulfillmentOrderMove keeps "line items which
+    /// have already been fulfilled" at the original location. Assumption: the finer rules (merchant-managed vs service
+    /// locations, requests) are left out; fulfillmentOrderMove checks the request status itself.
     /// </summary>
     private static IEnumerable<string> SupportedActions(EmuFulfillmentOrder fo) => fo.Status switch
     {
         "OPEN" => ["CREATE_FULFILLMENT", "REQUEST_FULFILLMENT", "HOLD", "MOVE"],
-        "IN_PROGRESS" => ["CREATE_FULFILLMENT", "HOLD"],
+        "IN_PROGRESS" => ["CREATE_FULFILLMENT", "HOLD", "MOVE"],
         "SCHEDULED" => ["MARK_AS_OPEN"],
         "ON_HOLD" => ["RELEASE_HOLD"],
         _ => [],
@@ -492,6 +506,123 @@ internal sealed partial class EmulatorGraph
         found.Fo.UpdatedAt = _time.GetUtcNow();
         found.Order.UpdatedAt = found.Fo.UpdatedAt;
         return UserErrors(new JsonObject { ["fulfillmentOrder"] = FulfillmentOrderJson(found.Order, found.Fo, query, variables) }, []);
+    }
+
+    /// <summary>
+    /// fulfillmentOrderMove, from the schema: "Changes the location which is assigned to fulfill a number of unfulfilled
+    /// fulfillment order line items." Refused when the fulfilment order is closed, has a request status of SUBMITTED,
+    /// ACCEPTED, CANCELLATION_REQUESTED or CANCELLATION_REJECTED, or when "the destination location doesn't stock the
+    /// requested inventory item". All line items of a fulfilment order without fulfilled units, to a location no other
+    /// active fulfilment order of the order is assigned to: the original is moved ("the assignedLocation of the original
+    /// fulfillment order will be updated"). Otherwise the moved units get a new fulfilment order at the new location and
+    /// the original keeps the rest (closed when nothing is left): "the moved fulfillment order will differ from the
+    /// original one". Assumptions: the userError fields and messages, and a move to the location the fulfilment order is
+    /// already at being refused.
+    /// </summary>
+    private JsonObject FulfillmentOrderMove(JsonObject args, string query, JsonObject variables)
+    {
+        if (FindFulfillmentOrder(args["id"]) is not { } found)
+        {
+            return Failed("Fulfillment order does not exist.", "id");
+        }
+
+        var (order, fo) = found;
+        var target = ParseGid(args["newLocationId"], "Location");
+        if (target is null || !_locations.ContainsKey(target.Value))
+        {
+            return Failed("Location does not exist.", "newLocationId");
+        }
+
+        if (fo.Status is "CLOSED" or "CANCELLED")
+        {
+            return Failed("The fulfillment order is closed.", "id");
+        }
+
+        if (fo.RequestStatus is "SUBMITTED" or "ACCEPTED" or "CANCELLATION_REQUESTED" or "CANCELLATION_REJECTED")
+        {
+            return Failed($"You can't change the assigned location while a fulfillment order has a request status of {fo.RequestStatus}.", "id");
+        }
+
+        if (!SupportedActions(fo).Contains("MOVE"))
+        {
+            return Failed($"Fulfillment order {Gid("FulfillmentOrder", fo.Id)} can't be moved in status {fo.Status}.", "id");
+        }
+
+        if (fo.LocationId == target.Value)
+        {
+            return Failed("The fulfillment order is already assigned to this location.", "newLocationId");
+        }
+
+        var moving = new List<(EmuFulfillmentOrderLine Line, int Quantity)>();
+        if (args["fulfillmentOrderLineItems"] is JsonArray { Count: > 0 } requested)
+        {
+            for (var i = 0; i < requested.Count; i++)
+            {
+                var lineId = ParseGid(requested[i]?["id"], "FulfillmentOrderLineItem");
+                var line = fo.Lines.FirstOrDefault(l => l.Id == lineId);
+                var quantity = requested[i]?["quantity"]?.GetValue<int>() ?? 0;
+                if (line is null || quantity <= 0 || quantity > line.Remaining - moving.Where(m => m.Line == line).Sum(m => m.Quantity))
+                {
+                    return Failed("Invalid fulfillment order line item id or quantity.", "fulfillmentOrderLineItems", i.ToString(CultureInfo.InvariantCulture));
+                }
+
+                moving.Add((line, quantity));
+            }
+        }
+        else
+        {
+            moving.AddRange(fo.Lines.Where(l => l.Remaining > 0).Select(l => (l, l.Remaining)));
+        }
+
+        if (moving.Count == 0)
+        {
+            return Failed("The fulfillment order has no unfulfilled line items to move.", "id");
+        }
+
+        if (moving.FirstOrDefault(m => m.Line.Line.Variant is { } v && !_levels.ContainsKey((v.InventoryItemId, target.Value))) is { Line: not null } unstocked)
+        {
+            return Failed($"The destination location doesn't stock the requested inventory item ({unstocked.Line.Line.Sku}).", "newLocationId");
+        }
+
+        var now = _time.GetUtcNow();
+        var everyUnit = fo.Lines.All(l => l.Remaining == l.Total && moving.Where(m => m.Line == l).Sum(m => m.Quantity) == l.Remaining);
+        var occupied = order.FulfillmentOrders.Any(f => f != fo && f.LocationId == target.Value && f.Status is not ("CLOSED" or "CANCELLED"));
+        EmuFulfillmentOrder moved;
+        if (everyUnit && !occupied)
+        {
+            fo.LocationId = target.Value;
+            moved = fo;
+        }
+        else
+        {
+            moved = new EmuFulfillmentOrder { Id = NextId(), LocationId = target.Value, UpdatedAt = now };
+            foreach (var (line, quantity) in moving)
+            {
+                line.Total -= quantity;
+                line.Remaining -= quantity;
+                moved.Lines.Add(new EmuFulfillmentOrderLine { Id = NextId(), Line = line.Line, Total = quantity, Remaining = quantity });
+            }
+
+            if (fo.Lines.All(l => l.Remaining == 0))
+            {
+                fo.Status = "CLOSED";
+            }
+
+            order.FulfillmentOrders.Add(moved);
+        }
+
+        fo.UpdatedAt = now;
+        order.UpdatedAt = now;
+        return UserErrors(
+            new JsonObject
+            {
+                ["movedFulfillmentOrder"] = FulfillmentOrderJson(order, moved, query, variables),
+                ["originalFulfillmentOrder"] = FulfillmentOrderJson(order, fo, query, variables),
+            },
+            []);
+
+        static JsonObject Failed(string message, params string[] field) =>
+            UserErrors(new JsonObject { ["movedFulfillmentOrder"] = null, ["originalFulfillmentOrder"] = null }, [UserError(field, message)]);
     }
 
     private JsonObject ReturnApproveRequest(JsonObject args)

@@ -199,6 +199,34 @@ internal sealed partial class EmulatorGraph
         }
     }
 
+    /// <summary>
+    /// The merchant (or another app) fulfils units of a line in Shopify: a fulfilment from the first fulfilment order
+    /// that can be fulfilled and has the units left, as <c>fulfillmentCreate</c> would make it.
+    /// </summary>
+    public void FulfillLine(EmuOrder order, string sku, int quantity)
+    {
+        lock (_gate)
+        {
+            var (fo, line) = order.FulfillmentOrders
+                .Where(f => SupportedActions(f).Contains("CREATE_FULFILLMENT"))
+                .SelectMany(f => f.Lines.Select(l => (Fo: f, Line: l)))
+                .FirstOrDefault(x => x.Line.Line.Sku == sku && x.Line.Remaining >= quantity);
+            if (line is null || quantity <= 0)
+            {
+                throw new ArgumentException($"No fulfilment order of the order can fulfil {quantity} units of '{sku}'.", nameof(quantity));
+            }
+
+            var now = _time.GetUtcNow();
+            line.Remaining -= quantity;
+            var fulfillment = new EmuFulfillment { Id = NextId(), CreatedAt = now, LocationId = fo.LocationId };
+            fulfillment.Lines.Add((line.Line, quantity, NextId()));
+            fo.Status = fo.Lines.All(l => l.Remaining == 0) ? "CLOSED" : "IN_PROGRESS";
+            fo.UpdatedAt = now;
+            order.Fulfillments.Add(fulfillment);
+            order.UpdatedAt = now;
+        }
+    }
+
     public EmuOrder? FindOrderWithReturn(long returnId)
     {
         lock (_gate)
@@ -216,15 +244,28 @@ internal sealed partial class EmulatorGraph
         }
     }
 
-    public EmuReturn RequestReturn(EmuOrder order, IReadOnlyList<(long LineId, int Quantity)> lines, string status = "OPEN")
+    /// <summary>
+    /// A return of the lines, its lines spread over <paramref name="reverseFulfillmentOrders"/> reverse fulfilment orders
+    /// (schema, ReverseFulfillmentOrder: "There can be more than one reverse fulfillment order for a return at a given location.").
+    /// </summary>
+    public EmuReturn RequestReturn(EmuOrder order, IReadOnlyList<(long LineId, int Quantity)> lines, string status = "OPEN", int reverseFulfillmentOrders = 1)
     {
         lock (_gate)
         {
-            var ret = new EmuReturn { Id = NextId(), ReverseFulfillmentOrderId = NextId(), CreatedAt = _time.GetUtcNow(), Status = status };
-            foreach (var (lineId, quantity) in lines)
+            var ret = new EmuReturn { Id = NextId(), CreatedAt = _time.GetUtcNow(), Status = status };
+            for (var i = 0; i < Math.Max(1, reverseFulfillmentOrders); i++)
             {
-                var line = order.Lines.First(l => l.Id == lineId);
-                ret.Lines.Add(new EmuReturnLine { Id = NextId(), Line = line, Quantity = quantity, FulfillmentLineItemId = NextId(), ReverseLineId = NextId() });
+                ret.ReverseFulfillmentOrderIds.Add(NextId());
+            }
+
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var line = order.Lines.First(l => l.Id == lines[i].LineId);
+                ret.Lines.Add(new EmuReturnLine
+                {
+                    Id = NextId(), Line = line, Quantity = lines[i].Quantity, FulfillmentLineItemId = NextId(), ReverseLineId = NextId(),
+                    ReverseFulfillmentOrderId = ret.ReverseFulfillmentOrderIds[i % ret.ReverseFulfillmentOrderIds.Count],
+                });
             }
 
             order.Returns.Add(ret);
@@ -248,10 +289,12 @@ internal sealed partial class EmulatorGraph
                 "inventoryItems" => (Wrap(root, InventoryItems(args, query, variables)), null),
                 "nodes" => (Wrap(root, AsksForVariants(query) ? VariantNodes(args, query, variables) : Nodes(args, query, variables)), null),
                 "inventorySetQuantities" => InventorySetQuantities(version, query, args, variables),
+                "inventoryActivate" => InventoryActivate(version, query, args, variables),
                 "orders" => (Wrap(root, Orders(args, query, variables)), null),
                 "order" => (Wrap(root, ParseGid(args["id"], "Order") is { } oid && _orders.FirstOrDefault(o => o.Id == oid) is { } order ? OrderJson(order, query, variables) : null), null),
                 "fulfillmentOrder" => (Wrap(root, FindFulfillmentOrder(args["id"]) is { } found ? FulfillmentOrderJson(found.Order, found.Fo, query, variables) : null), null),
                 "return" => (Wrap(root, ReturnById(args["id"], query, variables)), null),
+                "reverseFulfillmentOrder" => (Wrap(root, ReverseFulfillmentOrderById(args["id"], query, variables)), null),
                 "fulfillment" => (Wrap(root, ParseGid(args["id"], "Fulfillment") is { } fid && _orders.SelectMany(o => o.Fulfillments).FirstOrDefault(f => f.Id == fid) is { } ful ? FulfillmentJson(ful, query, variables) : null), null),
                 "shop" => (Wrap(root, Shop()), null),
                 "fulfillmentServiceCreate" => (Wrap(root, FulfillmentServiceCreate(args)), null),
@@ -267,6 +310,7 @@ internal sealed partial class EmulatorGraph
                 "returnProcess" => (Wrap(root, ReturnProcess(args)), null),
                 "returnApproveRequest" => (Wrap(root, ReturnApproveRequest(args)), null),
                 "fulfillmentOrderOpen" => (Wrap(root, FulfillmentOrderOpen(args, query, variables)), null),
+                "fulfillmentOrderMove" => (Wrap(root, FulfillmentOrderMove(args, query, variables)), null),
                 "webhookSubscriptionCreate" => (Wrap(root, WebhookSubscriptionCreate(args)), null),
                 "productVariantsBulkUpdate" => (Wrap(root, ProductVariantsBulkUpdate(args)), null),
                 _ => (null, Error($"Field '{root}' doesn't exist on type 'QueryRoot' in this emulator.", "undefinedField")),
@@ -541,6 +585,54 @@ internal sealed partial class EmulatorGraph
         }
 
         return (Wrap("inventorySetQuantities", payload), null);
+    }
+
+    /// <summary>
+    /// inventoryActivate: "Activates an inventory item at a location"; "If you don't specify quantities, then available
+    /// and onHand default to zero." The @idempotent directive is optional in 2026-01 and required from 2026-04 (as the
+    /// mutation's description says), with the first result replayed. Assumptions: activating an item already stocked
+    /// there succeeds and leaves its quantity, and the userError fields.
+    /// </summary>
+    private (JsonObject? Data, JsonArray? Errors) InventoryActivate(string version, string query, JsonObject args, JsonObject variables)
+    {
+        var key = IdempotencyKey(query, variables);
+        if (key is null && string.CompareOrdinal(version, "2026-04") >= 0)
+        {
+            return (null, Error("The @idempotent directive is required for this mutation.", "BAD_REQUEST"));
+        }
+
+        if (key is not null && _idempotentResults.TryGetValue("activate:" + key, out var previous))
+        {
+            return (Wrap("inventoryActivate", previous.DeepClone()), null);
+        }
+
+        var item = ParseGid(args["inventoryItemId"], "InventoryItem");
+        var location = ParseGid(args["locationId"], "Location");
+        JsonObject payload;
+        if (item is null || !_inventoryItems.Contains(item.Value))
+        {
+            payload = UserErrors(new JsonObject { ["inventoryLevel"] = null }, [UserError(["inventoryItemId"], "The specified inventory item could not be found.")]);
+        }
+        else if (location is null || !_locations.ContainsKey(location.Value))
+        {
+            payload = UserErrors(new JsonObject { ["inventoryLevel"] = null }, [UserError(["locationId"], "The specified location could not be found.")]);
+        }
+        else
+        {
+            if (!_levels.ContainsKey((item.Value, location.Value)))
+            {
+                _levels[(item.Value, location.Value)] = args["available"] is JsonValue a && a.TryGetValue<int>(out var available) ? available : 0;
+            }
+
+            payload = UserErrors(new JsonObject { ["inventoryLevel"] = new JsonObject { ["id"] = $"gid://shopify/InventoryLevel/{location}?inventory_item_id={item}" } }, []);
+        }
+
+        if (key is not null)
+        {
+            _idempotentResults["activate:" + key] = (JsonObject)payload.DeepClone();
+        }
+
+        return (Wrap("inventoryActivate", payload), null);
     }
 
     private static string? IdempotencyKey(string query, JsonObject variables)

@@ -77,7 +77,7 @@ internal sealed class EmuFulfillment
 internal sealed class EmuReturn
 {
     public required long Id { get; init; }
-    public required long ReverseFulfillmentOrderId { get; init; }
+    public List<long> ReverseFulfillmentOrderIds { get; } = [];
     public required DateTimeOffset CreatedAt { get; init; }
     public string Status { get; set; } = "OPEN";
     public List<EmuReturnLine> Lines { get; } = [];
@@ -90,6 +90,7 @@ internal sealed class EmuReturnLine
     public required int Quantity { get; init; }
     public required long FulfillmentLineItemId { get; init; }
     public required long ReverseLineId { get; init; }
+    public required long ReverseFulfillmentOrderId { get; init; }
     public int Processed { get; set; }
     public List<string> Dispositions { get; } = [];
 }

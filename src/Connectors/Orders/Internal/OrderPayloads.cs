@@ -18,6 +18,11 @@ internal static class OrderPayloads
     public static OrderState? ReadState(string? json) =>
         string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize(json, ConnectorsJsonContext.Default.OrderState);
 
+    public static string Write(ReturnNoticePayload notice) => JsonSerializer.Serialize(notice, ConnectorsJsonContext.Default.ReturnNoticePayload);
+
+    public static ReturnNoticePayload ReadReturnNotice(string json) =>
+        JsonSerializer.Deserialize(json, ConnectorsJsonContext.Default.ReturnNoticePayload) ?? throw new JsonException("The return notice payload is empty.");
+
     public static ReturnRequest ReadReturn(string json) =>
         JsonSerializer.Deserialize(json, ConnectorsJsonContext.Default.ReturnRequest) ?? throw new JsonException("The return payload is empty.");
 }

@@ -94,6 +94,24 @@ internal sealed class OrderSync : IOrderSync
                 await TryRecordDeliveryAsync(returned.Channel, returned.DeliveryId, cancellationToken).ConfigureAwait(false);
                 return added ? InboxAcceptOutcome.Accepted : InboxAcceptOutcome.Duplicate;
 
+            case ReturnNoticeEvent notice:
+                // The same item id as the full request: a poll that lists the return later is a duplicate of this item.
+                ArgumentException.ThrowIfNullOrEmpty(notice.ReturnId);
+                var noted = await _inbox.EnqueueAsync(
+                    _store,
+                    WorkQueue.Inbox,
+                    new WorkItem
+                    {
+                        Id = WorkKinds.ReturnRequestId(notice.Channel, notice.ReturnId),
+                        Channel = notice.Channel,
+                        Kind = WorkKinds.ReturnNotice,
+                        Payload = OrderPayloads.Write(new ReturnNoticePayload(notice.Channel, notice.ReturnId, notice.ChannelOrderId)),
+                        EnqueuedAt = _time.GetUtcNow(),
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                await TryRecordDeliveryAsync(notice.Channel, notice.DeliveryId, cancellationToken).ConfigureAwait(false);
+                return noted ? InboxAcceptOutcome.Accepted : InboxAcceptOutcome.Duplicate;
+
             default:
                 return InboxAcceptOutcome.Ignored;
         }
@@ -240,7 +258,7 @@ internal sealed class OrderSync : IOrderSync
         return await _failures.RunPassAsync(
             WorkQueue.Inbox,
             Flow.InboxBatchSize,
-            static item => item.Kind == WorkKinds.ReturnRequest ? ConnectorFlows.Returns : ConnectorFlows.Orders,
+            static item => item.Kind is WorkKinds.ReturnRequest or WorkKinds.ReturnNotice ? ConnectorFlows.Returns : ConnectorFlows.Orders,
             async (item, _, token) =>
             {
                 switch (item.Kind)
@@ -256,7 +274,10 @@ internal sealed class OrderSync : IOrderSync
 
                         return true;
                     case WorkKinds.ReturnRequest:
-                        await ProcessReturnRequestAsync(item, token).ConfigureAwait(false);
+                        await ExpectReturnAsync(OrderPayloads.ReadReturn(item.Payload), token).ConfigureAwait(false);
+                        return true;
+                    case WorkKinds.ReturnNotice:
+                        await ProcessReturnNoticeAsync(item, token).ConfigureAwait(false);
                         return true;
                     default:
                         throw new ConnectorException($"Inbox item {item.Id} has kind '{item.Kind}', which the order flow does not know.");
@@ -269,7 +290,8 @@ internal sealed class OrderSync : IOrderSync
     {
         await foreach (var letter in _store.ListDeadLettersAsync(channel, cancellationToken).ConfigureAwait(false))
         {
-            if (string.Equals(letter.ErrorType, WorkKinds.WarehouseRefused, StringComparison.Ordinal))
+            if (string.Equals(letter.ErrorType, WorkKinds.WarehouseRefused, StringComparison.Ordinal)
+                || string.Equals(letter.ErrorType, nameof(NothingLeftToShipException), StringComparison.Ordinal))
             {
                 yield return new OrderException
                 {
@@ -664,7 +686,12 @@ internal sealed class OrderSync : IOrderSync
             }
         }
 
-        var mapped = await _mapper.MapOrderAsync(order, cancellationToken).ConfigureAwait(false);
+        // The WMS is asked for what was not fulfilled when it got the order; an order it has keeps that baseline, so
+        // fulfilment progress (its own shipments, the shop's own fulfilments) never changes the mapped order.
+        var inWarehouse = record is { Status: OrderRecordStatus.Submitted } && state?.Submitted is not null;
+        var baseline = inWarehouse ? state!.Fulfilled : OrderToShip.Fulfilled(order);
+        var toShip = OrderToShip.Remaining(order, baseline);
+        var mapped = await _mapper.MapOrderAsync(toShip, cancellationToken).ConfigureAwait(false);
         var warehouse = _warehouse ?? throw new ConnectorException("No IWarehouseOrders is registered; the host must register its WMS order port to process orders.");
 
         if (record is { Status: OrderRecordStatus.Submitted } && state?.Submitted is { } submitted)
@@ -685,22 +712,39 @@ internal sealed class OrderSync : IOrderSync
                 return "cancelled";
             }
 
-            if (!OrderDiff.HasChanges(submitted, mapped.Order))
+            // Everything shipped: nothing the WMS could still do differently, whatever else changed (a refund, the
+            // fulfilment status, the engine's own acknowledgement).
+            if (OrderToShip.AllFulfilled(order))
+            {
+                await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Seen, cancellationToken).ConfigureAwait(false);
+                await SaveAsync(Record(order, OrderRecordStatus.Submitted, record.WarehouseReference, state with { Order = order }), cancellationToken).ConfigureAwait(false);
+                return "fulfilled";
+            }
+
+            var changes = OrderDiff.Changes(submitted, mapped.Order);
+            if (changes.Count == 0)
             {
                 await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Seen, cancellationToken).ConfigureAwait(false);
                 await SaveAsync(Record(order, OrderRecordStatus.Submitted, record.WarehouseReference, state with { Order = order }), cancellationToken).ConfigureAwait(false);
                 return "unchanged";
             }
 
+            if (mapped.Order.Lines.Count == 0)
+            {
+                // Every unit the WMS was given was removed on the channel, and the order is not cancelled there: an
+                // empty update is no instruction a WMS can act on, and cancelling is the merchant's decision.
+                throw new NothingLeftToShipException(channel, orderId);
+            }
+
             var updated = await warehouse.UpdateOrderAsync(mapped.Order, WorkKinds.UpdateKey(channel, orderId, order.UpdatedAt), cancellationToken).ConfigureAwait(false);
             if (updated.Outcome == WarehouseOrderOutcome.Refused)
             {
-                throw new WarehouseRefusedException(channel, orderId, "update", updated.Reason);
+                throw new WarehouseRefusedException(channel, orderId, "update", $"{updated.Reason ?? "no reason given"} (changed: {string.Join(", ", changes)})");
             }
 
             await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Seen, cancellationToken).ConfigureAwait(false);
             var reference = updated.WarehouseReference ?? record.WarehouseReference;
-            await SaveAsync(Record(order, OrderRecordStatus.Submitted, reference, new OrderState(order, mapped.Order, state.Acknowledged, null)), cancellationToken).ConfigureAwait(false);
+            await SaveAsync(Record(order, OrderRecordStatus.Submitted, reference, state with { Order = order, Submitted = mapped.Order, Reason = null }), cancellationToken).ConfigureAwait(false);
             return "updated";
         }
 
@@ -712,6 +756,16 @@ internal sealed class OrderSync : IOrderSync
             await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Cancelled, cancellationToken).ConfigureAwait(false);
             await SaveAsync(Record(order, OrderRecordStatus.Cancelled, null, new OrderState(order, null, true, "cancelled before release")), cancellationToken).ConfigureAwait(false);
             return "cancelled";
+        }
+
+        // Every unit fulfilled on the channel before the WMS got the order (partly shipped by the merchant, the rest
+        // since): nothing for the warehouse; recorded, and the shop's history left untouched.
+        if (toShip.Lines.Count == 0 && order.Lines.Count > 0)
+        {
+            await CloseWindowAsync(channel, orderId, cancellationToken).ConfigureAwait(false);
+            await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Seen, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(Record(order, OrderRecordStatus.Rejected, null, new OrderState(order, null, true, "every unit is fulfilled on the channel; nothing is left for the warehouse")), cancellationToken).ConfigureAwait(false);
+            return "rejected";
         }
 
         switch (mapped.Release)
@@ -764,7 +818,7 @@ internal sealed class OrderSync : IOrderSync
 
                 // Recorded before the order record: a crash in between retries the item, and the first acceptance time stays.
                 await TimelineAsync(order, mapped.Order, SellerPerformanceService.Decision.Accepted, cancellationToken).ConfigureAwait(false);
-                var submittedState = new OrderState(order, mapped.Order, false, null);
+                var submittedState = new OrderState(order, mapped.Order, false, null, baseline is { Count: > 0 } ? baseline : null);
                 var saved = Record(order, OrderRecordStatus.Submitted, result.WarehouseReference, submittedState);
                 await SaveAsync(saved, cancellationToken).ConfigureAwait(false);
 
@@ -781,9 +835,27 @@ internal sealed class OrderSync : IOrderSync
     private static bool DoneOnChannel(ChannelOrder order) =>
         order.Status == ChannelOrderStatus.Completed || order.FulfillmentStatus == FulfillmentStatus.Fulfilled;
 
-    private async Task ProcessReturnRequestAsync(WorkItem item, CancellationToken cancellationToken)
+    /// <summary>
+    /// A return the channel named without its lines: read by id now, so the warehouse hears of it without waiting for the
+    /// returns poll. A return that asks nothing of the warehouse (declined, cancelled, closed) completes the item; one the
+    /// channel does not know fails it (not found).
+    /// </summary>
+    private async Task ProcessReturnNoticeAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        var request = OrderPayloads.ReadReturn(item.Payload);
+        var notice = OrderPayloads.ReadReturnNotice(item.Payload);
+        var port = ChannelPorts.Get<IReturnLookupChannel>(_channels, notice.Channel);
+        if (await port.GetReturnRequestAsync(notice.ReturnId, cancellationToken).ConfigureAwait(false) is not { } request)
+        {
+            _metrics.ReturnsProcessed.Add(1, ConnectorsMetrics.Channel(notice.Channel), ConnectorsMetrics.Outcome("nothing-to-expect"));
+            Log.ReturnProcessed(_logger, notice.ReturnId, notice.Channel, "asks nothing of the warehouse (declined, cancelled or closed on the channel)");
+            return;
+        }
+
+        await ExpectReturnAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ExpectReturnAsync(ReturnRequest request, CancellationToken cancellationToken)
+    {
         var order = await _lookup.GetAsync(request.Channel, request.ChannelOrderId, cancellationToken).ConfigureAwait(false);
         var expected = await _mapper.MapReturnAsync(request, order, cancellationToken).ConfigureAwait(false);
         var returns = _returns ?? throw new ConnectorException("No IWarehouseReturns is registered; the host must register its WMS returns port to process returns.");

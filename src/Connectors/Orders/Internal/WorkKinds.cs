@@ -7,6 +7,9 @@ internal static class WorkKinds
 {
     public const string Order = "order";
     public const string ReturnRequest = "return-request";
+
+    /// <summary>A return named by a channel without its lines (<see cref="ReturnNoticeEvent"/>), read by id when processed.</summary>
+    public const string ReturnNotice = "return-notice";
     public const string Shipment = "shipment";
     public const string Tracking = "tracking";
     public const string ReturnReceipt = "return-receipt";

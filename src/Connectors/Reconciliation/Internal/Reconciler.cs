@@ -552,12 +552,20 @@ internal sealed class Reconciler : IReconciler
             return "the engine kept no copy of the version it processed to compare with";
         }
 
+        // As the order flow decides (OrderToShip): an order the WMS has is compared against the units left out when it
+        // was submitted, and once every unit is fulfilled nothing the WMS could do changed.
+        var inWarehouse = record.Status == OrderRecordStatus.Submitted && state.Submitted is not null;
+        if (inWarehouse && OrderToShip.AllFulfilled(order))
+        {
+            return null;
+        }
+
         OrderMappingResult next;
         WarehouseOrder before;
         try
         {
-            next = await _mapper.MapOrderAsync(order, cancellationToken).ConfigureAwait(false);
-            before = state.Submitted ?? (await _mapper.MapOrderAsync(state.Order!, cancellationToken).ConfigureAwait(false)).Order;
+            next = await _mapper.MapOrderAsync(OrderToShip.Remaining(order, inWarehouse ? state.Fulfilled : OrderToShip.Fulfilled(order)), cancellationToken).ConfigureAwait(false);
+            before = state.Submitted ?? (await _mapper.MapOrderAsync(OrderToShip.Remaining(state.Order!, OrderToShip.Fulfilled(state.Order!)), cancellationToken).ConfigureAwait(false)).Order;
         }
         catch (ConnectorException e) when (!e.IsTransient)
         {

@@ -1,0 +1,3 @@
+namespace Connectors.Shopify.Internal.Json;
+
+internal sealed record FulfillmentOrderMovePayload(FulfillmentOrderRef? MovedFulfillmentOrder, FulfillmentOrderRef? OriginalFulfillmentOrder, IReadOnlyList<UserError>? UserErrors);

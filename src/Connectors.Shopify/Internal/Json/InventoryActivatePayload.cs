@@ -1,0 +1,3 @@
+namespace Connectors.Shopify.Internal.Json;
+
+internal sealed record InventoryActivatePayload(NodeRef? InventoryLevel, IReadOnlyList<UserError>? UserErrors);

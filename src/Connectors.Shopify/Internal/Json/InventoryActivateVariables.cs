@@ -1,0 +1,3 @@
+namespace Connectors.Shopify.Internal.Json;
+
+internal sealed record InventoryActivateVariables(string InventoryItemId, string LocationId, int? Available, string IdempotencyKey);

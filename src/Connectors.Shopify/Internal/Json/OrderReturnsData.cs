@@ -1,0 +1,3 @@
+namespace Connectors.Shopify.Internal.Json;
+
+internal sealed record OrderReturnsData(ReturnOrderNode? Order);
