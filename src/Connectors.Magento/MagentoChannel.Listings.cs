@@ -261,7 +261,8 @@ public sealed partial class MagentoChannel : IListingChannel, IListingActionChan
     private async Task<Dictionary<string, Product>> ReadProductsAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
     {
         var criteria = new SearchCriteria { PageSize = ListingActionChunk }.WhereAny([.. skus.Select(s => ("sku", "eq", s))]);
-        var products = new Dictionary<string, Product>(StringComparer.Ordinal);
+        // Magento's SKU index is case-insensitive (MySQL collation): the search finds "abc" for "ABC".
+        var products = new Dictionary<string, Product>(StringComparer.OrdinalIgnoreCase);
         await foreach (var product in _client.SearchAsync("products", criteria, MagentoJsonContext.Default.SearchResultProduct, cancellationToken).ConfigureAwait(false))
         {
             if (product.Sku is not null)
