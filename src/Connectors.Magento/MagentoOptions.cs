@@ -25,6 +25,18 @@ public sealed class MagentoOptions
     public string StoreCode { get; set; } = "default";
 
     /// <summary>
+    /// The scope the listing actions write a product's <c>status</c> in (<c>PUT /rest/&lt;code&gt;/V1/products/{sku}</c>).
+    /// Default <c>all</c>: the default value (store 0), which every store view without a value of its own uses, as the
+    /// admin's "All Store Views" does. A store view code writes that store view's own value instead: Magento then keeps a
+    /// store-view <c>status</c> that later changes at "All Store Views" no longer reach, and a product save in a store
+    /// view's scope is known to copy other attributes to that store view as well (magento/magento2#9186); use it only to
+    /// take a product down in one store view of several.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[a-z0-9_]+$", ErrorMessage = "ListingStatusStoreCode must be a Magento store code (or 'all'): lower-case letters, digits and underscores.")]
+    public string ListingStatusStoreCode { get; set; } = "all";
+
+    /// <summary>
     /// The store ids whose orders belong to this channel (<c>store_id</c> filter of the order poll). Default empty: every
     /// order of the instance.
     /// </summary>

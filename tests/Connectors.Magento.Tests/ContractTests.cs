@@ -183,6 +183,18 @@ public sealed class ContractTests
             }
         }
 
+        using (var status = new StringContent("""{"product":{"sku":"SKU-A","status":2}}""", System.Text.Encoding.UTF8, "application/json"))
+        {
+            using var answer = await http.PutAsync(new Uri("V1/products/SKU-A", UriKind.Relative), status, Ct);
+            answer.EnsureSuccessStatusCode();
+            var node = JsonNode.Parse(await answer.Content.ReadAsStringAsync(Ct));
+            Assert.Equal(2, node!["status"]!.GetValue<int>());
+            foreach (var contract in await OpenApiContract.AllAsync())
+            {
+                problems.AddRange(contract.CheckResponse("PUT", "/V1/products/SKU-A", node).Select(p => $"{p} (PUT /V1/products/SKU-A)"));
+            }
+        }
+
         foreach (var path in lists.Concat(["/V1/store/storeConfigs", $"/V1/orders/{order}", "/V1/inventory/get-product-salable-quantity/SKU-A/1", "/V1/creditmemo/1", "/V1/creditmemo/1/comments", $"/V1/returns/{rma}", $"/V1/returns/{rma}/comments"]))
         {
             var text = await http.GetStringAsync(new Uri(path.TrimStart('/') + (lists.Contains(path) ? "?searchCriteria[pageSize]=10" : string.Empty), UriKind.Relative), Ct);

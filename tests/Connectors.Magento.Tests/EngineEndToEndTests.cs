@@ -267,6 +267,68 @@ public sealed class EngineEndToEndTests
         Assert.Equal((ListingProblems.StockedNotListed, "OFF"), (stocked.Problems, Assert.Single(stocked.WarehouseSkus)));
     }
 
+    /// <summary>
+    /// Through the engine's listing health, opted in to both actions: the discontinued item's product is disabled, the
+    /// current item's sold-out product (stock managed, source quantity zero) stays enabled and is a Retry until the inventory
+    /// flow pushes the warehouse level, the disabled product with stock is left alone, and after the push the next run finds
+    /// nothing more to do.
+    /// </summary>
+    [Fact]
+    public async Task ListingHealth_ApplyActionsOptedIn_DiscontinuedDisabledAndRestockedBackOnSaleAfterThePush()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
+        emulator.AddProduct("OLD");
+        emulator.SetSourceQuantity("OLD", "default", 6);
+        emulator.AddProduct("EMPTY");
+        emulator.SetSourceQuantity("EMPTY", "default", 0);
+        emulator.AddProduct("OFF");
+        emulator.SetSourceQuantity("OFF", "default", 9);
+        emulator.SetProductEnabled("OFF", false);
+        var warehouse = new FakeWarehouse();
+        warehouse.AddItems("OLD", "EMPTY", "OFF");
+        warehouse.SetDiscontinued(true, "OLD");
+        warehouse.SetStock(
+            new StockLevel("OLD", InventoryTarget.DefaultLocation, 6, 0),
+            new StockLevel("EMPTY", InventoryTarget.DefaultLocation, 4, 0),
+            new StockLevel("OFF", InventoryTarget.DefaultLocation, 9, 0));
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IWarehouseInventory>(warehouse);
+        services.AddSingleton<IWarehouseItemCatalog>(warehouse);
+        services.AddConnectors()
+            .ConfigureListingHealth(o => o.Channels[TestHost.Channel] = new ListingActionOptions { DeactivateDiscontinued = true, ReactivateWhenStocked = true })
+            .AddMagento(TestHost.Channel, o =>
+            {
+                o.BaseUrl = emulator.BaseUrl;
+                o.ConsumerKey = emulator.ConsumerKey;
+                o.ConsumerSecret = emulator.ConsumerSecret;
+                o.AccessToken = emulator.AccessToken;
+                o.AccessTokenSecret = emulator.AccessTokenSecret;
+                o.MaxRetries = 0;
+            });
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var health = provider.GetRequiredService<IListingHealth>();
+
+        var done = await health.ApplyActionsAsync(TestHost.Channel, Ct);
+
+        Assert.Equal([("OLD", PushOutcome.Applied)], done.Deactivated.Select(r => (r.ChannelItemId, r.Outcome)));
+        var reactivated = Assert.Single(done.Reactivated);
+        Assert.Equal(("EMPTY", PushOutcome.Retry), (reactivated.ChannelItemId, reactivated.Outcome));
+        Assert.Equal((false, true, false), (emulator.IsProductEnabled("OLD", "all"), emulator.IsProductEnabled("EMPTY", "all"), emulator.IsProductEnabled("OFF", "all")));
+
+        var sync = provider.GetRequiredService<IInventorySync>();
+        await sync.RecordStockLevelsAsync([new StockLevel("EMPTY", InventoryTarget.DefaultLocation, 4, 0)], Ct);
+        await sync.DispatchAsync(TestHost.Channel, Ct);
+        var again = await health.ApplyActionsAsync(TestHost.Channel, Ct);
+
+        Assert.Equal(4m, emulator.GetSalableQuantity("EMPTY"));
+        Assert.Empty(again.DiscontinuedActiveListings);
+        Assert.Empty(again.RestockedSoldOutListings);
+        Assert.Equal(1, emulator.ProductSaves); // OLD once; EMPTY was enabled already, OFF never touched
+    }
+
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]

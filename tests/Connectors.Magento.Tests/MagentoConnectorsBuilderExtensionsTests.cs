@@ -46,6 +46,7 @@ public sealed class MagentoConnectorsBuilderExtensionsTests
 
     [Theory]
     [InlineData("StoreCode", "Default Store", "StoreCode must be a Magento store code")]
+    [InlineData("ListingStatusStoreCode", "All Store Views", "ListingStatusStoreCode must be a Magento store code")]
     [InlineData("ReservationSourceCode", "nowhere", "ReservationSourceCode is 'nowhere' but no location maps to it")]
     [InlineData("AdminTokenRenewBefore", "05:00:00", "AdminTokenRenewBefore is 05:00:00 but must be at least zero and shorter than AdminTokenLifetime")]
     [InlineData("BatchSize", "0", "BatchSize")]

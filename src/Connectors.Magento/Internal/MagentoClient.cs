@@ -24,8 +24,8 @@ internal sealed class MagentoClient(IHttpClientFactory factory, IOptionsMonitor<
 
     /// <summary>The absolute URL of <paramref name="relative"/> (a path after <c>V1/</c>, with its query).</summary>
     /// <remarks>A path starting with <c>async/bulk/V1/</c> goes to the asynchronous bulk API (<c>/rest/{store}/async/bulk/V1/...</c>).</remarks>
-    public static Uri Url(MagentoOptions options, string relative) =>
-        new(Root(options.BaseUrl!) + "rest/" + options.StoreCode + (relative.StartsWith("async/bulk/V1/", StringComparison.Ordinal) ? "/" : "/V1/") + relative);
+    public static Uri Url(MagentoOptions options, string relative, string? storeCode = null) =>
+        new(Root(options.BaseUrl!) + "rest/" + (storeCode ?? options.StoreCode) + (relative.StartsWith("async/bulk/V1/", StringComparison.Ordinal) ? "/" : "/V1/") + relative);
 
     /// <summary>The store's root: the base URL with any <c>/rest</c> or <c>/rest/{code}</c> (and <c>/V1</c>) tail cut off, ending in a slash.</summary>
     internal static string Root(Uri baseUrl)
@@ -53,6 +53,15 @@ internal sealed class MagentoClient(IHttpClientFactory factory, IOptionsMonitor<
         return SendAsync(method, path, content, responseType, cancellationToken);
     }
 
+    /// <summary>Sends a request in another scope than the channel's store view (<c>/rest/{storeCode}/V1/...</c>).</summary>
+    public Task<TResponse> SendInStoreAsync<TRequest, TResponse>(
+        string storeCode, HttpMethod method, string path, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestType));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return SendAsync(method, path, content, responseType, cancellationToken, storeCode);
+    }
+
     /// <summary>
     /// Pages through a <c>getList</c> search with <c>currentPage</c> until <c>total_count</c> is reached. Magento answers a page
     /// past the end with the last page again, so an empty page is not the only end: the count is.
@@ -78,10 +87,10 @@ internal sealed class MagentoClient(IHttpClientFactory factory, IOptionsMonitor<
         }
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken cancellationToken, string? storeCode = null)
     {
         var client = factory.CreateClient(HttpClientName(channel));
-        using var request = new HttpRequestMessage(method, Url(Options, path)) { Content = content };
+        using var request = new HttpRequestMessage(method, Url(Options, path, storeCode)) { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         var what = $"{method} {StripQuery(path)}";
         HttpResponseMessage response;

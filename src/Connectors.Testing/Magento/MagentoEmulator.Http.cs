@@ -116,6 +116,8 @@ public sealed partial class MagentoEmulator
                 return Answer.Json(JsonValue.Create(SalableLocked(Uri.UnescapeDataString(segments[3]))));
             case ("GET", "inventory") when path == "/V1/inventory/sources":
                 return Search(query, _sources.Select(s => new JsonObject { ["source_code"] = s, ["name"] = s, ["enabled"] = true, ["country_id"] = "NL", ["postcode"] = "3511 AA" }));
+            case ("PUT", "products") when segments.Length == 3:
+                return SaveProduct(Uri.UnescapeDataString(segments[2]), body);
             case ("GET", "products") when segments.Length == 2:
                 return Search(query, _products.Values.OrderBy(p => p.Id).Select(ProductJson), f => f == "entity_id" ? "id" : f);
             case ("GET", "orders") when segments.Length == 2:
@@ -230,7 +232,7 @@ public sealed partial class MagentoEmulator
         var json = new JsonObject
         {
             ["id"] = product.Id, ["sku"] = product.Sku, ["name"] = product.Name, ["attribute_set_id"] = 4, ["price"] = BasePriceLocked(product.Sku, _requestStoreId),
-            ["status"] = product.Enabled ? 1 : 2, ["visibility"] = product.Visibility ?? (child ? 1 : 4), ["type_id"] = product.TypeId,
+            ["status"] = product.EnabledIn(_requestStoreId) ? 1 : 2, ["visibility"] = product.Visibility ?? (child ? 1 : 4), ["type_id"] = product.TypeId,
             ["created_at"] = "2026-01-01 00:00:00", ["updated_at"] = "2026-01-01 00:00:00",
         };
         var extension = new JsonObject();

@@ -46,3 +46,20 @@ internal sealed class ProductStockItem
     [JsonPropertyName("manage_stock")]
     public bool? ManageStock { get; set; }
 }
+
+/// <summary>The body of <c>PUT /V1/products/{sku}</c> the listing actions send: the SKU and the status, nothing else.</summary>
+internal sealed class ProductStatusRequest
+{
+    [JsonPropertyName("product")]
+    public required ProductStatusChange Product { get; init; }
+}
+
+/// <summary>The part of <c>catalog-data-product-interface</c> a status change writes.</summary>
+internal sealed class ProductStatusChange
+{
+    [JsonPropertyName("sku")]
+    public required string Sku { get; init; }
+
+    [JsonPropertyName("status")]
+    public required int Status { get; init; }
+}

@@ -45,4 +45,6 @@ namespace Connectors.Magento.Internal.Json;
 [JsonSerializable(typeof(List<PriceUpdateResult>))]
 [JsonSerializable(typeof(List<SpecialPriceItem>))]
 [JsonSerializable(typeof(List<StoreConfig>))]
+[JsonSerializable(typeof(ProductStatusRequest))]
+[JsonSerializable(typeof(Product))]
 internal sealed partial class MagentoJsonContext : JsonSerializerContext;

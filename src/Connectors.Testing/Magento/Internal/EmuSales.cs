@@ -12,7 +12,13 @@ internal sealed class EmuProduct
 
     public decimal Price { get; set; }
 
+    /// <summary>The default value of <c>status</c> (store 0).</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>Store views' own <c>status</c> values, by store id, which override the default value there.</summary>
+    public Dictionary<int, bool> StoreEnabled { get; } = [];
+
+    public bool EnabledIn(int storeId) => storeId == 0 || !StoreEnabled.TryGetValue(storeId, out var own) ? Enabled : own;
 
     public int? Visibility { get; set; }
 
