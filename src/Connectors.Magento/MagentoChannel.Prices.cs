@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using Connectors.Internal;
 using Connectors.Magento.Internal;
 using Connectors.Magento.Internal.Dto;
 using Connectors.Magento.Internal.Json;
@@ -16,7 +17,7 @@ public sealed partial class MagentoChannel : IPriceChannel
     private const string DateFormat = "yyyy-MM-dd HH:mm:ss";
 
     /// <summary>The store's currency and time zone, read once (from the options or <c>store/storeConfigs</c>).</summary>
-    private Task<StorePricing>? _pricing;
+    private readonly ReadOnce<StorePricing> _pricing;
 
     /// <inheritdoc />
     /// <remarks><see cref="MagentoOptions.BatchSize"/>: one push is one batch of each price request.</remarks>
@@ -311,22 +312,7 @@ public sealed partial class MagentoChannel : IPriceChannel
             return new StorePricing(currency, TimeZoneInfo.FindSystemTimeZoneById(zone));
         }
 
-        var read = Volatile.Read(ref _pricing);
-        if (read is null)
-        {
-            var started = ReadStorePricingAsync();
-            read = Interlocked.CompareExchange(ref _pricing, started, null) ?? started;
-        }
-
-        try
-        {
-            return await read.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            _ = Interlocked.CompareExchange(ref _pricing, null, read);
-            throw;
-        }
+        return await _pricing.GetAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<StorePricing> ReadStorePricingAsync()

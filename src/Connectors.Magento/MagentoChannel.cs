@@ -1,4 +1,5 @@
 using System.Globalization;
+using Connectors.Internal;
 using Connectors.Magento.Internal;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,7 @@ public sealed partial class MagentoChannel : IInventoryChannel, ICatalogChannel,
         _metrics = metrics;
         _time = time;
         _logger = logger;
+        _pricing = new ReadOnce<StorePricing>(ReadStorePricingAsync);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Connectors.Internal;
 using Connectors.WooCommerce.Internal.Dto;
 using Connectors.WooCommerce.Internal.Json;
 
@@ -13,7 +14,7 @@ public sealed partial class WooCommerceChannel : IPriceChannel
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss";
 
     /// <summary>The shop's currency and price decimals, read once (from the options or <c>settings/general</c>).</summary>
-    private Task<ShopPricing>? _pricing;
+    private readonly ReadOnce<ShopPricing> _pricing;
 
     /// <inheritdoc />
     /// <remarks>Like inventory: enough for <see cref="WooCommerceOptions.MaxConcurrency"/> full batches at once.</remarks>
@@ -199,22 +200,7 @@ public sealed partial class WooCommerceChannel : IPriceChannel
             return new ShopPricing(configured, options.PriceDecimals ?? Money.MinorUnitsOf(configured));
         }
 
-        var read = Volatile.Read(ref _pricing);
-        if (read is null)
-        {
-            var started = ReadShopPricingAsync();
-            read = Interlocked.CompareExchange(ref _pricing, started, null) ?? started;
-        }
-
-        try
-        {
-            return await read.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            _ = Interlocked.CompareExchange(ref _pricing, null, read);
-            throw;
-        }
+        return await _pricing.GetAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ShopPricing> ReadShopPricingAsync()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Connectors.Internal;
 using Connectors.WooCommerce.Internal;
 using Connectors.WooCommerce.Internal.Dto;
 using Connectors.WooCommerce.Internal.Json;
@@ -44,6 +45,7 @@ public sealed partial class WooCommerceChannel : IInventoryChannel, ICatalogChan
         _webhooks = webhooks;
         _time = time;
         _logger = logger;
+        _pricing = new ReadOnce<ShopPricing>(ReadShopPricingAsync);
     }
 
     /// <inheritdoc />

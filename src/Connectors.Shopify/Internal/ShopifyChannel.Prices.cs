@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Connectors.Internal;
 using Connectors.Shopify.Internal.Json;
 
 namespace Connectors.Shopify.Internal;
@@ -22,7 +23,7 @@ internal sealed partial class ShopifyChannel : IPriceChannel
     private readonly ConcurrentDictionary<string, IReadOnlyList<PricedVariantNode>> _priceVariants = new(StringComparer.Ordinal);
 
     /// <summary>The shop's currency (<c>shop { currencyCode }</c>), read once; a failed read is tried again on the next push.</summary>
-    private Task<string>? _shopCurrency;
+    private readonly ReadOnce<string> _shopCurrency;
 
     /// <inheritdoc />
     /// <remarks>250: one full <c>productVariantsBulkUpdate</c> when the items are variants of one product; items of several products take one call per product.</remarks>
@@ -318,22 +319,7 @@ internal sealed partial class ShopifyChannel : IPriceChannel
 
     private async Task<string> GetShopCurrencyAsync(CancellationToken cancellationToken)
     {
-        var read = Volatile.Read(ref _shopCurrency);
-        if (read is null)
-        {
-            var started = ReadShopCurrencyAsync();
-            read = Interlocked.CompareExchange(ref _shopCurrency, started, null) ?? started;
-        }
-
-        try
-        {
-            return await read.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            _ = Interlocked.CompareExchange(ref _shopCurrency, null, read);
-            throw;
-        }
+        return await _shopCurrency.GetAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> ReadShopCurrencyAsync()

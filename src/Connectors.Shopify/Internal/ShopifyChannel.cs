@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using Connectors.Internal;
 using Connectors.Shopify.Internal.Json;
 using Microsoft.Extensions.Logging;
 
@@ -42,6 +43,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
         Name = name;
         _client = client;
         _logger = logger;
+        _shopCurrency = new ReadOnce<string>(ReadShopCurrencyAsync);
     }
 
     public string Name { get; }
