@@ -101,10 +101,14 @@ public sealed class FulfilmentProgressTests
         // for the rest again; the service ships SKU-2 on the shop itself; the WMS ships the last unit.
         await ShipAsync("S-1", lines[0], 2);
         await SyncAsync(2);
+        var shown = await services.Channel().GetOrderAsync(orderId, ct);
+        Assert.Equal([("SKU-1", 3, 2), ("SKU-2", 1, 0)], shown!.Lines.Select(l => (l.Sku!, l.Quantity, l.FulfilledQuantity)));
         Assert.Equal(1, emulator.CloseFulfillmentOrdersIncomplete(orderId));
         emulator.SubmitFulfillmentRequest(orderId, service.LocationId);
         await SyncAsync(3);
         Assert.Equal(["submit " + orderId], warehouse.Calls);
+        var listed = Assert.Single(await services.Channel().ListOrdersAsync(DateTimeOffset.UtcNow, ct).ToListAsync(ct));
+        Assert.Equal([("SKU-1", 3, 2), ("SKU-2", 1, 0)], listed.Lines.Select(l => (l.Sku!, l.Quantity, l.FulfilledQuantity)));
         emulator.FulfillOnShop(orderId, "SKU-2", 1);
         await SyncAsync(4);
         await ShipAsync("S-2", lines[0], 1);
