@@ -49,6 +49,15 @@ internal sealed partial class ShopifyChannel
             order = await LoadFulfillmentOrdersAsync(orderId, markerKey, cancellationToken).ConfigureAwait(false);
         }
 
+        if (serviceLocation is not null && (order.FulfillmentOrders?.Nodes ?? []).Any(f => f.RequestStatus == "SUBMITTED" && LocationOf(f) == serviceLocation))
+        {
+            // A request still pending on an order the WMS ships from: the rest of a fulfilment order the service closed
+            // as incomplete, asked for again. The engine does not answer it (it is no change of the order the WMS has),
+            // and Shopify lets the service fulfil only accepted requests; the WMS shipping is its acceptance.
+            await AnswerFulfillmentRequestsAsync(orderId, accept: true, "Shipped by the warehouse.", cancellationToken).ConfigureAwait(false);
+            order = await LoadFulfillmentOrdersAsync(orderId, markerKey, cancellationToken).ConfigureAwait(false);
+        }
+
         var (byFulfillmentOrder, toOpen) = Allocate(request, order, serviceLocation);
         await OpenScheduledAsync(toOpen, cancellationToken).ConfigureAwait(false);
         var tracking = Tracking(request.Tracking, request.Carrier);

@@ -150,7 +150,7 @@ internal sealed partial class ShopifyChannel
             {
                 var (node, ours) = byOrder[orderId];
                 var lines = await AllLineItemsAsync(node, cancellationToken).ConfigureAwait(false);
-                yield return MapEntry(JsonSerializer.SerializeToElement(node, ShopifyJsonContext.Default.OrderNode), node, lines, Scope(ours));
+                yield return MapEntry(JsonSerializer.SerializeToElement(node, ShopifyJsonContext.Default.OrderNode), node, lines, await ListedScopeAsync(node, ours, cancellationToken).ConfigureAwait(false));
             }
         }
     }
@@ -166,20 +166,47 @@ internal sealed partial class ShopifyChannel
         return ours.Count == 0 ? null : Scope(ours);
     }
 
+    /// <summary>
+    /// The service's view of a listed order. The pending requests are not all the service was asked for: a request for
+    /// the rest of a fulfilment order the service partly fulfilled and closed (or that was moved) comes on a new
+    /// fulfilment order with only the units left, while the WMS already has the order. Read alone, that request would
+    /// be a smaller order and reach the WMS as an update; so when the order has fulfilment orders besides the listed
+    /// ones, the scope is every fulfilment order of the service, as <see cref="GetOrderAsync"/> reads it.
+    /// </summary>
+    private async ValueTask<FulfillmentServiceScope> ListedScopeAsync(OrderNode order, List<FulfillmentOrderNode> listed, CancellationToken cancellationToken)
+    {
+        var pending = Scope(listed);
+        var listedIds = listed.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        if ((order.FulfillmentOrders?.Nodes ?? []).All(f => f is null || listedIds.Contains(f.Id))
+            || await FulfillmentServiceScopeAsync(order.Id, cancellationToken).ConfigureAwait(false) is not { } all)
+        {
+            return pending;
+        }
+
+        // The request that listed the order stays its request status, unless a cancellation is asked for.
+        return all.CancellationRequested ? all : all with { RequestStatus = pending.RequestStatus };
+    }
+
     private static FulfillmentServiceScope Scope(List<FulfillmentOrderNode> ours)
     {
+        // totalQuantity keeps the units fulfilled on a fulfilment order; remainingQuantity is "The number of units
+        // remaining to be fulfilled". The difference is the service's progress, which the engine does not take for an
+        // order change (docs/architecture.md, "Fulfilment progress is not an order change").
         var quantities = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fulfilled = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in ours.SelectMany(f => f.LineItems?.Nodes ?? []))
         {
             if (line.LineItem?.Id is { } lineItemId)
             {
                 quantities[lineItemId] = quantities.GetValueOrDefault(lineItemId) + line.TotalQuantity;
+                fulfilled[lineItemId] = fulfilled.GetValueOrDefault(lineItemId) + Math.Max(0, line.TotalQuantity - line.RemainingQuantity);
             }
         }
 
         var cancelling = ours.FirstOrDefault(f => f.RequestStatus is "CANCELLATION_REQUESTED" or "CANCELLATION_ACCEPTED");
         return new FulfillmentServiceScope(
             quantities,
+            fulfilled,
             [.. ours.Select(f => f.Id)],
             cancelling?.RequestStatus ?? ours[0].RequestStatus ?? "SUBMITTED",
             cancelling is not null,

@@ -33,7 +33,9 @@ internal static class ShopifyOrderMapper
             var fulfilled = line.UnfulfilledQuantity is { } unfulfilled ? Math.Clamp(quantity - unfulfilled, 0, Math.Max(0, quantity)) : 0;
             if (scope is not null)
             {
+                // The service's part of the line and its progress on it, not the whole line's.
                 quantity = scope.Quantities.TryGetValue(line.Id, out var assigned) ? assigned : 0;
+                fulfilled = Math.Clamp(scope.Fulfilled.GetValueOrDefault(line.Id), 0, Math.Max(0, quantity));
             }
 
             if (quantity <= 0)
@@ -53,8 +55,7 @@ internal static class ShopifyOrderMapper
             {
                 // The units Shopify took from available for this line (see ShopifyChannel.StockMoves).
                 StockHeld = order.CancelledAt is null ? line.CurrentQuantity ?? line.Quantity : 0,
-                // In fulfilment-service mode the quantity is what the service is asked for, fulfilled units excluded.
-                FulfilledQuantity = scope is null ? fulfilled : 0,
+                FulfilledQuantity = fulfilled,
             });
         }
 

@@ -312,6 +312,19 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
         _graph.SubmitFulfillmentRequest(order, Id(locationId));
     }
 
+    /// <summary>
+    /// The fulfilment service closes its partly fulfilled, accepted fulfilment orders of an order as incomplete (what
+    /// <c>fulfillmentOrderClose</c> does): the merchant can then request the units left from the service again
+    /// (<see cref="SubmitFulfillmentRequest"/>), which puts them on a new fulfilment order.
+    /// </summary>
+    /// <param name="orderId">The Order GID.</param>
+    /// <returns>How many fulfilment orders were closed.</returns>
+    public int CloseFulfillmentOrdersIncomplete(string orderId)
+    {
+        var order = _graph.FindOrder(Id(orderId)) ?? throw new ArgumentException($"Order {orderId} does not exist.", nameof(orderId));
+        return _graph.CloseIncomplete(order);
+    }
+
     /// <summary>The merchant asks the fulfilment service to cancel the accepted fulfilment orders of an order.</summary>
     /// <param name="orderId">The Order GID.</param>
     /// <returns>How many fulfilment orders got a cancellation request.</returns>

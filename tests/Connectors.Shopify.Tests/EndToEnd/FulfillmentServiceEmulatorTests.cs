@@ -50,24 +50,9 @@ public sealed class FulfillmentServiceEmulatorTests
         var merchant = emulator.AddLocation("Shop floor");
         emulator.AddVariant("SKU-1", 5, merchant);
         var service = await channel.EnsureFulfillmentServiceAsync(ct);
-        var taken = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
-        {
-            Sku = "SKU-1",
-            Quantity = 1,
-            UnitPrice = 9m,
-        }], "EUR", ct);
-        var refused = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
-        {
-            Sku = "SKU-1",
-            Quantity = 2,
-            UnitPrice = 9m,
-        }], "EUR", ct);
-        var keptAfterAll = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
-        {
-            Sku = "SKU-1",
-            Quantity = 3,
-            UnitPrice = 9m,
-        }], "EUR", ct);
+        var taken = await emulator.CreateOrderAsync([FulfillmentServiceScenario.Line("SKU-1", 1, 9m)], "EUR", ct);
+        var refused = await emulator.CreateOrderAsync([FulfillmentServiceScenario.Line("SKU-1", 2, 9m)], "EUR", ct);
+        var keptAfterAll = await emulator.CreateOrderAsync([FulfillmentServiceScenario.Line("SKU-1", 3, 9m)], "EUR", ct);
         foreach (var order in (string[])[taken, refused, keptAfterAll])
         {
             emulator.SubmitFulfillmentRequest(order, service.LocationId);

@@ -16,41 +16,11 @@ internal static class FulfillmentServiceScenario
         emulator.AddVariant("FS-B", 5, merchant);
         var service = await channel.EnsureFulfillmentServiceAsync(ct);
 
-        var accepted = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
-        {
-            Sku = "FS-A",
-            Quantity = 2,
-            UnitPrice = 10m,
-        }, new ShopifyEmulatorLine
-        {
-            Sku = "FS-B",
-            Quantity = 1,
-            UnitPrice = 5m,
-        }], "EUR", ct);
-        var refused = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
-        {
-            Sku = "FS-A",
-            Quantity = 1,
-            UnitPrice = 10m,
-        }], "EUR", ct);
-        var cancelAccepted = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
-        {
-            Sku = "FS-B",
-            Quantity = 1,
-            UnitPrice = 5m,
-        }], "EUR", ct);
-        var cancelRejected = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
-        {
-            Sku = "FS-B",
-            Quantity = 2,
-            UnitPrice = 5m,
-        }], "EUR", ct);
-        var notRequested = await emulator.CreateOrderAsync([new ShopifyEmulatorLine
-        {
-            Sku = "FS-A",
-            Quantity = 1,
-            UnitPrice = 10m,
-        }], "EUR", ct);
+        var accepted = await emulator.CreateOrderAsync([Line("FS-A", 2, 10m), Line("FS-B", 1, 5m)], "EUR", ct);
+        var refused = await emulator.CreateOrderAsync([Line("FS-A", 1, 10m)], "EUR", ct);
+        var cancelAccepted = await emulator.CreateOrderAsync([Line("FS-B", 1, 5m)], "EUR", ct);
+        var cancelRejected = await emulator.CreateOrderAsync([Line("FS-B", 2, 5m)], "EUR", ct);
+        var notRequested = await emulator.CreateOrderAsync([Line("FS-A", 1, 10m)], "EUR", ct);
         foreach (var order in (string[])[accepted, refused, cancelAccepted, cancelRejected])
         {
             emulator.SubmitFulfillmentRequest(order, service.LocationId);
@@ -74,6 +44,10 @@ internal static class FulfillmentServiceScenario
         await channel.AnswerCancellationRequestsAsync(cancelRejected, accept: false, "Already packed.", ct);
         return new FulfillmentServiceResult(service, accepted, refused, cancelAccepted, cancelRejected, notRequested, requested, acceptedOrder, shipped, afterCancellation);
     }
+
+    /// <summary>An order line of the emulator: its SKU, units and unit price.</summary>
+    internal static ShopifyEmulatorLine Line(string sku, int quantity, decimal unitPrice) =>
+        new() { Sku = sku, Quantity = quantity, UnitPrice = unitPrice };
 }
 
 internal sealed record FulfillmentServiceResult(

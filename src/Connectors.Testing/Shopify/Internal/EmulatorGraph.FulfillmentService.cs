@@ -20,12 +20,35 @@ internal sealed partial class EmulatorGraph
         }
     }
 
-    /// <summary>The merchant requests fulfilment of the order's open fulfilment orders from the service at <paramref name="location"/>.</summary>
+    /// <summary>
+    /// The merchant requests fulfilment of the order's open fulfilment orders from the service at <paramref name="location"/>.
+    /// An incomplete one (closed by the service with units left) is requested again on a new fulfilment order holding
+    /// the units left (schema, <c>FulfillmentOrderSubmitFulfillmentRequestPayload.submittedFulfillmentOrder</c>: "the
+    /// same as the original fulfillment order ... The exception to this is partial fulfillment requests or fulfillment
+    /// request for cancelled or incomplete fulfillment orders"). Assumption, as <c>fulfillmentOrderMove</c> here: the
+    /// original keeps only its fulfilled units and is closed.
+    /// </summary>
     public void SubmitFulfillmentRequest(EmuOrder order, long location)
     {
         lock (_gate)
         {
             var now = _time.GetUtcNow();
+            foreach (var fo in order.FulfillmentOrders.Where(f => f.Status == "INCOMPLETE" && f.Lines.Any(l => l.Remaining > 0)).ToList())
+            {
+                var rest = new EmuFulfillmentOrder { Id = NextId(), LocationId = fo.LocationId, Status = "OPEN", UpdatedAt = now };
+                foreach (var line in fo.Lines.Where(l => l.Remaining > 0))
+                {
+                    rest.Lines.Add(new EmuFulfillmentOrderLine { Id = NextId(), Line = line.Line, Total = line.Remaining, Remaining = line.Remaining });
+                    line.Total -= line.Remaining;
+                    line.Remaining = 0;
+                }
+
+                fo.Lines.RemoveAll(l => l.Total == 0);
+                fo.Status = "CLOSED";
+                fo.UpdatedAt = now;
+                order.FulfillmentOrders.Add(rest);
+            }
+
             foreach (var fo in order.FulfillmentOrders.Where(f => f.Status == "OPEN" && f.RequestStatus is "UNSUBMITTED" or "REJECTED"))
             {
                 fo.LocationId = location;
@@ -34,6 +57,30 @@ internal sealed partial class EmulatorGraph
             }
 
             order.UpdatedAt = now;
+        }
+    }
+
+    /// <summary>
+    /// The service marks its in-progress, accepted fulfilment orders of the order as incomplete (<c>fulfillmentOrderClose</c>:
+    /// "Marks an in-progress fulfillment order as incomplete, indicating the fulfillment service is unable to ship any
+    /// remaining items, and closes the fulfillment request"): status <c>INCOMPLETE</c>, request status <c>CLOSED</c>.
+    /// </summary>
+    public int CloseIncomplete(EmuOrder order)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var count = 0;
+            foreach (var fo in order.FulfillmentOrders.Where(f => f.Status == "IN_PROGRESS" && f.RequestStatus == "ACCEPTED" && _services.Any(s => s.LocationId == f.LocationId)))
+            {
+                fo.Status = "INCOMPLETE";
+                fo.RequestStatus = "CLOSED";
+                fo.UpdatedAt = now;
+                count++;
+            }
+
+            order.UpdatedAt = now;
+            return count;
         }
     }
 
