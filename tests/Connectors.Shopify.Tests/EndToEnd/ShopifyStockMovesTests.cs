@@ -63,10 +63,7 @@ public sealed class ShopifyStockMovesTests
 
         // Returned damaged: the WMS receives it without putting it back to stock, and the shop must not either.
         var returnId = s.Shop.RequestReturn(order);
-        var line = (await s.Services.Channel().GetOrderAsync(order, Ct))!.Lines[0].LineId;
-        await s.Services.GetRequiredService<IConnectorEvents>().PublishReturnReceiptAsync(
-            new ReturnReceipt("RCPT-2", ShopifyTestHost.ChannelName, returnId, order, [new ReturnReceiptLine(s.Item, 1, restock: false, channelLineId: line)], s.Time.GetUtcNow()), Ct);
-        await s.Services.GetRequiredService<IFulfillmentSync>().ProcessOutboxAsync(Ct);
+        await s.ReceiveReturnAsync(order, returnId, "RCPT-2", restock: false);
         Assert.Equal(["NOT_RESTOCKED:1"], s.Shop.GetReturnDispositions(returnId));
         await s.EngineAsync();
 
@@ -104,14 +101,11 @@ public sealed class ShopifyStockMovesTests
 
         // Shipped, returned and received: the WMS counts the unit again (84) and the engine pushes that.
         var returnId = s.Shop.RequestReturn(order);
-        var line = (await s.Services.Channel().GetOrderAsync(order, Ct))!.Lines[0].LineId;
         s.Ceiling = 84;
         s.Wms.SetStock(new StockLevel(s.Item, "WH1", 84));
         await s.PublishAsync();
         s.Expect(84);
-        await s.Services.GetRequiredService<IConnectorEvents>().PublishReturnReceiptAsync(
-            new ReturnReceipt("RCPT-1", ShopifyTestHost.ChannelName, returnId, order, [new ReturnReceiptLine(s.Item, 1, restock: true, channelLineId: line)], s.Time.GetUtcNow()), Ct);
-        await s.Services.GetRequiredService<IFulfillmentSync>().ProcessOutboxAsync(Ct);
+        await s.ReceiveReturnAsync(order, returnId, "RCPT-1", restock: true);
         var letters = await s.Services.GetRequiredService<IDeadLetters>().ListAsync(cancellationToken: Ct).ToListAsync(Ct);
         Assert.True(s.Shop.GetReturnStatus(returnId) == "CLOSED", "the return was not processed: " + string.Join("; ", letters.Select(l => l.Reason))); // the connector processed the return
         s.Check();
@@ -179,6 +173,15 @@ public sealed class ShopifyStockMovesTests
             var scenario = new Scenario(shop, time, item, location, wms, services, stock);
             await scenario.SyncAndSampleAsync(stock);
             return scenario;
+        }
+
+        /// <summary>The WMS's receipt of one unit of the order's first line, published to the engine and sent to the shop.</summary>
+        public async Task ReceiveReturnAsync(string order, string returnId, string receipt, bool restock)
+        {
+            var line = (await Services.Channel().GetOrderAsync(order, Ct))!.Lines[0].LineId;
+            await Services.GetRequiredService<IConnectorEvents>().PublishReturnReceiptAsync(
+                new ReturnReceipt(receipt, ShopifyTestHost.ChannelName, returnId, order, [new ReturnReceiptLine(Item, 1, restock, channelLineId: line)], Time.GetUtcNow()), Ct);
+            await Services.GetRequiredService<IFulfillmentSync>().ProcessOutboxAsync(Ct);
         }
 
         protected override int? Shown() => Shop.GetAvailable(Item, Location);
