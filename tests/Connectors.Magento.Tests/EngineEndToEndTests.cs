@@ -13,25 +13,14 @@ public sealed class EngineEndToEndTests
     [Fact]
     public async Task InventoryFlow_WmsReservesOpenMagentoOrders_ShopSellsExactlyTheAvailableToSell()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
         emulator.AddProduct("SKU-A");
         emulator.AddProduct("SKU-B");
         emulator.PlaceOrder([MagentoEmulatorLine.Simple("SKU-A", 2), MagentoEmulatorLine.Simple("SKU-B", 1)]);
         emulator.PlaceOrder([MagentoEmulatorLine.Simple("SKU-A", 1)]);
         var warehouse = new FakeWarehouse();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IWarehouseInventory>(warehouse);
-        services.AddConnectors().AddMagento(TestHost.Channel, o =>
-        {
-            o.BaseUrl = emulator.BaseUrl;
-            o.Username = emulator.AdminUsername;
-            o.Password = emulator.AdminPassword;
-            o.MaxRetries = 0;
-        });
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await using var provider = TestHost.ForEngine(emulator, time, warehouse, WmsPorts.Inventory, adminUser: true);
         var sync = provider.GetRequiredService<IInventorySync>();
 
         // The WMS holds the two Magento orders as reservations: A 10 on hand, 3 reserved; B 4 on hand, 1 reserved.
@@ -46,7 +35,7 @@ public sealed class EngineEndToEndTests
     [Fact]
     public async Task OrderFlow_ConfigurableAndBundleOrder_ReachesTheWmsOnceAndIsAcknowledgedOnce()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
         emulator.AddConfigurableProduct("TEE", ["TEE-M"], 20m);
         emulator.AddProduct("MUG");
@@ -54,22 +43,7 @@ public sealed class EngineEndToEndTests
         var id = emulator.PlaceOrder([MagentoEmulatorLine.Configurable("TEE", "TEE-M", 2, 20m), MagentoEmulatorLine.Bundle("KIT", 1, 30m, new Dictionary<string, int> { ["MUG"] = 2 })]);
         time.Advance(TimeSpan.FromMinutes(1));
         var warehouse = new FakeWarehouse();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IWarehouseInventory>(warehouse);
-        services.AddSingleton<IWarehouseOrders>(warehouse);
-        services.AddSingleton<IWarehouseReturns>(warehouse);
-        services.AddConnectors().AddMagento(TestHost.Channel, o =>
-        {
-            o.BaseUrl = emulator.BaseUrl;
-            o.ConsumerKey = emulator.ConsumerKey;
-            o.ConsumerSecret = emulator.ConsumerSecret;
-            o.AccessToken = emulator.AccessToken;
-            o.AccessTokenSecret = emulator.AccessTokenSecret;
-            o.MaxRetries = 0;
-        });
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await using var provider = TestHost.ForEngine(emulator, time, warehouse, WmsPorts.OrderFlows);
         var orders = provider.GetRequiredService<IOrderSync>();
 
         await orders.PollAsync(TestHost.Channel, Ct);
@@ -86,29 +60,14 @@ public sealed class EngineEndToEndTests
     [Fact]
     public async Task ReturnFlow_WmsReceiptWithTheRefundAnswerLostAndAServerError_OneCreditMemoOfTheReceivedUnitAndOneComment()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
         emulator.AddProduct("SKU-A");
         emulator.SetSourceQuantity("SKU-A", "default", 10);
         var id = emulator.PlaceOrder([MagentoEmulatorLine.Simple("SKU-A", 2, 25m)]);
         time.Advance(TimeSpan.FromMinutes(1));
         var warehouse = new FakeWarehouse();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IWarehouseInventory>(warehouse);
-        services.AddSingleton<IWarehouseOrders>(warehouse);
-        services.AddSingleton<IWarehouseReturns>(warehouse);
-        services.AddConnectors(o => o.Orders.RefundOnReturn = Connectors.Orders.ReturnRefundPolicy.WhenReceived).AddMagento(TestHost.Channel, o =>
-        {
-            o.BaseUrl = emulator.BaseUrl;
-            o.ConsumerKey = emulator.ConsumerKey;
-            o.ConsumerSecret = emulator.ConsumerSecret;
-            o.AccessToken = emulator.AccessToken;
-            o.AccessTokenSecret = emulator.AccessTokenSecret;
-            o.MaxRetries = 0;
-        });
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await using var provider = TestHost.ForEngine(emulator, time, warehouse, WmsPorts.OrderFlows, engine: RefundWhenReceived);
         var orders = provider.GetRequiredService<IOrderSync>();
         var fulfillment = provider.GetRequiredService<IFulfillmentSync>();
         await orders.PollAsync(TestHost.Channel, Ct);
@@ -143,26 +102,11 @@ public sealed class EngineEndToEndTests
         // Issue 18/21: Magento moves its own stock (reservations on placing, source deduction on shipping, compensation on
         // cancelling, source increase on a credit memo with return_to_stock_items). After each step the WMS's figure is
         // recorded and dispatched as a host would, and the store must sell exactly the WMS's available-to-sell.
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
         emulator.AddProduct("SKU-A", price: 25m);
         var warehouse = new FakeWarehouse();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IWarehouseInventory>(warehouse);
-        services.AddSingleton<IWarehouseOrders>(warehouse);
-        services.AddSingleton<IWarehouseReturns>(warehouse);
-        services.AddConnectors(o => o.Orders.RefundOnReturn = Connectors.Orders.ReturnRefundPolicy.WhenReceived).AddMagento(TestHost.Channel, o =>
-        {
-            o.BaseUrl = emulator.BaseUrl;
-            o.ConsumerKey = emulator.ConsumerKey;
-            o.ConsumerSecret = emulator.ConsumerSecret;
-            o.AccessToken = emulator.AccessToken;
-            o.AccessTokenSecret = emulator.AccessTokenSecret;
-            o.MaxRetries = 0;
-        });
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await using var provider = TestHost.ForEngine(emulator, time, warehouse, WmsPorts.OrderFlows, engine: RefundWhenReceived);
         var inventory = provider.GetRequiredService<IInventorySync>();
         var orders = provider.GetRequiredService<IOrderSync>();
         var fulfillment = provider.GetRequiredService<IFulfillmentSync>();
@@ -225,7 +169,7 @@ public sealed class EngineEndToEndTests
     [Fact]
     public async Task ListingHealth_MagentoStore_ReportsUnknownDiscontinuedActiveAndStockedButDisabled()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
         foreach (var sku in new[] { "OK", "STRANGER", "OLD", "OFF" })
         {
@@ -241,21 +185,7 @@ public sealed class EngineEndToEndTests
             new StockLevel("OK", InventoryTarget.DefaultLocation, 5, 0),
             new StockLevel("OLD", InventoryTarget.DefaultLocation, 2, 0),
             new StockLevel("OFF", InventoryTarget.DefaultLocation, 4, 0));
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IWarehouseInventory>(warehouse);
-        services.AddSingleton<IWarehouseItemCatalog>(warehouse);
-        services.AddConnectors().AddMagento(TestHost.Channel, o =>
-        {
-            o.BaseUrl = emulator.BaseUrl;
-            o.ConsumerKey = emulator.ConsumerKey;
-            o.ConsumerSecret = emulator.ConsumerSecret;
-            o.AccessToken = emulator.AccessToken;
-            o.AccessTokenSecret = emulator.AccessTokenSecret;
-            o.MaxRetries = 0;
-        });
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await using var provider = TestHost.ForEngine(emulator, time, warehouse, WmsPorts.Inventory | WmsPorts.ItemCatalog);
 
         var report = await provider.GetRequiredService<IListingHealth>().GetReportAsync(TestHost.Channel, Ct).ToListAsync(Ct);
 
@@ -276,7 +206,7 @@ public sealed class EngineEndToEndTests
     [Fact]
     public async Task ListingHealth_ApplyActionsOptedIn_DiscontinuedDisabledAndRestockedBackOnSaleAfterThePush()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
         emulator.AddProduct("OLD");
         emulator.SetSourceQuantity("OLD", "default", 6);
@@ -292,23 +222,12 @@ public sealed class EngineEndToEndTests
             new StockLevel("OLD", InventoryTarget.DefaultLocation, 6, 0),
             new StockLevel("EMPTY", InventoryTarget.DefaultLocation, 4, 0),
             new StockLevel("OFF", InventoryTarget.DefaultLocation, 9, 0));
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IWarehouseInventory>(warehouse);
-        services.AddSingleton<IWarehouseItemCatalog>(warehouse);
-        services.AddConnectors()
-            .ConfigureListingHealth(o => o.Channels[TestHost.Channel] = new ListingActionOptions { DeactivateDiscontinued = true, ReactivateWhenStocked = true })
-            .AddMagento(TestHost.Channel, o =>
-            {
-                o.BaseUrl = emulator.BaseUrl;
-                o.ConsumerKey = emulator.ConsumerKey;
-                o.ConsumerSecret = emulator.ConsumerSecret;
-                o.AccessToken = emulator.AccessToken;
-                o.AccessTokenSecret = emulator.AccessTokenSecret;
-                o.MaxRetries = 0;
-            });
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await using var provider = TestHost.ForEngine(
+            emulator,
+            time,
+            warehouse,
+            WmsPorts.Inventory | WmsPorts.ItemCatalog,
+            connectors: c => c.ConfigureListingHealth(o => o.Channels[TestHost.Channel] = new ListingActionOptions { DeactivateDiscontinued = true, ReactivateWhenStocked = true }));
         var health = provider.GetRequiredService<IListingHealth>();
 
         var done = await health.ApplyActionsAsync(TestHost.Channel, Ct);
@@ -331,25 +250,17 @@ public sealed class EngineEndToEndTests
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+
+    private static void RefundWhenReceived(ConnectorsOptions o) => o.Orders.RefundOnReturn = Connectors.Orders.ReturnRefundPolicy.WhenReceived;
+
     [Fact]
     public async Task PriceFlow_OneSkuUnknownToMagento_DeadLetteredWithMagentosReasonAndTheOtherShown()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
         emulator.AddProduct("SKU-A", price: 10m);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddConnectors().AddMagento(TestHost.Channel, o =>
-        {
-            o.BaseUrl = emulator.BaseUrl;
-            o.ConsumerKey = emulator.ConsumerKey;
-            o.ConsumerSecret = emulator.ConsumerSecret;
-            o.AccessToken = emulator.AccessToken;
-            o.AccessTokenSecret = emulator.AccessTokenSecret;
-            o.MaxRetries = 0;
-        });
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await using var provider = TestHost.ForEngine(emulator, time);
         var prices = provider.GetRequiredService<IPriceSync>();
 
         await prices.RecordPricesAsync(

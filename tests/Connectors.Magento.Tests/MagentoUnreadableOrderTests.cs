@@ -49,21 +49,8 @@ public sealed class MagentoUnreadableOrderTests : IAsyncLifetime
         // some numbers as strings. The WMS takes whole units only.
         var (first, bad, last, _, lastUpdated) = ThreeOrders(o => o["items"]![0]!["qty_ordered"] = "2.5");
         var warehouse = new FakeWarehouse();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddSingleton<IWarehouseOrders>(warehouse);
-        services.AddConnectors().AddMagento(TestHost.Channel, o =>
-        {
-            o.BaseUrl = _emulator.BaseUrl;
-            o.ConsumerKey = _emulator.ConsumerKey;
-            o.ConsumerSecret = _emulator.ConsumerSecret;
-            o.AccessToken = _emulator.AccessToken;
-            o.AccessTokenSecret = _emulator.AccessTokenSecret;
-            o.PageSize = 3; // the three orders on one page, and a second (empty) page asked for after it
-            o.MaxRetries = 0;
-        });
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        // PageSize 3: the three orders on one page, and a second (empty) page asked for after it.
+        await using var provider = TestHost.ForEngine(_emulator, _time, warehouse, WmsPorts.Orders, o => o.PageSize = 3);
         var orders = provider.GetRequiredService<IOrderSync>();
         var store = provider.GetRequiredService<ISyncStateStore>();
 
@@ -139,20 +126,7 @@ public sealed class MagentoUnreadableOrderTests : IAsyncLifetime
         var open = _emulator.PlaceOrder([MagentoEmulatorLine.Simple("B", 1)]);
         _time.Advance(TimeSpan.FromMinutes(1));
         var warehouse = new FakeWarehouse();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddSingleton<IWarehouseOrders>(warehouse);
-        services.AddConnectors().AddMagento(TestHost.Channel, o =>
-        {
-            o.BaseUrl = _emulator.BaseUrl;
-            o.ConsumerKey = _emulator.ConsumerKey;
-            o.ConsumerSecret = _emulator.ConsumerSecret;
-            o.AccessToken = _emulator.AccessToken;
-            o.AccessTokenSecret = _emulator.AccessTokenSecret;
-            o.MaxRetries = 0;
-        });
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await using var provider = TestHost.ForEngine(_emulator, _time, warehouse, WmsPorts.Orders);
         var orders = provider.GetRequiredService<IOrderSync>();
 
         await orders.PollAsync(TestHost.Channel, Ct);

@@ -1,6 +1,7 @@
 using Connectors.Orders;
 using Connectors.Testing;
 using Connectors.Testing.WooCommerce;
+using Connectors.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -199,40 +200,12 @@ public sealed class WooCommerceStockMovesTests
     }
 
     /// <summary>One product on the emulated shop, the engine on a fake clock and a fake WMS, and a sampler of the shop's level.</summary>
-    private sealed class Scenario : IAsyncDisposable
+    private sealed class Scenario(WooCommerceEmulator shop, FakeTimeProvider time, long product, FakeWarehouse wms, ServiceProvider services, int stock)
+        : StockMovesScenario(TestHost.Channel, time, $"{product}", wms, services, stock)
     {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly List<string> _overstated = [];
-        private Task _sampler = Task.CompletedTask;
-        private volatile int _ceiling;
+        public WooCommerceEmulator Shop { get; } = shop;
 
-        private Scenario(WooCommerceEmulator shop, FakeTimeProvider time, long product, FakeWarehouse wms, ServiceProvider services)
-        {
-            Shop = shop;
-            Time = time;
-            Product = product;
-            Wms = wms;
-            Services = services;
-        }
-
-        public WooCommerceEmulator Shop { get; }
-
-        public FakeTimeProvider Time { get; }
-
-        public long Product { get; }
-
-        public string Sku => $"{Product}";
-
-        public FakeWarehouse Wms { get; }
-
-        public ServiceProvider Services { get; }
-
-        /// <summary>The most the shop may show now: the WMS's available-to-sell, counting what the shop itself did.</summary>
-        public int Ceiling
-        {
-            get => _ceiling;
-            set => _ceiling = value;
-        }
+        public long Product { get; } = product;
 
         public static async Task<Scenario> StartAsync(int stock, Action<ConnectorsOptions>? configure = null)
         {
@@ -260,105 +233,13 @@ public sealed class WooCommerceStockMovesTests
                         configure?.Invoke(o);
                     });
                 });
-            var scenario = new Scenario(shop, time, product, wms, services) { Ceiling = stock };
-            await services.GetRequiredService<IInventorySync>().FullSyncAsync(Ct);
-            await scenario.DispatchAsync();
-            scenario.Expect(stock);
-            scenario._sampler = Task.Run(scenario.SampleAsync, Ct);
+            var scenario = new Scenario(shop, time, product, wms, services, stock);
+            await scenario.SyncAndSampleAsync(stock);
             return scenario;
         }
 
-        /// <summary>One pass of what the workers do: poll, process the inbox, push.</summary>
-        public async Task EngineAsync()
-        {
-            Time.Advance(TimeSpan.FromMinutes(1));
-            await Services.GetRequiredService<IOrderSync>().PollAsync(TestHost.Channel, Ct);
-            Check();
-            await Services.GetRequiredService<IOrderSync>().ProcessInboxAsync(Ct);
-            Check();
-            await DispatchAsync();
-        }
+        protected override int? Shown() => Shop.GetStock(Product);
 
-        public async Task PublishAsync()
-        {
-            var levels = new List<StockLevel>();
-            await foreach (var level in Wms.GetStockLevelsAsync([Sku], Ct))
-            {
-                levels.Add(level);
-            }
-
-            await Services.GetRequiredService<IInventorySync>().RecordStockLevelsAsync(levels, Ct);
-            await DispatchAsync();
-        }
-
-        public async Task<int> WmsFreeAsync()
-        {
-            var free = 0m;
-            await foreach (var level in Wms.GetStockLevelsAsync([Sku], Ct))
-            {
-                free += level.Free;
-            }
-
-            return (int)free;
-        }
-
-        public async Task DispatchAsync()
-        {
-            await Services.GetRequiredService<IInventorySync>().DispatchAsync(TestHost.Channel, Ct);
-            Check();
-        }
-
-        /// <summary>The shop shows no more than <see cref="Ceiling"/> now, and never did while sampled.</summary>
-        public void Check()
-        {
-            var shown = Shop.GetStock(Product);
-            Assert.True(shown <= Ceiling, $"the shop shows {shown}, more than the {Ceiling} available to sell");
-            lock (_overstated)
-            {
-                Assert.True(_overstated.Count == 0, "sampled over-statements: " + string.Join("; ", _overstated));
-            }
-        }
-
-        /// <summary>The shop shows exactly <paramref name="level"/>, the WMS's available-to-sell, with nothing left to push.</summary>
-        public void Expect(int level)
-        {
-            Ceiling = Math.Min(Ceiling, level);
-            Check();
-            Assert.Equal(level, Shop.GetStock(Product));
-        }
-
-        private async Task SampleAsync()
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                var ceiling = Ceiling;
-                var shown = Shop.GetStock(Product);
-                if (shown > ceiling && shown > Ceiling)
-                {
-                    lock (_overstated)
-                    {
-                        _overstated.Add($"{shown} > {ceiling}");
-                    }
-                }
-
-                try
-                {
-                    await Task.Delay(1, _stop.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            await _sampler;
-            _stop.Dispose();
-            await Services.DisposeAsync();
-            await Shop.DisposeAsync();
-        }
+        protected override ValueTask DisposeShopAsync() => Shop.DisposeAsync();
     }
 }

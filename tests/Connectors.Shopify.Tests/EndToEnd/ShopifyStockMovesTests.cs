@@ -1,6 +1,7 @@
 using Connectors.Orders;
 using Connectors.Testing;
 using Connectors.Testing.Shopify;
+using Connectors.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -62,10 +63,7 @@ public sealed class ShopifyStockMovesTests
 
         // Returned damaged: the WMS receives it without putting it back to stock, and the shop must not either.
         var returnId = s.Shop.RequestReturn(order);
-        var line = (await s.Services.Channel().GetOrderAsync(order, Ct))!.Lines[0].LineId;
-        await s.Services.GetRequiredService<IConnectorEvents>().PublishReturnReceiptAsync(
-            new ReturnReceipt("RCPT-2", ShopifyTestHost.ChannelName, returnId, order, [new ReturnReceiptLine(s.Item, 1, restock: false, channelLineId: line)], s.Time.GetUtcNow()), Ct);
-        await s.Services.GetRequiredService<IFulfillmentSync>().ProcessOutboxAsync(Ct);
+        await s.ReceiveReturnAsync(order, returnId, "RCPT-2", restock: false);
         Assert.Equal(["NOT_RESTOCKED:1"], s.Shop.GetReturnDispositions(returnId));
         await s.EngineAsync();
 
@@ -103,14 +101,11 @@ public sealed class ShopifyStockMovesTests
 
         // Shipped, returned and received: the WMS counts the unit again (84) and the engine pushes that.
         var returnId = s.Shop.RequestReturn(order);
-        var line = (await s.Services.Channel().GetOrderAsync(order, Ct))!.Lines[0].LineId;
         s.Ceiling = 84;
         s.Wms.SetStock(new StockLevel(s.Item, "WH1", 84));
         await s.PublishAsync();
         s.Expect(84);
-        await s.Services.GetRequiredService<IConnectorEvents>().PublishReturnReceiptAsync(
-            new ReturnReceipt("RCPT-1", ShopifyTestHost.ChannelName, returnId, order, [new ReturnReceiptLine(s.Item, 1, restock: true, channelLineId: line)], s.Time.GetUtcNow()), Ct);
-        await s.Services.GetRequiredService<IFulfillmentSync>().ProcessOutboxAsync(Ct);
+        await s.ReceiveReturnAsync(order, returnId, "RCPT-1", restock: true);
         var letters = await s.Services.GetRequiredService<IDeadLetters>().ListAsync(cancellationToken: Ct).ToListAsync(Ct);
         Assert.True(s.Shop.GetReturnStatus(returnId) == "CLOSED", "the return was not processed: " + string.Join("; ", letters.Select(l => l.Reason))); // the connector processed the return
         s.Check();
@@ -141,42 +136,15 @@ public sealed class ShopifyStockMovesTests
     }
 
     /// <summary>One variant on the emulated shop (which moves stock as Shopify does), the engine on a fake clock and a fake WMS, and a sampler of the shop's level.</summary>
-    private sealed class Scenario : IAsyncDisposable
+    private sealed class Scenario(ShopifyEmulator shop, FakeTimeProvider time, string item, string location, FakeWarehouse wms, ServiceProvider services, int stock)
+        : StockMovesScenario(ShopifyTestHost.ChannelName, time, item, wms, services, stock)
     {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly List<string> _overstated = [];
-        private Task _sampler = Task.CompletedTask;
-        private volatile int _ceiling;
-
-        private Scenario(ShopifyEmulator shop, FakeTimeProvider time, string item, string location, FakeWarehouse wms, ServiceProvider services)
-        {
-            Shop = shop;
-            Time = time;
-            Item = item;
-            Location = location;
-            Wms = wms;
-            Services = services;
-        }
-
-        public ShopifyEmulator Shop { get; }
-
-        public FakeTimeProvider Time { get; }
+        public ShopifyEmulator Shop { get; } = shop;
 
         /// <summary>The InventoryItem GID, also the WMS SKU (no mapping profile: identity).</summary>
-        public string Item { get; }
+        public string Item => Sku;
 
-        public string Location { get; }
-
-        public FakeWarehouse Wms { get; }
-
-        public ServiceProvider Services { get; }
-
-        /// <summary>The most the shop may show now: the WMS's available-to-sell, counting what the shop itself did.</summary>
-        public int Ceiling
-        {
-            get => _ceiling;
-            set => _ceiling = value;
-        }
+        public string Location { get; } = location;
 
         public static async Task<Scenario> StartAsync(int stock)
         {
@@ -202,105 +170,22 @@ public sealed class ShopifyStockMovesTests
                         o.Inventory.Channels[ShopifyTestHost.ChannelName] = channel;
                     });
                 });
-            var scenario = new Scenario(shop, time, item, location, wms, services) { Ceiling = stock };
-            await services.GetRequiredService<IInventorySync>().FullSyncAsync(Ct);
-            await scenario.DispatchAsync();
-            scenario.Expect(stock);
-            scenario._sampler = Task.Run(scenario.SampleAsync, Ct);
+            var scenario = new Scenario(shop, time, item, location, wms, services, stock);
+            await scenario.SyncAndSampleAsync(stock);
             return scenario;
         }
 
-        /// <summary>One pass of what the workers do: poll, process the inbox, push.</summary>
-        public async Task EngineAsync()
+        /// <summary>The WMS's receipt of one unit of the order's first line, published to the engine and sent to the shop.</summary>
+        public async Task ReceiveReturnAsync(string order, string returnId, string receipt, bool restock)
         {
-            Time.Advance(TimeSpan.FromMinutes(1));
-            await Services.GetRequiredService<IOrderSync>().PollAsync(ShopifyTestHost.ChannelName, Ct);
-            Check();
-            await Services.GetRequiredService<IOrderSync>().ProcessInboxAsync(Ct);
-            Check();
-            await DispatchAsync();
+            var line = (await Services.Channel().GetOrderAsync(order, Ct))!.Lines[0].LineId;
+            await Services.GetRequiredService<IConnectorEvents>().PublishReturnReceiptAsync(
+                new ReturnReceipt(receipt, ShopifyTestHost.ChannelName, returnId, order, [new ReturnReceiptLine(Item, 1, restock, channelLineId: line)], Time.GetUtcNow()), Ct);
+            await Services.GetRequiredService<IFulfillmentSync>().ProcessOutboxAsync(Ct);
         }
 
-        public async Task PublishAsync()
-        {
-            var levels = new List<StockLevel>();
-            await foreach (var level in Wms.GetStockLevelsAsync([Item], Ct))
-            {
-                levels.Add(level);
-            }
+        protected override int? Shown() => Shop.GetAvailable(Item, Location);
 
-            await Services.GetRequiredService<IInventorySync>().RecordStockLevelsAsync(levels, Ct);
-            await DispatchAsync();
-        }
-
-        public async Task<int> WmsFreeAsync()
-        {
-            var free = 0m;
-            await foreach (var level in Wms.GetStockLevelsAsync([Item], Ct))
-            {
-                free += level.Free;
-            }
-
-            return (int)free;
-        }
-
-        public async Task DispatchAsync()
-        {
-            await Services.GetRequiredService<IInventorySync>().DispatchAsync(ShopifyTestHost.ChannelName, Ct);
-            Check();
-        }
-
-        /// <summary>The shop shows no more than <see cref="Ceiling"/> now, and never did while sampled.</summary>
-        public void Check()
-        {
-            var shown = Shop.GetAvailable(Item, Location);
-            Assert.True(shown <= Ceiling, $"the shop shows {shown}, more than the {Ceiling} available to sell");
-            lock (_overstated)
-            {
-                Assert.True(_overstated.Count == 0, "sampled over-statements: " + string.Join("; ", _overstated));
-            }
-        }
-
-        /// <summary>The shop shows exactly <paramref name="level"/>, the WMS's available-to-sell.</summary>
-        public void Expect(int level)
-        {
-            Ceiling = Math.Min(Ceiling, level);
-            Check();
-            Assert.Equal(level, Shop.GetAvailable(Item, Location));
-        }
-
-        private async Task SampleAsync()
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                var ceiling = Ceiling;
-                var shown = Shop.GetAvailable(Item, Location);
-                if (shown > ceiling && shown > Ceiling)
-                {
-                    lock (_overstated)
-                    {
-                        _overstated.Add($"{shown} > {ceiling}");
-                    }
-                }
-
-                try
-                {
-                    await Task.Delay(1, _stop.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            await _sampler;
-            _stop.Dispose();
-            await Services.DisposeAsync();
-            await Shop.DisposeAsync();
-        }
+        protected override ValueTask DisposeShopAsync() => Shop.DisposeAsync();
     }
 }
