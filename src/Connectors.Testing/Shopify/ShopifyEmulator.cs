@@ -37,6 +37,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
     private long _maxCostExceeded;
     private long _overBucket;
     private long _largestRequested;
+    private long _invalidDocuments;
 
     private ShopifyEmulator(WebApplication app, ShopifyEmulatorOptions options)
     {
@@ -67,6 +68,9 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
     /// <summary>The largest requested cost (after <see cref="ShopifyEmulatorOptions.CostFactor"/>) of any request received.</summary>
     public long LargestRequestedCost => Interlocked.Read(ref _largestRequested);
 
+    /// <summary>Requests refused because their document or variables are not valid against the version's schema (<see cref="ShopifyEmulatorOptions.ValidateDocuments"/>).</summary>
+    public long InvalidDocumentResponses => Interlocked.Read(ref _invalidDocuments);
+
     /// <summary>Query-cost points charged to the bucket in total.</summary>
     public long PointsCharged => Interlocked.Read(ref _pointsCharged);
 
@@ -87,6 +91,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
     public static async Task<ShopifyEmulator> StartAsync(ShopifyEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ShopifyEmulatorOptions();
+        EnsureSchemas(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -508,6 +513,11 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
             return;
         }
 
+        if (await ServedVersionAsync(context, version).ConfigureAwait(false) is not { } served)
+        {
+            return;
+        }
+
         var loseAnswer = false;
         if (_faults.TryDequeue(out var fault))
         {
@@ -551,6 +561,11 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
         var query = body["query"]?.GetValue<string>() ?? string.Empty;
         var variables = body["variables"] as JsonObject ?? [];
         var operationName = body["operationName"]?.GetValue<string>();
+        if (await RefusedAsInvalidAsync(context, version, served, query, variables, operationName).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var requested = (int)Math.Ceiling(EmulatorCost.Requested(query, variables) * _options.CostFactor);
         var result = new JsonObject();
         Interlocked.Exchange(ref _largestRequested, Math.Max(Interlocked.Read(ref _largestRequested), requested));
@@ -612,7 +627,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
         Interlocked.Add(ref _pointsCharged, requested);
         try
         {
-            var (data, errors) = _graph.Execute(version, query, variables);
+            var (data, errors) = _graph.Execute(served, query, variables);
             if (errors is not null)
             {
                 result["errors"] = errors;

@@ -53,6 +53,16 @@ public sealed class ShopifyEmulatorOptions
     /// </value>
     public bool OrdersMoveStock { get; set; }
 
+    /// <summary>
+    /// Whether every incoming document is validated, with its variables, against the published Admin schema of the
+    /// version in the request path (<c>shared/contracts/shopify/{version}.schema.graphql</c>), and refused as Shopify
+    /// refuses it (HTTP 200, top-level <c>errors</c> with <c>locations</c> and <c>extensions.code</c>, e.g.
+    /// <c>undefinedField</c>, <c>INVALID_VARIABLE</c>) before any cost is charged. Needs the contracts folder
+    /// (<c>CONNECTORS_CONTRACTS</c>); each schema is loaded once per process.
+    /// </summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool ValidateDocuments { get; set; } = true;
+
     /// <summary>Where webhooks are delivered; null for no delivery.</summary>
     public Uri? WebhookUrl { get; set; }
 
