@@ -38,7 +38,13 @@ internal sealed class DemoScenario(DemoOptions options, IDemoReporter? reporter 
 
         var phase = _reporter.Start("Starting emulators and host", 3);
         await using var shopify = await ShopifyEmulator.StartAsync(
-            new ShopifyEmulatorOptions { WebhookUrl = new Uri($"http://127.0.0.1:{port}/webhooks/{DemoOptions.ShopifyChannel}") }.UsePlan(ShopifyEmulatorPlan.Plus), cancellationToken);
+            new ShopifyEmulatorOptions
+            {
+                WebhookUrl = new Uri($"http://127.0.0.1:{port}/webhooks/{DemoOptions.ShopifyChannel}"),
+                // The emulator checks every document against Shopify's published schema when the contracts folder is
+                // beside the repository; a checkout without it still runs the demo.
+                ValidateDocuments = ContractFiles.Root is not null,
+            }.UsePlan(ShopifyEmulatorPlan.Plus), cancellationToken);
         await using var woo = await WooCommerceEmulator.StartAsync(cancellationToken: cancellationToken);
         woo.Currency = DemoCatalog.Currency;
         woo.MaxConcurrentRequests = 1; // a small shop: more than one request at once get 429 + Retry-After, which the channel absorbs
