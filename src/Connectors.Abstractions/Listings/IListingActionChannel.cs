@@ -8,7 +8,7 @@ namespace Connectors;
 public interface IListingActionChannel : IChannel
 {
     /// <summary>
-    /// Makes the listings not buyable by the seller's own choice (Shopify <c>DRAFT</c>, WooCommerce <c>private</c>, eBay
+    /// Makes the listings not buyable by the seller's own choice (Shopify product <c>ARCHIVED</c>, WooCommerce <c>private</c>, eBay
     /// <c>withdrawOffer</c>, Etsy <c>state=inactive</c>). A platform whose status belongs to the whole listing rather
     /// than the variant documents what it does with a listing some of whose variants are not in the batch.
     /// </summary>

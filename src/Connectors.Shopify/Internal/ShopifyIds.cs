@@ -6,6 +6,7 @@ namespace Connectors.Shopify.Internal;
 internal static class ShopifyIds
 {
     public const string InventoryItem = "InventoryItem";
+    public const string Product = "Product";
     public const string Location = "Location";
     public const string Order = "Order";
     public const string Fulfillment = "Fulfillment";

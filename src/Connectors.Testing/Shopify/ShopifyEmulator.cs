@@ -139,7 +139,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
     }
 
     /// <summary>Sets the status of a variant's product, as the merchant does in the admin (<c>ACTIVE</c>, <c>ARCHIVED</c>, <c>DRAFT</c>, <c>UNLISTED</c>).</summary>
-    /// <param name="variantId">The ProductVariant GID (each emulated product has one variant).</param>
+    /// <param name="variantId">The ProductVariant GID; the status is its product's, so every variant of the product shows it.</param>
     /// <param name="status">The ProductStatus value.</param>
     /// <exception cref="ArgumentException">The status is not a ProductStatus value.</exception>
     public void SetProductStatus(string variantId, string status)
@@ -149,7 +149,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
             throw new ArgumentException($"'{status}' is not a ProductStatus (ACTIVE, ARCHIVED, DRAFT, UNLISTED).", nameof(status));
         }
 
-        _graph.ChangeVariant(Id(variantId), v => v.ProductStatus = status);
+        _graph.SetProductStatusOfVariant(Id(variantId), status);
     }
 
     /// <summary>Sets whether a variant sells when out of stock (<c>DENY</c>, the default, or <c>CONTINUE</c>).</summary>

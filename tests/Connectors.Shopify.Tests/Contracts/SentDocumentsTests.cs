@@ -10,7 +10,7 @@ namespace Connectors.Shopify.Tests.Contracts;
 /// line per page, so the line-item follow-up queries run), the fulfilment-service scenario a fulfilment of 12 lines
 /// (its lines paged, its fulfilment order scheduled and opened first), a customer-requested return, and an order whose
 /// returns, return lines, reverse fulfilment orders and shipment markers run beyond their first pages (and one of whose
-/// shipments leaves from a location the fulfilment order is moved to) and a price push together send them all.
+/// shipments leaves from a location the fulfilment order is moved to), a price push and a listing archived and set active again together send them all.
 /// </summary>
 public sealed class SentDocumentsTests
 {
@@ -68,6 +68,16 @@ public sealed class SentDocumentsTests
             var results = await services.Channel().PushPricesAsync([new PriceTarget { ChannelItemId = variant.InventoryItemId, Price = price }], ct);
             Assert.Equal(PushOutcome.Applied, Assert.Single(results).Outcome);
             await services.Channel().PushPricesAsync([new PriceTarget { ChannelItemId = variant.InventoryItemId, Price = new ChannelPrice { Amount = new Money(24.99m, "EUR") } }], ct);
+        }
+
+        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version))
+        {
+            // Listing actions: a product read with its variants (ProductListingStatus), then archived and set active again (ProductStatusUpdate).
+            var variant = emulator.AddVariant("LISTED");
+            var listing = new ChannelListing { ChannelItemId = variant.InventoryItemId, ListingId = variant.ProductId, Status = ListingStatus.Active };
+            Assert.Equal(PushOutcome.Applied, Assert.Single(await services.Channel().DeactivateListingsAsync([listing], ct)).Outcome);
+            await services.Channel().ReactivateListingsAsync([listing], ct);
+            Assert.Equal("ACTIVE", emulator.GetProductStatus(variant.ProductId));
         }
 
         await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o =>

@@ -84,6 +84,10 @@ namespace Connectors.Shopify.Internal.Json;
 [JsonSerializable(typeof(GraphResponse<InventoryItemVariantsData>))]
 [JsonSerializable(typeof(ProductVariantsBulkUpdateVariables))]
 [JsonSerializable(typeof(GraphResponse<ProductVariantsBulkUpdateData>))]
+[JsonSerializable(typeof(ProductListingStatusVariables))]
+[JsonSerializable(typeof(GraphResponse<ProductListingStatusData>))]
+[JsonSerializable(typeof(ProductStatusUpdateVariables))]
+[JsonSerializable(typeof(GraphResponse<ProductStatusUpdateData>))]
 internal sealed partial class ShopifyJsonContext : JsonSerializerContext
 {
 }

@@ -313,6 +313,8 @@ internal sealed partial class EmulatorGraph
                 "fulfillmentOrderMove" => (Wrap(root, FulfillmentOrderMove(args, query, variables)), null),
                 "webhookSubscriptionCreate" => (Wrap(root, WebhookSubscriptionCreate(args)), null),
                 "productVariantsBulkUpdate" => (Wrap(root, ProductVariantsBulkUpdate(args)), null),
+                "product" => (Wrap(root, ProductById(args, query, variables)), null),
+                "productUpdate" => (Wrap(root, ProductUpdate(args, query, variables)), null),
                 _ => (null, Error($"Field '{root}' doesn't exist on type 'QueryRoot' in this emulator.", "undefinedField")),
             };
         }

@@ -121,7 +121,7 @@ internal sealed class ListingHealthService : IListingHealth
         CancellationToken cancellationToken)
     {
         var results = new List<ListingActionResult>(listings.Count);
-        foreach (var batch in listings.Chunk(Math.Max(1, batchSize)))
+        foreach (var batch in Batches(listings, Math.Max(1, batchSize)))
         {
             IReadOnlyList<ListingActionResult> answered;
             try
@@ -154,6 +154,51 @@ internal sealed class ListingHealthService : IListingHealth
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Batches of at most <paramref name="batchSize"/> listings that keep the listings of one
+    /// <see cref="ChannelListing.ListingId"/> together, in the order they were found: on a platform whose status belongs to
+    /// the whole listing (Shopify's product) the channel judges a listing against its siblings, which it can only do when
+    /// they share a call. A listing with more variants than a batch holds is a batch of its own.
+    /// </summary>
+    internal static IEnumerable<ChannelListing[]> Batches(IReadOnlyList<ChannelListing> listings, int batchSize)
+    {
+        var groups = new List<List<ChannelListing>>();
+        var byListing = new Dictionary<string, List<ChannelListing>>(StringComparer.Ordinal);
+        foreach (var listing in listings)
+        {
+            if (listing.ListingId is not { } id)
+            {
+                groups.Add([listing]);
+            }
+            else if (byListing.TryGetValue(id, out var group))
+            {
+                group.Add(listing);
+            }
+            else
+            {
+                byListing[id] = group = [listing];
+                groups.Add(group);
+            }
+        }
+
+        var batch = new List<ChannelListing>(batchSize);
+        foreach (var group in groups)
+        {
+            if (batch.Count > 0 && batch.Count + group.Count > batchSize)
+            {
+                yield return [.. batch];
+                batch.Clear();
+            }
+
+            batch.AddRange(group);
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return [.. batch];
+        }
     }
 
     private static string OutcomeName(PushOutcome outcome) => outcome switch
