@@ -293,6 +293,23 @@ public sealed partial class SapEwmEmulator
                 item["SalesDocumentRjcnReason"] = reason;
                 item["SDProcessStatus"] = "C";
             }
+            else if (property.Name == "RequestedQuantity")
+            {
+                if (!decimal.TryParse(property.Value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var quantity) || quantity <= 0)
+                {
+                    return Error(2, 400, "V1/338", $"Enter a positive requested quantity for item {item["SalesOrderItem"]}", "RequestedQuantity");
+                }
+
+                // S/4HANA keeps an item's quantity at least at what its deliveries hold.
+                var delivered = _deliveries.Values.Where(d => d.SalesOrder == order.Number)
+                    .SelectMany(d => d.Items).Where(i => Equals(i["SalesOrderItem"], item["SalesOrderItem"])).Sum(i => (decimal)i["ProductQuantity"]!);
+                if (quantity < delivered)
+                {
+                    return Error(2, 400, "V1/039", $"Quantity {quantity.ToString(CultureInfo.InvariantCulture)} of item {item["SalesOrderItem"]} is below the delivered quantity {delivered.ToString(CultureInfo.InvariantCulture)}", "RequestedQuantity");
+                }
+
+                item["RequestedQuantity"] = quantity;
+            }
             else if (property.Value.ValueKind == JsonValueKind.String)
             {
                 item[property.Name] = property.Value.GetString();

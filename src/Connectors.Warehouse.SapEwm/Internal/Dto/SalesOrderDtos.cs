@@ -154,6 +154,21 @@ internal sealed class SalesOrderItemRead
 
     [JsonPropertyName("SDProcessStatus")]
     public string? SDProcessStatus { get; init; }
+
+    [JsonPropertyName("Material")]
+    public string? Material { get; init; }
+
+    [JsonPropertyName("RequestedQuantity")]
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+    public decimal? RequestedQuantity { get; init; }
+}
+
+/// <summary>The change of a sales order item's quantity (<c>A_SalesOrderItem</c> PATCH; V2 decimals are strings).</summary>
+internal sealed class SalesOrderItemQuantity
+{
+    [JsonPropertyName("RequestedQuantity")]
+    [JsonNumberHandling(JsonNumberHandling.WriteAsString)]
+    public required decimal RequestedQuantity { get; init; }
 }
 
 /// <summary>The change that rejects a sales order item (<c>A_SalesOrderItem</c> PATCH).</summary>

@@ -13,6 +13,8 @@ namespace Connectors.Warehouse.SapEwm.Internal.Dto;
 [JsonSerializable(typeof(ODataV2Envelope<SalesOrderRead>))]
 [JsonSerializable(typeof(SalesOrderCreate))]
 [JsonSerializable(typeof(SalesOrderItemReject))]
+[JsonSerializable(typeof(SalesOrderItemQuantity))]
+[JsonSerializable(typeof(OdoItemQuantity))]
 [JsonSerializable(typeof(CustomerReturnCreate))]
 [JsonSerializable(typeof(ODataV2Envelope<CustomerReturnRead>))]
 [JsonSerializable(typeof(ODataV2Envelope<ODataV2Collection<CustomerReturnRead>>))]
