@@ -115,7 +115,7 @@ public sealed partial class SapEwmWarehouseTests
     }
 
     [Fact]
-    public async Task UpdateOrderAsync_LinesUnchanged_RefusedNamingAddressOrShippingMethod()
+    public async Task UpdateOrderAsync_AddressChanged_RefusedNamingTheChangedFields()
     {
         await using var host = await SapTestHost.StartAsync(emulator: Products);
         var salesOrder = (await host.Warehouse_.SubmitOrderAsync(Order(), "shop-a:1001", Ct)).WarehouseReference!;
@@ -124,8 +124,38 @@ public sealed partial class SapEwmWarehouseTests
         var result = await host.Warehouse_.UpdateOrderAsync(Order(shipTo: moved), "shop-a:1001:2", Ct);
 
         Assert.Equal(WarehouseOrderOutcome.Refused, result.Outcome);
-        Assert.Contains("ship-to address or shipping method", result.Reason, StringComparison.Ordinal);
-        Assert.Contains("change sales order " + salesOrder + " ", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("the ship-to address changed (StreetName, CityName, PostalCode)", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("change the ship-to address of sales order " + salesOrder, result.Reason, StringComparison.Ordinal);
+        Assert.Contains(host.Emulator.Requests, r => r.Method == "GET" && Uri.UnescapeDataString(r.Path).EndsWith("A_SalesOrderHeaderPartner(SalesOrder='" + salesOrder + "',PartnerFunction='SH')/to_Address", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Emulator.Requests, r => r.Method is "PATCH" || IsAdjust(r));
+    }
+
+    [Fact]
+    public async Task UpdateOrderAsync_QuantityReducedAndAddressChanged_RefusedWholeAndNothingChanged()
+    {
+        await using var host = await SapTestHost.StartAsync(emulator: Products);
+        var salesOrder = (await host.Warehouse_.SubmitOrderAsync(Order(), "shop-a:1001", Ct)).WarehouseReference!;
+        var moved = new Address { Name = "Ada Lovelace", Line1 = "1 New Street", City = "London", PostalCode = "N1 9GU", CountryCode = "GB" };
+
+        var result = await host.Warehouse_.UpdateOrderAsync(Order(shipTo: moved, lines: [("TG11", 1m), ("TG12", 1m)]), "shop-a:1001:2", Ct);
+
+        Assert.Equal(WarehouseOrderOutcome.Refused, result.Outcome);
+        Assert.Contains("the ship-to address changed (StreetName)", result.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Emulator.Requests, r => r.Method is "PATCH" || IsAdjust(r));
+        Assert.Equal(2m, host.Emulator.DeliveryItems(Assert.Single(host.Emulator.DeliveriesOf(salesOrder))).Single(i => i.Product == "TG11").Quantity);
+    }
+
+    [Fact]
+    public async Task UpdateOrderAsync_LinesAndAddressUnchanged_RefusedNamingTheShippingMethod()
+    {
+        await using var host = await SapTestHost.StartAsync(emulator: Products);
+        var salesOrder = (await host.Warehouse_.SubmitOrderAsync(Order(), "shop-a:1001", Ct)).WarehouseReference!;
+
+        var result = await host.Warehouse_.UpdateOrderAsync(Order(), "shop-a:1001:2", Ct);
+
+        Assert.Equal(WarehouseOrderOutcome.Refused, result.Outcome);
+        Assert.Contains("the lines and the ship-to address already match sales order " + salesOrder, result.Reason, StringComparison.Ordinal);
+        Assert.Contains("shipping method", result.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(host.Emulator.Requests, r => r.Method is "PATCH" || IsAdjust(r));
     }
 

@@ -78,11 +78,17 @@ public sealed partial class SapEwmWarehouse
         var salesItems = await ReadSalesOrderItemsAsync(salesOrder, cancellationToken).ConfigureAwait(false);
         var problems = new List<string>();
         var changes = PlanChanges(order, salesOrder, salesItems, problems);
-        if (problems.Count == 0 && changes.Count == 0)
+        if (await ShipToChangeAsync(order, reference, salesOrder, cancellationToken).ConfigureAwait(false) is { } moved)
         {
-            // The engine sends an update only when what the warehouse must do changed; with the lines as SAP has them,
-            // that is the ship-to address or the shipping method, which the sales order and warehouse APIs do not change.
-            problems.Add($"the lines already match sales order {salesOrder}; a changed ship-to address or shipping method cannot be applied through SAP's APIs: change sales order {salesOrder} (or its outbound delivery) in SAP");
+            // Refused whole: applying the quantities and not the address would ship the rest to the old one.
+            problems.Add(moved);
+        }
+        else if (problems.Count == 0 && changes.Count == 0)
+        {
+            // The engine sends an update only when what the warehouse must do changed; with the lines and the address as
+            // SAP has them, that is the shipping method (not in the sales order the adapter writes), or a change SAP took
+            // already whose answer was lost: the operator decides.
+            problems.Add($"the lines and the ship-to address already match sales order {salesOrder}; a changed shipping method cannot be applied through SAP's APIs: change sales order {salesOrder} (or its outbound delivery) in SAP if needed");
         }
 
         var refusal = problems.Count > 0
@@ -230,6 +236,44 @@ public sealed partial class SapEwmWarehouse
         }
 
         return null;
+    }
+
+    private async Task<string?> ShipToChangeAsync(WarehouseOrder order, string reference, string salesOrder, CancellationToken cancellationToken)
+    {
+        var options = Options;
+        var mapped = SalesOrderMapper.Map(order, reference, options, []);
+        if (mapped?.Partners is not [{ Address: [var wanted] }])
+        {
+            return null;
+        }
+
+        var path = $"A_SalesOrderHeaderPartner(SalesOrder={ODataLiteral.String(salesOrder)},PartnerFunction={ODataLiteral.String(options.ShipToPartnerFunction)})/to_Address"
+            + "?$select=OrganizationName1,OrganizationName2,StreetName,StreetSuffixName1,CityName,PostalCode,Region,Country";
+        await foreach (var held in _client.QueryV2Async(SapServices.SalesOrders(options), path, SapJsonContext.Default.ODataV2EnvelopeODataV2CollectionSalesOrderAddressRead, cancellationToken).ConfigureAwait(false))
+        {
+            var differs = new List<string>();
+            Compare(differs, "OrganizationName1", held.OrganizationName1, wanted.OrganizationName1);
+            Compare(differs, "OrganizationName2", held.OrganizationName2, wanted.OrganizationName2);
+            Compare(differs, "StreetName", held.StreetName, wanted.StreetName);
+            Compare(differs, "StreetSuffixName1", held.StreetSuffixName1, wanted.StreetSuffixName1);
+            Compare(differs, "CityName", held.CityName, wanted.CityName);
+            Compare(differs, "PostalCode", held.PostalCode, wanted.PostalCode);
+            Compare(differs, "Region", held.Region, wanted.Region);
+            Compare(differs, "Country", held.Country, wanted.Country);
+            return differs.Count == 0
+                ? null
+                : $"the ship-to address changed ({string.Join(", ", differs)}), and the adapter does not change the address of an order in SAP: change the ship-to address of sales order {salesOrder} (or its outbound delivery) in SAP";
+        }
+
+        return null;
+
+        static void Compare(List<string> differs, string field, string? held, string? wanted)
+        {
+            if (!string.Equals(string.IsNullOrWhiteSpace(held) ? null : held.Trim(), wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                differs.Add(field);
+            }
+        }
     }
 
     private async Task<List<SalesOrderItemRead>> ReadSalesOrderItemsAsync(string salesOrder, CancellationToken cancellationToken)

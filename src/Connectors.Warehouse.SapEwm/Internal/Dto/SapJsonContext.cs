@@ -14,6 +14,7 @@ namespace Connectors.Warehouse.SapEwm.Internal.Dto;
 [JsonSerializable(typeof(SalesOrderCreate))]
 [JsonSerializable(typeof(SalesOrderItemReject))]
 [JsonSerializable(typeof(SalesOrderItemQuantity))]
+[JsonSerializable(typeof(ODataV2Envelope<ODataV2Collection<SalesOrderAddressRead>>))]
 [JsonSerializable(typeof(OdoItemQuantity))]
 [JsonSerializable(typeof(CustomerReturnCreate))]
 [JsonSerializable(typeof(ODataV2Envelope<CustomerReturnRead>))]
