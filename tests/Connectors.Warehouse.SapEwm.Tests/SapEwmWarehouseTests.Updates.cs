@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Connectors.Testing.SapEwm;
 
 namespace Connectors.Warehouse.SapEwm.Tests;
@@ -169,5 +170,47 @@ public sealed partial class SapEwmWarehouseTests
 
         Assert.Equal(WarehouseOrderOutcome.Refused, result.Outcome);
         Assert.Contains("line TG12 was removed, and no RejectionReason is configured", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateOrderAsync_PickingStartsBetweenReadAndChange_IfMatchStopsItAndTheRetryRefuses()
+    {
+        SapEwmEmulator? emulator = null;
+        await using var host = await SapTestHost.StartAsync(
+            emulator: e => { Products(e); emulator = e; },
+            more: s => s.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new BeforeSend(request =>
+            {
+                // A picker confirms the first task just as the change is on its way.
+                if (request.Method == HttpMethod.Patch && request.RequestUri!.AbsolutePath.Contains("/WhseOutboundDeliveryOrderItem/", StringComparison.Ordinal))
+                {
+                    emulator!.StartPicking(request.RequestUri.Segments[^2].TrimEnd('/'));
+                }
+            }))));
+        var salesOrder = (await host.Warehouse_.SubmitOrderAsync(Order(lines: [("TG11", 5m), ("TG12", 1m)]), "shop-a:1001", Ct)).WarehouseReference!;
+        var delivery = Assert.Single(host.Emulator.DeliveriesOf(salesOrder));
+
+        var changed = Order(lines: [("TG11", 3m), ("TG12", 1m)]);
+
+        // Picking changed the item's ETag: the change is not applied over it, and the failure is transient.
+        var stale = await Assert.ThrowsAsync<SapRequestFailedException>(() => host.Warehouse_.UpdateOrderAsync(changed, "shop-a:1001:2", Ct));
+        Assert.Equal(((int?)412, true), (stale.StatusCode, stale.IsTransient));
+        Assert.Equal(5m, host.Emulator.DeliveryItems(delivery).Single(i => i.Product == "TG11").Quantity);
+
+        // The engine's retry reads again and finds picking started.
+        var retry = await host.Warehouse_.UpdateOrderAsync(changed, "shop-a:1001:2", Ct);
+
+        Assert.Equal(WarehouseOrderOutcome.Refused, retry.Outcome);
+        Assert.Contains("picking has started for outbound delivery order " + delivery, retry.Reason, StringComparison.Ordinal);
+        Assert.Equal(5m, host.Emulator.DeliveryItems(delivery).Single(i => i.Product == "TG11").Quantity);
+        Assert.Equal("5", host.Emulator.SalesOrderField(salesOrder, "RequestedQuantity", "10"));
+    }
+
+    private sealed class BeforeSend(Action<HttpRequestMessage> before) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            before(request);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
