@@ -101,4 +101,56 @@ public sealed class SapEwmEmulatorTests
         Assert.Equal([("C", 2m)], host.Emulator.WarehouseTasksOf(delivery).Select(t => (t.Status, t.Quantity)));
         Assert.Equal(8m, host.Emulator.StockOf("1710", "TG11"));
     }
+
+    private static async Task<HttpStatusCode> PatchAsync(HttpClient client, string servicePath, string resource, string body)
+    {
+        using var fetch = new HttpRequestMessage(HttpMethod.Get, servicePath);
+        fetch.Headers.Add("x-csrf-token", "Fetch");
+        using var fetched = await client.SendAsync(fetch, Ct);
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, servicePath + resource) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        patch.Headers.Add("x-csrf-token", Assert.Single(fetched.Headers.GetValues("x-csrf-token")));
+        patch.Headers.TryAddWithoutValidation("If-Match", "*");
+        using var response = await client.SendAsync(patch, Ct);
+        return response.StatusCode;
+    }
+
+    private static async Task<(SapTestHost Host, string SalesOrder, string Delivery)> OrderOfThreeAsync()
+    {
+        var host = await SapTestHost.StartAsync(emulator: e => e.AddProducts("TG11"));
+        host.SkipSpecCheck = true; // the requests below are the test's, not the adapter's
+        var order = await host.Warehouse_.SubmitOrderAsync(
+            new WarehouseOrder("shop-a", "1001", [new WarehouseOrderLine("L1", "TG11", 3, "C1")], shipTo: new Address { Name = "Ada", CountryCode = "DE" }), "shop-a:1001", Ct);
+        return (host, order.WarehouseReference!, Assert.Single(host.Emulator.DeliveriesOf(order.WarehouseReference!)));
+    }
+
+    [Fact]
+    public async Task PatchDeliveryItemQuantity_BeforePicking_TakenDownButNotAboveTheRequestAndNotAfterPickingStarted()
+    {
+        var (host, _, delivery) = await OrderOfThreeAsync();
+        await using var _ = host;
+        using var client = Client(host.Emulator);
+        var item = $"WhseOutboundDeliveryOrderItem/{delivery}/10";
+
+        Assert.Equal(HttpStatusCode.BadRequest, await PatchAsync(client, SapEwmEmulator.DeliveryServicePath, item, "{\"ProductQuantity\":4}"));
+        Assert.Equal(HttpStatusCode.NoContent, await PatchAsync(client, SapEwmEmulator.DeliveryServicePath, item, "{\"ProductQuantity\":2}"));
+        Assert.Equal(2m, Assert.Single(host.Emulator.DeliveryItems(delivery)).Quantity);
+
+        host.Emulator.StartPicking(delivery);
+
+        Assert.Equal(HttpStatusCode.BadRequest, await PatchAsync(client, SapEwmEmulator.DeliveryServicePath, item, "{\"ProductQuantity\":1}"));
+        Assert.Equal(2m, Assert.Single(host.Emulator.DeliveryItems(delivery)).Quantity);
+    }
+
+    [Fact]
+    public async Task PatchSalesOrderItemQuantity_BelowWhatItsDeliveryHolds_Refused()
+    {
+        var (host, salesOrder, _) = await OrderOfThreeAsync();
+        await using var _ = host;
+        using var client = Client(host.Emulator);
+        var item = $"A_SalesOrderItem(SalesOrder='{salesOrder}',SalesOrderItem='10')";
+
+        Assert.Equal(HttpStatusCode.BadRequest, await PatchAsync(client, SapEwmEmulator.SalesOrderServicePath, item, "{\"RequestedQuantity\":\"2\"}"));
+        Assert.Equal("3", host.Emulator.SalesOrderField(salesOrder, "RequestedQuantity", "10"));
+        Assert.Equal(HttpStatusCode.NoContent, await PatchAsync(client, SapEwmEmulator.SalesOrderServicePath, item, "{\"RequestedQuantity\":\"3\"}"));
+    }
 }

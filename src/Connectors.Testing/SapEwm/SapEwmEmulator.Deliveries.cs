@@ -215,6 +215,7 @@ public sealed partial class SapEwmEmulator
                 ["SalesOrderItem"] = source["SalesOrderItem"],
                 ["EWMStockType"] = "F2",
                 ["__picked"] = 0m,
+                ["__requested"] = source["RequestedQuantity"],
             };
             delivery.Items.Add(item);
         }
@@ -383,12 +384,54 @@ public sealed partial class SapEwmEmulator
                 return Error(4, 400, "/IWBEP/CM_V4_RT/042", $"Property '{property.Name}' is read-only", property.Name);
             }
 
-            entity[property.Name] = property.Name == "ProductQuantity"
-                ? decimal.Parse(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText(), CultureInfo.InvariantCulture)
-                : property.Value.GetString();
+            if (property.Name != "ProductQuantity")
+            {
+                entity[property.Name] = property.Value.GetString();
+                continue;
+            }
+
+            var quantity = decimal.Parse(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText(), CultureInfo.InvariantCulture);
+            if (ChangeQuantityProblem(delivery, entity, quantity) is { } problem)
+            {
+                return Error(4, 400, "/SCWM/DLV_ODO/032", problem, "ProductQuantity");
+            }
+
+            if (quantity < (decimal)entity["ProductQuantity"]!)
+            {
+                // Open tasks were created for the old quantity; EWM cancels them and the warehouse plans again.
+                CancelTasks(delivery, (string)entity["EWMOutboundDeliveryOrderItem"]!);
+            }
+
+            entity["ProductQuantity"] = quantity;
         }
 
         return AfterChange(delivery);
+    }
+
+    /// <summary>
+    /// EWM's rule for a quantity change of an item (API description: the quantity at item level can be changed; the
+    /// delivery quantity goes down only before picking, or to what is picked): nothing after goods issue or once picking
+    /// started, and never above the quantity of the warehouse request the delivery order was created from.
+    /// </summary>
+    private static string? ChangeQuantityProblem(EmuDelivery delivery, EmuRecord item, decimal quantity)
+    {
+        var number = item["EWMOutboundDeliveryOrderItem"];
+        if ((string)item["GoodsIssueStatus"]! == "9")
+        {
+            return $"Goods issue is posted for item {number} of outbound delivery order {delivery.Number}; the quantity cannot be changed";
+        }
+
+        if ((string)item["PickingStatus"]! is "2" or "9" || (decimal)item["__picked"]! > 0)
+        {
+            return $"Picking has started for item {number} of outbound delivery order {delivery.Number}; the quantity cannot be changed";
+        }
+
+        if (quantity < 0 || quantity > (decimal)item["__requested"]!)
+        {
+            return $"Quantity {quantity.ToString(CultureInfo.InvariantCulture)} of item {number} of outbound delivery order {delivery.Number} is outside 0 to the requested quantity {((decimal)item["__requested"]!).ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return null;
     }
 
     private EmuDelivery DeliveryOf(IEmuEntity head) => _deliveries[(string)((EmuRecord)head)["EWMOutboundDeliveryOrder"]!];

@@ -134,6 +134,20 @@ public sealed partial class SapEwmEmulator
                     }
 
                     break;
+                case "A_SalesOrderHeaderPartner" when keys.Count == 2 && parts.Count == 2 && parts[1] == "to_Address" && record.Method == "GET":
+                    if (!_salesOrders.TryGetValue(keys.GetValueOrDefault("SalesOrder") ?? string.Empty, out var partnerOrder)
+                        || keys.GetValueOrDefault("PartnerFunction") is not ("SH" or "WE") || partnerOrder.Address.Count == 0)
+                    {
+                        return Error(2, 404, "/IWBEP/CM_MGW_RT/003", $"Resource not found for partner {string.Join(",", keys)}");
+                    }
+
+                    var address = new EmuRecord { ["SalesOrder"] = partnerOrder.Number, ["PartnerFunction"] = keys["PartnerFunction"] };
+                    foreach (var field in partnerOrder.Address)
+                    {
+                        address[field.Key] = field.Value;
+                    }
+
+                    return Collection(context, service, "A_SalesOrderPartnerAddress", SapEwmSpecs.EntitySet(service.Model, "A_SalesOrderPartnerAddress")!.EntityType, [address], relativePath: resource);
                 case "A_SalesOrderItem" when keys.Count == 2 && parts.Count == 1:
                     if (!_salesOrders.TryGetValue(keys.GetValueOrDefault("SalesOrder") ?? string.Empty, out var owner)
                         || owner.Items.FirstOrDefault(i => (string)i["SalesOrderItem"]! == keys.GetValueOrDefault("SalesOrderItem")) is not { } item)
@@ -292,6 +306,23 @@ public sealed partial class SapEwmEmulator
 
                 item["SalesDocumentRjcnReason"] = reason;
                 item["SDProcessStatus"] = "C";
+            }
+            else if (property.Name == "RequestedQuantity")
+            {
+                if (!decimal.TryParse(property.Value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var quantity) || quantity <= 0)
+                {
+                    return Error(2, 400, "V1/338", $"Enter a positive requested quantity for item {item["SalesOrderItem"]}", "RequestedQuantity");
+                }
+
+                // S/4HANA keeps an item's quantity at least at what its deliveries hold.
+                var delivered = _deliveries.Values.Where(d => d.SalesOrder == order.Number)
+                    .SelectMany(d => d.Items).Where(i => Equals(i["SalesOrderItem"], item["SalesOrderItem"])).Sum(i => (decimal)i["ProductQuantity"]!);
+                if (quantity < delivered)
+                {
+                    return Error(2, 400, "V1/039", $"Quantity {quantity.ToString(CultureInfo.InvariantCulture)} of item {item["SalesOrderItem"]} is below the delivered quantity {delivered.ToString(CultureInfo.InvariantCulture)}", "RequestedQuantity");
+                }
+
+                item["RequestedQuantity"] = quantity;
             }
             else if (property.Value.ValueKind == JsonValueKind.String)
             {

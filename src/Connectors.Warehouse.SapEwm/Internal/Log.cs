@@ -49,4 +49,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9014, Level = LogLevel.Warning, Message = "SAP EWM: outbound delivery order {DeliveryOrder} of {Channel} order {OrderId} could not be reported to the channel; tried again when the delivery order changes")]
     public static partial void DeliveryOrderReportFailed(ILogger logger, string deliveryOrder, string channel, string orderId, Exception? exception);
+
+    [LoggerMessage(EventId = 9015, Level = LogLevel.Information, Message = "SAP EWM: change of sales order {SalesOrder} refused: {Reason}")]
+    public static partial void UpdateRefused(ILogger logger, string salesOrder, string reason);
+
+    [LoggerMessage(EventId = 9016, Level = LogLevel.Information, Message = "SAP EWM: sales order {SalesOrder} changed: {Changes}")]
+    public static partial void OrderUpdated(ILogger logger, string salesOrder, string changes);
+
+    [LoggerMessage(EventId = 9017, Level = LogLevel.Warning, Message = "SAP EWM: the delivery of sales order {SalesOrder} was reduced, but its item was not changed to match and its open rest may become due for delivery again: {Reason}")]
+    public static partial void SalesOrderItemNotReduced(ILogger logger, string salesOrder, string reason);
 }

@@ -33,6 +33,13 @@ internal sealed class OdoHead
     public List<OdoItem>? Items { get; init; }
 }
 
+/// <summary>The change of an outbound delivery order item's quantity (<c>WhseOutboundDeliveryOrderItem</c> PATCH).</summary>
+internal sealed class OdoItemQuantity
+{
+    [JsonPropertyName("ProductQuantity")]
+    public required decimal ProductQuantity { get; init; }
+}
+
 /// <summary>A <c>WhseOutboundDeliveryOrderItem</c>: the fields the adapter selects.</summary>
 internal sealed class OdoItem
 {

@@ -154,6 +154,49 @@ internal sealed class SalesOrderItemRead
 
     [JsonPropertyName("SDProcessStatus")]
     public string? SDProcessStatus { get; init; }
+
+    [JsonPropertyName("Material")]
+    public string? Material { get; init; }
+
+    [JsonPropertyName("RequestedQuantity")]
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+    public decimal? RequestedQuantity { get; init; }
+}
+
+/// <summary>The ship-to address of a sales order as read back (<c>A_SalesOrderPartnerAddress</c>, the postal fields the adapter writes).</summary>
+internal sealed class SalesOrderAddressRead
+{
+    [JsonPropertyName("OrganizationName1")]
+    public string? OrganizationName1 { get; init; }
+
+    [JsonPropertyName("OrganizationName2")]
+    public string? OrganizationName2 { get; init; }
+
+    [JsonPropertyName("StreetName")]
+    public string? StreetName { get; init; }
+
+    [JsonPropertyName("StreetSuffixName1")]
+    public string? StreetSuffixName1 { get; init; }
+
+    [JsonPropertyName("CityName")]
+    public string? CityName { get; init; }
+
+    [JsonPropertyName("PostalCode")]
+    public string? PostalCode { get; init; }
+
+    [JsonPropertyName("Region")]
+    public string? Region { get; init; }
+
+    [JsonPropertyName("Country")]
+    public string? Country { get; init; }
+}
+
+/// <summary>The change of a sales order item's quantity (<c>A_SalesOrderItem</c> PATCH; V2 decimals are strings).</summary>
+internal sealed class SalesOrderItemQuantity
+{
+    [JsonPropertyName("RequestedQuantity")]
+    [JsonNumberHandling(JsonNumberHandling.WriteAsString)]
+    public required decimal RequestedQuantity { get; init; }
 }
 
 /// <summary>The change that rejects a sales order item (<c>A_SalesOrderItem</c> PATCH).</summary>
