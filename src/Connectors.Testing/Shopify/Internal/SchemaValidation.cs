@@ -58,6 +58,14 @@ internal static partial class SchemaValidation
         return VersionFormat().IsMatch(requested) ? Served[0] : null;
     }
 
+    /// <summary>
+    /// The published Admin SDL of <paramref name="version"/> loaded with GraphQL.NET (custom scalars take any value,
+    /// interfaces and unions get a resolver stub), built once per version per process. Also used by the Shopify contract
+    /// tests, which validate what the client sends against the same schema.
+    /// </summary>
+    public static ISchema SchemaOf(string version) =>
+        Schemas.GetOrAdd(version, v => new Lazy<ISchema>(() => Load(v), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
     /// <summary>Whether the schemas can be found (the contracts folder exists).</summary>
     public static bool SchemasAvailable => ContractFiles.Root is { } root && Served.All(v => File.Exists(Path.Combine(root, "shopify", v + ".schema.graphql")));
 
@@ -69,7 +77,7 @@ internal static partial class SchemaValidation
     /// <param name="cancellationToken">Cancels the validation.</param>
     public static async Task<JsonArray?> ValidateAsync(string version, string query, JsonObject variables, string? operationName, CancellationToken cancellationToken)
     {
-        var schema = Schemas.GetOrAdd(version, v => new Lazy<ISchema>(() => Load(v), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        var schema = SchemaOf(version);
         GraphQLDocument document;
         try
         {
