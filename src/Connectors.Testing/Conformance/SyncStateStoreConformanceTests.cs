@@ -43,6 +43,18 @@ public abstract partial class SyncStateStoreConformanceTests
         DeadLetteredAt = deadLetteredAt ?? T0,
     };
 
+    /// <summary>An order record whose <see cref="OrderRecord.UpdatedAt"/> is its version, as the order-record tests store them.</summary>
+    private static OrderRecord Record(string channel, string orderId, DateTimeOffset version, OrderRecordStatus status, string? warehouseReference = null, string? payload = null) => new()
+    {
+        Channel = channel,
+        OrderId = orderId,
+        Version = version,
+        Status = status,
+        WarehouseReference = warehouseReference,
+        Payload = payload,
+        UpdatedAt = version,
+    };
+
     private static WorkItem Item(string id, string channel = "a", DateTimeOffset? at = null, string payload = "{}") =>
         new() { Id = id, Channel = channel, Kind = "order", Payload = payload, EnqueuedAt = at ?? T0 };
 
@@ -453,58 +465,13 @@ public abstract partial class SyncStateStoreConformanceTests
     public async Task OrderRecords_UpsertGetList()
     {
         var store = await CreateStoreAsync();
-        await store.UpsertOrderRecordAsync(new OrderRecord
-        {
-            Channel = "a",
-            OrderId = "2",
-            Version = T0,
-            Status = OrderRecordStatus.Held,
-            WarehouseReference = null,
-            Payload = null,
-            UpdatedAt = T0,
-        }, Ct);
-        await store.UpsertOrderRecordAsync(new OrderRecord
-        {
-            Channel = "a",
-            OrderId = "1",
-            Version = T0,
-            Status = OrderRecordStatus.Received,
-            WarehouseReference = null,
-            Payload = "{}",
-            UpdatedAt = T0,
-        }, Ct);
-        await store.UpsertOrderRecordAsync(new OrderRecord
-        {
-            Channel = "a",
-            OrderId = "2",
-            Version = T0.AddMinutes(1),
-            Status = OrderRecordStatus.Submitted,
-            WarehouseReference = "WMS-2",
-            Payload = "{\"v\":2}",
-            UpdatedAt = T0.AddMinutes(1),
-        }, Ct);
-        await store.UpsertOrderRecordAsync(new OrderRecord
-        {
-            Channel = "b",
-            OrderId = "1",
-            Version = T0,
-            Status = OrderRecordStatus.Received,
-            WarehouseReference = null,
-            Payload = null,
-            UpdatedAt = T0,
-        }, Ct);
+        await store.UpsertOrderRecordAsync(Record("a", "2", T0, OrderRecordStatus.Held), Ct);
+        await store.UpsertOrderRecordAsync(Record("a", "1", T0, OrderRecordStatus.Received, null, "{}"), Ct);
+        await store.UpsertOrderRecordAsync(Record("a", "2", T0.AddMinutes(1), OrderRecordStatus.Submitted, "WMS-2", "{\"v\":2}"), Ct);
+        await store.UpsertOrderRecordAsync(Record("b", "1", T0, OrderRecordStatus.Received), Ct);
 
         var record = await store.GetOrderRecordAsync("a", "2", Ct);
-        Assert.Equal(new OrderRecord
-        {
-            Channel = "a",
-            OrderId = "2",
-            Version = T0.AddMinutes(1),
-            Status = OrderRecordStatus.Submitted,
-            WarehouseReference = "WMS-2",
-            Payload = "{\"v\":2}",
-            UpdatedAt = T0.AddMinutes(1),
-        }, record);
+        Assert.Equal(Record("a", "2", T0.AddMinutes(1), OrderRecordStatus.Submitted, "WMS-2", "{\"v\":2}"), record);
         Assert.Equal(["1", "2"], (await ToListAsync(store.ListOrderRecordsAsync("a", Ct))).Select(r => r.OrderId));
         Assert.Null(await store.GetOrderRecordAsync("a", "3", Ct));
     }
@@ -644,16 +611,7 @@ public abstract partial class SyncStateStoreConformanceTests
         await store.MoveToDeadLetterAsync(WorkQueue.Outbox, "s1", "fulfillment", "bad", null, T0, Ct);
         await store.TrySetCursorAsync("a", "orders", "c1", 0, Ct);
         await store.TryAddIdempotencyKeyAsync("k1", T0, Ct);
-        await store.UpsertOrderRecordAsync(new OrderRecord
-        {
-            Channel = "a",
-            OrderId = "1",
-            Version = T0,
-            Status = OrderRecordStatus.Submitted,
-            WarehouseReference = "W1",
-            Payload = null,
-            UpdatedAt = T0,
-        }, Ct);
+        await store.UpsertOrderRecordAsync(Record("a", "1", T0, OrderRecordStatus.Submitted, "W1"), Ct);
         await store.SetReservationAsync(new PendingReservation
         {
             Channel = "a",
