@@ -5,6 +5,18 @@ namespace Connectors.Tests.Inventory;
 /// <summary>Oversell windows that must not leak: dead-lettered and discarded orders, the time-to-live, reconciliation.</summary>
 public partial class InventoryEngineTests
 {
+    /// <summary>An order record on channel "a" as the reservation tests store them.</summary>
+    private static OrderRecord Record(string orderId, OrderRecordStatus status, DateTimeOffset at, string? warehouseReference = null) => new()
+    {
+        Channel = "a",
+        OrderId = orderId,
+        Version = at,
+        Status = status,
+        WarehouseReference = warehouseReference,
+        Payload = null,
+        UpdatedAt = at,
+    };
+
     [Fact]
     public async Task ProcessInbox_OrderDeadLetteredAfterTransientFailures_WindowClosedAndOtherChannelBackToFull()
     {
@@ -99,36 +111,9 @@ public partial class InventoryEngineTests
             }, OrderInventoryHarness.Ct);
         }
 
-        await h.Store.UpsertOrderRecordAsync(new OrderRecord
-        {
-            Channel = "a",
-            OrderId = "accepted",
-            Version = now,
-            Status = OrderRecordStatus.Submitted,
-            WarehouseReference = "WMS-1",
-            Payload = null,
-            UpdatedAt = now,
-        }, OrderInventoryHarness.Ct);
-        await h.Store.UpsertOrderRecordAsync(new OrderRecord
-        {
-            Channel = "a",
-            OrderId = "cancelled",
-            Version = now,
-            Status = OrderRecordStatus.Cancelled,
-            WarehouseReference = null,
-            Payload = null,
-            UpdatedAt = now,
-        }, OrderInventoryHarness.Ct);
-        await h.Store.UpsertOrderRecordAsync(new OrderRecord
-        {
-            Channel = "a",
-            OrderId = "held",
-            Version = now,
-            Status = OrderRecordStatus.Held,
-            WarehouseReference = null,
-            Payload = null,
-            UpdatedAt = now,
-        }, OrderInventoryHarness.Ct);
+        await h.Store.UpsertOrderRecordAsync(Record("accepted", OrderRecordStatus.Submitted, now, "WMS-1"), OrderInventoryHarness.Ct);
+        await h.Store.UpsertOrderRecordAsync(Record("cancelled", OrderRecordStatus.Cancelled, now), OrderInventoryHarness.Ct);
+        await h.Store.UpsertOrderRecordAsync(Record("held", OrderRecordStatus.Held, now), OrderInventoryHarness.Ct);
         var dead = await h.PlaceAsync(h.A, "dead", ("SKU-1", 4));
         await h.Store.ClaimAsync(WorkQueue.Inbox, 10, now, TimeSpan.FromMinutes(1), cancellationToken: OrderInventoryHarness.Ct);
         await h.Store.MoveToDeadLetterAsync(WorkQueue.Inbox, WorkKinds.OrderVersionId(dead), ConnectorFlows.Orders, "x", "mapping", now, OrderInventoryHarness.Ct);
