@@ -19,40 +19,25 @@ internal sealed partial class ShopifyChannel : IListingChannel
     /// </summary>
     public async IAsyncEnumerable<ChannelListing> ListListingsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        string? after = null;
-        do
+        await foreach (var variant in ListVariantsAsync(cancellationToken).ConfigureAwait(false))
         {
-            var cursor = after;
-            var (data, _) = await _client.SendPageAsync(
-                GraphDocuments.ProductVariants,
-                n => new ProductVariantsVariables(n, cursor),
-                ShopifyJsonContext.Default.ProductVariantsVariables,
-                ShopifyJsonContext.Default.GraphResponseProductVariantsData,
-                _client.Options.CatalogPageSize,
-                cancellationToken).ConfigureAwait(false);
-            foreach (var variant in NonNullNodes(data.ProductVariants?.Nodes, "ProductVariants"))
+            if (variant.InventoryItem?.Id is not { } itemId)
             {
-                if (variant.InventoryItem?.Id is not { } itemId)
-                {
-                    continue;
-                }
-
-                var tracked = variant.InventoryItem.Tracked ?? true;
-                yield return new ChannelListing
-                {
-                    ChannelItemId = itemId,
-                    ListingId = variant.Product?.Id,
-                    Sku = string.IsNullOrWhiteSpace(variant.Sku) ? null : variant.Sku,
-                    Title = variant.DisplayName ?? variant.Title,
-                    Status = ListingStatusOf(variant.Product?.Status, tracked, variant.InventoryPolicy, variant.InventoryQuantity),
-                    PlatformStatus = variant.Product?.Status,
-                    Quantity = tracked ? variant.InventoryQuantity : null,
-                };
+                continue;
             }
 
-            after = data.ProductVariants?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
+            var tracked = variant.InventoryItem.Tracked ?? true;
+            yield return new ChannelListing
+            {
+                ChannelItemId = itemId,
+                ListingId = variant.Product?.Id,
+                Sku = string.IsNullOrWhiteSpace(variant.Sku) ? null : variant.Sku,
+                Title = variant.DisplayName ?? variant.Title,
+                Status = ListingStatusOf(variant.Product?.Status, tracked, variant.InventoryPolicy, variant.InventoryQuantity),
+                PlatformStatus = variant.Product?.Status,
+                Quantity = tracked ? variant.InventoryQuantity : null,
+            };
         }
-        while (after is not null);
     }
 
     internal static ListingStatus ListingStatusOf(string? productStatus, bool tracked, string? inventoryPolicy, int? quantity) => productStatus switch

@@ -450,6 +450,18 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
 
     public async IAsyncEnumerable<ChannelItem> ListItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var variant in ListVariantsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (ToChannelItem(variant) is { } item)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>Every product variant of the shop, page by page (<c>CatalogPageSize</c>): the catalogue and the listing report.</summary>
+    private async IAsyncEnumerable<VariantNode> ListVariantsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         string? after = null;
         do
         {
@@ -463,10 +475,7 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
                 cancellationToken).ConfigureAwait(false);
             foreach (var variant in NonNullNodes(data.ProductVariants?.Nodes, "ProductVariants"))
             {
-                if (ToChannelItem(variant) is { } item)
-                {
-                    yield return item;
-                }
+                yield return variant;
             }
 
             after = data.ProductVariants?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
