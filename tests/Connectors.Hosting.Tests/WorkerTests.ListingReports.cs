@@ -146,6 +146,35 @@ public partial class WorkerTests
         Assert.Single(setup.Logs.Entries, e => e.EventId.Id == 5009);
     }
 
+    /// <summary>
+    /// A run that fails gives the lease back with the schedule unchanged (so it stays due, here or on another host), is
+    /// reported against the channel in the health data, and is tried again by this host five minutes later, not at once.
+    /// </summary>
+    [Fact]
+    public async Task ListingReportWorker_RunFails_LeaseGivenBackRetriedAfterFiveMinutes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var setup = new ReportSetup();
+        var failing = new FailingListings(setup.Channel, failures: 1);
+        setup.ListingChannel = failing;
+        using var host = setup.Build(o => o.ListingReports.Enabled = true);
+        await host.StartAsync(ct);
+
+        await TestHost.EventuallyAsync(() => Task.FromResult(setup.Logs.Entries.Any(e => e.EventId.Id == 5001)), "the failed run logged against the channel");
+        var cursorAfterFailure = (await setup.Store.GetCursorAsync("shop", "listing-report", ct))?.Value;
+        setup.Time.Advance(TimeSpan.FromMinutes(4));
+        await Task.Delay(200, ct);
+        var callsBeforeRetry = failing.Calls;
+        setup.Time.Advance(TimeSpan.FromMinutes(1));
+        await TestHost.EventuallyAsync(() => Task.FromResult(setup.Logs.Entries.Any(e => e.EventId.Id == 5009)), "the retried run completing");
+        await host.StopAsync(ct);
+
+        Assert.Equal("||0", cursorAfterFailure); // never completed, no holder
+        Assert.Equal(1, callsBeforeRetry);
+        Assert.Equal(2, failing.Calls);
+        Assert.Contains("listing-report", setup.Logs.Entries.First(e => e.EventId.Id == 5001).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ListingReportWorker_IntervalOutOfRange_HostFailsAtStartNamingTheSetting()
     {
@@ -269,6 +298,33 @@ public partial class WorkerTests
             Interlocked.Increment(ref _calls);
             _entered.Release();
             await _release.Task.WaitAsync(cancellationToken);
+            await foreach (var listing in inner.ListListingsAsync(cancellationToken))
+            {
+                yield return listing;
+            }
+        }
+    }
+
+    /// <summary>The fake channel's listings, failing as a platform outage would on the first calls.</summary>
+    private sealed class FailingListings(FakeChannel inner, int failures) : IListingChannel
+    {
+        private int _calls;
+
+        public string Name => inner.Name;
+
+        public string Platform => inner.Platform;
+
+        public ChannelCapabilities Capabilities => inner.Capabilities;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public async IAsyncEnumerable<ChannelListing> ListListingsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Increment(ref _calls) <= failures)
+            {
+                throw new ConnectorRequestFailedException("fake", "Service unavailable", 503);
+            }
+
             await foreach (var listing in inner.ListListingsAsync(cancellationToken))
             {
                 yield return listing;
