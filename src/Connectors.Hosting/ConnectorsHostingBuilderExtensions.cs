@@ -16,7 +16,8 @@ public static class ConnectorsHostingBuilderExtensions
     /// <summary>
     /// Adds the background workers (a start-up full inventory sync, inventory dispatch, price dispatch with its sale
     /// schedule, order and return polling,
-    /// inbox and outbox processing, scheduled reconciliation and retention), the webhook receiver behind
+    /// inbox and outbox processing, scheduled reconciliation and retention, and the opt-in scheduled listing report), the
+    /// webhook receiver behind
     /// <c>MapConnectorWebhooks()</c>, and a <c>connectors</c> health check. Calling it again adds nothing twice.
     /// </summary>
     /// <param name="builder">The connectors builder.</param>
@@ -53,6 +54,7 @@ public static class ConnectorsHostingBuilderExtensions
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<OutboxWorker>();
         services.AddHostedService<MaintenanceWorker>();
+        services.AddHostedService<ListingReportWorker>();
         services.AddHealthChecks().AddCheck<ConnectorsHealthCheck>("connectors");
         return builder;
     }

@@ -75,6 +75,9 @@ public sealed class ConnectorsHostingOptions
     /// <value>Default 1 MiB; from 1 KiB to 64 MiB.</value>
     public int MaxWebhookBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>The scheduled listing report (off by default); bound from <c>Connectors:Hosting:ListingReports</c>.</summary>
+    public ListingReportWorkerOptions ListingReports { get; } = new();
+
     /// <summary>Dead letters waiting on a channel at or above which its health check reports degraded.</summary>
     /// <value>Default 1; from 1 to 1,000,000.</value>
     public int DeadLetterDegradedThreshold { get; set; } = 1;

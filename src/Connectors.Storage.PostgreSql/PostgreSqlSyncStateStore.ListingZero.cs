@@ -6,7 +6,8 @@ namespace Connectors.Storage.PostgreSql;
 
 /// <summary>
 /// The listing actions' zero lists (schema version 7): one row per channel and item; a replace is one transaction, so
-/// a host reading sees the old list or the new one.
+/// a host reading sees the old list or the new one. The change counter (schema version 8) is one row, bumped in the
+/// replace's transaction: its row lock also puts concurrent replaces one after the other.
 /// </summary>
 public sealed partial class PostgreSqlSyncStateStore : IListingZeroStore
 {
@@ -42,6 +43,7 @@ public sealed partial class PostgreSqlSyncStateStore : IListingZeroStore
         await using var transactionScope = transaction.ConfigureAwait(false);
         using (var replace = new NpgsqlCommand(
             $"""
+            UPDATE {_s}.listing_zero_version SET version = version + 1 WHERE id = 1;
             DELETE FROM {_s}.listing_zero WHERE channel = @c;
             INSERT INTO {_s}.listing_zero (channel, item) SELECT @c, i FROM unnest(@i) AS u(i);
             """,
@@ -54,5 +56,14 @@ public sealed partial class PostgreSqlSyncStateStore : IListingZeroStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long> GetZeroedListingVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        using var command = new NpgsqlCommand($"SELECT version FROM {_s}.listing_zero_version WHERE id = 1", connection);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0L;
     }
 }

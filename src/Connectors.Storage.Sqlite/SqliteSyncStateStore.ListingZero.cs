@@ -5,7 +5,8 @@ namespace Connectors.Storage.Sqlite;
 
 /// <summary>
 /// The listing actions' zero lists (schema version 8): one row per channel and item; a replace is one immediate
-/// transaction, so a reader sees the old list or the new one.
+/// transaction, so a reader sees the old list or the new one. The change counter (schema version 9) is one row, bumped
+/// in the replace's transaction.
 /// </summary>
 public sealed partial class SqliteSyncStateStore : IListingZeroStore
 {
@@ -35,6 +36,8 @@ public sealed partial class SqliteSyncStateStore : IListingZeroStore
         var scope = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (scope.ConfigureAwait(false))
         {
+            var bump = Command("UPDATE listing_zero_version SET version = version + 1 WHERE id = 1", scope.Transaction);
+            await bump.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             var clear = Command("DELETE FROM listing_zero WHERE channel = $channel", scope.Transaction);
             clear.Parameters.AddWithValue("$channel", channel);
             await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -52,5 +55,20 @@ public sealed partial class SqliteSyncStateStore : IListingZeroStore
 
             await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long> GetZeroedListingVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await foreach (var version in QueryAsync(
+            "SELECT version FROM listing_zero_version WHERE id = 1",
+            [],
+            static reader => reader.GetInt64(0),
+            cancellationToken).ConfigureAwait(false))
+        {
+            return version;
+        }
+
+        return 0L;
     }
 }

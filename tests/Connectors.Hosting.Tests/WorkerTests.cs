@@ -292,8 +292,8 @@ public partial class WorkerTests
         services.AddConnectors().AddHosting().AddHosting(o => o.IdleDelay = TimeSpan.FromSeconds(2));
 
         var workers = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Namespace == "Connectors.Hosting.Workers").ToList();
-        Assert.Equal(6, workers.Count);
-        Assert.Equal(6, workers.Select(d => d.ImplementationType).Distinct().Count());
+        Assert.Equal(7, workers.Count);
+        Assert.Equal(7, workers.Select(d => d.ImplementationType).Distinct().Count());
     }
 
     /// <summary>

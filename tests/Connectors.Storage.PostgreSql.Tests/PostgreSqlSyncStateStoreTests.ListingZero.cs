@@ -2,7 +2,10 @@ using Npgsql;
 
 namespace Connectors.Storage.PostgreSql.Tests;
 
-/// <summary>The zero-list table of schema version 7: migration from version 6 and a list seen alike by two hosts.</summary>
+/// <summary>
+/// The zero-list table of schema version 7 and its change counter of version 8: migrations, and a list seen alike by two
+/// hosts.
+/// </summary>
 public sealed partial class PostgreSqlSyncStateStoreTests
 {
     [Fact]
@@ -19,7 +22,7 @@ public sealed partial class PostgreSqlSyncStateStoreTests
         await using (var connection = new NpgsqlConnection(PostgreSqlTestServer.ConnectionString))
         {
             await connection.OpenAsync(Ct);
-            await using var downgrade = new NpgsqlCommand($"DROP TABLE {schema}.listing_zero; DELETE FROM {schema}.schema_version WHERE version = 7", connection);
+            await using var downgrade = new NpgsqlCommand($"DROP TABLE {schema}.listing_zero; DROP TABLE {schema}.listing_zero_version; DELETE FROM {schema}.schema_version WHERE version >= 7", connection);
             await downgrade.ExecuteNonQueryAsync(Ct);
         }
 
@@ -45,5 +48,47 @@ public sealed partial class PostgreSqlSyncStateStoreTests
 
         Assert.Equal(["x", "y"], seen);
         Assert.Equal(["y"], await hostA.GetZeroedListingItemsAsync("a", Ct));
+    }
+
+    [Fact]
+    public async Task Migrate_SchemaAtVersion7_AddsChangeCounterKeepingZeroList()
+    {
+        PostgreSqlTestServer.RequireServer();
+        var schema = PostgreSqlTestServer.NewSchema();
+        await using (var first = PostgreSqlTestServer.CreateStore(schema))
+        {
+            await first.ReplaceZeroedListingItemsAsync("a", ["i1"], Ct);
+        }
+
+        // Back to what version 7 left: the list, no change counter, no version 8 row.
+        await using (var connection = new NpgsqlConnection(PostgreSqlTestServer.ConnectionString))
+        {
+            await connection.OpenAsync(Ct);
+            await using var downgrade = new NpgsqlCommand($"DROP TABLE {schema}.listing_zero_version; DELETE FROM {schema}.schema_version WHERE version = 8", connection);
+            await downgrade.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var store = PostgreSqlTestServer.CreateStore(schema);
+        var migrated = await store.GetZeroedListingVersionAsync(Ct);
+        await store.ReplaceZeroedListingItemsAsync("a", ["i1", "i2"], Ct);
+
+        Assert.Equal(0L, migrated);
+        Assert.NotEqual(migrated, await store.GetZeroedListingVersionAsync(Ct));
+        Assert.Equal(["i1", "i2"], await store.GetZeroedListingItemsAsync("a", Ct));
+    }
+
+    /// <summary>A replace on one host moves the change counter another host reads.</summary>
+    [Fact]
+    public async Task ReplaceZeroedListingItems_OneHost_MovesCounterAnotherReads()
+    {
+        PostgreSqlTestServer.RequireServer();
+        var schema = PostgreSqlTestServer.NewSchema();
+        await using var hostA = PostgreSqlTestServer.CreateStore(schema);
+        await using var hostB = PostgreSqlTestServer.CreateStore(schema);
+        var before = await hostB.GetZeroedListingVersionAsync(Ct);
+
+        await hostA.ReplaceZeroedListingItemsAsync("a", ["x"], Ct);
+
+        Assert.NotEqual(before, await hostB.GetZeroedListingVersionAsync(Ct));
     }
 }

@@ -24,7 +24,7 @@ public partial class PostgreSqlSyncStateStoreTests
         await using (var connection = new NpgsqlConnection(PostgreSqlTestServer.ConnectionString))
         {
             await connection.OpenAsync(Ct);
-            await using var downgrade = new NpgsqlCommand($"DROP TABLE {schema}.prices; DROP TABLE {schema}.base_prices; DROP TABLE {schema}.quota_usage; DROP TABLE {schema}.listing_zero; DELETE FROM {schema}.schema_version WHERE version >= 5", connection);
+            await using var downgrade = new NpgsqlCommand($"DROP TABLE {schema}.prices; DROP TABLE {schema}.base_prices; DROP TABLE {schema}.quota_usage; DROP TABLE {schema}.listing_zero; DROP TABLE {schema}.listing_zero_version; DELETE FROM {schema}.schema_version WHERE version >= 5", connection);
             await downgrade.ExecuteNonQueryAsync(Ct);
         }
 

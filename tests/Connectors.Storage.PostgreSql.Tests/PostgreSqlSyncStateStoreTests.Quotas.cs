@@ -25,7 +25,7 @@ public sealed partial class PostgreSqlSyncStateStoreTests
         await using (var connection = new NpgsqlConnection(PostgreSqlTestServer.ConnectionString))
         {
             await connection.OpenAsync(Ct);
-            await using var downgrade = new NpgsqlCommand($"DROP TABLE {schema}.quota_usage; DROP TABLE {schema}.listing_zero; DELETE FROM {schema}.schema_version WHERE version >= 6", connection);
+            await using var downgrade = new NpgsqlCommand($"DROP TABLE {schema}.quota_usage; DROP TABLE {schema}.listing_zero; DROP TABLE {schema}.listing_zero_version; DELETE FROM {schema}.schema_version WHERE version >= 6", connection);
             await downgrade.ExecuteNonQueryAsync(Ct);
         }
 

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Connectors.Storage.Sqlite.Tests;
 
-/// <summary>The zero-list table of schema version 8 and its migration from version 7.</summary>
+/// <summary>The zero-list table of schema version 8, its change counter of version 9, and their migrations.</summary>
 public sealed partial class SqliteSyncStateStoreTests
 {
     [Fact]
@@ -30,6 +30,29 @@ public sealed partial class SqliteSyncStateStoreTests
         check.Open();
         using var command = check.CreateCommand();
         command.CommandText = "SELECT max(version) FROM schema_version";
-        Assert.Equal(8L, command.ExecuteScalar());
+        Assert.Equal((long)SqliteSchema.CurrentVersion, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Open_DatabaseAtSchemaVersion8_AddsChangeCounterKeepingZeroList()
+    {
+        var file = _directory.NewDatabase();
+        using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await SqliteMigrator.MigrateAsync(connection, [.. SqliteSchema.Migrations.Take(8)], file, T0, Ct);
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO listing_zero (channel, item_id) VALUES ('a', 'i1')";
+            await insert.ExecuteNonQueryAsync(Ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var store = await OpenAsync(file);
+        var migrated = await store.GetZeroedListingVersionAsync(Ct);
+        await store.ReplaceZeroedListingItemsAsync("a", ["i1", "i2"], Ct);
+
+        Assert.Equal(0L, migrated);
+        Assert.NotEqual(migrated, await store.GetZeroedListingVersionAsync(Ct));
+        Assert.Equal(["i1", "i2"], await store.GetZeroedListingItemsAsync("a", Ct));
     }
 }

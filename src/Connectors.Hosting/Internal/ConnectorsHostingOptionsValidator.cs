@@ -39,6 +39,16 @@ internal sealed class ConnectorsHostingOptionsValidator : IValidateOptions<Conne
             failures.Add($"Connectors:Hosting:DeadLetterDegradedThreshold is {options.DeadLetterDegradedThreshold} but must be between 1 and 1000000.");
         }
 
+        var reports = options.ListingReports;
+        if (reports is not null)
+        {
+            Check(failures, "ListingReports:Interval", reports.Interval, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
+            if (reports.ExportDirectory is { } folder && (string.IsNullOrWhiteSpace(folder) || folder.IndexOfAny(Path.GetInvalidPathChars()) >= 0))
+            {
+                failures.Add($"Connectors:Hosting:ListingReports:ExportDirectory is '{folder}' but must be a folder path (or unset to write no CSV file).");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

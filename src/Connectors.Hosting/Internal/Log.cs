@@ -29,6 +29,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Repriced: {Changes} price changes, {Held} held; next schedule boundary {NextChangeAt}")]
     public static partial void Repriced(ILogger logger, int changes, int held, DateTimeOffset? nextChangeAt);
 
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Listing report of channel {Channel}: {Entries} entries, {Problems} with problems ({ProblemCounts}); actions applied: {ActionsApplied}, zeroed {Zeroed}, deactivated {Deactivated}, reactivated {Reactivated}; export {ExportPath}")]
+    public static partial void ListingReportRun(
+        ILogger logger, string channel, long entries, long problems, string problemCounts, bool actionsApplied, int zeroed, int deactivated, int reactivated, string exportPath);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Debug, Message = "Listing report of channel {Channel} is running on another host (or finished there since this host looked); skipped")]
+    public static partial void ListingReportBusy(ILogger logger, string channel);
+
     [LoggerMessage(EventId = 5007, Level = LogLevel.Debug, Message = "Worker {Worker} stopped with the host; the pass in hand ended with the exception attached")]
     public static partial void WorkerStopped(ILogger logger, string worker, Exception exception);
 }

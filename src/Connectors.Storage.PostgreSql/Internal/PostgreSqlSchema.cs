@@ -10,7 +10,7 @@ namespace Connectors.Storage.PostgreSql.Internal;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int CurrentVersion = 7;
+    public const int CurrentVersion = 8;
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
     {
@@ -63,6 +63,11 @@ internal static class PostgreSqlSchema
             if (version < 7)
             {
                 await ExecuteAsync(connection, Version7(schema), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 8)
+            {
+                await ExecuteAsync(connection, Version8(schema), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -213,6 +218,17 @@ internal static class PostgreSqlSchema
             channel text NOT NULL, item text NOT NULL,
             PRIMARY KEY (channel, item));
         INSERT INTO {0}.schema_version (version) VALUES (7);
+        """,
+        s);
+
+    // The zero lists' change counter: one row, bumped by every replace, read by every host at each push pass.
+    private static string Version8(string s) => string.Format(
+        CultureInfo.InvariantCulture,
+        """
+        CREATE TABLE {0}.listing_zero_version (
+            id integer PRIMARY KEY CHECK (id = 1), version bigint NOT NULL);
+        INSERT INTO {0}.listing_zero_version (id, version) VALUES (1, 0);
+        INSERT INTO {0}.schema_version (version) VALUES (8);
         """,
         s);
 }

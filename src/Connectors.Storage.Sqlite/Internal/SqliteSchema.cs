@@ -234,8 +234,18 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
+    // V9: the zero lists' change counter (IListingZeroStore.GetZeroedListingVersionAsync): one row, bumped by every
+    // replace in its transaction, read by every host at each push pass.
+    private const string V9 = """
+        CREATE TABLE listing_zero_version (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL
+        );
+        INSERT INTO listing_zero_version (id, version) VALUES (1, 0);
+        """;
+
     /// <summary>The migrations, oldest first.</summary>
-    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3, V4, V5, V6, V7, V8];
+    public static IReadOnlyList<string> Migrations { get; } = [V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Migrations.Count;

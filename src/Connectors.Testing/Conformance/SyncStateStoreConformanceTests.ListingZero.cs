@@ -62,4 +62,44 @@ public abstract partial class SyncStateStoreConformanceTests
 
         Assert.Equal(["i1", "i2"], await ((IListingZeroStore)reopened!).GetZeroedListingItemsAsync("a", Ct));
     }
+
+    /// <summary>
+    /// The change counter moves with every replace (of any channel's list, an empty one too) and stays put between
+    /// them, so a host that reads the same number twice knows no list changed.
+    /// </summary>
+    [Fact]
+    public async Task ListingZero_Version_MovesWithEveryReplaceOnly()
+    {
+        var store = await CreateListingZeroStoreAsync();
+        var initial = await store.GetZeroedListingVersionAsync(Ct);
+
+        await store.ReplaceZeroedListingItemsAsync("a", ["i1"], Ct);
+        var afterA = await store.GetZeroedListingVersionAsync(Ct);
+        _ = await store.GetZeroedListingItemsAsync("a", Ct);
+        var unchanged = await store.GetZeroedListingVersionAsync(Ct);
+        await store.ReplaceZeroedListingItemsAsync("b", ["x"], Ct);
+        var afterB = await store.GetZeroedListingVersionAsync(Ct);
+        await store.ReplaceZeroedListingItemsAsync("a", [], Ct);
+        var afterClear = await store.GetZeroedListingVersionAsync(Ct);
+
+        Assert.Equal(0L, initial);
+        Assert.NotEqual(initial, afterA);
+        Assert.Equal(afterA, unchanged);
+        Assert.NotEqual(afterA, afterB);
+        Assert.NotEqual(afterB, afterClear);
+        Assert.NotEqual(initial, afterClear);
+    }
+
+    /// <summary>A refused replace leaves the change counter where it was, as it leaves the list.</summary>
+    [Fact]
+    public async Task ListingZero_RefusedReplace_VersionUnchanged()
+    {
+        var store = await CreateListingZeroStoreAsync();
+        await store.ReplaceZeroedListingItemsAsync("a", ["k"], Ct);
+        var before = await store.GetZeroedListingVersionAsync(Ct);
+
+        await Assert.ThrowsAsync<ConnectorValidationException>(async () => await store.ReplaceZeroedListingItemsAsync("a", [string.Empty], Ct));
+
+        Assert.Equal(before, await store.GetZeroedListingVersionAsync(Ct));
+    }
 }

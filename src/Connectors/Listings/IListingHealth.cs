@@ -27,4 +27,15 @@ public interface IListingHealth
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>What was done, or would be done with the opt-in.</returns>
     Task<ListingActionsReport> ApplyActionsAsync(string channel, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs the report and applies the opted-in actions as <see cref="ApplyActionsAsync"/>
+    /// does, handing every entry of the report to <paramref name="onEntry"/> as it passes: one pass over the channel's
+    /// listings gives both the report (for an export) and the actions.
+    /// </summary>
+    /// <param name="channel">The channel instance.</param>
+    /// <param name="onEntry">Called with each entry, in report order, before the next is read.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>What was done, or would be done with the opt-in.</returns>
+    Task<ListingActionsReport> ReportAndApplyActionsAsync(string channel, Func<ListingReportEntry, CancellationToken, ValueTask> onEntry, CancellationToken cancellationToken = default);
 }

@@ -6,6 +6,7 @@ namespace Connectors.State;
 public sealed partial class InMemorySyncStateStore : IListingZeroStore
 {
     private readonly Dictionary<string, string[]> _zeroed = new(StringComparer.Ordinal);
+    private long _zeroedVersion;
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<string>> GetZeroedListingItemsAsync(string channel, CancellationToken cancellationToken = default)
@@ -31,8 +32,19 @@ public sealed partial class InMemorySyncStateStore : IListingZeroStore
             {
                 _zeroed[channel] = ids;
             }
+
+            _zeroedVersion++;
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long> GetZeroedListingVersionAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_zeroedVersion);
+        }
     }
 }

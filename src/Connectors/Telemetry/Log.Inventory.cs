@@ -31,4 +31,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Channel {Channel} under its daily quota: {PushCount} rows pushed in {CallCount} calls, {DeferredCount} deferred until {DueAt} ({Reason}); {CallsSpent} of {CallsPerDay} calls spent in the window")]
     public static partial void QuotaDeferred(ILogger logger, string channel, int pushCount, int callCount, int deferredCount, DateTimeOffset dueAt, string reason, int callsSpent, int? callsPerDay);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "The stored listing zero lists changed on another host: {ItemCount} items' zero changed; their rows are recomputed before the next push")]
+    public static partial void InventoryZeroListChanged(ILogger logger, int itemCount);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Channel {Channel}: claimed rows of {ItemCount} zeroed items asked for stock (computed from an older zero list); pushed as zero and recomputed")]
+    public static partial void InventoryStaleZeroGuarded(ILogger logger, string channel, int itemCount);
 }

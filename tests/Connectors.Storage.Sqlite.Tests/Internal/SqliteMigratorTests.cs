@@ -92,8 +92,9 @@ public sealed class SqliteMigratorTests : IDisposable
 
         Assert.Equal(SqliteSchema.CurrentVersion, to);
         // 9 tables up to version 4, order_timelines and shipment_timelines from version 5, base_prices and prices from 6,
-        // quota_usage from 7, listing_zero from 8.
-        Assert.Equal(15L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version' AND name NOT LIKE 'sqlite%'"));
+        // quota_usage from 7, listing_zero from 8,
+        // listing_zero_version from 9.
+        Assert.Equal(16L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version' AND name NOT LIKE 'sqlite%'"));
     }
 
     private SqliteConnection Open()

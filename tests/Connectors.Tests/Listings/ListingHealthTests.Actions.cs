@@ -191,6 +191,37 @@ public sealed partial class ListingHealthTests
         Assert.DoesNotContain(t._channel.ListingActions, a => a.Action == "reactivate");
     }
 
+    /// <summary>
+    /// The one-pass form the hosted worker uses: every report entry reaches the callback in report order (the same as
+    /// <c>GetReportAsync</c> gives), the channel's listings are read once, and the opted-in actions are applied.
+    /// </summary>
+    [Fact]
+    public async Task ReportAndApplyActions_OnePass_HandsEveryEntryAndApplies()
+    {
+        using var t = With(o => o.ZeroDiscontinued = true);
+        await t.ArrangeCatalogAsync();
+        var readBefore = t._channel.ListingsRead;
+        var seen = new List<ListingReportEntry>();
+
+        var result = await t.Health.ReportAndApplyActionsAsync(
+            Channel,
+            (entry, _) =>
+            {
+                seen.Add(entry);
+                return ValueTask.CompletedTask;
+            },
+            Ct);
+        var readByRun = t._channel.ListingsRead - readBefore;
+        var report = await t.ReportAsync();
+
+        Assert.Equal(["OLD"], result.Zeroed);
+        Assert.Equal(3, readByRun);
+        Assert.Equal(
+            report.Select(e => (e.Listing?.ChannelItemId, string.Join(';', e.WarehouseSkus), e.Problems)),
+            seen.Select(e => (e.Listing?.ChannelItemId, string.Join(';', e.WarehouseSkus), e.Problems)));
+        Assert.Contains(seen, e => e.Problems.HasFlag(ListingProblems.DiscontinuedActive));
+    }
+
     private sealed class ActionComparer : IEqualityComparer<(string Action, IReadOnlyList<string> Items)>
     {
         public bool Equals((string Action, IReadOnlyList<string> Items) x, (string Action, IReadOnlyList<string> Items) y) =>

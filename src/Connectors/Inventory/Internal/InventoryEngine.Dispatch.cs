@@ -18,6 +18,7 @@ internal sealed partial class InventoryEngine
         ArgumentNullException.ThrowIfNull(channel);
         var plan = GetPlan(channel);
         await ExpireReservationsIfDueAsync(cancellationToken).ConfigureAwait(false);
+        await SyncZeroListBeforePushAsync(cancellationToken).ConfigureAwait(false);
         if (plan.Quota is { } quota)
         {
             return await DispatchUnderQuotaAsync(plan, quota, cancellationToken).ConfigureAwait(false);
@@ -26,6 +27,7 @@ internal sealed partial class InventoryEngine
         var batchSize = plan.Port.Capabilities.MaxInventoryBatchSize;
         var inFlight = Settings.MaxBatchesInFlight;
         var total = default(BatchOutcome);
+        var guarded = new HashSet<InventoryKey>();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -35,6 +37,12 @@ internal sealed partial class InventoryEngine
             if (rows.Count == 0)
             {
                 break;
+            }
+
+            rows = await GuardZeroedAsync(plan, rows, guarded, cancellationToken).ConfigureAwait(false);
+            if (rows.Count == 0)
+            {
+                continue;
             }
 
             if (rows.Count <= batchSize)

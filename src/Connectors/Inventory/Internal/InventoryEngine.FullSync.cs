@@ -63,6 +63,12 @@ internal sealed partial class InventoryEngine
                 before = (await shared.ReadStockAsync([], cancellationToken).ConfigureAwait(false)).Generation;
             }
 
+            // The zero lists as stored: every row is recomputed below, so what another host changed needs no marking.
+            if (!dryRun && await RefreshZeroListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                ClearDirty();
+            }
+
             awaitingBefore = [.. _awaitingStock.Keys];
         }
         finally

@@ -30,6 +30,11 @@ internal sealed partial class InventoryEngine
             }
         }
 
+        if (rows.Count > 0)
+        {
+            rows = [.. await GuardZeroedAsync(plan, rows, [], cancellationToken).ConfigureAwait(false)];
+        }
+
         if (rows.Count == 0)
         {
             return new InventoryDispatchResult

@@ -272,6 +272,13 @@ internal sealed partial class InventoryEngine : IInventorySync, IStockLevelSink,
             return 0;
         }
 
+        // What another host changed in the zero lists counts in this computation too (the engine must be initialized
+        // first: without a shared book, initializing clears the dirty set).
+        if (_shared is not null || _initialized)
+        {
+            await RefreshZeroListAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var now = _time.GetUtcNow();
         await ResolveDirtyAsync(now, cancellationToken).ConfigureAwait(false);
         if (_shared is { } shared)

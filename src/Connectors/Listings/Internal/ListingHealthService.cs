@@ -50,16 +50,29 @@ internal sealed class ListingHealthService : IListingHealth
         return ReportAsync(source, actions: null, cancellationToken);
     }
 
-    public async Task<ListingActionsReport> ApplyActionsAsync(string channel, CancellationToken cancellationToken = default)
+    public Task<ListingActionsReport> ApplyActionsAsync(string channel, CancellationToken cancellationToken = default) =>
+        ApplyActionsCoreAsync(channel, onEntry: null, cancellationToken);
+
+    public Task<ListingActionsReport> ReportAndApplyActionsAsync(string channel, Func<ListingReportEntry, CancellationToken, ValueTask> onEntry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onEntry);
+        return ApplyActionsCoreAsync(channel, onEntry, cancellationToken);
+    }
+
+    private async Task<ListingActionsReport> ApplyActionsCoreAsync(string channel, Func<ListingReportEntry, CancellationToken, ValueTask>? onEntry, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(channel);
         var source = ListingSource(channel);
         var settings = _options.CurrentValue;
         var opted = settings.Channels.TryGetValue(source.Name, out var found) ? found : new ListingActionOptions();
         var candidates = new ActionCandidates();
-        await foreach (var _ in ReportAsync(source, candidates, cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in ReportAsync(source, candidates, cancellationToken).ConfigureAwait(false))
         {
-            // The entries themselves are not needed; the candidates are gathered as they pass.
+            // The candidates are gathered as the entries pass; the entries themselves go to the caller, if it asked.
+            if (onEntry is not null)
+            {
+                await onEntry(entry, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         IReadOnlyList<string> zeroed = [];
