@@ -114,6 +114,12 @@ public sealed class CrashRestartTests
                 output.WriteLine("level mismatch " + mismatch);
             }
 
+            if (shops.Magento is not null)
+            {
+                var (writes, raced) = MagentoRaces(shops.Magento);
+                output.WriteLine($"magento: {writes} source writes; {raced} of them came after a shipment of an order holding the SKU that landed between the open orders read and the write (each stale as written: the push's re-check writes it again)");
+            }
+
             foreach (var line in MagentoTimeline(shops, end.LevelMismatches))
             {
                 output.WriteLine(line);
@@ -160,6 +166,41 @@ public sealed class CrashRestartTests
                 output.WriteLine("files kept in " + dir.FullName);
             }
         }
+    }
+
+    /// <summary>
+    /// How often the run hit the race of the 2026-12-03 finding: a shipment of an order holding a SKU that the store received
+    /// after the last read of the open orders and before the next source write of that SKU (whose quantity then still
+    /// counts the shipped order's reservation). Counted from the store's requests in arrival order.
+    /// </summary>
+    private static (int Writes, int Raced) MagentoRaces(MagentoEmulator magento)
+    {
+        var writes = 0;
+        var raced = 0;
+        var shippedSinceRead = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var request in magento.Requests)
+        {
+            var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (request is { Method: "GET", Path: "/V1/orders" } && request.Query.Any(q => q.Value == "state"))
+            {
+                shippedSinceRead.Clear();
+            }
+            else if (request.Method == "POST" && segments is [_, "order", _, "ship"])
+            {
+                shippedSinceRead.UnionWith(magento.GetOrderItems(long.Parse(segments[2], CultureInfo.InvariantCulture)).Select(i => i.Sku));
+            }
+            else if (request is { Method: "POST", Path: "/V1/inventory/source-items" }
+                && System.Text.Json.Nodes.JsonNode.Parse(request.Body ?? "{}")?["sourceItems"] is System.Text.Json.Nodes.JsonArray items)
+            {
+                foreach (var sku in items.Select(i => (string?)i?["sku"]).OfType<string>())
+                {
+                    writes++;
+                    raced += shippedSinceRead.Remove(sku) ? 1 : 0;
+                }
+            }
+        }
+
+        return (writes, raced);
     }
 
     /// <summary>
