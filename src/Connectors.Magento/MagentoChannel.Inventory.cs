@@ -20,6 +20,9 @@ public sealed partial class MagentoChannel
     /// in the WMS or waiting in the engine's inbox). So the quantity pushed to <see cref="MagentoOptions.ReservationSourceCode"/>
     /// is <c>available-to-sell + open reservations of the SKU</c>, read from the open orders in the same call, and the salable
     /// quantity comes out equal to the available-to-sell. Turn it off with <see cref="MagentoOptions.CompensateReservations"/>.</para>
+    /// <para>The open orders are read again after the write: an item whose orders shipped (or were cancelled or refunded)
+    /// between the read and the write is written again with what they hold now, up to three times, then answered
+    /// <see cref="PushOutcome.Retry"/>; otherwise the store would sell the shipped units again.</para>
     /// </remarks>
     public async Task<IReadOnlyList<InventoryPushItemResult>> PushInventoryAsync(IReadOnlyList<InventoryTarget> targets, CancellationToken cancellationToken = default)
     {
