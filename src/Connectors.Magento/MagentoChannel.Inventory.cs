@@ -20,6 +20,9 @@ public sealed partial class MagentoChannel
     /// in the WMS or waiting in the engine's inbox). So the quantity pushed to <see cref="MagentoOptions.ReservationSourceCode"/>
     /// is <c>available-to-sell + open reservations of the SKU</c>, read from the open orders in the same call, and the salable
     /// quantity comes out equal to the available-to-sell. Turn it off with <see cref="MagentoOptions.CompensateReservations"/>.</para>
+    /// <para>The open orders are read again after the write: an item whose orders shipped (or were cancelled or refunded)
+    /// between the read and the write is written again with what they hold now, up to three times, then answered
+    /// <see cref="PushOutcome.Retry"/>; otherwise the store would sell the shipped units again.</para>
     /// </remarks>
     public async Task<IReadOnlyList<InventoryPushItemResult>> PushInventoryAsync(IReadOnlyList<InventoryTarget> targets, CancellationToken cancellationToken = default)
     {
@@ -46,8 +49,9 @@ public sealed partial class MagentoChannel
             pending.Add((i, source));
         }
 
-        IReadOnlyDictionary<string, decimal> open = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        if (options.CompensateReservations && pending.Any(p => string.Equals(p.Source, reservationSource, StringComparison.Ordinal)))
+        var open = OpenReservations.None;
+        var compensating = options.CompensateReservations && pending.Any(p => string.Equals(p.Source, reservationSource, StringComparison.Ordinal));
+        if (compensating)
         {
             try
             {
@@ -72,14 +76,9 @@ public sealed partial class MagentoChannel
         foreach (var (index, source) in pending)
         {
             var target = targets[index];
-            decimal quantity = target.Quantity;
-            if (string.Equals(source, reservationSource, StringComparison.Ordinal) && open.TryGetValue(target.ChannelItemId, out var reserved))
-            {
-                quantity += reserved;
-                compensated += (long)reserved;
-            }
-
-            items.Add((index, new SourceItem { Sku = target.ChannelItemId, SourceCode = source, Quantity = quantity, Status = quantity > 0 ? 1 : 0 }));
+            decimal reserved = string.Equals(source, reservationSource, StringComparison.Ordinal) ? open.Of(target.ChannelItemId) : 0;
+            compensated += (long)reserved;
+            items.Add((index, SourceItemOf(target, source, reserved)));
         }
 
         if (compensated > 0)
@@ -90,15 +89,94 @@ public sealed partial class MagentoChannel
         if (options.InventoryApi == MagentoInventoryApi.AsyncBulkSourceItems && items.Count > 0)
         {
             await PushBulkAsync(items.Chunk(options.BatchSize).ToList(), targets, results, options, cancellationToken).ConfigureAwait(false);
-            return results;
+        }
+        else
+        {
+            await WriteAsync(items, targets, results, options, cancellationToken).ConfigureAwait(false);
         }
 
-        await Parallel.ForEachAsync(
-            items.Chunk(options.BatchSize),
-            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (chunk, ct) => await PushBatchAsync(chunk, targets, results, splitOnFailure: true, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        if (compensating)
+        {
+            var written = items.Where(i => string.Equals(i.Item.SourceCode, reservationSource, StringComparison.Ordinal)).ToList();
+            await SettleReservationsAsync(written, open, targets, results, options, cancellationToken).ConfigureAwait(false);
+        }
+
         return results;
     }
+
+    /// <summary>How often a push writes items again whose reservations changed under it before it hands them back as Retry.</summary>
+    internal const int MaxReservationRewrites = 3;
+
+    /// <summary>
+    /// The reservations read before the write may be stale by the time it lands: an order shipped in between had its units
+    /// deducted from the source and its reservation compensated before the write, which then set the source to
+    /// available-to-sell plus the units just shipped. The store sells them twice, and nothing follows to put it right,
+    /// since shipping leaves the WMS's available-to-sell as it was (the units leave its on-hand and its reservations at
+    /// once). A cancellation or refund of unshipped units in between does the same until the WMS's release is pushed.
+    /// So after the write the reservations are read again, following the orders of the first read only, and each item
+    /// whose orders hold less now is written again with what they hold; that write is checked in turn, up to
+    /// <see cref="MaxReservationRewrites"/> times, after which the item is handed back as Retry for the engine to push again.
+    /// Orders placed since the first read are left out: the WMS does not count them yet, so adding their reservations
+    /// back would sell their units until their import is pushed; left out, the store sells less until that push.
+    /// </summary>
+    private async Task SettleReservationsAsync(
+        List<(int Index, SourceItem Item)> written, OpenReservations read, IReadOnlyList<InventoryTarget> targets, InventoryPushItemResult[] results, MagentoOptions options, CancellationToken cancellationToken)
+    {
+        var watched = written.Where(w => results[w.Index] is { Outcome: PushOutcome.Applied }).ToList();
+        for (var rewrites = 0; watched.Count > 0; rewrites++)
+        {
+            OpenReservations now;
+            try
+            {
+                now = read.AsNow(await ReadOpenReservationsAsync(cancellationToken).ConfigureAwait(false));
+            }
+            catch (ConnectorRequestFailedException ex) when (ex is not ConnectorAuthenticationException)
+            {
+                // Written, but whether an order shipped meanwhile is unknown: the engine pushes them again.
+                foreach (var (index, _) in watched)
+                {
+                    results[index] = InventoryPushItemResult.Retry(targets[index], "written, but the open reservations could not be read again to check that no order shipped meanwhile: " + ex.Message, ex.RetryAfter);
+                }
+
+                return;
+            }
+
+            var changed = watched.Where(w => now.Of(targets[w.Index].ChannelItemId) != read.Of(targets[w.Index].ChannelItemId)).ToList();
+            if (changed.Count == 0)
+            {
+                return;
+            }
+
+            if (rewrites == MaxReservationRewrites)
+            {
+                foreach (var (index, _) in changed)
+                {
+                    results[index] = InventoryPushItemResult.Retry(
+                        targets[index], $"orders holding this item were shipped, cancelled or refunded while its source quantity was written, {MaxReservationRewrites + 1} times in a row; it is pushed again");
+                }
+
+                return;
+            }
+
+            Log.ReservationsChangedDuringPush(_logger, Name, changed.Count);
+            var again = changed.Select(c => (c.Index, SourceItemOf(targets[c.Index], c.Item.SourceCode!, now.Of(targets[c.Index].ChannelItemId)))).ToList();
+            await WriteAsync(again, targets, results, options, cancellationToken).ConfigureAwait(false);
+            watched = again.Where(a => results[a.Index] is { Outcome: PushOutcome.Applied }).ToList();
+            read = now;
+        }
+    }
+
+    private static SourceItem SourceItemOf(InventoryTarget target, string source, decimal reserved)
+    {
+        var quantity = target.Quantity + reserved;
+        return new SourceItem { Sku = target.ChannelItemId, SourceCode = source, Quantity = quantity, Status = quantity > 0 ? 1 : 0 };
+    }
+
+    private Task WriteAsync(List<(int Index, SourceItem Item)> items, IReadOnlyList<InventoryTarget> targets, InventoryPushItemResult[] results, MagentoOptions options, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            items.Chunk(options.BatchSize),
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (chunk, ct) => await PushBatchAsync(chunk, targets, results, splitOnFailure: true, ct).ConfigureAwait(false));
 
     private async Task PushBatchAsync((int Index, SourceItem Item)[] batch, IReadOnlyList<InventoryTarget> targets, InventoryPushItemResult[] results, bool splitOnFailure, CancellationToken cancellationToken)
     {
@@ -164,7 +242,7 @@ public sealed partial class MagentoChannel
         var reservationSource = options.ReservationSourceCode ?? options.DefaultSourceCode;
         var open = options.CompensateReservations
             ? await ReadOpenReservationsAsync(cancellationToken).ConfigureAwait(false)
-            : new Dictionary<string, decimal>(StringComparer.Ordinal);
+            : OpenReservations.None;
         var chunks = channelItemIds is null ? [null] : channelItemIds.Distinct(StringComparer.Ordinal).Chunk(options.PageSize).Select(c => (string[]?)c).ToList();
         foreach (var chunk in chunks)
         {
@@ -184,9 +262,9 @@ public sealed partial class MagentoChannel
                 }
 
                 var quantity = item.Quantity ?? 0;
-                if (string.Equals(item.SourceCode, reservationSource, StringComparison.Ordinal) && open.TryGetValue(item.Sku, out var reserved))
+                if (string.Equals(item.SourceCode, reservationSource, StringComparison.Ordinal))
                 {
-                    quantity -= reserved;
+                    quantity -= open.Of(item.Sku);
                 }
 
                 yield return new ChannelInventoryLevel
@@ -200,31 +278,27 @@ public sealed partial class MagentoChannel
     }
 
     /// <summary>
-    /// The open reservation of each SKU: over the orders still in an open state, each stock-keeping line's ordered quantity
+    /// The open reservations, per order: over the orders still in an open state, each stock-keeping line's ordered quantity
     /// less what is shipped, cancelled or refunded (counted on the line or on its configurable/bundle parent, whichever is
-    /// further), rounded up.
+    /// further); a SKU's total is rounded up.
     /// </summary>
-    internal async Task<IReadOnlyDictionary<string, decimal>> ReadOpenReservationsAsync(CancellationToken cancellationToken)
+    internal async Task<OpenReservations> ReadOpenReservationsAsync(CancellationToken cancellationToken)
     {
         var options = _client.Options;
         var criteria = new SearchCriteria { PageSize = options.PageSize }
             .Where("state", "in", string.Join(',', MagentoMapper.OpenStates))
             .OrderBy("entity_id");
-        var open = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var byOrder = new Dictionary<long, Dictionary<string, decimal>>();
         await foreach (var order in _client.SearchAsync("orders", criteria, MagentoJsonContext.Default.SearchResultOrder, cancellationToken).ConfigureAwait(false))
         {
             foreach (var (sku, quantity) in MagentoMapper.OpenReservations(order))
             {
-                open[sku] = open.GetValueOrDefault(sku) + quantity;
+                var lines = byOrder.TryGetValue(order.EntityId, out var found) ? found : byOrder[order.EntityId] = new Dictionary<string, decimal>(StringComparer.Ordinal);
+                lines[sku] = lines.GetValueOrDefault(sku) + quantity;
             }
         }
 
-        foreach (var sku in open.Keys.ToList())
-        {
-            open[sku] = Math.Ceiling(open[sku]);
-        }
-
-        return open;
+        return new OpenReservations(byOrder);
     }
 
     private static string? ResolveSource(MagentoOptions options, string locationId) =>

@@ -248,6 +248,65 @@ public sealed class EngineEndToEndTests
         Assert.Equal(1, emulator.ProductSaves); // OLD once; EMPTY was enabled already, OFF never touched
     }
 
+    [Fact]
+    public async Task InventoryFlow_OrderShipsWhileItsLevelIsPushed_StoreSellsTheAvailableToSellWithoutAnotherWmsChange()
+    {
+        // The crash-restart finding at the engine's level: the WMS holds 10 with a Magento order of 2 reserved and its
+        // level is dispatched; the order ships between the connector's reservation read and its source write. Shipping
+        // leaves the WMS's available-to-sell at 8, so this dispatch is the only one: it must leave the store selling 8.
+        var time = NewClock();
+        await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
+        emulator.AddProduct("SKU-A");
+        emulator.SetSourceQuantity("SKU-A", "default", 10);
+        var order = emulator.PlaceOrder([MagentoEmulatorLine.Simple("SKU-A", 2)]);
+        var shipped = 0;
+        emulator.BeforeHandling = r =>
+        {
+            if (r is { Method: "POST", Path: "/V1/inventory/source-items" } && Interlocked.Exchange(ref shipped, 1) == 0)
+            {
+                emulator.ShipOrder(order);
+            }
+        };
+        await using var provider = TestHost.ForEngine(emulator, time, new FakeWarehouse(), WmsPorts.Inventory);
+        var sync = provider.GetRequiredService<IInventorySync>();
+
+        await sync.RecordStockLevelsAsync([new StockLevel("SKU-A", InventoryTarget.DefaultLocation, 10, 2)], Ct);
+        var result = await sync.DispatchAsync(TestHost.Channel, Ct);
+
+        Assert.Equal(1, result.Applied);
+        Assert.Equal(1, emulator.GetShipmentCount(order));
+        Assert.Equal(8m, emulator.GetSalableQuantity("SKU-A"));
+        await sync.RecordStockLevelsAsync([new StockLevel("SKU-A", InventoryTarget.DefaultLocation, 8, 0)], Ct); // the WMS ships it: 8 on hand, 0 reserved
+        Assert.Equal(0, (await sync.DispatchAsync(TestHost.Channel, Ct)).Applied); // nothing changed to push
+        Assert.Equal(8m, emulator.GetSalableQuantity("SKU-A"));
+    }
+
+    [Fact]
+    public async Task Reconciliation_StoreSellsMoreThanTheWms_DriftFoundAndWrittenBack()
+    {
+        // Should a source quantity end above what was pushed (an admin's edit, or a write the push could not check), the
+        // reconciliation sees it: the connector reads the source less the open reservations and compares that with what the
+        // engine pushed, and the repair pushes it again with the reservations of the moment.
+        var time = NewClock();
+        await using var emulator = await MagentoEmulator.StartAsync(time, Ct);
+        emulator.AddProduct("SKU-A");
+        emulator.PlaceOrder([MagentoEmulatorLine.Simple("SKU-A", 2)]);
+        await using var provider = TestHost.ForEngine(emulator, time, new FakeWarehouse(), WmsPorts.Inventory);
+        var sync = provider.GetRequiredService<IInventorySync>();
+        await sync.RecordStockLevelsAsync([new StockLevel("SKU-A", InventoryTarget.DefaultLocation, 10, 2)], Ct);
+        await sync.DispatchAsync(TestHost.Channel, Ct);
+        emulator.SetSourceQuantity("SKU-A", "default", 12); // the store now sells 10
+
+        var report = await provider.GetRequiredService<IReconciler>().ReconcileAsync(new ReconciliationRequest(TestHost.Channel) { Orders = false }, Ct);
+        await sync.DispatchAsync(TestHost.Channel, Ct);
+
+        var drift = Assert.Single(report.Differences);
+        Assert.Equal(ReconciliationDifferenceKind.InventoryDrift, drift.Kind);
+        Assert.True(drift.Repaired);
+        Assert.Equal(8m, emulator.GetSalableQuantity("SKU-A"));
+        Assert.Equal(10m, emulator.GetSourceQuantity("SKU-A", "default"));
+    }
+
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));

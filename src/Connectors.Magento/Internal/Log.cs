@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8209, Level = LogLevel.Warning, Message = "Magento {Channel}: bulk {BulkUuid} still has open operations after {Timeout}; their items are retried")]
     public static partial void BulkStillOpen(ILogger logger, string channel, string bulkUuid, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 8210, Level = LogLevel.Information, Message = "Magento {Channel}: orders holding {Count} items were shipped, cancelled or refunded while their source quantities were written; writing them again")]
+    public static partial void ReservationsChangedDuringPush(ILogger logger, string channel, int count);
 }

@@ -31,15 +31,16 @@ public sealed partial class MagentoEmulator
 
         var query = context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? string.Empty))).ToList();
         MagentoEmulatorFault? fault = null;
+        var request = new MagentoEmulatorRequest
+        {
+            Method = method,
+            Path = bulk ? "/async/bulk" + path : path,
+            Query = query,
+            Body = body,
+        };
         lock (_gate)
         {
-            _requests.Add(new MagentoEmulatorRequest
-            {
-                Method = method,
-                Path = bulk ? "/async/bulk" + path : path,
-                Query = query,
-                Body = body,
-            });
+            _requests.Add(request);
             var index = _faults.FindIndex(f => f.Path is null || path.EndsWith(f.Path, StringComparison.Ordinal));
             if (index >= 0)
             {
@@ -48,6 +49,8 @@ public sealed partial class MagentoEmulator
             }
         }
 
+        // Outside the lock: the hook may change the store through the emulator's own methods.
+        BeforeHandling?.Invoke(request);
         if (fault is MagentoEmulatorFault.ConnectionReset)
         {
             context.Features.Get<IHttpRequestLifetimeFeature>()?.Abort();

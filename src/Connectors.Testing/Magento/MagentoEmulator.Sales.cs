@@ -73,6 +73,25 @@ public sealed partial class MagentoEmulator
         }
     }
 
+    /// <summary>
+    /// Ships what is left of an order as the admin does from the back office ("Ship" with every item): the same shipment
+    /// as <c>POST /V1/order/{id}/ship</c> without items, so the shipped units leave the sources and their reservations are
+    /// compensated.
+    /// </summary>
+    /// <param name="orderId">The order's entity id.</param>
+    /// <returns>The shipment's entity id.</returns>
+    /// <exception cref="InvalidOperationException">Magento refuses the shipment (the message names why).</exception>
+    public long ShipOrder(long orderId)
+    {
+        lock (_gate)
+        {
+            var answer = Ship(orderId, null);
+            return answer.Status == 200
+                ? answer.Body!.GetValue<long>()
+                : throw new InvalidOperationException($"order {orderId} not shipped: {answer.Body?["message"]}");
+        }
+    }
+
     /// <summary>Cancels an order as the admin does: what is not shipped is cancelled and its reservation compensated.</summary>
     /// <param name="orderId">The order.</param>
     public void CancelOrder(long orderId)

@@ -82,6 +82,14 @@ public sealed partial class MagentoEmulator : IAsyncDisposable
     /// <summary>No answer leaves before this long after its request arrived. Default zero.</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>
+    /// Test-only: called with each request after it arrived and before the store handles it (before faults and latency),
+    /// outside the emulator's lock, so it may change the store through the emulator's methods (<see cref="PlaceOrder"/>,
+    /// <see cref="ShipOrder"/>, <see cref="CancelOrder"/>) as if that had happened in Magento just before the request was
+    /// processed: to put, for instance, a shipment between a client's read and its write. Null by default.
+    /// </summary>
+    public Action<MagentoEmulatorRequest>? BeforeHandling { get; set; }
+
     /// <summary>Every request received, in order.</summary>
     public IReadOnlyList<MagentoEmulatorRequest> Requests
     {
