@@ -54,6 +54,9 @@ internal sealed class ShopifyGraphClient : IDisposable
 
     public ShopifyOptions Options => _options.Get(_channel);
 
+    /// <summary>The clock the client waits on (bucket waits, and the polls of a bulk operation).</summary>
+    public TimeProvider Time => _time;
+
     /// <summary>Calls made and THROTTLED responses seen by this client (for reports and tests).</summary>
     public long Calls => Interlocked.Read(ref _calls);
 
@@ -419,6 +422,39 @@ internal sealed class ShopifyGraphClient : IDisposable
         var retryAfter = response.Headers.RetryAfter?.Delta
             ?? (response.Headers.RetryAfter?.Date is { } date ? date - _time.GetUtcNow() : null);
         return (response.StatusCode, text, requestId, retryAfter);
+    }
+
+    /// <summary>
+    /// Opens the result file of a bulk operation for reading as a stream (the response is returned after its headers).
+    /// No access token is sent: the URL is signed for this file and points at Shopify's file storage, not at the shop.
+    /// </summary>
+    public async Task<HttpResponseMessage> DownloadAsync(Uri url, string operationId, CancellationToken cancellationToken)
+    {
+        var client = _httpClientFactory.CreateClient(HttpClientName(_channel));
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new ShopifyBulkOperationException(
+                $"the result file of bulk operation {operationId} of channel '{_channel}' could not be downloaded: {ex.Message}", operationId, "COMPLETED", null, hasPartialData: false, isTransient: true);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = (int)response.StatusCode;
+            response.Dispose();
+
+            // 403/404/410: the signed URL expired or is wrong; running the read again creates a new operation and URL.
+            throw new ShopifyBulkOperationException(
+                $"the result file of bulk operation {operationId} of channel '{_channel}' answered HTTP {status.ToString(CultureInfo.InvariantCulture)}.", operationId, "COMPLETED", null, hasPartialData: false, isTransient: true);
+        }
+
+        return response;
     }
 
     /// <summary>A failure below HTTP (refused or reset connection, DNS, timeout, open circuit): transient, with the cause kept.</summary>
