@@ -91,6 +91,16 @@ public sealed class ShopifyOptions
     /// <value>Default 2 hours; from 1 second to 10 days (Shopify stops a bulk query after 10 days).</value>
     public TimeSpan BulkOperationTimeout { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// The number of products above which one price push runs as a bulk mutation (<c>stagedUploadsCreate</c>, the
+    /// variables uploaded as JSONL, <c>bulkOperationRunMutation</c> of <c>productVariantsBulkUpdate</c>, the result read
+    /// back per line) instead of one <c>productVariantsBulkUpdate</c> call per product. When Shopify refuses to start it
+    /// because the shop's bulk mutations are at their limit, or the upload fails, the push uses the calls per product.
+    /// </summary>
+    /// <value>Default 100 products; from 0 to 1,000,000 (above the engine's price batch of 250 targets it is never used).</value>
+    [Range(0, 1_000_000)]
+    public int BulkPriceProductThreshold { get; set; } = 100;
+
     /// <summary>The tag added to an order when it is acknowledged; null or empty to add none.</summary>
     /// <value>Default <c>wms-received</c>.</value>
     public string? AcknowledgementTag { get; set; } = "wms-received";

@@ -5,6 +5,8 @@ internal static partial class GraphDocuments
     public const string BulkOperationRunQuery = nameof(BulkOperationRunQuery);
     public const string BulkOperation = nameof(BulkOperation);
     public const string ProductVariantsCount = nameof(ProductVariantsCount);
+    public const string StagedUploadsCreate = nameof(StagedUploadsCreate);
+    public const string BulkOperationRunMutation = nameof(BulkOperationRunMutation);
 
     /// <summary>The query run in bulk for the catalogue and the listing report: every variant, one JSONL line each.</summary>
     public const string BulkVariants = nameof(BulkVariants);
@@ -21,7 +23,7 @@ internal static partial class GraphDocuments
     public static IReadOnlyList<string> BulkQueries { get; } = [BulkVariants, BulkInventoryLevels];
 
     /// <summary>The bulk operation's operations (part of <see cref="All"/>); a property, as static fields of partial files initialise in no set order.</summary>
-    private static string[] BulkOperations => [BulkOperationRunQuery, BulkOperation, ProductVariantsCount];
+    private static string[] BulkOperations => [BulkOperationRunQuery, BulkOperation, ProductVariantsCount, StagedUploadsCreate, BulkOperationRunMutation];
 
     /// <summary>The text of a query run in bulk (no fragments: Shopify's bulk queries are sent as one string).</summary>
     public static string GetBulkQuery(string name) => Cache.GetOrAdd(BulkPrefix + name + ".graphql", static resource => Read(resource));

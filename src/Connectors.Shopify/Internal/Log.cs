@@ -38,7 +38,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 7053, Level = LogLevel.Warning, Message = "Shopify channel {Channel}: inventory item {InventoryItemId} could not be stocked at location {LocationId}: {Reason}")]
     public static partial void InventoryNotActivated(ILogger logger, string channel, string inventoryItemId, string locationId, string reason);
 
-    [LoggerMessage(EventId = 7080, Level = LogLevel.Warning, Message = "Shopify channel {Channel}: bulk query {Operation} not started ({ErrorCode}: {Reason}); reading with paged queries instead")]
+    [LoggerMessage(EventId = 7080, Level = LogLevel.Warning, Message = "Shopify channel {Channel}: bulk operation {Operation} not started ({ErrorCode}: {Reason}); using paged queries or one call per product instead")]
     public static partial void BulkReadFallback(ILogger logger, string channel, string operation, string? errorCode, string reason);
 
     [LoggerMessage(EventId = 7081, Level = LogLevel.Information, Message = "Shopify channel {Channel}: bulk operation {OperationId} ({Operation}) completed with {ObjectCount} objects, {FileSize} bytes")]

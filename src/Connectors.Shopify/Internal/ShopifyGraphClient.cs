@@ -457,6 +457,40 @@ internal sealed class ShopifyGraphClient : IDisposable
         return response;
     }
 
+    /// <summary>
+    /// Uploads a file to a staged upload target as a multipart form: the target's parameters first, then the file as
+    /// <c>file</c>. No access token is sent: the target is Shopify's file storage, authorised by the signed parameters.
+    /// </summary>
+    public async Task UploadStagedAsync(Uri url, IReadOnlyList<StagedParameter> parameters, byte[] file, string fileName, string mimeType, CancellationToken cancellationToken)
+    {
+        var client = _httpClientFactory.CreateClient(HttpClientName(_channel));
+        using var form = new MultipartFormDataContent();
+        foreach (var parameter in parameters)
+        {
+            form.Add(new StringContent(parameter.Value), parameter.Name);
+        }
+
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mimeType);
+        form.Add(content, "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new ShopifyBulkOperationException(
+                    $"the staged upload of channel '{_channel}' answered HTTP {((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)}.", null, null, "STAGED_UPLOAD_FAILED", hasPartialData: false, isTransient: true);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new ShopifyBulkOperationException(
+                $"the staged upload of channel '{_channel}' failed: {ex.Message}", null, null, "STAGED_UPLOAD_FAILED", hasPartialData: false, isTransient: true);
+        }
+    }
+
     /// <summary>A failure below HTTP (refused or reset connection, DNS, timeout, open circuit): transient, with the cause kept.</summary>
     private ConnectorRequestFailedException Transport(string operation, string what, Exception inner) =>
         new(ShopifyChannelDefaults.Platform, $"{operation} on channel '{_channel}': {what}", isTransient: true, innerException: inner);

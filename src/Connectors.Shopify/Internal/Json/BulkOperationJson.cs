@@ -38,3 +38,25 @@ internal sealed record BulkLevelLine(
     NodeRef? Location,
     IReadOnlyList<QuantityNode>? Quantities,
     [property: JsonPropertyName("__parentId")] string? ParentId);
+
+internal sealed record StagedUploadsCreateVariables(IReadOnlyList<StagedUploadInput> Input);
+
+internal sealed record StagedUploadInput(string Resource, string Filename, string MimeType, string HttpMethod);
+
+internal sealed record StagedUploadsCreateData(StagedUploadsCreatePayload? StagedUploadsCreate);
+
+internal sealed record StagedUploadsCreatePayload(IReadOnlyList<StagedTarget>? StagedTargets, IReadOnlyList<UserError>? UserErrors);
+
+internal sealed record StagedTarget(string? Url, string? ResourceUrl, IReadOnlyList<StagedParameter>? Parameters);
+
+internal sealed record StagedParameter(string Name, string Value);
+
+internal sealed record BulkOperationRunMutationVariables(string Mutation, string StagedUploadPath);
+
+internal sealed record BulkOperationRunMutationData(BulkOperationRunPayload? BulkOperationRunMutation);
+
+/// <summary>One line of a bulk price mutation's result: the answer to the variables of input line <c>__lineNumber</c> (0-based).</summary>
+internal sealed record BulkPriceResultLine(
+    ProductVariantsBulkUpdateData? Data,
+    IReadOnlyList<GraphError>? Errors,
+    [property: JsonPropertyName("__lineNumber")] int? LineNumber);
