@@ -77,6 +77,8 @@ public sealed partial class ShopifyEmulator
             "bulkOperation" => (Wrap(root, ParseGid(args["id"], "BulkOperation") is { } id && _bulkOperations.TryGetValue(id, out var op) ? BulkOperationJson(op) : null), null),
             "currentBulkOperation" => (Wrap(root, _bulkOperations.Values.Where(o => o.Type == (args["type"]?.GetValue<string>() ?? "QUERY")).MaxBy(o => o.Id) is { } current ? BulkOperationJson(current) : null), null),
             "productVariantsCount" => (Wrap(root, _graph.ProductVariantsCount(args)), null),
+            "stagedUploadsCreate" => (Wrap(root, StagedUploadsCreate(args)), null),
+            "bulkOperationRunMutation" => (Wrap(root, await RunBulkMutationAsync(version, args, cancellationToken).ConfigureAwait(false)), null),
             _ => _graph.Execute(version, query, variables),
         };
     }

@@ -100,6 +100,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
         app.MapPost("/admin/api/{version}/graphql.json", (HttpContext context, string version) => emulator.HandleGraphAsync(context, version));
         app.MapPost("/admin/oauth/access_token", emulator.HandleTokenAsync);
         app.MapGet("/bulk-results/{id:long}/{kind}.jsonl", (HttpContext context, long id, string kind) => emulator.HandleBulkFileAsync(context, id, kind));
+        app.MapPost("/staged-uploads/", emulator.HandleStagedUploadAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.BaseAddress = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
