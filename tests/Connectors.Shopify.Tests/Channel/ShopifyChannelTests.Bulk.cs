@@ -98,4 +98,34 @@ public sealed partial class ShopifyChannelTests
         Assert.False(error.IsTransient);
         Assert.Empty(_server.Sent(GraphDocuments.ProductVariants));
     }
+
+    [Fact]
+    public async Task PushPricesAsync_ShopAtItsLimitOfBulkMutations_FallsBackToOneCallPerProduct()
+    {
+        // BulkMutationErrorCode.LIMIT_REACHED: "Bulk operations limit reached. Please try again later."
+        var ct = TestContext.Current.CancellationToken;
+        _server.Respond(GraphDocuments.ShopCurrency, """{"shop":{"currencyCode":"EUR"}}""");
+        _server.Respond(GraphDocuments.InventoryItemVariants, "{\"nodes\":[" + PricedItem(1, 11, 5) + "," + PricedItem(2, 12, 6) + "]}");
+        _server.Respond(
+            GraphDocuments.StagedUploadsCreate,
+            "{\"stagedUploadsCreate\":{\"stagedTargets\":[{\"url\":\"" + _server.Urls[0] + "/upload\",\"resourceUrl\":null,\"parameters\":[{\"name\":\"key\",\"value\":\"tmp/1/bulk/x/prices.jsonl\"},{\"name\":\"policy\",\"value\":\"p\"}]}],\"userErrors\":[]}}");
+        _server.Given(Request.Create().WithPath("/upload").UsingPost()).RespondWith(Response.Create().WithStatusCode(201));
+        _server.Respond(GraphDocuments.BulkOperationRunMutation, """{"bulkOperationRunMutation":{"bulkOperation":null,"userErrors":[{"field":null,"message":"Bulk operations limit reached. Please try again later.","code":"LIMIT_REACHED"}]}}""");
+        _server.Respond(GraphDocuments.ProductVariantsBulkUpdate, """{"productVariantsBulkUpdate":{"productVariants":[{"id":"gid://shopify/ProductVariant/11","price":"9.00","compareAtPrice":null}],"userErrors":[]}}""", "ProductVariant/11");
+        _server.Respond(GraphDocuments.ProductVariantsBulkUpdate, """{"productVariantsBulkUpdate":{"productVariants":[{"id":"gid://shopify/ProductVariant/12","price":"9.00","compareAtPrice":null}],"userErrors":[]}}""", "ProductVariant/12");
+        await using var services = Build(o => o.BulkPriceProductThreshold = 1);
+
+        var results = await services.Channel().PushPricesAsync(
+        [
+            new PriceTarget { ChannelItemId = "gid://shopify/InventoryItem/1", Price = new ChannelPrice { Amount = new Money(9m, "EUR") } },
+            new PriceTarget { ChannelItemId = "gid://shopify/InventoryItem/2", Price = new ChannelPrice { Amount = new Money(9m, "EUR") } },
+        ], ct);
+
+        Assert.All(results, r => Assert.Equal(PushOutcome.Applied, r.Outcome));
+        Assert.Single(_server.Sent(GraphDocuments.BulkOperationRunMutation));
+        Assert.Equal(2, _server.Sent(GraphDocuments.ProductVariantsBulkUpdate).Count);
+        var upload = Assert.Single(_server.LogEntries, e => e.RequestMessage.Path == "/upload");
+        Assert.False(upload.RequestMessage.Headers!.ContainsKey("X-Shopify-Access-Token"));
+        Assert.Contains("gid://shopify/ProductVariant/12", upload.RequestMessage.Body, StringComparison.Ordinal);
+    }
 }

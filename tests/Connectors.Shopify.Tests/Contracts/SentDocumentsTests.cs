@@ -130,6 +130,19 @@ public sealed class SentDocumentsTests
 
         await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o =>
         {
+            o.BulkPriceProductThreshold = 0;
+            o.BulkPollInterval = TimeSpan.FromMilliseconds(10);
+        }))
+        {
+            // A price push of more products than the threshold: staged upload (StagedUploadsCreate), then the bulk
+            // mutation (BulkOperationRunMutation), whose productVariantsBulkUpdate the emulator validates per line.
+            var variant = emulator.AddVariant("BULK-PRICED");
+            var results = await services.Channel().PushPricesAsync([new PriceTarget { ChannelItemId = variant.InventoryItemId, Price = new ChannelPrice { Amount = new Money(4.5m, "EUR") } }], ct);
+            Assert.Equal(PushOutcome.Applied, Assert.Single(results).Outcome);
+        }
+
+        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o =>
+        {
             o.BulkReadThreshold = 0;
             o.BulkPollInterval = TimeSpan.FromMilliseconds(10);
         }))
