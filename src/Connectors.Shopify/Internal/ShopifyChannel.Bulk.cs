@@ -95,9 +95,12 @@ internal sealed partial class ShopifyChannel
                         $"bulk operation {operation.Id} ({bulkQuery}) of channel '{Name}' failed with {operation.ErrorCode ?? "no error code"}"
                         + (operation.PartialDataUrl is null ? "." : "; its partial data was not read, as a partial catalogue would look like deleted items."),
                         operation.Id, operation.Status, operation.ErrorCode, operation.PartialDataUrl is not null, isTransient: operation.ErrorCode is not "ACCESS_DENIED");
-                case "CANCELED" or "CANCELING" or "EXPIRED":
+                case "CREATED" or "RUNNING":
+                    break;
+                default:
+                    // CANCELED, CANCELING (ends CANCELED), EXPIRED, or a status newer than this package: no result to read.
                     throw new ShopifyBulkOperationException(
-                        $"bulk operation {operation.Id} ({bulkQuery}) of channel '{Name}' ended {operation.Status} (cancelled by someone else, or its result expired) before it was read.",
+                        $"bulk operation {operation.Id} ({bulkQuery}) of channel '{Name}' ended {operation.Status ?? "with no status"} (cancelled by someone else, or its result expired) before it was read.",
                         operation.Id, operation.Status, operation.ErrorCode, operation.PartialDataUrl is not null, isTransient: true);
             }
 
@@ -141,7 +144,13 @@ internal sealed partial class ShopifyChannel
                 $"bulk operation {operation.Id} of channel '{Name}' completed with {operation.ObjectCount} objects but no result URL.", operation.Id, operation.Status, null, hasPartialData: false, isTransient: true);
         }
 
-        using var response = await _client.DownloadAsync(new Uri(url), operation.Id, cancellationToken).ConfigureAwait(false);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("https" or "http"))
+        {
+            throw new ShopifyBulkOperationException(
+                $"bulk operation {operation.Id} of channel '{Name}' completed with a result URL that is not an absolute http(s) URL.", operation.Id, operation.Status, "MALFORMED_RESPONSE", hasPartialData: false, isTransient: true);
+        }
+
+        using var response = await _client.DownloadAsync(address, operation.Id, cancellationToken).ConfigureAwait(false);
         var encoded = response.Content.Headers.ContentEncoding.Count > 0;
         using var counting = new CountingStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
         using var reader = new StreamReader(counting, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);

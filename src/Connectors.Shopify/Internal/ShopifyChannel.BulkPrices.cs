@@ -114,13 +114,14 @@ internal sealed partial class ShopifyChannel
             }
 
             if (payload?.StagedTargets is not [{ Url: { } url } target, ..]
+                || !Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("https" or "http")
                 || target.Parameters?.FirstOrDefault(p => p.Name == "key")?.Value is not { Length: > 0 } key)
             {
-                Log.BulkReadFallback(_logger, Name, BulkPricesName, "STAGED_UPLOAD_REFUSED", "stagedUploadsCreate returned no target with a key");
+                Log.BulkReadFallback(_logger, Name, BulkPricesName, "STAGED_UPLOAD_REFUSED", "stagedUploadsCreate returned no target with an absolute URL and a key");
                 return null;
             }
 
-            await _client.UploadStagedAsync(new Uri(url), target.Parameters, file, fileName, mimeType, cancellationToken).ConfigureAwait(false);
+            await _client.UploadStagedAsync(address, target.Parameters, file, fileName, mimeType, cancellationToken).ConfigureAwait(false);
             return key;
         }
         catch (ConnectorException ex) when (ex.IsTransient && !cancellationToken.IsCancellationRequested)

@@ -465,9 +465,9 @@ internal sealed class ShopifyGraphClient : IDisposable
     {
         var client = _httpClientFactory.CreateClient(HttpClientName(_channel));
         using var form = new MultipartFormDataContent();
-        foreach (var parameter in parameters)
+        foreach (var parameter in parameters.Where(p => !string.IsNullOrEmpty(p.Name)))
         {
-            form.Add(new StringContent(parameter.Value), parameter.Name);
+            form.Add(new StringContent(parameter.Value ?? string.Empty), parameter.Name);
         }
 
         var content = new ByteArrayContent(file);
