@@ -69,6 +69,7 @@ public sealed class BulkReadTests
         Assert.Equal(0, emulator.BulkDownloadsWithAccessToken);
         Assert.All(emulator.BulkOperations, o => Assert.Equal("COMPLETED", o.Status));
         Assert.DoesNotContain(emulator.Requests.Skip((int)pagedCalls), r => r.OperationName is GraphDocuments.ProductVariants or GraphDocuments.InventoryLevels or GraphDocuments.InventoryItemLevels);
+        TestContext.Current.TestOutputHelper?.WriteLine($"GraphQL requests for catalogue + listings + levels of 3,000 variants / 6,000 levels: paged {pagedCalls}, bulk {bulkCalls} (+3 file downloads).");
         Assert.True(pagedCalls >= 24, $"paged reads made {pagedCalls} calls");
         Assert.True(bulkCalls <= 3 * 12, $"bulk reads made {bulkCalls} calls");
     }
