@@ -173,6 +173,106 @@ public sealed class BulkReadTests
     }
 
     [Fact]
+    public async Task ListItemsAsync_BulkOperationStillRunningAfterTheTimeout_TypedTransientErrorNamingTheStatus()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await StockAsync(emulator, 3);
+        emulator.HoldBulkOperations = true;
+        await using var services = ShopifyTestHost.Build(emulator.BaseAddress, configure: o =>
+        {
+            o.BulkRead = ShopifyBulkReadMode.Always;
+            o.BulkPollInterval = TimeSpan.FromMilliseconds(50);
+            o.BulkMaxPollInterval = TimeSpan.FromMilliseconds(200);
+            o.BulkOperationTimeout = TimeSpan.FromSeconds(1);
+        });
+
+        var error = await Assert.ThrowsAsync<ShopifyBulkOperationException>(async () => await services.Channel().ListItemsAsync(ct).ToListAsync(ct));
+
+        Assert.Equal("RUNNING", error.Status);
+        Assert.True(error.IsTransient);
+        Assert.Contains("BulkOperationTimeout", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, emulator.BulkDownloads);
+        emulator.HoldBulkOperations = false;
+    }
+
+    [Fact]
+    public async Task BulkQuery_GroupObjects_EachChildDirectlyBelowItsParent()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { RestoreRate = 1000 }, ct);
+        await StockAsync(emulator, 4);
+        emulator.BulkOperationDelay = TimeSpan.FromMilliseconds(1);
+        using var client = new HttpClient { BaseAddress = emulator.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Shopify-Access-Token", emulator.Options.AccessToken);
+
+        var started = (await PostAsync(client, "2026-01", "mutation($q: String!) { bulkOperationRunQuery(query: $q, groupObjects: true) { bulkOperation { id } userErrors { message } } }", new JsonObject { ["q"] = "{ inventoryItems { edges { node { id inventoryLevels { edges { node { location { id } } } } } } } }" }, ct))["bulkOperationRunQuery"]!;
+        var lines = await ResultLinesAsync(client, started["bulkOperation"]!["id"]!.GetValue<string>(), ct);
+
+        string? parent = null;
+        foreach (var line in lines)
+        {
+            if (line["__parentId"] is { } of)
+            {
+                Assert.Equal(parent, of.GetValue<string>());
+            }
+            else
+            {
+                parent = line["id"]!.GetValue<string>();
+            }
+        }
+
+        Assert.Equal(12, lines.Count);
+    }
+
+    [Theory]
+    [InlineData("NO_SUCH_FILE", "tmp/none/prices.jsonl", "mutation M($productId: ID!, $variants: [ProductVariantsBulkInput!]!) { productVariantsBulkUpdate(productId: $productId, variants: $variants) { userErrors { message } } }")]
+    [InlineData("INVALID_MUTATION", null, "query Q { shop { id } }")]
+    [InlineData("INVALID_MUTATION", null, "mutation M($productId: ID!, $variants: [ProductVariantsBulkInput!]!) { productVariantsBulkUpdate(productId: $productId, variants: $variants) { notAField } }")]
+    public async Task BulkOperationRunMutation_MissingFileOrInvalidMutation_RefusedWithTheDocumentedCode(string code, string? path, string mutation)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(cancellationToken: ct);
+        using var client = new HttpClient { BaseAddress = emulator.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Shopify-Access-Token", emulator.Options.AccessToken);
+        if (path is null)
+        {
+            // A staged file with one valid line of variables, uploaded as the target asks.
+            var staged = (await PostAsync(client, "2026-01", "mutation($i: [StagedUploadInput!]!) { stagedUploadsCreate(input: $i) { stagedTargets { url parameters { name value } } userErrors { message } } }", new JsonObject { ["i"] = new JsonArray(new JsonObject { ["resource"] = "BULK_MUTATION_VARIABLES", ["filename"] = "v.jsonl", ["mimeType"] = "text/jsonl", ["httpMethod"] = "POST" }) }, ct))["stagedUploadsCreate"]!["stagedTargets"]![0]!;
+            using var form = new MultipartFormDataContent();
+            foreach (var parameter in staged["parameters"]!.AsArray())
+            {
+                form.Add(new StringContent(parameter!["value"]!.GetValue<string>()), parameter["name"]!.GetValue<string>());
+            }
+
+            form.Add(new ByteArrayContent("{\"productId\":\"gid://shopify/Product/1\",\"variants\":[]}\n"u8.ToArray()), "file", "v.jsonl");
+            using var upload = new HttpClient();
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await upload.PostAsync(new Uri(staged["url"]!.GetValue<string>()), form, ct)).StatusCode);
+            path = staged["parameters"]!.AsArray().First(p => p!["name"]!.GetValue<string>() == "key")!["value"]!.GetValue<string>();
+        }
+
+        var payload = (await PostAsync(client, "2026-01", "mutation($m: String!, $p: String!) { bulkOperationRunMutation(mutation: $m, stagedUploadPath: $p) { bulkOperation { id } userErrors { message code } } }", new JsonObject { ["m"] = mutation, ["p"] = path }, ct))["bulkOperationRunMutation"]!;
+
+        Assert.Null(payload["bulkOperation"]);
+        Assert.Equal(code, payload["userErrors"]![0]!["code"]!.GetValue<string>());
+        Assert.Empty(emulator.BulkOperations);
+    }
+
+    private static async Task<List<JsonObject>> ResultLinesAsync(HttpClient client, string id, CancellationToken ct)
+    {
+        JsonNode? operation;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"bulk operation {id} did not complete within 30 s");
+            await Task.Delay(5, ct);
+            operation = (await PostAsync(client, "2026-01", "query($id: ID!) { bulkOperation(id: $id) { status url } }", new JsonObject { ["id"] = id }, ct))["bulkOperation"];
+        }
+        while (operation!["status"]!.GetValue<string>() is not "COMPLETED");
+        return [.. (await client.GetStringAsync(new Uri(operation["url"]!.GetValue<string>()), ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject())];
+    }
+
+    [Fact]
     public async Task BulkQuery_UngroupedOutput_ChildrenOfSeveralParentsInterleaved_EachWithItsParentId()
     {
         var ct = TestContext.Current.CancellationToken;
