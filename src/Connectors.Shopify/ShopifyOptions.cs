@@ -64,6 +64,43 @@ public sealed class ShopifyOptions
     [Range(1, 250)]
     public int CatalogPageSize { get; set; } = 250;
 
+    /// <summary>
+    /// Whether the full reads of the shop (catalogue, listing report, every item's inventory levels for reconciliation)
+    /// run as one bulk operation (<c>bulkOperationRunQuery</c>: Shopify writes a JSONL file, read line by line) instead of
+    /// paged queries. A bulk read costs a few requests whatever the size of the shop, but waits for Shopify to write the
+    /// file (seconds to minutes); when Shopify refuses to start one because the app's bulk queries for the shop are at
+    /// their limit, the read falls back to paged queries.
+    /// </summary>
+    /// <value>Default <see cref="ShopifyBulkReadMode.Auto"/>: bulk above <see cref="BulkReadThreshold"/> variants.</value>
+    public ShopifyBulkReadMode BulkRead { get; set; } = ShopifyBulkReadMode.Auto;
+
+    /// <summary>The number of product variants above which <see cref="ShopifyBulkReadMode.Auto"/> reads with a bulk operation.</summary>
+    /// <value>Default 10,000 (40 catalogue pages of 250); from 0 to 1,000,000.</value>
+    [Range(0, 1_000_000)]
+    public int BulkReadThreshold { get; set; } = 10_000;
+
+    /// <summary>The first wait between two looks at a running bulk operation; each further wait doubles, up to <see cref="BulkMaxPollInterval"/>.</summary>
+    /// <value>Default 1 second; from 1 millisecond to 1 minute.</value>
+    public TimeSpan BulkPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two looks at a running bulk operation.</summary>
+    /// <value>Default 30 seconds; at least <see cref="BulkPollInterval"/> and at most 10 minutes.</value>
+    public TimeSpan BulkMaxPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a bulk operation may run before the read gives up with a <see cref="ShopifyBulkOperationException"/> (the operation is left to Shopify).</summary>
+    /// <value>Default 2 hours; from 1 second to 10 days (Shopify stops a bulk query after 10 days).</value>
+    public TimeSpan BulkOperationTimeout { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The number of products above which one price push runs as a bulk mutation (<c>stagedUploadsCreate</c>, the
+    /// variables uploaded as JSONL, <c>bulkOperationRunMutation</c> of <c>productVariantsBulkUpdate</c>, the result read
+    /// back per line) instead of one <c>productVariantsBulkUpdate</c> call per product. When Shopify refuses to start it
+    /// because the shop's bulk mutations are at their limit, or the upload fails, the push uses the calls per product.
+    /// </summary>
+    /// <value>Default 100 products; from 0 to 1,000,000 (above the engine's price batch of 250 targets it is never used).</value>
+    [Range(0, 1_000_000)]
+    public int BulkPriceProductThreshold { get; set; } = 100;
+
     /// <summary>The tag added to an order when it is acknowledged; null or empty to add none.</summary>
     /// <value>Default <c>wms-received</c>.</value>
     public string? AcknowledgementTag { get; set; } = "wms-received";

@@ -61,7 +61,7 @@ internal static partial class GraphDocuments
         ReturnRefundSuggestion, ReturnProcess, ReturnApproveRequest, WebhookSubscriptionCreate, FulfillmentServices, FulfillmentServiceCreate, AssignedFulfillmentOrders,
         FulfillmentOrderAcceptFulfillmentRequest, FulfillmentOrderRejectFulfillmentRequest, FulfillmentOrderAcceptCancellationRequest,
         FulfillmentOrderRejectCancellationRequest, FulfillmentOrderOpen, OrderReturns, ReturnLineItems, ReverseFulfillmentOrders,
-        ReverseFulfillmentOrderLineItems, OrderMetafields, FulfillmentOrderMove, InventoryActivate, .. PriceOperations, .. ListingOperations,
+        ReverseFulfillmentOrderLineItems, OrderMetafields, FulfillmentOrderMove, InventoryActivate, .. PriceOperations, .. ListingOperations, .. BulkOperations,
     ];
 
     /// <summary>The embedded documents, by resource name (for the test that checks every file is listed in <see cref="All"/>).</summary>

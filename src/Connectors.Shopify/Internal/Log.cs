@@ -37,4 +37,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7053, Level = LogLevel.Warning, Message = "Shopify channel {Channel}: inventory item {InventoryItemId} could not be stocked at location {LocationId}: {Reason}")]
     public static partial void InventoryNotActivated(ILogger logger, string channel, string inventoryItemId, string locationId, string reason);
+
+    [LoggerMessage(EventId = 7080, Level = LogLevel.Warning, Message = "Shopify channel {Channel}: bulk operation {Operation} not started ({ErrorCode}: {Reason}); using paged queries or one call per product instead")]
+    public static partial void BulkReadFallback(ILogger logger, string channel, string operation, string? errorCode, string reason);
+
+    [LoggerMessage(EventId = 7081, Level = LogLevel.Information, Message = "Shopify channel {Channel}: bulk operation {OperationId} ({Operation}) completed with {ObjectCount} objects, {FileSize} bytes")]
+    public static partial void BulkOperationCompleted(ILogger logger, string channel, string operationId, string operation, long? objectCount, long? fileSize);
 }

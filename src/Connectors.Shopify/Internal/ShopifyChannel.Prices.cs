@@ -117,11 +117,17 @@ internal sealed partial class ShopifyChannel : IPriceChannel
         }
 
         var calls = byProduct.SelectMany(p => p.Value.Chunk(VariantsPerPriceCall).Select(chunk => (Product: p.Key, Chunk: chunk))).ToArray();
-        var outcomes = new List<(int Target, PricePushItemResult? Failure)>[calls.Length];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, calls.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentInventoryCalls, CancellationToken = cancellationToken },
-            async (index, token) => outcomes[index] = await PushPriceCallAsync(calls[index].Product, calls[index].Chunk, targets, items, token).ConfigureAwait(false)).ConfigureAwait(false);
+        var outcomes = byProduct.Count > _client.Options.BulkPriceProductThreshold
+            ? await PushPricesInBulkAsync(calls, targets, items, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (outcomes is null)
+        {
+            outcomes = new List<(int Target, PricePushItemResult? Failure)>[calls.Length];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, calls.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentInventoryCalls, CancellationToken = cancellationToken },
+                async (index, token) => outcomes[index] = await PushPriceCallAsync(calls[index].Product, calls[index].Chunk, targets, items, token).ConfigureAwait(false)).ConfigureAwait(false);
+        }
 
         // A target is applied when each of its variants is; the first failure of one of them is its outcome.
         foreach (var (target, failure) in outcomes.SelectMany(o => o))
@@ -181,7 +187,6 @@ internal sealed partial class ShopifyChannel : IPriceChannel
     private async Task<List<(int Target, PricePushItemResult? Failure)>> PushPriceCallAsync(
         string product, (int Target, VariantPriceInput Input)[] chunk, IReadOnlyList<PriceTarget> targets, string?[] items, CancellationToken cancellationToken)
     {
-        var outcomes = new List<(int Target, PricePushItemResult? Failure)>(chunk.Length);
         ProductVariantsBulkUpdatePayload payload;
         try
         {
@@ -196,16 +201,23 @@ internal sealed partial class ShopifyChannel : IPriceChannel
         }
         catch (ConnectorException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            foreach (var (target, _) in chunk)
-            {
-                outcomes.Add((target, ex.IsTransient
-                    ? PricePushItemResult.Retry(targets[target], ex.Message, (ex as ConnectorRequestFailedException)?.RetryAfter)
-                    : PricePushItemResult.Rejected(targets[target], ex.Message, (ex as ConnectorRequestFailedException)?.ErrorCode)));
-            }
-
-            return outcomes;
+            return Failed(chunk, targets, ex);
         }
 
+        return JudgePrices(product, chunk, payload, targets, items);
+    }
+
+    /// <summary>Every target of the chunk failed with <paramref name="ex"/>: retried when transient, rejected with its code otherwise.</summary>
+    private static List<(int Target, PricePushItemResult? Failure)> Failed((int Target, VariantPriceInput Input)[] chunk, IReadOnlyList<PriceTarget> targets, ConnectorException ex) =>
+        [.. chunk.Select(c => (c.Target, (PricePushItemResult?)(ex.IsTransient
+            ? PricePushItemResult.Retry(targets[c.Target], ex.Message, (ex as ConnectorRequestFailedException)?.RetryAfter)
+            : PricePushItemResult.Rejected(targets[c.Target], ex.Message, (ex as ConnectorRequestFailedException)?.ErrorCode))))];
+
+    /// <summary>Judges each variant of one <c>productVariantsBulkUpdate</c> answer (a call's, or a line of a bulk mutation's result).</summary>
+    private List<(int Target, PricePushItemResult? Failure)> JudgePrices(
+        string product, (int Target, VariantPriceInput Input)[] chunk, ProductVariantsBulkUpdatePayload payload, IReadOnlyList<PriceTarget> targets, string?[] items)
+    {
+        var outcomes = new List<(int Target, PricePushItemResult? Failure)>(chunk.Length);
         var shown = (payload.ProductVariants ?? []).Where(v => v is not null).ToDictionary(v => v.Id, StringComparer.Ordinal);
         var byIndex = new Dictionary<int, UserError>();
         UserError? general = null;

@@ -350,6 +350,21 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
     {
         if (channelItemIds is null)
         {
+            if (await UseBulkReadAsync(cancellationToken).ConfigureAwait(false)
+                && await RunBulkQueryAsync(GraphDocuments.BulkInventoryLevels, cancellationToken).ConfigureAwait(false) is { } operation)
+            {
+                // Item lines carry no level; a level line names its item in __parentId.
+                await foreach (var line in ReadBulkLinesAsync(operation, ShopifyJsonContext.Default.BulkLevelLine, cancellationToken).ConfigureAwait(false))
+                {
+                    if (line.ParentId is { } item && Level(item, new InventoryLevelNode(line.Location, line.Quantities)) is { } level)
+                    {
+                        yield return level;
+                    }
+                }
+
+                yield break;
+            }
+
             string? after = null;
             do
             {
@@ -431,19 +446,30 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
 
         foreach (var level in NonNullNodes(item.InventoryLevels?.Nodes, "InventoryLevels"))
         {
-            var available = level.Quantities?.FirstOrDefault(q => q.Name == "available")?.Quantity ?? 0;
-            if (level.Location?.Id is { } location)
+            if (Level(item.Id, level) is { } read)
             {
-                _notStocked.TryRemove((item.Id, location), out _);
-                _lastSeen[(item.Id, location)] = available;
-                yield return new ChannelInventoryLevel
-                {
-                    ChannelItemId = item.Id,
-                    LocationId = location,
-                    Available = available,
-                };
+                yield return read;
             }
         }
+    }
+
+    /// <summary>One level read from the shop (paged or bulk); records it as stocked and as the quantity last seen.</summary>
+    private ChannelInventoryLevel? Level(string itemId, InventoryLevelNode level)
+    {
+        if (level.Location?.Id is not { } location)
+        {
+            return null;
+        }
+
+        var available = level.Quantities?.FirstOrDefault(q => q.Name == "available")?.Quantity ?? 0;
+        _notStocked.TryRemove((itemId, location), out _);
+        _lastSeen[(itemId, location)] = available;
+        return new ChannelInventoryLevel
+        {
+            ChannelItemId = itemId,
+            LocationId = location,
+            Available = available,
+        };
     }
 
     // ---------------- catalog ----------------
@@ -459,9 +485,23 @@ internal sealed partial class ShopifyChannel : IInventoryChannel, ICatalogChanne
         }
     }
 
-    /// <summary>Every product variant of the shop, page by page (<c>CatalogPageSize</c>): the catalogue and the listing report.</summary>
+    /// <summary>
+    /// Every product variant of the shop: the catalogue and the listing report. From a bulk operation's JSONL when
+    /// <see cref="ShopifyOptions.BulkRead"/> says so (and Shopify starts one), otherwise page by page (<c>CatalogPageSize</c>).
+    /// </summary>
     private async IAsyncEnumerable<VariantNode> ListVariantsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (await UseBulkReadAsync(cancellationToken).ConfigureAwait(false)
+            && await RunBulkQueryAsync(GraphDocuments.BulkVariants, cancellationToken).ConfigureAwait(false) is { } operation)
+        {
+            await foreach (var variant in ReadBulkLinesAsync(operation, ShopifyJsonContext.Default.VariantNode, cancellationToken).ConfigureAwait(false))
+            {
+                yield return variant;
+            }
+
+            yield break;
+        }
+
         string? after = null;
         do
         {

@@ -54,6 +54,9 @@ internal sealed class ShopifyGraphClient : IDisposable
 
     public ShopifyOptions Options => _options.Get(_channel);
 
+    /// <summary>The clock the client waits on (bucket waits, and the polls of a bulk operation).</summary>
+    public TimeProvider Time => _time;
+
     /// <summary>Calls made and THROTTLED responses seen by this client (for reports and tests).</summary>
     public long Calls => Interlocked.Read(ref _calls);
 
@@ -419,6 +422,73 @@ internal sealed class ShopifyGraphClient : IDisposable
         var retryAfter = response.Headers.RetryAfter?.Delta
             ?? (response.Headers.RetryAfter?.Date is { } date ? date - _time.GetUtcNow() : null);
         return (response.StatusCode, text, requestId, retryAfter);
+    }
+
+    /// <summary>
+    /// Opens the result file of a bulk operation for reading as a stream (the response is returned after its headers).
+    /// No access token is sent: the URL is signed for this file and points at Shopify's file storage, not at the shop.
+    /// </summary>
+    public async Task<HttpResponseMessage> DownloadAsync(Uri url, string operationId, CancellationToken cancellationToken)
+    {
+        var client = _httpClientFactory.CreateClient(HttpClientName(_channel));
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new ShopifyBulkOperationException(
+                $"the result file of bulk operation {operationId} of channel '{_channel}' could not be downloaded: {ex.Message}", operationId, "COMPLETED", null, hasPartialData: false, isTransient: true);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = (int)response.StatusCode;
+            response.Dispose();
+
+            // 403/404/410: the signed URL expired or is wrong; running the read again creates a new operation and URL.
+            throw new ShopifyBulkOperationException(
+                $"the result file of bulk operation {operationId} of channel '{_channel}' answered HTTP {status.ToString(CultureInfo.InvariantCulture)}.", operationId, "COMPLETED", null, hasPartialData: false, isTransient: true);
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// Uploads a file to a staged upload target as a multipart form: the target's parameters first, then the file as
+    /// <c>file</c>. No access token is sent: the target is Shopify's file storage, authorised by the signed parameters.
+    /// </summary>
+    public async Task UploadStagedAsync(Uri url, IReadOnlyList<StagedParameter> parameters, byte[] file, string fileName, string mimeType, CancellationToken cancellationToken)
+    {
+        var client = _httpClientFactory.CreateClient(HttpClientName(_channel));
+        using var form = new MultipartFormDataContent();
+        foreach (var parameter in parameters.Where(p => !string.IsNullOrEmpty(p.Name)))
+        {
+            form.Add(new StringContent(parameter.Value ?? string.Empty), parameter.Name);
+        }
+
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mimeType);
+        form.Add(content, "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new ShopifyBulkOperationException(
+                    $"the staged upload of channel '{_channel}' answered HTTP {((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)}.", null, null, "STAGED_UPLOAD_FAILED", hasPartialData: false, isTransient: true);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new ShopifyBulkOperationException(
+                $"the staged upload of channel '{_channel}' failed: {ex.Message}", null, null, "STAGED_UPLOAD_FAILED", hasPartialData: false, isTransient: true);
+        }
     }
 
     /// <summary>A failure below HTTP (refused or reset connection, DNS, timeout, open circuit): transient, with the cause kept.</summary>

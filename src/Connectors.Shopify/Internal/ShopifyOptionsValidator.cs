@@ -61,6 +61,26 @@ internal sealed class ShopifyOptionsValidator : IValidateOptions<ShopifyOptions>
             failures.Add($"{prefix}FulfillmentServiceCallbackUrl must be an absolute https URL.");
         }
 
+        if (options.BulkPollInterval < TimeSpan.FromMilliseconds(1) || options.BulkPollInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{prefix}BulkPollInterval is {options.BulkPollInterval}; it must be from 00:00:00.001 to 00:01:00.");
+        }
+
+        if (options.BulkMaxPollInterval < options.BulkPollInterval || options.BulkMaxPollInterval > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{prefix}BulkMaxPollInterval is {options.BulkMaxPollInterval}; it must be at least BulkPollInterval ({options.BulkPollInterval}) and at most 00:10:00.");
+        }
+
+        if (options.BulkOperationTimeout < TimeSpan.FromSeconds(1) || options.BulkOperationTimeout > TimeSpan.FromDays(10))
+        {
+            failures.Add($"{prefix}BulkOperationTimeout is {options.BulkOperationTimeout}; it must be from 00:00:01 to 10.00:00:00.");
+        }
+
+        if (!Enum.IsDefined(options.BulkRead))
+        {
+            failures.Add($"{prefix}BulkRead is {(int)options.BulkRead}; it must be Auto, Never or Always.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

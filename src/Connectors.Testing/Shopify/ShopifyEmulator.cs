@@ -99,6 +99,8 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
         var emulator = new ShopifyEmulator(app, options);
         app.MapPost("/admin/api/{version}/graphql.json", (HttpContext context, string version) => emulator.HandleGraphAsync(context, version));
         app.MapPost("/admin/oauth/access_token", emulator.HandleTokenAsync);
+        app.MapGet("/bulk-results/{id:long}/{kind}.jsonl", (HttpContext context, long id, string kind) => emulator.HandleBulkFileAsync(context, id, kind));
+        app.MapPost("/staged-uploads/", emulator.HandleStagedUploadAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.BaseAddress = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
@@ -627,7 +629,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
         Interlocked.Add(ref _pointsCharged, requested);
         try
         {
-            var (data, errors) = _graph.Execute(served, query, variables);
+            var (data, errors) = await ExecuteAsync(served, query, variables, context.RequestAborted).ConfigureAwait(false);
             if (errors is not null)
             {
                 result["errors"] = errors;

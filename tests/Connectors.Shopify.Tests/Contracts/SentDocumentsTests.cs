@@ -10,7 +10,7 @@ namespace Connectors.Shopify.Tests.Contracts;
 /// line per page, so the line-item follow-up queries run), the fulfilment-service scenario a fulfilment of 12 lines
 /// (its lines paged, its fulfilment order scheduled and opened first), a customer-requested return, and an order whose
 /// returns, return lines, reverse fulfilment orders and shipment markers run beyond their first pages (and one of whose
-/// shipments leaves from a location the fulfilment order is moved to), a price push and a listing archived and set active again together send them all.
+/// shipments leaves from a location the fulfilment order is moved to), a price push, a listing archived and set active again, and full reads in bulk together send them all.
 /// </summary>
 public sealed class SentDocumentsTests
 {
@@ -126,6 +126,31 @@ public sealed class SentDocumentsTests
 
             // A shipment from a location Shopify did not assign moves the units there first (FulfillmentOrderMove).
             await channel.CreateFulfillmentAsync(new FulfillmentRequest(orderId, [new FulfillmentLine(order.Lines[1].LineId, 1)], "SHIP-MOVED") { ChannelLocationIds = [moveTo] }, ct);
+        }
+
+        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o =>
+        {
+            o.BulkPriceProductThreshold = 0;
+            o.BulkPollInterval = TimeSpan.FromMilliseconds(10);
+        }))
+        {
+            // A price push of more products than the threshold: staged upload (StagedUploadsCreate), then the bulk
+            // mutation (BulkOperationRunMutation), whose productVariantsBulkUpdate the emulator validates per line.
+            var variant = emulator.AddVariant("BULK-PRICED");
+            var results = await services.Channel().PushPricesAsync([new PriceTarget { ChannelItemId = variant.InventoryItemId, Price = new ChannelPrice { Amount = new Money(4.5m, "EUR") } }], ct);
+            Assert.Equal(PushOutcome.Applied, Assert.Single(results).Outcome);
+        }
+
+        await using (var services = ShopifyTestHost.Build(emulator.BaseAddress, version, o =>
+        {
+            o.BulkReadThreshold = 0;
+            o.BulkPollInterval = TimeSpan.FromMilliseconds(10);
+        }))
+        {
+            // Full reads of a shop above the bulk threshold: the count (ProductVariantsCount), then a bulk query run
+            // (BulkOperationRunQuery) and polled (BulkOperation) for the catalogue and for the levels.
+            Assert.NotEmpty(await services.Channel().ListItemsAsync(ct).ToListAsync(ct));
+            Assert.NotEmpty(await services.Channel().ReadInventoryAsync(null, ct).ToListAsync(ct));
         }
 
         var requests = emulator.Requests;

@@ -72,6 +72,25 @@ public sealed class ShopifyConnectorsBuilderExtensionsTests
         Assert.Contains("store-a", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 1000, 60, "BulkPollInterval")]
+    [InlineData(2000, 1000, 60, "BulkMaxPollInterval")]
+    [InlineData(1000, 30000, 0, "BulkOperationTimeout")]
+    public void Validate_BulkTimingsOutOfRange_FailNamingTheSetting(int pollMs, int maxPollMs, int timeoutSeconds, string setting)
+    {
+        var result = new ShopifyOptionsValidator().Validate("store-a", new ShopifyOptions
+        {
+            ShopDomain = "store.myshopify.com",
+            AccessToken = "t",
+            BulkPollInterval = TimeSpan.FromMilliseconds(pollMs),
+            BulkMaxPollInterval = TimeSpan.FromMilliseconds(maxPollMs),
+            BulkOperationTimeout = TimeSpan.FromSeconds(timeoutSeconds),
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains(setting + " is", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_BatchSizeAbove250_FailsThroughDataAnnotations()
     {

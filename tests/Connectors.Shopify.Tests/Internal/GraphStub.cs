@@ -26,6 +26,7 @@ internal static class GraphStub
     /// <summary>The variables of every request sent for <paramref name="operation"/>, in order.</summary>
     public static IReadOnlyList<JsonObject> Sent(this WireMockServer server, string operation) =>
         [.. server.LogEntries
+            .Where(e => e.RequestMessage.Path == WireMockShop.GraphPath && e.RequestMessage.Body is not null)
             .Select(e => JsonNode.Parse(e.RequestMessage.Body!)!.AsObject())
             .Where(b => b["operationName"]?.GetValue<string>() == operation)
             .Select(b => b["variables"]!.AsObject())];
