@@ -97,6 +97,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var emulator = new ShopifyEmulator(app, options);
+        app.Use(emulator.ApplyLatencyAsync);
         app.MapPost("/admin/api/{version}/graphql.json", (HttpContext context, string version) => emulator.HandleGraphAsync(context, version));
         app.MapPost("/admin/oauth/access_token", emulator.HandleTokenAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
