@@ -638,7 +638,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
             else
             {
                 // Shopify charges the actual cost (objects really returned) and refunds the rest of the requested cost.
-                var actual = Math.Min(requested, EmulatorCost.Actual(data, root: true));
+                var actual = Math.Min(requested, EmulatorCost.Actual(data, query, operationName));
                 available = _bucket.Refund(requested - actual);
                 Interlocked.Add(ref _pointsCharged, actual - requested);
                 result["data"] = data;

@@ -292,4 +292,34 @@ public sealed class ShopifyEmulatorTests
         Assert.Equal("SKU-1", response["data"]!["productVariants"]!["nodes"]![0]!["sku"]!.GetValue<string>());
         Assert.Equal(12, response["extensions"]!["cost"]!["requestedQueryCost"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task ActualCost_CountsTheSelectedObjectsOnly_FieldsMergedAcrossFragments()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(cancellationToken: ct);
+        var main = emulator.AddLocation("Main");
+        var second = emulator.AddLocation("Second");
+        emulator.AddVariant("A", 5, main);
+        emulator.AddVariant("B", 5, second);
+        var orderId = await emulator.CreateOrderAsync(
+        [
+            new ShopifyEmulatorLine { Sku = "A", Quantity = 1, UnitPrice = 2m },
+            new ShopifyEmulatorLine { Sku = "B", Quantity = 1, UnitPrice = 2m, LocationId = second },
+        ], cancellationToken: ct);
+
+        // Shopify charges the objects it returns: order 1 + totalPriceSet 1 + shopMoney 1 (selected twice, once through
+        // the fragment: one field) + fulfilmentOrders connection 2 + two fulfilment orders 1 each = 7. The emulator renders
+        // more (each fulfilment order's line items, location and actions; the order's returns), none of it selected.
+        var response = await PostAsync(
+            emulator,
+            """
+            query($id: ID!) { order(id: $id) { id totalPriceSet { shopMoney { amount } } ...Money fulfillmentOrders(first: 5) { nodes { id } } } }
+            fragment Money on Order { totalPriceSet { shopMoney { currencyCode } } }
+            """,
+            new JsonObject { ["id"] = orderId });
+
+        Assert.Equal(2, response["data"]!["order"]!["fulfillmentOrders"]!["nodes"]!.AsArray().Count);
+        Assert.Equal(7, response["extensions"]!["cost"]!["actualQueryCost"]!.GetValue<int>());
+    }
 }
