@@ -34,10 +34,10 @@ public sealed partial class ShopifyEmulator
             context.Response.Body = original;
         }
 
-        var left = latency - Stopwatch.GetElapsedTime(arrived);
-        if (left > TimeSpan.Zero)
+        // Task.Delay counts whole milliseconds (a fraction is dropped): wait again until the latency has really passed.
+        for (var left = latency - Stopwatch.GetElapsedTime(arrived); left > TimeSpan.Zero; left = latency - Stopwatch.GetElapsedTime(arrived))
         {
-            await Task.Delay(left, context.RequestAborted).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), context.RequestAborted).ConfigureAwait(false);
         }
 
         buffer.Position = 0;
