@@ -193,8 +193,8 @@ public class ShopifyOrderThroughputBenchmarks
             CultureInfo.InvariantCulture,
             $"// shopify orders {who}: plan={Plan} ({options.BucketSize}/{options.RestoreRate} per s) orders={orders} wall={wall.TotalSeconds:F2}s orders/min={measured:F0} "
             + $"requests={requests} throttled={throttled} (server counted {throttledAtServer}) actual points={actual} per order={perOrder:F2} "
-            + $"steady-state ceiling={options.RestoreRate * 60 / perOrder:F0}/min bucket floor={bucketFloor:F2}s latency floor={latencyFloor:F2}s ({(latencyFloor > bucketFloor ? "latency-bound" : "bucket-bound")}) "
-            + $"ideal latency floor={idealLatencyFloor:F2}s share of own-cost bucket floor={bucketFloor / wall.TotalSeconds:P1} share of max(floors)={Math.Max(bucketFloor, latencyFloor) / wall.TotalSeconds:P1}"));
+            + $"steady-state ceiling={options.RestoreRate * 60 / perOrder:F0}/min bucket floor={bucketFloor:F2}s share of it={bucketFloor / wall.TotalSeconds:P1} "
+            + $"requests x latency={latencyFloor:F2}s (the latency floor of one request at a time) ideal shape's requests x latency={idealLatencyFloor:F2}s"));
     }
 
     private static async Task<ShopifyEmulator> StartShopAsync(ShopifyOrderThroughputBenchmarks bench, int count, ShopifyEmulatorOptions options)
