@@ -97,6 +97,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var emulator = new ShopifyEmulator(app, options);
+        app.Use(emulator.ApplyLatencyAsync);
         app.MapPost("/admin/api/{version}/graphql.json", (HttpContext context, string version) => emulator.HandleGraphAsync(context, version));
         app.MapPost("/admin/oauth/access_token", emulator.HandleTokenAsync);
         app.MapGet("/bulk-results/{id:long}/{kind}.jsonl", (HttpContext context, long id, string kind) => emulator.HandleBulkFileAsync(context, id, kind));
@@ -639,7 +640,7 @@ public sealed partial class ShopifyEmulator : IAsyncDisposable
             else
             {
                 // Shopify charges the actual cost (objects really returned) and refunds the rest of the requested cost.
-                var actual = Math.Min(requested, EmulatorCost.Actual(data, root: true));
+                var actual = Math.Min(requested, EmulatorCost.Actual(data, query, operationName));
                 available = _bucket.Refund(requested - actual);
                 Interlocked.Add(ref _pointsCharged, actual - requested);
                 result["data"] = data;

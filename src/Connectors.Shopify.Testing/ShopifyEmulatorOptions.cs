@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Connectors.Testing.Shopify;
 
 /// <summary>Settings of a <see cref="ShopifyEmulator"/>.</summary>
@@ -33,6 +35,14 @@ public sealed class ShopifyEmulatorOptions
     /// </summary>
     /// <value>Default 1 (the emulator's own calculation from the published rules).</value>
     public double CostFactor { get; set; } = 1d;
+
+    /// <summary>
+    /// The network round trip: no answer (GraphQL or token) leaves before this long after its request arrived. The
+    /// request is served on arrival and its answer held back, so the emulator's own work is inside the latency. Measured
+    /// on the real clock (<see cref="Stopwatch"/>), not <see cref="TimeProvider"/>.
+    /// </summary>
+    /// <value>Default zero (answers leave when ready).</value>
+    public TimeSpan Latency { get; set; }
 
     /// <summary>The clock of the leaky bucket and of timestamps.</summary>
     /// <value>Default <see cref="TimeProvider.System"/>.</value>

@@ -33,15 +33,18 @@ internal static class EmulatorCost
         return parser.OperationCost();
     }
 
-    /// <summary>The actual cost of a response: 1 per object returned, 2 per connection; a mutation costs 10.</summary>
-    public static int Actual(JsonNode? data, bool root)
+    /// <summary>
+    /// The actual cost of a response: 1 per object returned in the document's selection, 2 per connection
+    /// (<see cref="SelectedCost"/>); a mutation costs 10.
+    /// </summary>
+    public static int Actual(JsonObject? data, string query, string? operationName)
     {
-        if (root && data is JsonObject top && top.Count == 1 && top.First().Value is JsonObject payload && payload.ContainsKey("userErrors"))
+        if (data is { Count: 1 } top && top.First().Value is JsonObject payload && payload.ContainsKey("userErrors"))
         {
             return 10;
         }
 
-        return Count(data, root);
+        return data is null ? 0 : SelectedCost.Count(data, query, operationName) ?? Count(data, root: true);
     }
 
     private static int Count(JsonNode? node, bool root)

@@ -45,22 +45,46 @@ internal sealed partial class ShopifyChannel
                 ShopifyJsonContext.Default.GraphResponseOrdersPageData,
                 options.OrderPageSize,
                 cancellationToken).ConfigureAwait(false);
-            foreach (var element in data.Orders?.Nodes ?? [])
+            var nodes = data.Orders?.Nodes ?? [];
+            var read = nodes.Select(e => e.ValueKind == JsonValueKind.Null ? default : ReadOrder(e)).ToArray();
+
+            // The lines beyond the inline page are read for the page's orders at once (up to ConcurrentLineReads in
+            // flight, each request within the shared bucket): read one order after another, a page of large orders
+            // cost a round trip per order, and the listing was bound by latency well below the plan's ceiling.
+            using var lineReads = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var gate = new SemaphoreSlim(ConcurrentLineReads);
+            var lines = read.Select(r => r.Order is { LineItems.PageInfo.HasNextPage: true } order ? ReadLinesAsync(order, gate, lineReads.Token) : (Task<IReadOnlyList<LineItemNode>>?)null).ToArray();
+            try
             {
-                if (element.ValueKind == JsonValueKind.Null)
+                for (var i = 0; i < nodes.Count; i++)
                 {
-                    throw new ShopifyGraphQLException("Orders", "a node of a connection is null, which the schema does not allow.", null, null, null, isTransient: true);
-                }
+                    if (nodes[i].ValueKind == JsonValueKind.Null)
+                    {
+                        throw new ShopifyGraphQLException("Orders", "a node of a connection is null, which the schema does not allow.", null, null, null, isTransient: true);
+                    }
 
-                var (order, unreadable) = ReadOrder(element);
-                if (order is null)
+                    var (order, unreadable) = read[i];
+                    if (order is null)
+                    {
+                        yield return unreadable!;
+                        continue;
+                    }
+
+                    var orderLines = lines[i] is { } pending ? await pending.ConfigureAwait(false) : await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false);
+                    yield return MapEntry(nodes[i], order, orderLines, null);
+                }
+            }
+            finally
+            {
+                // A failed read, or a caller that stopped listing: the other reads of the page are not wanted any more.
+                await lineReads.CancelAsync().ConfigureAwait(false);
+                foreach (var pending in lines)
                 {
-                    yield return unreadable!;
-                    continue;
+                    if (pending is not null)
+                    {
+                        await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    }
                 }
-
-                var lines = await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false);
-                yield return MapEntry(element, order, lines, null);
             }
 
             after = data.Orders?.PageInfo is { HasNextPage: true } page ? page.EndCursor : null;
@@ -177,6 +201,22 @@ internal sealed partial class ShopifyChannel
         var lines = await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false);
         var scope = options.FulfillmentServiceMode ? await FulfillmentServiceScopeAsync(order.Id, cancellationToken).ConfigureAwait(false) : null;
         return ShopifyOrderMapper.Map(Name, order, lines, scope);
+    }
+
+    /// <summary>How many orders of one listed page have their further lines read at the same time.</summary>
+    internal const int ConcurrentLineReads = 4;
+
+    private async Task<IReadOnlyList<LineItemNode>> ReadLinesAsync(OrderNode order, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await AllLineItemsAsync(order, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     /// <summary>The order's line items: the first page from the order query, the rest read with <c>OrderLineItems</c>.</summary>

@@ -262,4 +262,64 @@ public sealed class ShopifyEmulatorTests
         Assert.Equal(2, moved["originalFulfillmentOrder"]!["lineItems"]!["nodes"]![0]!["remainingQuantity"]!.GetValue<int>());
         Assert.NotEmpty(again["userErrors"]!.AsArray()); // 3 units asked, 2 left
     }
+
+    [Fact]
+    public async Task Latency_AnswerHeldBackUntilTheLatencyPassed_BucketChargedOnArrival()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var latency = TimeSpan.FromMilliseconds(800);
+        await using var emulator = await ShopifyEmulator.StartAsync(cancellationToken: ct);
+        emulator.AddVariant("SKU-1");
+        await PostAsync(emulator, "query { shop { id } }"); // warm: the first request of a process compiles the validator
+        emulator.Options.Latency = latency;
+        var charged = emulator.PointsCharged;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var request = PostAsync(emulator, "query($n: Int!) { productVariants(first: $n) { nodes { id sku } } }", new JsonObject { ["n"] = 10 });
+        while (emulator.PointsCharged == charged && watch.Elapsed < latency)
+        {
+            await Task.Delay(10, ct);
+        }
+
+        var chargedAt = watch.Elapsed;
+        var answeredBeforeCharge = request.IsCompleted;
+        var response = await request;
+        watch.Stop();
+
+        Assert.True(chargedAt < latency, $"the bucket was not charged within {latency.TotalMilliseconds} ms of the request (charged: {emulator.PointsCharged}).");
+        Assert.False(answeredBeforeCharge, "the answer arrived before the latency had passed.");
+        Assert.True(watch.Elapsed >= latency, $"answered after {watch.Elapsed.TotalMilliseconds:F0} ms, before the latency of {latency.TotalMilliseconds} ms.");
+        Assert.Equal("SKU-1", response["data"]!["productVariants"]!["nodes"]![0]!["sku"]!.GetValue<string>());
+        Assert.Equal(12, response["extensions"]!["cost"]!["requestedQueryCost"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task ActualCost_CountsTheSelectedObjectsOnly_FieldsMergedAcrossFragments()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var emulator = await ShopifyEmulator.StartAsync(cancellationToken: ct);
+        var main = emulator.AddLocation("Main");
+        var second = emulator.AddLocation("Second");
+        emulator.AddVariant("A", 5, main);
+        emulator.AddVariant("B", 5, second);
+        var orderId = await emulator.CreateOrderAsync(
+        [
+            new ShopifyEmulatorLine { Sku = "A", Quantity = 1, UnitPrice = 2m },
+            new ShopifyEmulatorLine { Sku = "B", Quantity = 1, UnitPrice = 2m, LocationId = second },
+        ], cancellationToken: ct);
+
+        // Shopify charges the objects it returns: order 1 + totalPriceSet 1 + shopMoney 1 (selected twice, once through
+        // the fragment: one field) + fulfilmentOrders connection 2 + two fulfilment orders 1 each = 7. The emulator renders
+        // more (each fulfilment order's line items, location and actions; the order's returns), none of it selected.
+        var response = await PostAsync(
+            emulator,
+            """
+            query($id: ID!) { order(id: $id) { id totalPriceSet { shopMoney { amount } } ...Money fulfillmentOrders(first: 5) { nodes { id } } } }
+            fragment Money on Order { totalPriceSet { shopMoney { currencyCode } } }
+            """,
+            new JsonObject { ["id"] = orderId });
+
+        Assert.Equal(2, response["data"]!["order"]!["fulfillmentOrders"]!["nodes"]!.AsArray().Count);
+        Assert.Equal(7, response["extensions"]!["cost"]!["actualQueryCost"]!.GetValue<int>());
+    }
 }
