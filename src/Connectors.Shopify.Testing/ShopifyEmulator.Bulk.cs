@@ -113,32 +113,44 @@ public sealed partial class ShopifyEmulator
             return BulkRefused("INVALID", $"The emulator does not emulate bulk queries of '{bulk.Root.Name}' (it does: {string.Join(", ", EmulatorGraph.BulkRoots)}).");
         }
 
-        EmuBulkOperation operation;
+        var (operation, refusal) = TryStartBulkOperation("QUERY", version, text);
+        if (operation is null)
+        {
+            return BulkRefused(refusal.Code, refusal.Message);
+        }
+
+        _ = Task.Run(() => RunInBackgroundAsync(operation, () => bulk.Write(_graph.BulkSnapshot(bulk.Root.Name), groupObjects)), CancellationToken.None);
+        return new JsonObject { ["bulkOperation"] = BulkOperationJson(operation), ["userErrors"] = new JsonArray() };
+    }
+
+    /// <summary>
+    /// Registers a bulk operation of this type unless the version's limit of running ones is reached: five of each type
+    /// at once from 2026-01, one before (the refusal then names the running operation).
+    /// </summary>
+    private (EmuBulkOperation? Operation, (string Code, string Message) Refusal) TryStartBulkOperation(string type, string version, string text)
+    {
         lock (_bulkGate)
         {
             var modern = string.CompareOrdinal(version, "2026-01") >= 0;
-            var limit = modern ? 5 : 1;
-            var running = _bulkOperations.Values.Where(o => o.Type == "QUERY" && o.Status is "CREATED" or "RUNNING").ToList();
-            if (running.Count >= limit)
+            var running = _bulkOperations.Values.Where(o => o.Type == type && o.Status is "CREATED" or "RUNNING").ToList();
+            if (running.Count >= (modern ? 5 : 1))
             {
-                return modern
-                    ? BulkRefused("LIMIT_REACHED", "Bulk operations limit reached. Please try again later.")
-                    : BulkRefused("OPERATION_IN_PROGRESS", $"A bulk query operation for this app and shop is already in progress: {EmulatorGraph.Gid("BulkOperation", running[0].Id)}.");
+                return (null, modern
+                    ? ("LIMIT_REACHED", "Bulk operations limit reached. Please try again later.")
+                    : ("OPERATION_IN_PROGRESS", $"A bulk {type.ToLowerInvariant()} operation for this app and shop is already in progress: {EmulatorGraph.Gid("BulkOperation", running[0].Id)}."));
             }
 
-            operation = new EmuBulkOperation
+            var operation = new EmuBulkOperation
             {
                 Id = _graph.NextId(),
-                Type = "QUERY",
+                Type = type,
                 Query = text,
                 CreatedAt = _options.TimeProvider.GetUtcNow(),
                 Signature = Guid.NewGuid().ToString("N"),
             };
             _bulkOperations[operation.Id] = operation;
+            return (operation, default);
         }
-
-        _ = Task.Run(() => RunInBackgroundAsync(operation, () => bulk.Write(_graph.BulkSnapshot(bulk.Root.Name), groupObjects)), CancellationToken.None);
-        return new JsonObject { ["bulkOperation"] = BulkOperationJson(operation), ["userErrors"] = new JsonArray() };
     }
 
     private static JsonObject BulkRefused(string code, string message) => new()

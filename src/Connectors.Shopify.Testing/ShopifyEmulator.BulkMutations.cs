@@ -153,27 +153,10 @@ public sealed partial class ShopifyEmulator
             return MutationRefused("INVALID_MUTATION", "Invalid mutation: " + invalid[0]?["message"]?.GetValue<string>());
         }
 
-        EmuBulkOperation operation;
-        lock (_bulkGate)
+        var (operation, refusal) = TryStartBulkOperation("MUTATION", version, mutation);
+        if (operation is null)
         {
-            var modern = string.CompareOrdinal(version, "2026-01") >= 0;
-            var running = _bulkOperations.Values.Where(o => o.Type == "MUTATION" && o.Status is "CREATED" or "RUNNING").ToList();
-            if (running.Count >= (modern ? 5 : 1))
-            {
-                return modern
-                    ? MutationRefused("LIMIT_REACHED", "Bulk operations limit reached. Please try again later.")
-                    : MutationRefused("OPERATION_IN_PROGRESS", $"A bulk mutation operation for this app and shop is already in progress: {EmulatorGraph.Gid("BulkOperation", running[0].Id)}.");
-            }
-
-            operation = new EmuBulkOperation
-            {
-                Id = _graph.NextId(),
-                Type = "MUTATION",
-                Query = mutation,
-                CreatedAt = _options.TimeProvider.GetUtcNow(),
-                Signature = Guid.NewGuid().ToString("N"),
-            };
-            _bulkOperations[operation.Id] = operation;
+            return MutationRefused(refusal.Code, refusal.Message);
         }
 
         _ = Task.Run(() => RunMutationInBackgroundAsync(operation, version, mutation, lines), CancellationToken.None);
