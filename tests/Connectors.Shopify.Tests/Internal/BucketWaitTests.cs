@@ -11,11 +11,11 @@ namespace Connectors.Shopify.Tests.Internal;
 
 /// <summary>
 /// Waits for bucket room when several requests are in flight at once (issue 17, the order listing's further lines
-/// read up to 4 at a time). Shopify takes a query's requested cost when it starts and refunds the difference to the
-/// actual cost when it ends (shopify.dev, "API rate limits": "the requested cost is deducted ... and the difference
-/// refunded"), and an order's further lines cost far less than requested. A request that started waiting while
-/// another held the reservation of its requested cost slept the whole delay computed then, even after that answer had
-/// given the room back: the Standard-plan benchmark lost one such delay, 7.5 s, to the concurrent reads.
+/// read up to 4 at a time). A request needs its requested cost in the bucket before it runs, and the bucket keeps
+/// only its actual cost (both reported in <c>extensions.cost</c>; shopify.dev, "GraphQL Admin API rate limits"), which
+/// for an order's further lines is far below the requested. A request that started waiting while another held the
+/// reservation of its requested cost slept the whole delay computed then, even after that answer had
+/// given the room back: the Standard-plan benchmark lost 7.5 s to such waits with the concurrent reads.
 /// </summary>
 public sealed class BucketWaitTests
 {
