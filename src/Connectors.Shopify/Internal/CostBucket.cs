@@ -13,6 +13,7 @@ internal sealed class CostBucket
     private double _available;
     private double _restoreRate;
     private long _updatedAt;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public CostBucket(string shop, TimeProvider time, double capacity, double restoreRate)
     {
@@ -61,6 +62,23 @@ internal sealed class CostBucket
         }
     }
 
+    /// <summary>
+    /// Completes when the estimate next grows by more than its refill: the server's figures arrive, or a reservation is
+    /// returned. A request waiting for room takes this before <see cref="TryReserve"/> and waits for it or the computed
+    /// delay, whichever comes first: the delay is computed while other requests still hold the reservation of their
+    /// requested cost, and their answers give back all but the actual cost, often most of it, long before the delay ends.
+    /// </summary>
+    public Task Changed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
     /// <summary>Reserves <paramref name="cost"/> points if affordable; otherwise returns how long until it is.</summary>
     public TimeSpan TryReserve(double cost)
     {
@@ -84,6 +102,7 @@ internal sealed class CostBucket
         lock (_gate)
         {
             _available = Math.Min(_capacity, _available + cost);
+            Signal();
         }
     }
 
@@ -100,7 +119,16 @@ internal sealed class CostBucket
             // point on average sent a large page a fraction of a point early now and then: LargeOrderTests).
             _available = Math.Clamp(currentlyAvailable - inFlightReserved, 0, _capacity);
             _updatedAt = _time.GetTimestamp();
+            Signal();
         }
+    }
+
+    private void Signal()
+    {
+        // Continuations run asynchronously, so completing the task under the lock runs no waiter's code here.
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
     }
 
     private void Refill()

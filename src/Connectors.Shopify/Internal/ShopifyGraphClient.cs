@@ -221,13 +221,15 @@ internal sealed class ShopifyGraphClient : IDisposable
             // 1. Wait until the bucket can afford the estimate.
             while (true)
             {
+                // Taken before the attempt, so figures that arrive between the attempt and the wait still end the wait.
+                var changed = bucket.Changed;
                 var delay = bucket.TryReserve(cost);
                 if (delay <= TimeSpan.Zero)
                 {
                     break;
                 }
 
-                waited = await WaitAsync(operation, delay, waited, budget, null, cancellationToken).ConfigureAwait(false);
+                waited = await WaitAsync(operation, delay, waited, budget, null, cancellationToken, changed).ConfigureAwait(false);
             }
 
             AddInFlight(cost);
@@ -332,7 +334,8 @@ internal sealed class ShopifyGraphClient : IDisposable
         while (Interlocked.CompareExchange(ref _inFlightValue, next, current) != current);
     }
 
-    private async Task<TimeSpan> WaitAsync(string operation, TimeSpan delay, TimeSpan waited, TimeSpan budget, string? requestId, CancellationToken cancellationToken)
+    // wake (CostBucket.Changed) ends the wait early when it completes: the caller then tries again with the new estimate.
+    private async Task<TimeSpan> WaitAsync(string operation, TimeSpan delay, TimeSpan waited, TimeSpan budget, string? requestId, CancellationToken cancellationToken, Task? wake = null)
     {
         if (waited + delay > budget)
         {
@@ -352,7 +355,21 @@ internal sealed class ShopifyGraphClient : IDisposable
         Log.Throttled(_logger, _channel, operation, delay.TotalMilliseconds);
         _metrics.WaitDuration.Record(delay.TotalSeconds, ShopifyMetrics.Tags(_channel));
         var started = _time.GetTimestamp();
-        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        if (wake is null)
+        {
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            return waited + _time.GetElapsedTime(started);
+        }
+
+        using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sleep = Task.Delay(delay, _time, sleeping.Token);
+        if (await Task.WhenAny(sleep, wake).ConfigureAwait(false) != sleep)
+        {
+            await sleeping.CancelAsync().ConfigureAwait(false);
+        }
+
+        await sleep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cancellationToken.ThrowIfCancellationRequested();
         return waited + _time.GetElapsedTime(started);
     }
 
