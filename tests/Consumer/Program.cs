@@ -1,4 +1,5 @@
-// A host composed from the packages the way the README shows, run against the emulators of Connectors.Testing:
+// A host composed from the packages the way the README shows, run against the emulators of Connectors.Shopify.Testing
+// and Connectors.WooCommerce.Testing:
 // the hosting package's inventory worker runs the full sync at start, then a stock change the WMS publishes reaches
 // both shops. Exit code 0 when every level on both shops equals the WMS's, 1 with the differences otherwise.
 using System.Diagnostics;
