@@ -129,43 +129,16 @@ public sealed partial class MagentoEmulator
             return Answer.Error(400, CreditmemoError + "The order does not allow a creditmemo to be created.");
         }
 
-        var requested = new Dictionary<long, decimal>();
-        if (body?["items"] is JsonArray items && items.Count > 0)
+        var refused = ReadRequestedItems(
+            order,
+            body,
+            static item => item.QtyOrdered - item.QtyRefunded,
+            CreditmemoError + "The creditmemo contains product item that is not part of the original order.",
+            static item => Answer.Error(400, CreditmemoError + "The quantity to creditmemo must not be greater than the unrefunded quantity for %1.", new JsonArray(item.Sku)),
+            out var requested);
+        if (refused is not null)
         {
-            foreach (var node in items)
-            {
-                if (node?["order_item_id"] is null || node["qty"] is null)
-                {
-                    return Answer.Required(node?["order_item_id"] is null ? "order_item_id" : "qty");
-                }
-
-                var itemId = node["order_item_id"]!.GetValue<long>();
-                var qty = node["qty"]!.GetValue<decimal>();
-                var item = order.Items.FirstOrDefault(i => i.ItemId == itemId);
-                if (item is null)
-                {
-                    return Answer.Error(400, CreditmemoError + "The creditmemo contains product item that is not part of the original order.");
-                }
-
-                if (item.IsDummy)
-                {
-                    continue; // refunded with its configurable or bundle parent
-                }
-
-                if (qty > item.QtyOrdered - item.QtyRefunded)
-                {
-                    return Answer.Error(400, CreditmemoError + "The quantity to creditmemo must not be greater than the unrefunded quantity for %1.", new JsonArray(item.Sku));
-                }
-
-                requested[itemId] = requested.GetValueOrDefault(itemId) + qty;
-            }
-        }
-        else
-        {
-            foreach (var item in order.Items.Where(i => !i.IsDummy && i.QtyOrdered - i.QtyRefunded > 0))
-            {
-                requested[item.ItemId] = item.QtyOrdered - item.QtyRefunded;
-            }
+            return refused;
         }
 
         var arguments = body?["arguments"];

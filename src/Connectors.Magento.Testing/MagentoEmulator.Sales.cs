@@ -257,6 +257,57 @@ public sealed partial class MagentoEmulator
     }
 
     /// <summary>
+    /// The quantities a shipment or credit memo document asks for per order item: its <c>items</c> (each
+    /// <c>order_item_id</c> and <c>qty</c>, repeated ids added up), or everything each line has left when it names none.
+    /// Children of configurable and bundle lines go with their parent, so their own quantities are ignored as Magento
+    /// does. An answer when the document is refused, null otherwise.
+    /// </summary>
+    private static Answer? ReadRequestedItems(
+        EmuOrder order, JsonNode? body, Func<EmuItem, decimal> left, string notInOrder, Func<EmuItem, Answer> tooMany, out Dictionary<long, decimal> requested)
+    {
+        requested = [];
+        if (body?["items"] is not JsonArray items || items.Count == 0)
+        {
+            foreach (var item in order.Items.Where(i => !i.IsDummy && left(i) > 0))
+            {
+                requested[item.ItemId] = left(item);
+            }
+
+            return null;
+        }
+
+        foreach (var node in items)
+        {
+            if (node?["order_item_id"] is null || node["qty"] is null)
+            {
+                return Answer.Required(node?["order_item_id"] is null ? "order_item_id" : "qty");
+            }
+
+            var itemId = node["order_item_id"]!.GetValue<long>();
+            var qty = node["qty"]!.GetValue<decimal>();
+            var item = order.Items.FirstOrDefault(i => i.ItemId == itemId);
+            if (item is null)
+            {
+                return Answer.Error(400, notInOrder);
+            }
+
+            if (item.IsDummy)
+            {
+                continue;
+            }
+
+            if (qty > left(item))
+            {
+                return tooMany(item);
+            }
+
+            requested[itemId] = requested.GetValueOrDefault(itemId) + qty;
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// POST /V1/order/{orderId}/ship (<c>ShipOrderInterface</c>): validates, creates the shipment, deducts the sources in
     /// priority order and compensates the reservations, completes the order when everything is shipped and invoiced.
     /// </summary>
@@ -272,43 +323,16 @@ public sealed partial class MagentoEmulator
             return Answer.Error(400, "Shipment Document Validation Error(s):\nThe order does not allow a shipment to be created.");
         }
 
-        var requested = new Dictionary<long, decimal>();
-        if (body?["items"] is JsonArray items && items.Count > 0)
+        var refused = ReadRequestedItems(
+            order,
+            body,
+            static item => item.QtyToShip,
+            "Shipment Document Validation Error(s):\nThe shipment contains an item that is not part of the order.",
+            static _ => Answer.Error(400, "Shipment Document Validation Error(s):\nThe quantity to ship must not be greater than the unshipped quantity for the product."),
+            out var requested);
+        if (refused is not null)
         {
-            foreach (var node in items)
-            {
-                if (node?["order_item_id"] is null || node["qty"] is null)
-                {
-                    return Answer.Required(node?["order_item_id"] is null ? "order_item_id" : "qty");
-                }
-
-                var itemId = node["order_item_id"]!.GetValue<long>();
-                var qty = node["qty"]!.GetValue<decimal>();
-                var item = order.Items.FirstOrDefault(i => i.ItemId == itemId);
-                if (item is null)
-                {
-                    return Answer.Error(400, "Shipment Document Validation Error(s):\nThe shipment contains an item that is not part of the order.");
-                }
-
-                if (item.IsDummy)
-                {
-                    continue; // a child of a configurable or bundle ships with its parent; Magento ignores its own quantity
-                }
-
-                if (qty > item.QtyToShip)
-                {
-                    return Answer.Error(400, "Shipment Document Validation Error(s):\nThe quantity to ship must not be greater than the unshipped quantity for the product.");
-                }
-
-                requested[itemId] = requested.GetValueOrDefault(itemId) + qty;
-            }
-        }
-        else
-        {
-            foreach (var item in order.Items.Where(i => !i.IsDummy && i.QtyToShip > 0))
-            {
-                requested[item.ItemId] = item.QtyToShip;
-            }
+            return refused;
         }
 
         if (requested.Values.Sum() <= 0)
