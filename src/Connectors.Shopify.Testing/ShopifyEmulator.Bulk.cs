@@ -168,31 +168,44 @@ public sealed partial class ShopifyEmulator
         var (lines, roots) = write();
         operation.ObjectCount = lines.Count / 2;
         operation.RootObjectCount = roots / 2;
+        await WaitOutLastStepAsync().ConfigureAwait(false);
+        operation.ObjectCount = lines.Count;
+        operation.RootObjectCount = roots;
+        End(operation, lines, _bulkFailures.TryDequeue(out var failure) ? failure : null, lines.Take(lines.Count / 2));
+    }
+
+    /// <summary>The step after the lines are written, and any <see cref="HoldBulkOperations"/>, waited out.</summary>
+    private async Task WaitOutLastStepAsync()
+    {
+        var time = _options.TimeProvider;
         await Task.Delay(BulkOperationDelay, time).ConfigureAwait(false);
         while (HoldBulkOperations)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(10), time).ConfigureAwait(false);
         }
+    }
 
-        operation.ObjectCount = lines.Count;
-        operation.RootObjectCount = roots;
-        if (_bulkFailures.TryDequeue(out var failure))
+    /// <summary>
+    /// FAILED with the injected error code (and the partial lines as its partial data when asked for), else COMPLETED
+    /// with the lines as its file; an operation that wrote nothing has no file (<c>"url": null</c>).
+    /// </summary>
+    private void End(EmuBulkOperation operation, List<string> lines, (string ErrorCode, bool PartialData)? failure, IEnumerable<string> partialLines)
+    {
+        if (failure is { } failed)
         {
-            if (failure.PartialData && lines.Count > 0)
-            {
-                operation.Partial = Encoding.UTF8.GetBytes(string.Concat(lines.Take(lines.Count / 2).Select(l => l + "\n")));
-            }
-
-            operation.ErrorCode = failure.ErrorCode;
+            var partial = partialLines.ToList();
+            operation.Partial = failed.PartialData && partial.Count > 0 ? Jsonl(partial) : null;
+            operation.ErrorCode = failed.ErrorCode;
             operation.Status = "FAILED";
             return;
         }
 
-        // An operation that read nothing has no file ("url": null).
-        operation.File = lines.Count == 0 ? null : Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
-        operation.CompletedAt = time.GetUtcNow();
+        operation.File = lines.Count == 0 ? null : Jsonl(lines);
+        operation.CompletedAt = _options.TimeProvider.GetUtcNow();
         operation.Status = "COMPLETED";
     }
+
+    private static byte[] Jsonl(IEnumerable<string> lines) => Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
 
     private JsonObject BulkOperationJson(EmuBulkOperation o) => new()
     {

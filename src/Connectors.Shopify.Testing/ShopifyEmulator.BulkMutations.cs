@@ -204,22 +204,7 @@ public sealed partial class ShopifyEmulator
             operation.RootObjectCount = results.Count;
         }
 
-        await Task.Delay(BulkOperationDelay, time).ConfigureAwait(false);
-        while (HoldBulkOperations)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), time).ConfigureAwait(false);
-        }
-
-        if (failure is { } failed)
-        {
-            operation.Partial = failed.PartialData && results.Count > 0 ? Encoding.UTF8.GetBytes(string.Concat(results.Select(l => l + "\n"))) : null;
-            operation.ErrorCode = failed.ErrorCode;
-            operation.Status = "FAILED";
-            return;
-        }
-
-        operation.File = results.Count == 0 ? null : Encoding.UTF8.GetBytes(string.Concat(results.Select(l => l + "\n")));
-        operation.CompletedAt = time.GetUtcNow();
-        operation.Status = "COMPLETED";
+        await WaitOutLastStepAsync().ConfigureAwait(false);
+        End(operation, results, failure, results);
     }
 }
